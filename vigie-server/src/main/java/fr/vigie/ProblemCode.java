@@ -1,0 +1,35 @@
+package fr.vigie;
+
+/**
+ * Every category of error Vigie reports. The web layer maps them to RFC 9457 problem details; the
+ * command line prints their title. None carries personal data.
+ */
+public enum ProblemCode {
+  FIELD_MISSING(400, "A required field is missing"),
+  FIELD_INVALID(400, "A field is not in the expected format"),
+  NIR_INVALID(400, "The NIR is not valid"),
+  NIR_INCONSISTENT(400, "The NIR does not agree with the sex or the birth date"),
+  IDENTIFIER_INVALID(400, "The France Travail identifier is not valid"),
+  ORGANIZATION_UNKNOWN(400, "The organization is not known"),
+  IMPORT_FILE_INVALID(400, "The import file cannot be read"),
+  PERSON_NOT_FOUND(404, "No such person"),
+  PERSON_ERASED(410, "The person was erased"),
+  KEY_UNAVAILABLE(503, "A key needed for this operation is not available"),
+  CRYPTO_FAILURE(500, "A cryptographic operation failed");
+
+  private final int httpStatus;
+  private final String title;
+
+  ProblemCode(int httpStatus, String title) {
+    this.httpStatus = httpStatus;
+    this.title = title;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public String title() {
+    return title;
+  }
+}

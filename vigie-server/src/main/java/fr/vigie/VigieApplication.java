@@ -1,0 +1,13 @@
+package fr.vigie;
+
+import fr.vigie.cli.VigieCommand;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Vigie: the register of job seekers, and everyone who works in it. */
+@SpringBootApplication
+public class VigieApplication {
+
+  public static void main(String[] args) {
+    System.exit(VigieCommand.execute(args));
+  }
+}

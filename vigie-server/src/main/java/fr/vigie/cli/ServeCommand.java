@@ -1,0 +1,20 @@
+package fr.vigie.cli;
+
+import org.springframework.boot.WebApplicationType;
+import picocli.CommandLine.Command;
+
+/** Serves Vigie over HTTP until stopped. */
+@Command(name = "serve", description = "Serve Vigie on http://localhost:8080 (the default).")
+final class ServeCommand implements Runnable {
+
+  @Override
+  public void run() {
+    VigieCommand.start(WebApplicationType.SERVLET);
+    try {
+      // The web server's threads serve; this one waits until the JVM is stopped.
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

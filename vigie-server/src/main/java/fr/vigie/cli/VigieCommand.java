@@ -1,0 +1,36 @@
+package fr.vigie.cli;
+
+import fr.vigie.VigieApplication;
+import fr.vigie.runtime.DatabaseEnvironment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigie} command line: serving, generating, importing, measuring, keys. */
+@Command(
+    name = "vigie",
+    mixinStandardHelpOptions = true,
+    description = "The register of job seekers. With no command, serves on http://localhost:8080.",
+    subcommands = {ServeCommand.class})
+public final class VigieCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new ServeCommand().run();
+  }
+
+  /** Runs the command line and returns the exit code. */
+  public static int execute(String... args) {
+    return new CommandLine(new VigieCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  /** Starts the application context, with or without the web server. */
+  static ConfigurableApplicationContext start(WebApplicationType type, String... args) {
+    SpringApplication application = new SpringApplication(VigieApplication.class);
+    application.setWebApplicationType(type);
+    application.addListeners(new DatabaseEnvironment());
+    return application.run(args);
+  }
+}

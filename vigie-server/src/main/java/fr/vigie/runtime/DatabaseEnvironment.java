@@ -1,0 +1,73 @@
+package fr.vigie.runtime;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the application at a database before the context starts: the one configured with Spring
+ * Boot's {@code spring.datasource.*} settings, or else an embedded PostgreSQL keeping its data
+ * under {@code vigie.data-dir} (default {@code ./data}).
+ */
+public final class DatabaseEnvironment implements ApplicationListener<ApplicationEvent> {
+  private static final String DATABASE = "vigie";
+
+  private EmbeddedDatabase embedded;
+
+  @Override
+  public void onApplicationEvent(ApplicationEvent event) {
+    if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+      configure(prepared.getEnvironment());
+    } else if (event instanceof ContextClosedEvent && embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+
+  private void configure(ConfigurableEnvironment environment) {
+    if (environment.containsProperty("spring.datasource.url")) {
+      return;
+    }
+    Path dataDirectory = Path.of(environment.getProperty("vigie.data-dir", "data"));
+    int port = environment.getProperty("vigie.embedded-postgres.port", Integer.class, 54329);
+    embedded = EmbeddedDatabase.startOrAttach(dataDirectory.resolve("postgres"), port);
+    createDatabaseIfMissing(embedded);
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "vigie-embedded-postgres",
+                Map.of(
+                    "spring.datasource.url", embedded.jdbcUrl(DATABASE),
+                    "spring.datasource.username", EmbeddedDatabase.user(),
+                    "spring.datasource.password", "")));
+  }
+
+  private static void createDatabaseIfMissing(EmbeddedDatabase database) {
+    try (Connection connection =
+            DriverManager.getConnection(
+                database.jdbcUrl("postgres"), EmbeddedDatabase.user(), "");
+        PreparedStatement exists =
+            connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+      exists.setString(1, DATABASE);
+      try (ResultSet rows = exists.executeQuery()) {
+        if (!rows.next()) {
+          // A database name cannot be a bound parameter; this one is a constant.
+          connection.createStatement().execute("create database " + DATABASE);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the vigie database", e);
+    }
+  }
+}
