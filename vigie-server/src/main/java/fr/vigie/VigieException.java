@@ -3,8 +3,8 @@ package fr.vigie;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The one exception type Vigie's features throw across their boundary: a {@link ProblemCode} and
- * a message that names fields and reasons, never values.
+ * The one exception type Vigie's features throw across their boundary: a {@link ProblemCode} and a
+ * message that names fields and reasons, never values.
  */
 public class VigieException extends RuntimeException {
   private final ProblemCode code;

@@ -23,7 +23,9 @@ public final class VigieCommand implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {
-    return new CommandLine(new VigieCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return new CommandLine(new VigieCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
   }
 
   /** Starts the application context, with or without the web server. */

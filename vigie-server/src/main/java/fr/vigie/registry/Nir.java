@@ -85,9 +85,9 @@ public record Nir(String value) {
   }
 
   /**
-   * Why this NIR disagrees with a known sex or birth date, or empty. Provisional numbers follow
-   * the same parity as permanent ones (odd: male, even: female). Months 20-42 and 50-99 mean the
-   * civil record was incomplete, so only the year is compared.
+   * Why this NIR disagrees with a known sex or birth date, or empty. Provisional numbers follow the
+   * same parity as permanent ones (odd: male, even: female). Months 20-42 and 50-99 mean the civil
+   * record was incomplete, so only the year is compared.
    */
   public Optional<String> inconsistencyWith(Sex sex, LocalDate birthDate) {
     if (sex != null) {

@@ -15,8 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The import file format of persons: RFC 4180 CSV in UTF-8 with a header row naming the columns
- * of {@link #COLUMNS}, in that order. See {@code docs/import-format.md}.
+ * The import file format of persons: RFC 4180 CSV in UTF-8 with a header row naming the columns of
+ * {@link #COLUMNS}, in that order. See {@code docs/import-format.md}.
  */
 public final class PersonCsv {
   /** The columns, in file order. */

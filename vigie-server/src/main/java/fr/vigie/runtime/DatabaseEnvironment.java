@@ -55,8 +55,7 @@ public final class DatabaseEnvironment implements ApplicationListener<Applicatio
 
   private static void createDatabaseIfMissing(EmbeddedDatabase database) {
     try (Connection connection =
-            DriverManager.getConnection(
-                database.jdbcUrl("postgres"), EmbeddedDatabase.user(), "");
+            DriverManager.getConnection(database.jdbcUrl("postgres"), EmbeddedDatabase.user(), "");
         PreparedStatement exists =
             connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, DATABASE);

@@ -48,7 +48,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("max_wal_size", "4GB")
               .setServerConfig("synchronous_commit", "on")
               .start();
-      log.info("Started PostgreSQL on port {} with its data in {}", server.getPort(), dataDirectory);
+      log.info(
+          "Started PostgreSQL on port {} with its data in {}", server.getPort(), dataDirectory);
       return new EmbeddedDatabase(server, server.getPort());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
