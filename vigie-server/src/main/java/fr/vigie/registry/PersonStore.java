@@ -1,0 +1,357 @@
+package fr.vigie.registry;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/** The person table: ciphertexts in, ciphertexts out. Every statement binds its parameters. */
+final class PersonStore {
+  private static final List<PersonField> FIELDS = List.of(PersonField.values());
+  private static final String FIELD_COLUMNS =
+      FIELDS.stream().map(PersonField::column).collect(Collectors.joining(", "));
+  static final String COLUMNS =
+      "id, organization_id, wrapped_key, kek_id, identifier_index, nir_index, email_index,"
+          + " name_birth_index, row_digest, "
+          + FIELD_COLUMNS
+          + ", retention_from";
+  private static final int COLUMN_COUNT = 10 + FIELDS.size();
+
+  private final DataSource dataSource;
+
+  PersonStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /** Organization ids by code. */
+  Map<String, UUID> organizationIds() throws SQLException {
+    try (Connection c = connection();
+        PreparedStatement select = c.prepareStatement("select code, id from organization");
+        ResultSet rows = select.executeQuery()) {
+      Map<String, UUID> ids = new HashMap<>();
+      while (rows.next()) {
+        ids.put(rows.getString(1), rows.getObject(2, UUID.class));
+      }
+      return ids;
+    }
+  }
+
+  /** A person already in the register, found by its identifier index. */
+  record Existing(PersonId id, byte[] rowDigest) {}
+
+  Map<IndexValue, Existing> existing(Connection c, List<IndexValue> identifierIndexes)
+      throws SQLException {
+    Map<IndexValue, Existing> found = new HashMap<>();
+    if (identifierIndexes.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "select identifier_index, id, row_digest from person where identifier_index = any(?)")) {
+      Array values =
+          c.createArrayOf("bytea", identifierIndexes.stream().map(IndexValue::bytes).toArray());
+      select.setArray(1, values);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.put(
+              new IndexValue(rows.getBytes(1)),
+              new Existing(new PersonId(rows.getObject(2, UUID.class)), rows.getBytes(3)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Creates the per-connection staging table that {@link #insert} copies into. */
+  void prepareStaging(Connection c) throws SQLException {
+    try (Statement ddl = c.createStatement()) {
+      ddl.execute(
+          "create temporary table if not exists person_staging"
+              + " (like person including defaults) on commit delete rows");
+    }
+  }
+
+  /**
+   * Inserts new persons with one binary COPY, skipping those whose identifier is already there
+   * (inserted meanwhile by an earlier batch or by another process).
+   *
+   * @return the identifier indexes that were skipped
+   */
+  Set<IndexValue> insert(Connection c, List<SealedPerson> persons) throws SQLException {
+    if (persons.isEmpty()) {
+      return Set.of();
+    }
+    BinaryCopy copy = new BinaryCopy(persons.size() * 900);
+    for (SealedPerson p : persons) {
+      copy.startRow(COLUMN_COUNT);
+      copy.uuid(p.id().value());
+      copy.uuid(p.organizationId());
+      copy.bytea(p.wrappedKey());
+      copy.bigint(p.kekId());
+      copy.bytea(p.identifierIndex());
+      copy.bytea(p.nirIndex());
+      copy.bytea(p.emailIndex());
+      copy.bytea(p.nameBirthIndex());
+      copy.bytea(p.rowDigest());
+      for (PersonField field : FIELDS) {
+        copy.bytea(p.ciphertexts().get(field));
+      }
+      copy.date(p.retentionFrom());
+    }
+    byte[] data = copy.finish();
+    PGConnection pg = c.unwrap(PGConnection.class);
+    try {
+      pg.getCopyAPI()
+          .copyIn(
+              "copy person_staging (" + COLUMNS + ") from stdin (format binary)", inputOf(data));
+    } catch (java.io.IOException e) {
+      throw new SQLException("copy failed while reading from memory", e);
+    }
+    Set<IndexValue> skipped = new HashSet<>();
+    for (SealedPerson p : persons) {
+      skipped.add(new IndexValue(p.identifierIndex()));
+    }
+    try (PreparedStatement move =
+            c.prepareStatement(
+                "insert into person ("
+                    + COLUMNS
+                    + ") select "
+                    + COLUMNS
+                    + " from person_staging on conflict (identifier_index) do nothing"
+                    + " returning identifier_index");
+        ResultSet inserted = move.executeQuery()) {
+      while (inserted.next()) {
+        skipped.remove(new IndexValue(inserted.getBytes(1)));
+      }
+    }
+    try (Statement clear = c.createStatement()) {
+      clear.execute("truncate person_staging");
+    }
+    return skipped;
+  }
+
+  /** Replaces every sealed column of persons already in the register. */
+  void update(Connection c, List<SealedPerson> persons) throws SQLException {
+    if (persons.isEmpty()) {
+      return;
+    }
+    String assignments =
+        Stream.concat(
+                Stream.of(
+                    "organization_id",
+                    "wrapped_key",
+                    "kek_id",
+                    "nir_index",
+                    "email_index",
+                    "name_birth_index",
+                    "row_digest"),
+                Stream.concat(
+                    FIELDS.stream().map(PersonField::column), Stream.of("retention_from")))
+            .map(column -> column + " = ?")
+            .collect(Collectors.joining(", "));
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "update person set "
+                + assignments
+                + ", updated_at = now() where id = ? and erased_at is null")) {
+      for (SealedPerson p : persons) {
+        int i = 1;
+        update.setObject(i++, p.organizationId());
+        update.setBytes(i++, p.wrappedKey());
+        update.setLong(i++, p.kekId());
+        update.setBytes(i++, p.nirIndex());
+        update.setBytes(i++, p.emailIndex());
+        update.setBytes(i++, p.nameBirthIndex());
+        update.setBytes(i++, p.rowDigest());
+        for (PersonField field : FIELDS) {
+          update.setBytes(i++, p.ciphertexts().get(field));
+        }
+        update.setObject(i++, p.retentionFrom());
+        update.setObject(i, p.id().value());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  /** A stored person's wrapped key and the requested ciphertexts. */
+  record Stored(byte[] wrappedKey, EnumMap<PersonField, byte[]> ciphertexts, boolean erased) {}
+
+  Optional<Stored> load(PersonId id, Set<PersonField> fields) throws SQLException {
+    List<PersonField> wanted = FIELDS.stream().filter(fields::contains).toList();
+    String columns =
+        wanted.isEmpty()
+            ? ""
+            : ", " + wanted.stream().map(PersonField::column).collect(Collectors.joining(", "));
+    try (Connection c = connection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "select wrapped_key, erased_at is not null"
+                    + columns
+                    + " from person where id = ?")) {
+      select.setObject(1, id.value());
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        EnumMap<PersonField, byte[]> ciphertexts = new EnumMap<>(PersonField.class);
+        boolean erased = row.getBoolean(2);
+        if (!erased) {
+          for (int i = 0; i < wanted.size(); i++) {
+            ciphertexts.put(wanted.get(i), row.getBytes(3 + i));
+          }
+        }
+        return Optional.of(new Stored(row.getBytes(1), ciphertexts, erased));
+      }
+    }
+  }
+
+  /** The blind index columns that lookups may use. */
+  enum Lookup {
+    IDENTIFIER("identifier_index"),
+    NIR("nir_index"),
+    EMAIL("email_index"),
+    NAME_BIRTH("name_birth_index");
+
+    final String column;
+
+    Lookup(String column) {
+      this.column = column;
+    }
+  }
+
+  List<PersonId> find(Lookup lookup, byte[] value, int limit) throws SQLException {
+    try (Connection c = connection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "select id from person where " + lookup.column + " = ? order by id limit ?")) {
+      select.setBytes(1, value);
+      select.setInt(2, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        List<PersonId> ids = new ArrayList<>();
+        while (rows.next()) {
+          ids.add(new PersonId(rows.getObject(1, UUID.class)));
+        }
+        return ids;
+      }
+    }
+  }
+
+  /**
+   * Crypto-shreds a person: the wrapped data key, the blind indexes and the ciphertexts go; a
+   * tombstone with the pseudonymous id stays, so that the audit log still resolves.
+   */
+  boolean erase(Connection c, PersonId id) throws SQLException {
+    String nulls =
+        Stream.concat(
+                Stream.of(
+                    "wrapped_key",
+                    "kek_id",
+                    "identifier_index",
+                    "nir_index",
+                    "email_index",
+                    "name_birth_index",
+                    "row_digest",
+                    "retention_from"),
+                FIELDS.stream().map(PersonField::column))
+            .map(column -> column + " = null")
+            .collect(Collectors.joining(", "));
+    try (PreparedStatement caseload =
+            c.prepareStatement("delete from caseload where person_id = ?");
+        PreparedStatement erase =
+            c.prepareStatement(
+                "update person set "
+                    + nulls
+                    + ", erased_at = now() where id = ? and erased_at is null")) {
+      caseload.setObject(1, id.value());
+      caseload.executeUpdate();
+      erase.setObject(1, id.value());
+      return erase.executeUpdate() == 1;
+    }
+  }
+
+  /** Persons whose last registration ended before {@code cutoff}. */
+  List<PersonId> endedBefore(Connection c, LocalDate cutoff, int limit) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "select id from person where retention_from < ? and erased_at is null"
+                + " order by retention_from limit ? for update skip locked")) {
+      select.setObject(1, cutoff);
+      select.setInt(2, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        List<PersonId> ids = new ArrayList<>();
+        while (rows.next()) {
+          ids.add(new PersonId(rows.getObject(1, UUID.class)));
+        }
+        return ids;
+      }
+    }
+  }
+
+  /** A data key waiting to be rewrapped. */
+  record WrappedKey(PersonId id, byte[] wrapped) {}
+
+  List<WrappedKey> wrappedByOtherThan(Connection c, long kekId, int limit) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "select id, wrapped_key from person where kek_id <> ? and wrapped_key is not null"
+                + " limit ? for update skip locked")) {
+      select.setLong(1, kekId);
+      select.setInt(2, limit);
+      try (ResultSet rows = select.executeQuery()) {
+        List<WrappedKey> keys = new ArrayList<>();
+        while (rows.next()) {
+          keys.add(new WrappedKey(new PersonId(rows.getObject(1, UUID.class)), rows.getBytes(2)));
+        }
+        return keys;
+      }
+    }
+  }
+
+  void rewrap(Connection c, List<WrappedKey> keys, long kekId) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement("update person set wrapped_key = ?, kek_id = ? where id = ?")) {
+      for (WrappedKey key : keys) {
+        update.setBytes(1, key.wrapped());
+        update.setLong(2, kekId);
+        update.setObject(3, key.id().value());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  long countLive() throws SQLException {
+    try (Connection c = connection();
+        PreparedStatement select =
+            c.prepareStatement("select count(*) from person where erased_at is null");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static java.io.InputStream inputOf(byte[] data) {
+    return new java.io.ByteArrayInputStream(data);
+  }
+}

@@ -1,0 +1,251 @@
+package fr.vigie.registry;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.crypto.FieldCipher;
+import fr.vigie.crypto.KeyRing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The registry feature's entry point: imports persons, erases them (crypto-shredding), applies
+ * retention, and rewraps their data keys after a key rotation.
+ *
+ * <p>Reading a person's plaintext is not offered here to other features: it goes through the one
+ * read path (guard, policy, ceilings, decrypt, audit, event) that the access feature builds on
+ * {@link #decrypt}, which stays package-private.
+ */
+@Service
+public class Registry {
+  private static final int ERASE_BATCH = 1_000;
+
+  private final PersonStore store;
+  private final PersonSealer sealer;
+  private final FieldCipher cipher;
+
+  Registry(DataSource dataSource, KeyRing keys) {
+    this.store = new PersonStore(dataSource);
+    this.cipher = keys.fieldCipher();
+    this.sealer = new PersonSealer(keys.fieldCipher(), keys.blindIndex());
+  }
+
+  /**
+   * Imports a CSV file in the {@link PersonCsv} format. Bad rows go to the reject file and never
+   * stop the good ones; running it again changes nothing.
+   */
+  public ImportReport importPersons(Path file, ImportOptions options, ImportProgress progress) {
+    if (!Files.isRegularFile(file)) {
+      throw new VigieException(ProblemCode.IMPORT_FILE_INVALID, "no such file: " + file);
+    }
+    Path rejectPath =
+        options.rejectFile() != null
+            ? options.rejectFile()
+            : file.resolveSibling(file.getFileName() + ".rejects.csv");
+    try (CsvBatches batches = new CsvBatches(file, options.batchSize());
+        RejectFile rejects = new RejectFile(rejectPath)) {
+      Files.deleteIfExists(rejectPath);
+      return newImport().run(batches, Files.size(file), options, rejects, progress);
+    } catch (NoSuchFileException e) {
+      throw new VigieException(ProblemCode.IMPORT_FILE_INVALID, "no such file: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the import file", e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("import: database error " + e.getSQLState(), e);
+    }
+  }
+
+  /** Imports records that are already validated, such as the generated demo agency. */
+  public ImportReport importRecords(
+      Iterator<PersonRecord> persons, long count, ImportOptions options, ImportProgress progress) {
+    Iterator<PersonImport.Batch> batches =
+        new Iterator<>() {
+          long line;
+
+          @Override
+          public boolean hasNext() {
+            return persons.hasNext();
+          }
+
+          @Override
+          public PersonImport.Batch next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            List<PersonImport.Candidate> rows = new ArrayList<>(options.batchSize());
+            while (rows.size() < options.batchSize() && persons.hasNext()) {
+              rows.add(new PersonImport.Ready(++line, persons.next()));
+            }
+            return new PersonImport.Batch(rows, line);
+          }
+        };
+    Path rejectPath = options.rejectFile();
+    try (RejectFile rejects =
+        new RejectFile(rejectPath != null ? rejectPath : Path.of("demo.rejects.csv"))) {
+      return newImport().run(batches, count, options, rejects, progress);
+    } catch (SQLException e) {
+      throw new IllegalStateException("import: database error " + e.getSQLState(), e);
+    }
+  }
+
+  /** Crypto-shreds a person; false when there was no such person or it was erased already. */
+  public boolean erase(PersonId id) {
+    try (Connection c = store.connection()) {
+      return store.erase(c, id);
+    } catch (SQLException e) {
+      throw new IllegalStateException("erase: database error " + e.getSQLState(), e);
+    }
+  }
+
+  /**
+   * Erases every person whose last registration ended more than {@code retention} before {@code
+   * today}, in batches of {@value #ERASE_BATCH}, and returns how many.
+   */
+  public long eraseExpired(Period retention, LocalDate today) {
+    LocalDate cutoff = today.minus(retention);
+    long erased = 0;
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      while (true) {
+        List<PersonId> batch = store.endedBefore(c, cutoff, ERASE_BATCH);
+        for (PersonId id : batch) {
+          if (store.erase(c, id)) {
+            erased++;
+          }
+        }
+        c.commit();
+        if (batch.size() < ERASE_BATCH) {
+          return erased;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("retention: database error " + e.getSQLState(), e);
+    }
+  }
+
+  /**
+   * Rewraps, under the current key-encryption key, every data key that an older one wrapped, in
+   * small transactions, while the service runs. Returns how many were rewrapped.
+   */
+  public long rewrapDataKeys(ImportProgress progress) {
+    long current = cipher.currentKekId();
+    long done = 0;
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      while (true) {
+        List<PersonStore.WrappedKey> batch = store.wrappedByOtherThan(c, current, ERASE_BATCH);
+        List<PersonStore.WrappedKey> rewrapped = new ArrayList<>(batch.size());
+        for (PersonStore.WrappedKey key : batch) {
+          FieldCipher.Rewrapped fresh = cipher.rewrap(key.id().toString(), key.wrapped());
+          rewrapped.add(new PersonStore.WrappedKey(key.id(), fresh.wrapped()));
+        }
+        store.rewrap(c, rewrapped, current);
+        c.commit();
+        done += batch.size();
+        progress.advanced(done, done, -1);
+        if (batch.size() < ERASE_BATCH) {
+          return done;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("rewrap: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "rewrap: a data key did not unwrap", e);
+    }
+  }
+
+  /** Persons in the register, erased ones excepted. */
+  public long count() {
+    try {
+      return store.countLive();
+    } catch (SQLException e) {
+      throw new IllegalStateException("count: database error " + e.getSQLState(), e);
+    }
+  }
+
+  /** Exact lookup by identifier; the access feature wraps it in the policy. */
+  Optional<PersonId> findByIdentifier(FranceTravailId identifier) {
+    try {
+      List<PersonId> found =
+          store.find(PersonStore.Lookup.IDENTIFIER, sealer.identifierIndex(identifier), 1);
+      return found.stream().findFirst();
+    } catch (SQLException e) {
+      throw new IllegalStateException("lookup: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "lookup: blind index key failed", e);
+    }
+  }
+
+  List<PersonId> findByNir(Nir nir, int limit) {
+    try {
+      return store.find(PersonStore.Lookup.NIR, sealer.nirIndex(nir), limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("lookup: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "lookup: blind index key failed", e);
+    }
+  }
+
+  List<PersonId> findByEmail(String email, int limit) {
+    try {
+      return store.find(PersonStore.Lookup.EMAIL, sealer.emailIndex(email), limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("lookup: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "lookup: blind index key failed", e);
+    }
+  }
+
+  List<PersonId> findByNameAndBirthDate(String lastName, LocalDate birthDate, int limit) {
+    try {
+      return store.find(
+          PersonStore.Lookup.NAME_BIRTH, sealer.nameBirthIndex(lastName, birthDate), limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("lookup: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "lookup: blind index key failed", e);
+    }
+  }
+
+  /**
+   * Decrypts the given fields of one person. Package-private on purpose: the only caller outside
+   * this package will be the one read path.
+   */
+  EnumMap<PersonField, String> decrypt(PersonId id, Set<PersonField> fields) {
+    try {
+      PersonStore.Stored stored =
+          store
+              .load(id, fields)
+              .orElseThrow(
+                  () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + id));
+      if (stored.erased()) {
+        throw new VigieException(ProblemCode.PERSON_ERASED, "person " + id + " was erased");
+      }
+      return sealer.unseal(id, stored.wrappedKey(), stored.ciphertexts());
+    } catch (SQLException e) {
+      throw new IllegalStateException("read: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "read: a key did not open", e);
+    }
+  }
+
+  private PersonImport newImport() throws SQLException {
+    return new PersonImport(store, sealer, store.organizationIds());
+  }
+}
