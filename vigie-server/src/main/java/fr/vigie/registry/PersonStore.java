@@ -68,8 +68,8 @@ final class PersonStore {
     try (PreparedStatement select =
         c.prepareStatement(
             "select identifier_index, id, row_digest from person where identifier_index = any(?)")) {
-      Array values =
-          c.createArrayOf("bytea", identifierIndexes.stream().map(IndexValue::bytes).toArray());
+      byte[][] bytes = identifierIndexes.stream().map(IndexValue::bytes).toArray(byte[][]::new);
+      Array values = c.unwrap(PGConnection.class).createArrayOf("bytea", bytes);
       select.setArray(1, values);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
