@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     name = "vigie",
     mixinStandardHelpOptions = true,
     description = "The register of job seekers. With no command, serves on http://localhost:8080.",
-    subcommands = {ServeCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      KeysCommand.class,
+      RetentionCommand.class
+    })
 public final class VigieCommand implements Runnable {
 
   @Override

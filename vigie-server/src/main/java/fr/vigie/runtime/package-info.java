@@ -1,0 +1,2 @@
+/** Running Vigie: the embedded PostgreSQL, or the external database that configuration names. */
+package fr.vigie.runtime;
