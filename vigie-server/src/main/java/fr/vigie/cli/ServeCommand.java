@@ -1,6 +1,8 @@
 package fr.vigie.cli;
 
+import fr.vigie.simulation.DemoAgency;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 
 /** Serves Vigie over HTTP until stopped. */
@@ -9,7 +11,8 @@ final class ServeCommand implements Runnable {
 
   @Override
   public void run() {
-    VigieCommand.start(WebApplicationType.SERVLET);
+    ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.SERVLET);
+    context.getBean(DemoAgency.class).loadIfEmpty();
     try {
       // The web server's threads serve; this one waits until the JVM is stopped.
       Thread.currentThread().join();

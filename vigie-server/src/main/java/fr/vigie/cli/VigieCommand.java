@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       KeysCommand.class,
-      RetentionCommand.class
+      RetentionCommand.class,
+      BenchCommand.class
     })
 public final class VigieCommand implements Runnable {
 

@@ -179,8 +179,11 @@ public class Registry {
     }
   }
 
-  /** Exact lookup by identifier; the access feature wraps it in the policy. */
-  Optional<PersonId> findByIdentifier(FranceTravailId identifier) {
+  /**
+   * The pseudonymous id of the person with this identifier. It reveals no field; the access feature
+   * wraps searches in the policy.
+   */
+  public Optional<PersonId> findByIdentifier(FranceTravailId identifier) {
     try {
       List<PersonId> found =
           store.find(PersonStore.Lookup.IDENTIFIER, sealer.identifierIndex(identifier), 1);

@@ -70,6 +70,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a throw-away server in {@code directory} with the same durability as a real one
+   * (fsync, synchronous commit), for benchmarks.
+   */
+  public static EmbeddedDatabase startTemporaryDurable(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      EmbeddedPostgres server =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(directory)
+              .setCleanDataDirectory(true)
+              .setServerConfig("shared_buffers", "512MB")
+              .setServerConfig("max_wal_size", "4GB")
+              .start();
+      return new EmbeddedDatabase(server, server.getPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+    }
+  }
+
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://localhost:" + port + "/" + database;
   }
