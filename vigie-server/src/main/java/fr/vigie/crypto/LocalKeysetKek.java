@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -27,7 +28,20 @@ final class LocalKeysetKek implements KeyEncryptionKey {
   private final Path file;
   private volatile Loaded loaded;
 
-  private record Loaded(KeysetHandle keyset, Aead aead, FileTime modified) {}
+  private record Loaded(KeysetHandle keyset, Aead aead, FileVersion version) {}
+
+  /**
+   * What tells one state of the file from another. The modification time alone is not enough: file
+   * systems record it coarsely (a kernel tick, a second or more on some), so a rotation soon after
+   * a load may leave it unchanged. Every write replaces the file by a rename, which gives it a new
+   * file key (device and inode).
+   */
+  private record FileVersion(FileTime modified, Object fileKey) {
+    static FileVersion of(Path file) throws IOException {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return new FileVersion(attributes.lastModifiedTime(), attributes.fileKey());
+    }
+  }
 
   private LocalKeysetKek(Path file) throws GeneralSecurityException, IOException {
     this.file = file;
@@ -94,7 +108,7 @@ final class LocalKeysetKek implements KeyEncryptionKey {
       if (loaded != seen) {
         return true;
       }
-      if (Files.getLastModifiedTime(file).equals(seen.modified())) {
+      if (FileVersion.of(file).equals(seen.version())) {
         return false;
       }
       loaded = load(file);
@@ -105,12 +119,12 @@ final class LocalKeysetKek implements KeyEncryptionKey {
   }
 
   private static Loaded load(Path file) throws GeneralSecurityException, IOException {
-    FileTime modified = Files.getLastModifiedTime(file);
+    FileVersion version = FileVersion.of(file);
     String json = Files.readString(file, StandardCharsets.UTF_8);
     KeysetHandle keyset =
         TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
     return new Loaded(
-        keyset, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class), modified);
+        keyset, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class), version);
   }
 
   private static void create(Path file) throws GeneralSecurityException, IOException {

@@ -12,9 +12,16 @@ final class Canonical {
     return email.trim().toLowerCase(Locale.ROOT);
   }
 
-  /** Upper-case letters only, accents removed: "Le Bihan-Éric" and "LEBIHAN ERIC" are equal. */
+  /**
+   * Upper-case letters only, accents removed, Œ and Æ spelled out: "Le Bihan-Éric" and "LEBIHAN
+   * ERIC" are equal.
+   */
   static String name(String name) {
-    String stripped = Normalizer.normalize(name, Normalizer.Form.NFD);
+    // Œ and Æ are letters of French names, not accented letters: NFD leaves them whole, and the
+    // filter below would drop them ("Cœur" would index as "CUR").
+    String spelled =
+        name.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
+    String stripped = Normalizer.normalize(spelled, Normalizer.Form.NFD);
     StringBuilder letters = new StringBuilder(stripped.length());
     for (int i = 0; i < stripped.length(); i++) {
       char c = Character.toUpperCase(stripped.charAt(i));

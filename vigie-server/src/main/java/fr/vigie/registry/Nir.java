@@ -76,6 +76,10 @@ public record Nir(String value) {
       throw new IllegalArgumentException("expected 13 characters, got " + first13.length());
     }
     String digits = first13.replace("2A", "19").replace("2B", "18");
+    if (!allDigits(digits, 0, 13)) {
+      // Not Long.parseLong's own error: its message would carry the digits.
+      throw new IllegalArgumentException("expected digits, with 2A or 2B for Corsica");
+    }
     return (int) (97 - Long.parseLong(digits) % 97);
   }
 
