@@ -39,6 +39,11 @@ public final class BlindIndex {
   static BlindIndex openOrCreate(Path directory, KeyEncryptionKey kek, List<String> fields)
       throws GeneralSecurityException, IOException {
     PrfConfig.register();
+    if (!Files.isDirectory(directory)) {
+      Files.createDirectories(
+          directory,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     Aead wrapping = new KekAead(kek);
     Map<String, PrfSet> prfs = new TreeMap<>();
     for (String field : fields) {

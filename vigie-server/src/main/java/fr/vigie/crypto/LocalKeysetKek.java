@@ -135,15 +135,30 @@ final class LocalKeysetKek implements KeyEncryptionKey {
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
     KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+    Path temporary = writeTemporary(file, keyset);
     try {
-      write(file, keyset);
+      // A hard link fails if the file exists, where a move would replace it: of two processes
+      // creating the keyset at once, one wins and the other uses its key.
+      Files.createLink(file, temporary);
     } catch (FileAlreadyExistsException e) {
       // Another process created it first; use theirs.
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 
   /** Writes owner-only to a temporary file, then moves it into place atomically. */
   private static void write(Path file, KeysetHandle keyset)
+      throws GeneralSecurityException, IOException {
+    Path temporary = writeTemporary(file, keyset);
+    try {
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static Path writeTemporary(Path file, KeysetHandle keyset)
       throws GeneralSecurityException, IOException {
     String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
     Path temporary =
@@ -153,10 +168,6 @@ final class LocalKeysetKek implements KeyEncryptionKey {
             ".tmp",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(temporary, json, StandardCharsets.UTF_8);
-    try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    return temporary;
   }
 }
