@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     name = "vigie",
     mixinStandardHelpOptions = true,
     description = "The register of job seekers. With no command, serves on http://localhost:8080.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, GenerateCommand.class})
 public final class VigieCommand implements Runnable {
 
   @Override
