@@ -20,6 +20,9 @@ record Names(
   /** Women of 23 or more using a spouse's name: 40%, so about a third of all women. */
   static final double USUAL_NAME = 0.40;
 
+  /** One first name for 55% of persons, two for 33%, three for 12%. */
+  private static final double[] FIRST_NAME_COUNT_WEIGHTS = {55, 33, 12};
+
   static Names draw(
       FrenchPools pools, Sex sex, LocalDate birthDate, LocalDate asOf, SplitMix64 random) {
     FrenchPools.NamePool last = pools.lastNames;
@@ -45,7 +48,7 @@ record Names(
     FrenchPools.NamePool given = sex == Sex.MALE ? pools.maleFirstNames : pools.femaleFirstNames;
     int first = random.nextInt(given.size());
     StringBuilder firstNames = new StringBuilder(given.written()[first]);
-    int count = 1 + random.weighted(new double[] {55, 33, 12});
+    int count = 1 + random.weighted(FIRST_NAME_COUNT_WEIGHTS);
     for (int i = 1; i < count; i++) {
       String more = given.written()[random.nextInt(given.size())];
       if (firstNames.indexOf(more) < 0) {

@@ -22,6 +22,9 @@ final class PersonFactory {
 
   private static final int[][] AGE_BANDS = {{16, 24}, {25, 49}, {50, 66}};
 
+  /** Missions locales follow persons aged 16 to 25. */
+  private static final int[] YOUNG = {16, 25};
+
   static final double LEAVERS = 0.15;
   static final double LEFT_OVER_20_YEARS_AGO = 0.25;
 
@@ -71,8 +74,7 @@ final class PersonFactory {
   }
 
   private LocalDate birthDate(Network network, SplitMix64 random) {
-    int[] ages =
-        network.youngOnly() ? new int[] {16, 25} : AGE_BANDS[random.weighted(AGE_BAND_WEIGHTS)];
+    int[] ages = network.youngOnly() ? YOUNG : AGE_BANDS[random.weighted(AGE_BAND_WEIGHTS)];
     // Aged a to b on asOf: born after asOf - (b + 1) years, on or before asOf - a years.
     long earliest = asOf.minusYears(ages[1] + 1L).toEpochDay() + 1;
     long latest = asOf.minusYears(ages[0]).toEpochDay();
