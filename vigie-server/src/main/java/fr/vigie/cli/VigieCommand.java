@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "The register of job seekers. With no command, serves on http://localhost:8080.",
     subcommands = {
       ServeCommand.class,
+      GenerateCommand.class,
       ImportCommand.class,
       KeysCommand.class,
       RetentionCommand.class,

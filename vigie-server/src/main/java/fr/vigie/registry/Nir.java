@@ -85,7 +85,7 @@ public record Nir(String value) {
 
   /** Appends the key to 13 characters: the inverse of dropping positions 14 and 15. */
   public static Nir withKey(String first13) {
-    return new Nir(first13 + String.format("%02d", keyOf(first13)));
+    return new Nir(first13 + String.format(java.util.Locale.ROOT, "%02d", keyOf(first13)));
   }
 
   /**
