@@ -3,11 +3,11 @@ package fr.vigie.benchmark;
 import fr.vigie.VigieApplication;
 import fr.vigie.identity.Organizations;
 import fr.vigie.registry.ImportOptions;
+import fr.vigie.registry.ImportProgress;
 import fr.vigie.registry.ImportReport;
 import fr.vigie.registry.PersonCsv;
 import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
-import fr.vigie.registry.ImportProgress;
 import fr.vigie.runtime.EmbeddedDatabase;
 import fr.vigie.simulation.SyntheticAgency;
 import java.io.IOException;
@@ -109,7 +109,8 @@ public final class ImportBenchmark {
               "the import stored " + report.inserted() + " persons of " + persons);
         }
         double real = persons / seconds(report.elapsed().toNanos());
-        out.printf("vigie import: %,d persons in %.1f s: %,.0f persons/s%n",
+        out.printf(
+            "vigie import: %,d persons in %.1f s: %,.0f persons/s%n",
             persons, report.elapsed().toNanos() / 1e9, real);
 
         Memory.resetPeak();
@@ -117,7 +118,8 @@ public final class ImportBenchmark {
         long copied = plainCopy(context.getBean(DataSource.class), csv);
         double baseline = copied / seconds(System.nanoTime() - started);
         long baselinePeak = Memory.peakHeapBytes();
-        out.printf("plain COPY:   %,d rows in %.1f s: %,.0f rows/s%n",
+        out.printf(
+            "plain COPY:   %,d rows in %.1f s: %,.0f rows/s%n",
             copied, (System.nanoTime() - started) / 1e9, baseline);
         return new Result(persons, real, baseline, peak, baselinePeak, options.workers());
       }
@@ -141,7 +143,8 @@ public final class ImportBenchmark {
    * with the lookup indexes the register has (identifier, NIR, email, last name and birth date).
    */
   private static long plainCopy(DataSource dataSource, Path csv) throws SQLException, IOException {
-    try (Connection c = dataSource.getConnection(); Statement ddl = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement ddl = c.createStatement()) {
       ddl.execute(
           "create table plain_person (identifier text primary key, nir text, sex text,"
               + " birth_name text, usual_name text, first_names text, birth_date date,"

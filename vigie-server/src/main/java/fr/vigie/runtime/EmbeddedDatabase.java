@@ -71,8 +71,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts a throw-away server in {@code directory} with the same durability as a real one
-   * (fsync, synchronous commit), for benchmarks.
+   * Starts a throw-away server in {@code directory} with the same durability as a real one (fsync,
+   * synchronous commit), for benchmarks.
    */
   public static EmbeddedDatabase startTemporaryDurable(Path directory) {
     try {

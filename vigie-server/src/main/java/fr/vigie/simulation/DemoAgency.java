@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads a generated agency into an empty register on first start: organizations, advisors,
- * persons (through the real import path, encrypted) and caseloads. Logs counts only.
+ * Loads a generated agency into an empty register on first start: organizations, advisors, persons
+ * (through the real import path, encrypted) and caseloads. Logs counts only.
  */
 @Service
 public class DemoAgency {
@@ -61,10 +61,7 @@ public class DemoAgency {
             .toList());
     ImportReport report =
         registry.importRecords(
-            agency.persons().iterator(),
-            persons,
-            ImportOptions.defaults(),
-            ImportProgress.NONE);
+            agency.persons().iterator(), persons, ImportOptions.defaults(), ImportProgress.NONE);
     for (SyntheticAdvisor advisor : agency.advisors()) {
       List<PersonId> followed =
           advisor
