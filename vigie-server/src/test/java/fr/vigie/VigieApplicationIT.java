@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import fr.vigie.access.Caseloads;
+import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
 import fr.vigie.simulation.DemoAgency;
 import fr.vigie.simulation.SyntheticAgency;
@@ -13,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +55,15 @@ class VigieApplicationIT {
     demo.loadIfEmpty();
     demo.loadIfEmpty();
 
-    assertThat(registry.count()).isEqualTo(600);
     SyntheticAgency agency = SyntheticAgency.generate(600, 7);
+    LocalDate cutoff = LocalDate.now().minusYears(20);
+    Predicate<PersonRecord> retained = p -> p.leftOn() == null || !p.leftOn().isBefore(cutoff);
+    long expected = agency.persons().filter(retained).count();
+    assertThat(expected).as("some generated persons left too long ago").isBetween(500L, 599L);
+    assertThat(registry.count()).isEqualTo(expected);
     var advisor = agency.advisors().get(0);
-    assertThat(caseloads.size(advisor.login())).isEqualTo(advisor.caseloadSize());
+    long followed = advisor.personIndexes().mapToObj(agency::person).filter(retained).count();
+    assertThat(caseloads.size(advisor.login())).isEqualTo(followed).isPositive();
     HttpResponse<String> status =
         HttpClient.newHttpClient()
             .send(
@@ -63,6 +71,6 @@ class VigieApplicationIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(status.statusCode()).isEqualTo(200);
-    assertThat(status.body()).contains("\"persons\":600");
+    assertThat(status.body()).contains("\"persons\":" + expected);
   }
 }

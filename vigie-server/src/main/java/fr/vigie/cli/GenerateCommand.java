@@ -1,5 +1,7 @@
 package fr.vigie.cli;
 
+import fr.vigie.identity.OrganizationCsv;
+import fr.vigie.identity.Organizations;
 import fr.vigie.registry.PersonCsv;
 import fr.vigie.simulation.AgencyShape;
 import fr.vigie.simulation.SyntheticAgency;
@@ -90,6 +92,17 @@ final class GenerateCommand {
         spec.commandLine().getErr().println("cannot write " + file + ": " + reason(e));
         return 1;
       }
+      Path organizations = organizationsFile(file);
+      try (Writer writer = Files.newBufferedWriter(organizations, StandardCharsets.UTF_8)) {
+        OrganizationCsv.write(
+            writer,
+            agency.organizations().stream()
+                .map(o -> new Organizations.NewOrganization(o.code(), o.kind(), o.name()))
+                .toList());
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("cannot write " + organizations + ": " + reason(e));
+        return 1;
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       spec.commandLine()
           .getOut()
@@ -103,7 +116,23 @@ final class GenerateCommand {
                   + " s ("
                   + rate(count, seconds)
                   + " persons/s)");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "and their "
+                  + agency.organizations().size()
+                  + " organizations to "
+                  + organizations
+                  + "; import them first: vigie import organizations "
+                  + organizations);
       return 0;
+    }
+
+    /** The organizations of the persons of {@code file}, beside it. */
+    static Path organizationsFile(Path file) {
+      String name = file.getFileName().toString();
+      String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+      return file.resolveSibling(stem + ".organizations.csv");
     }
 
     private AgencyShape shape() {

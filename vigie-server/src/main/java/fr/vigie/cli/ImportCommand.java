@@ -1,6 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.VigieException;
+import fr.vigie.identity.OrganizationCsv;
 import fr.vigie.registry.ImportOptions;
 import fr.vigie.registry.ImportReport;
 import fr.vigie.registry.Registry;
@@ -16,8 +17,40 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "import",
     description = "Import into the register.",
-    subcommands = {ImportCommand.Persons.class})
+    subcommands = {ImportCommand.Organizations.class, ImportCommand.Persons.class})
 final class ImportCommand {
+
+  @Command(
+      name = "organizations",
+      description = "Register organizations from a CSV file with the header code,kind,name.")
+  static final class Organizations implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE.csv", description = "The file to import.")
+    Path file;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      java.util.List<fr.vigie.identity.Organizations.NewOrganization> organizations;
+      try (java.io.Reader reader =
+          java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        organizations = OrganizationCsv.read(reader);
+      } catch (java.nio.file.NoSuchFileException e) {
+        System.err.println("vigie import organizations: no such file: " + file);
+        return 2;
+      } catch (VigieException e) {
+        System.err.println("vigie import organizations: " + e.getMessage());
+        return 2;
+      }
+      try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
+        var registry = context.getBean(fr.vigie.identity.Organizations.class);
+        long before = registry.countOrganizations();
+        registry.registerOrganizations(organizations);
+        System.out.printf(
+            "read %,d organizations: %,d new, the others were registered already%n",
+            organizations.size(), registry.countOrganizations() - before);
+        return 0;
+      }
+    }
+  }
 
   @Command(
       name = "persons",
@@ -75,6 +108,8 @@ final class ImportCommand {
           r.unchanged(),
           r.superseded(),
           r.rejected());
+      r.rejectReasons()
+          .forEach((reason, count) -> System.out.printf("  %,9d rejected: %s%n", count, reason));
       if (r.rejectFile() != null) {
         System.out.println("rejected rows, with line and reason: " + r.rejectFile());
       }

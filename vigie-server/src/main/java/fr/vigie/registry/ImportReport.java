@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param superseded rows replaced by a later row of the same file with the same identifier
  * @param rejected rows refused, each written to the reject file with its line and reason
  * @param rejectFile where the rejected rows are, or null when none was written
+ * @param rejectReasons how many rows were rejected for each reason, most frequent first; the
+ *     reasons name fields and rules, never values
  */
 public record ImportReport(
     long read,
@@ -22,6 +24,7 @@ public record ImportReport(
     long superseded,
     long rejected,
     Path rejectFile,
+    java.util.Map<String, Long> rejectReasons,
     Duration elapsed) {
 
   /** Rows stored or confirmed per second. */

@@ -69,11 +69,17 @@ final class PersonImport {
   private final PersonStore store;
   private final PersonSealer sealer;
   private final Map<String, UUID> organizations;
+  private final java.time.LocalDate retentionCutoff;
 
-  PersonImport(PersonStore store, PersonSealer sealer, Map<String, UUID> organizations) {
+  PersonImport(
+      PersonStore store,
+      PersonSealer sealer,
+      Map<String, UUID> organizations,
+      java.time.LocalDate retentionCutoff) {
     this.store = store;
     this.sealer = sealer;
     this.organizations = organizations;
+    this.retentionCutoff = retentionCutoff;
   }
 
   /** Counters the writer keeps. */
@@ -136,6 +142,7 @@ final class PersonImport {
         totals.superseded,
         rejects.count(),
         rejects.pathIfWritten(),
+        rejects.reasons(),
         java.time.Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -232,6 +239,14 @@ final class PersonImport {
       if (!organizations.containsKey(person.organization())) {
         rejected.add(
             new Rejected(row.line(), "organization: no organization has this code", row.columns()));
+        continue;
+      }
+      if (person.leftOn() != null && person.leftOn().isBefore(retentionCutoff)) {
+        rejected.add(
+            new Rejected(
+                row.line(),
+                "left_on: the registration ended longer ago than the retention period",
+                row.columns()));
         continue;
       }
       if (byIdentifier.put(new IndexValue(sealer.identifierIndex(person.identifier())), person)

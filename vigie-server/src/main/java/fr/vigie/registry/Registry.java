@@ -39,11 +39,23 @@ public class Registry {
   private final PersonStore store;
   private final PersonSealer sealer;
   private final FieldCipher cipher;
+  private final Period retention;
 
-  Registry(DataSource dataSource, KeyRing keys) {
+  @org.springframework.beans.factory.annotation.Autowired
+  Registry(
+      DataSource dataSource,
+      KeyRing keys,
+      @org.springframework.beans.factory.annotation.Value("${vigie.retention.period:P20Y}")
+          Period retention) {
+    this.retention = retention;
     this.store = new PersonStore(dataSource);
     this.cipher = keys.fieldCipher();
     this.sealer = new PersonSealer(keys.fieldCipher(), keys.blindIndex());
+  }
+
+  /** A registry with the default retention period of 20 years. */
+  Registry(DataSource dataSource, KeyRing keys) {
+    this(dataSource, keys, Period.ofYears(20));
   }
 
   /**
@@ -95,9 +107,8 @@ public class Registry {
             return new PersonImport.Batch(rows, line);
           }
         };
-    Path rejectPath = options.rejectFile();
-    try (RejectFile rejects =
-        new RejectFile(rejectPath != null ? rejectPath : Path.of("demo.rejects.csv"))) {
+    // Records from memory have no file to correct: rejects are counted, not written.
+    try (RejectFile rejects = new RejectFile(options.rejectFile())) {
       return newImport().run(batches, count, options, rejects, progress);
     } catch (SQLException e) {
       throw new IllegalStateException("import: database error " + e.getSQLState(), e);
@@ -249,6 +260,8 @@ public class Registry {
   }
 
   private PersonImport newImport() throws SQLException {
-    return new PersonImport(store, sealer, store.organizationIds());
+    // Who left longer ago than the retention period has no place in the online register.
+    LocalDate cutoff = LocalDate.now().minus(retention);
+    return new PersonImport(store, sealer, store.organizationIds(), cutoff);
   }
 }

@@ -14,18 +14,25 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The rows an import refused: {@code line,reason} then the row's own columns, so that the file can
  * be corrected and imported again. It holds personal data like the input, so it is owner-only. It
- * is created on the first rejected row and replaced by each run.
+ * is created on the first rejected row and replaced by each run. Without a path, rejects are only
+ * counted.
  */
 final class RejectFile implements AutoCloseable {
   private final Path path;
   private CSVPrinter printer;
   private long count;
+  private final java.util.Map<String, Long> reasons = new java.util.HashMap<>();
 
   RejectFile(Path path) {
     this.path = path;
   }
 
   void reject(long line, String reason, List<String> row) {
+    count++;
+    reasons.merge(reason, 1L, Long::sum);
+    if (path == null) {
+      return;
+    }
     try {
       if (printer == null) {
         open();
@@ -36,10 +43,18 @@ final class RejectFile implements AutoCloseable {
         printer.print(value);
       }
       printer.println();
-      count++;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the reject file", e);
     }
+  }
+
+  /** Counts by reason, most frequent first. */
+  java.util.Map<String, Long> reasons() {
+    java.util.Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+    reasons.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
   }
 
   long count() {

@@ -66,15 +66,19 @@ public class DemoAgency {
       List<PersonId> followed =
           advisor
               .personIndexes()
-              .mapToObj(i -> registry.findByIdentifier(agency.person(i).identifier()).orElseThrow())
+              .mapToObj(i -> registry.findByIdentifier(agency.person(i).identifier()))
+              // Persons who left longer ago than the retention period were refused.
+              .flatMap(java.util.Optional::stream)
               .toList();
       caseloads.assign(advisor.login(), followed);
     }
     log.info(
-        "Demo agency loaded: {} organizations, {} advisors, {} persons in {} ms",
+        "Demo agency loaded: {} organizations, {} advisors, {} persons in {} ms ({} refused,"
+            + " past the retention period)",
         agency.organizations().size(),
         agency.advisors().size(),
         report.inserted(),
-        report.elapsed().toMillis());
+        report.elapsed().toMillis(),
+        report.rejected());
   }
 }

@@ -196,10 +196,12 @@ class RegistryIT {
     }
     persons.set(10, withLeftOn(persons.get(10), today.minusYears(20)));
     persons.set(11, withLeftOn(persons.get(11), today.minusYears(3)));
-    registry.importPersons(
-        TestPersons.writeCsv(directory.resolve("p.csv"), persons),
-        ImportOptions.defaults(),
-        ImportProgress.NONE);
+    // Imported while the retention period was longer: they are in the register now.
+    new Registry(dataSource, keys, Period.ofYears(40))
+        .importPersons(
+            TestPersons.writeCsv(directory.resolve("p.csv"), persons),
+            ImportOptions.defaults(),
+            ImportProgress.NONE);
 
     long erased = registry.eraseExpired(Period.ofYears(20), today);
 
@@ -208,6 +210,25 @@ class RegistryIT {
     assertThat(registry.findByIdentifier(persons.get(0).identifier())).isEmpty();
     assertThat(registry.findByIdentifier(persons.get(10).identifier())).isPresent();
     assertThat(registry.eraseExpired(Period.ofYears(20), today)).isZero();
+  }
+
+  @Test
+  void import_personWhoLeftLongerAgoThanRetention_isRejected() throws Exception {
+    List<PersonRecord> persons = new ArrayList<>(TestPersons.persons(3));
+    persons.set(1, withLeftOn(persons.get(1), LocalDate.now().minusYears(20).minusDays(1)));
+    persons.set(2, withLeftOn(persons.get(2), LocalDate.now().minusYears(19)));
+
+    ImportReport report =
+        registry.importPersons(
+            TestPersons.writeCsv(directory.resolve("p.csv"), persons),
+            ImportOptions.defaults(),
+            ImportProgress.NONE);
+
+    assertThat(report.inserted()).isEqualTo(2);
+    assertThat(report.rejectReasons())
+        .containsExactly(
+            Map.entry("left_on: the registration ended longer ago than the retention period", 1L));
+    assertThat(registry.findByIdentifier(persons.get(1).identifier())).isEmpty();
   }
 
   @Test
