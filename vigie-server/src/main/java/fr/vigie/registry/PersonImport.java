@@ -58,6 +58,7 @@ final class PersonImport {
 
   private record Prepared(
       List<SealedPerson> inserts,
+      byte[] insertRows,
       Map<IndexValue, PersonRecord> insertedRecords,
       List<SealedPerson> updates,
       List<Rejected> rejected,
@@ -197,7 +198,7 @@ final class PersonImport {
 
   private void apply(Connection connection, Prepared batch, Totals totals)
       throws SQLException, GeneralSecurityException {
-    Set<IndexValue> already = store.insert(connection, batch.inserts());
+    Set<IndexValue> already = store.insert(connection, batch.inserts(), batch.insertRows());
     List<SealedPerson> updates = new ArrayList<>(batch.updates());
     long unchanged = batch.unchanged();
     if (!already.isEmpty()) {
@@ -278,6 +279,7 @@ final class PersonImport {
     }
     return new Prepared(
         inserts,
+        PersonStore.copyRows(inserts),
         insertedRecords,
         updates,
         rejected,

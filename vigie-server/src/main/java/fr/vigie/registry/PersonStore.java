@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ final class PersonStore {
           + FIELD_COLUMNS
           + ", retention_from";
   private static final int COLUMN_COUNT = 10 + FIELDS.size();
+
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
 
@@ -91,17 +94,9 @@ final class PersonStore {
     }
   }
 
-  /**
-   * Inserts new persons with one binary COPY, skipping those whose identifier is already there
-   * (inserted meanwhile by an earlier batch or by another process).
-   *
-   * @return the identifier indexes that were skipped
-   */
-  Set<IndexValue> insert(Connection c, List<SealedPerson> persons) throws SQLException {
-    if (persons.isEmpty()) {
-      return Set.of();
-    }
-    BinaryCopy copy = new BinaryCopy(persons.size() * 900);
+  /** The rows of {@code persons} in binary COPY format: built by the workers, off the writer. */
+  static byte[] copyRows(List<SealedPerson> persons) {
+    BinaryCopy copy = new BinaryCopy(persons.size() * 1_000);
     for (SealedPerson p : persons) {
       copy.startRow(COLUMN_COUNT);
       copy.uuid(p.id().value());
@@ -118,15 +113,34 @@ final class PersonStore {
       }
       copy.date(p.retentionFrom());
     }
-    byte[] data = copy.finish();
-    PGConnection pg = c.unwrap(PGConnection.class);
-    try {
-      pg.getCopyAPI()
-          .copyIn(
-              "copy person_staging (" + COLUMNS + ") from stdin (format binary)", inputOf(data));
-    } catch (java.io.IOException e) {
-      throw new SQLException("copy failed while reading from memory", e);
+    return copy.finish();
+  }
+
+  /**
+   * Inserts new persons with one binary COPY straight into the table. When an identifier is already
+   * there (inserted meanwhile by an earlier batch of the same file or by another process) the COPY
+   * fails on the unique index; the batch then goes through a staging table and skips those persons.
+   *
+   * @param rows {@link #copyRows} of {@code persons}
+   * @return the identifier indexes that were skipped
+   */
+  Set<IndexValue> insert(Connection c, List<SealedPerson> persons, byte[] rows)
+      throws SQLException {
+    if (persons.isEmpty()) {
+      return Set.of();
     }
+    Savepoint beforeCopy = c.setSavepoint();
+    try {
+      copyIn(c, "person", rows);
+      c.releaseSavepoint(beforeCopy);
+      return Set.of();
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(beforeCopy);
+    }
+    copyIn(c, "person_staging", rows);
     Set<IndexValue> skipped = new HashSet<>();
     for (SealedPerson p : persons) {
       skipped.add(new IndexValue(p.identifierIndex()));
@@ -148,6 +162,16 @@ final class PersonStore {
       clear.execute("truncate person_staging");
     }
     return skipped;
+  }
+
+  private static void copyIn(Connection c, String table, byte[] rows) throws SQLException {
+    try {
+      c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn("copy " + table + " (" + COLUMNS + ") from stdin (format binary)", inputOf(rows));
+    } catch (java.io.IOException e) {
+      throw new SQLException("copy failed while reading from memory", e);
+    }
   }
 
   /** Replaces every sealed column of persons already in the register. */
