@@ -28,6 +28,10 @@ public final class VigieCommand implements Runnable {
     new ServeCommand().run();
   }
 
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
   /** Runs the command line and returns the exit code. */
   public static int execute(String... args) {
     return new CommandLine(new VigieCommand())
