@@ -128,21 +128,25 @@ public class Relationships {
     requireNonNull(advisor, "advisor is null");
     requireNonNull(person, "person is null");
     UUID organization = manager.organization().value();
-    boolean[] found =
+    Targets found =
         jdbc.queryForObject(
             "select exists (select 1 from staff_account a"
                 + "  where a.id = ? and a.organization_id = ? and a.role = 'ADVISOR'),"
                 + " exists (select 1 from person p where p.id = ? and p.organization_id = ?)",
-            (row, i) -> new boolean[] {row.getBoolean(1), row.getBoolean(2)},
+            (row, i) -> new Targets(row.getBoolean(1), row.getBoolean(2)),
             advisor.value(),
             organization,
             person.value(),
             organization);
-    Optional<DenyReason> denied = ManagementRules.assignment(manager, found[0], found[1]);
+    Optional<DenyReason> denied =
+        ManagementRules.assignment(manager, found.advisorOfOrganization(), found.personFollowed());
     if (denied.isPresent()) {
       throw new AccessDenied(action, denied.get());
     }
   }
+
+  /** What an assignment checks, about the manager's organization. */
+  private record Targets(boolean advisorOfOrganization, boolean personFollowed) {}
 
   private void checkReferral(String action, Actor actor, PersonId person, OrganizationId partner) {
     requireNonNull(actor, "actor is null");
