@@ -12,6 +12,7 @@ public enum ProblemCode {
   IDENTIFIER_INVALID(400, "The France Travail identifier is not valid"),
   ORGANIZATION_UNKNOWN(400, "The organization is not known"),
   IMPORT_FILE_INVALID(400, "The import file cannot be read"),
+  ACCESS_DENIED(403, "The access policy refuses this action"),
   PERSON_NOT_FOUND(404, "No such person"),
   PERSON_ERASED(410, "The person was erased"),
   KEY_UNAVAILABLE(503, "A key needed for this operation is not available"),

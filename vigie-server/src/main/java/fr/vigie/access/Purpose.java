@@ -1,0 +1,24 @@
+package fr.vigie.access;
+
+/** Why an actor acts: the policy grants fields, the NIR above all, for a purpose. */
+public enum Purpose {
+  /** Following the person: appointments, job offers, training. */
+  FOLLOW_UP,
+  /** Checking a registration against the person's documents: the one purpose that needs the NIR. */
+  REGISTRATION_CHECK,
+  /** A manager reviewing its team's accesses outside their caseloads. */
+  REVIEW,
+  /**
+   * Responding to a security incident. Refused on this path to every role: the breach feature
+   * scopes incidents from the audit log, not by reading persons.
+   */
+  INCIDENT_RESPONSE;
+
+  /** Whether the purpose needs the NIR in clear. */
+  boolean needsClearNir() {
+    return switch (this) {
+      case REGISTRATION_CHECK -> true;
+      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE -> false;
+    };
+  }
+}

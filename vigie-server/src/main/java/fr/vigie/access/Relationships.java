@@ -1,0 +1,172 @@
+package fr.vigie.access;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.OrganizationId;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import fr.vigie.registry.PersonId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The relationships between staff and persons: the facts the policy reads, and the changes managers
+ * (caseloads) and agency advisors (referrals) make to them, each checked first.
+ */
+@Service
+public class Relationships {
+  private static final String FACTS =
+      "select "
+          + Fact.IN_CASELOAD.sql
+          + ", "
+          + Fact.FOLLOWED_BY_ORGANIZATION.sql
+          + ", "
+          + Fact.REFERRED_TO_ORGANIZATION.sql
+          + " from person p where p.id = ?";
+
+  private final JdbcTemplate jdbc;
+
+  Relationships(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The actor of a staff account, or empty if there is none; {@code restricted} is the guard's. */
+  public Optional<Actor> actor(AccountId account, boolean restricted) {
+    return jdbc
+        .query(
+            "select a.role, a.organization_id, o.kind from staff_account a"
+                + " join organization o on o.id = a.organization_id where a.id = ?",
+            (row, i) ->
+                new Actor(
+                    account,
+                    Role.valueOf(row.getString(1)),
+                    new OrganizationId(row.getObject(2, UUID.class)),
+                    OrganizationKind.valueOf(row.getString(3)),
+                    restricted),
+            account.value())
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * What relates {@code actor} to {@code person}, in one query. A person that does not exist has
+   * {@link Facts#NONE}, so that the answer does not tell it from one the actor may not see.
+   */
+  public Facts facts(Actor actor, PersonId person) {
+    List<Facts> found =
+        jdbc.query(
+            FACTS,
+            (row, i) -> new Facts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)),
+            Fact.IN_CASELOAD.parameter(actor),
+            Fact.FOLLOWED_BY_ORGANIZATION.parameter(actor),
+            Fact.REFERRED_TO_ORGANIZATION.parameter(actor),
+            person.value());
+    return found.isEmpty() ? Facts.NONE : found.getFirst();
+  }
+
+  /**
+   * Puts {@code person} in the caseload of {@code advisor}; a manager of their organization only.
+   */
+  @Transactional
+  public void assign(Actor manager, AccountId advisor, PersonId person) {
+    checkAssignment("assign", manager, advisor, person);
+    jdbc.update(
+        "insert into caseload (advisor_id, person_id, assigned_by) values (?, ?, ?)"
+            + " on conflict do nothing",
+        advisor.value(),
+        person.value(),
+        manager.account().value());
+  }
+
+  /** Takes {@code person} out of the caseload of {@code advisor}; false if it was not in it. */
+  @Transactional
+  public boolean unassign(Actor manager, AccountId advisor, PersonId person) {
+    checkAssignment("unassign", manager, advisor, person);
+    return jdbc.update(
+            "delete from caseload where advisor_id = ? and person_id = ?",
+            advisor.value(),
+            person.value())
+        > 0;
+  }
+
+  /**
+   * Refers {@code person}, of the caseload of the agency advisor {@code actor}, to the partner
+   * organization {@code partner}; a person already referred there stays referred once.
+   */
+  @Transactional
+  public void refer(Actor actor, PersonId person, OrganizationId partner) {
+    checkReferral("refer", actor, person, partner);
+    jdbc.update(
+        "insert into referral (person_id, organization_id, referred_by) values (?, ?, ?)"
+            + " on conflict (person_id, organization_id) where ended_at is null do nothing",
+        person.value(),
+        partner.value(),
+        actor.account().value());
+  }
+
+  /** Ends the active referral of {@code person} to {@code partner}; false if there was none. */
+  @Transactional
+  public boolean endReferral(Actor actor, PersonId person, OrganizationId partner) {
+    checkReferral("end referral", actor, person, partner);
+    return jdbc.update(
+            "update referral set ended_at = now()"
+                + " where person_id = ? and organization_id = ? and ended_at is null",
+            person.value(),
+            partner.value())
+        > 0;
+  }
+
+  private void checkAssignment(String action, Actor manager, AccountId advisor, PersonId person) {
+    requireNonNull(manager, "manager is null");
+    requireNonNull(advisor, "advisor is null");
+    requireNonNull(person, "person is null");
+    UUID organization = manager.organization().value();
+    Targets found =
+        jdbc.queryForObject(
+            "select exists (select 1 from staff_account a"
+                + "  where a.id = ? and a.organization_id = ? and a.role = 'ADVISOR'),"
+                + " exists (select 1 from person p where p.id = ? and p.organization_id = ?)",
+            (row, i) -> new Targets(row.getBoolean(1), row.getBoolean(2)),
+            advisor.value(),
+            organization,
+            person.value(),
+            organization);
+    Optional<DenyReason> denied =
+        ManagementRules.assignment(manager, found.advisorOfOrganization(), found.personFollowed());
+    if (denied.isPresent()) {
+      throw new AccessDenied(action, denied.get());
+    }
+  }
+
+  /** What an assignment checks, about the manager's organization. */
+  private record Targets(boolean advisorOfOrganization, boolean personFollowed) {}
+
+  private void checkReferral(String action, Actor actor, PersonId person, OrganizationId partner) {
+    requireNonNull(actor, "actor is null");
+    requireNonNull(person, "person is null");
+    requireNonNull(partner, "partner is null");
+    OrganizationKind kind =
+        jdbc
+            .query(
+                "select kind from organization where id = ?",
+                (row, i) -> OrganizationKind.valueOf(row.getString(1)),
+                partner.value())
+            .stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new VigieException(
+                        ProblemCode.ORGANIZATION_UNKNOWN, action + ": no organization " + partner));
+    Optional<DenyReason> denied = ManagementRules.referral(actor, facts(actor, person), kind);
+    if (denied.isPresent()) {
+      throw new AccessDenied(action, denied.get());
+    }
+  }
+}
