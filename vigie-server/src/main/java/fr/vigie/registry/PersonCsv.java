@@ -94,6 +94,11 @@ public final class PersonCsv {
    * never the value.
    */
   static PersonRecord parse(CSVRecord row) {
+    return parse(row.toList());
+  }
+
+  /** Validates one row given as its values in {@link #COLUMNS} order (trimmed, empty if absent). */
+  static PersonRecord parse(List<String> row) {
     if (row.size() != COLUMNS.size()) {
       throw invalid(
           ProblemCode.FIELD_INVALID,
@@ -145,7 +150,7 @@ public final class PersonCsv {
         required(row, 14));
   }
 
-  private static String required(CSVRecord row, int column) {
+  private static String required(List<String> row, int column) {
     String value = row.get(column);
     if (value.isEmpty()) {
       throw invalid(ProblemCode.FIELD_MISSING, COLUMNS.get(column) + ": is required");
@@ -153,7 +158,7 @@ public final class PersonCsv {
     return checkedText(value, column);
   }
 
-  private static String optional(CSVRecord row, int column) {
+  private static String optional(List<String> row, int column) {
     String value = row.get(column);
     return value.isEmpty() ? null : checkedText(value, column);
   }
@@ -172,7 +177,7 @@ public final class PersonCsv {
     return value;
   }
 
-  private static LocalDate date(CSVRecord row, int column, boolean required) {
+  private static LocalDate date(List<String> row, int column, boolean required) {
     String text = required ? required(row, column) : optional(row, column);
     if (text == null) {
       return null;

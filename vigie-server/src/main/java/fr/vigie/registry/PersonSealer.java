@@ -72,6 +72,38 @@ final class PersonSealer {
         person.leftOn());
   }
 
+  /**
+   * Encrypts new values of some fields under the person's existing data key, and derives the
+   * indexes and the digest of the whole new record.
+   *
+   * @return the new ciphertexts, and a sealed person carrying only the derived values
+   */
+  Resealed reseal(
+      PersonId id, byte[] wrappedKey, PersonRecord updated, java.util.Set<PersonField> changed)
+      throws GeneralSecurityException {
+    DataKey key = cipher.openDataKey(id.toString(), wrappedKey);
+    EnumMap<PersonField, byte[]> ciphertexts = new EnumMap<>(PersonField.class);
+    for (PersonField field : changed) {
+      ciphertexts.put(field, key.encrypt(field.column(), plaintext(updated, field)));
+    }
+    SealedPerson derived =
+        new SealedPerson(
+            id,
+            null,
+            wrappedKey,
+            -1,
+            identifierIndex(updated.identifier()),
+            updated.nir() == null ? null : nirIndex(updated.nir()),
+            updated.email() == null ? null : emailIndex(updated.email()),
+            nameBirthIndex(updated.lastName(), updated.birthDate()),
+            rowDigest(updated),
+            new EnumMap<>(PersonField.class),
+            updated.leftOn());
+    return new Resealed(ciphertexts, derived);
+  }
+
+  record Resealed(EnumMap<PersonField, byte[]> ciphertexts, SealedPerson derived) {}
+
   /** Decrypts the requested fields of one stored person. */
   EnumMap<PersonField, String> unseal(
       PersonId id, byte[] wrappedKey, EnumMap<PersonField, byte[]> ciphertexts)

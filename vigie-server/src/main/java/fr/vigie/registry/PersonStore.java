@@ -250,6 +250,57 @@ final class PersonStore {
     }
   }
 
+  /** A person locked for an update: its key, every ciphertext, the code of its organization. */
+  record Locked(byte[] wrappedKey, EnumMap<PersonField, byte[]> ciphertexts, String organization) {}
+
+  Optional<Locked> lockForUpdate(Connection c, PersonId id) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "select p.wrapped_key, o.code, "
+                + FIELD_COLUMNS.replaceAll("(\\w+)", "p.$1")
+                + " from person p join organization o on o.id = p.organization_id"
+                + " where p.id = ? and p.erased_at is null for update of p")) {
+      select.setObject(1, id.value());
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        EnumMap<PersonField, byte[]> ciphertexts = new EnumMap<>(PersonField.class);
+        for (int i = 0; i < FIELDS.size(); i++) {
+          ciphertexts.put(FIELDS.get(i), row.getBytes(3 + i));
+        }
+        return Optional.of(new Locked(row.getBytes(1), ciphertexts, row.getString(2)));
+      }
+    }
+  }
+
+  /** Writes new ciphertexts of some fields, with the indexes and digest that follow from them. */
+  void updateFields(
+      Connection c, PersonId id, EnumMap<PersonField, byte[]> changed, SealedPerson derived)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "update person set nir_index = ?, email_index = ?, name_birth_index = ?,"
+                + " row_digest = ?, retention_from = ?, updated_at = now()");
+    for (PersonField field : changed.keySet()) {
+      sql.append(", ").append(field.column()).append(" = ?");
+    }
+    sql.append(" where id = ?");
+    try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      update.setBytes(i++, derived.nirIndex());
+      update.setBytes(i++, derived.emailIndex());
+      update.setBytes(i++, derived.nameBirthIndex());
+      update.setBytes(i++, derived.rowDigest());
+      update.setObject(i++, derived.retentionFrom());
+      for (byte[] ciphertext : changed.values()) {
+        update.setBytes(i++, ciphertext);
+      }
+      update.setObject(i, id.value());
+      update.executeUpdate();
+    }
+  }
+
   /** The blind index columns that lookups may use. */
   enum Lookup {
     IDENTIFIER("identifier_index"),

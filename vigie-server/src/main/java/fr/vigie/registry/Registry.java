@@ -237,10 +237,95 @@ public class Registry {
     }
   }
 
+  /** The fields an update may change; the others are fixed by the civil record or the import. */
+  public static final Set<PersonField> UPDATABLE =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(
+              PersonField.USUAL_NAME,
+              PersonField.EMAIL,
+              PersonField.PHONE,
+              PersonField.ADDRESS,
+              PersonField.CATEGORY,
+              PersonField.LEFT_ON));
+
   /**
-   * Decrypts the given fields of one person. Package-private on purpose: the only caller outside
-   * this package will be the one read path.
+   * Decrypts the given fields of one person, for the one read path ({@code
+   * fr.vigie.access.PersonReads}) and nothing else: a test fails when any other class calls it.
+   * Every read of personal data takes that path: guard, policy, ceilings, this, audit, event.
    */
+  public EnumMap<PersonField, String> decryptForReadPath(PersonId id, Set<PersonField> fields) {
+    return decrypt(id, fields);
+  }
+
+  /**
+   * Changes some fields of one person, for the one read path, which checked the policy: the new
+   * record is validated as an import row would be, the changed fields are encrypted under the
+   * person's data key, and the blind indexes and digest follow.
+   */
+  public void updateForReadPath(PersonId id, java.util.Map<PersonField, String> changes) {
+    for (PersonField field : changes.keySet()) {
+      if (!UPDATABLE.contains(field)) {
+        throw new VigieException(
+            ProblemCode.FIELD_INVALID, field.column() + ": cannot be changed by an update");
+      }
+    }
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      PersonStore.Locked locked =
+          store
+              .lockForUpdate(c, id)
+              .orElseThrow(
+                  () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + id));
+      EnumMap<PersonField, String> values =
+          sealer.unseal(id, locked.wrappedKey(), locked.ciphertexts());
+      values.putAll(changes);
+      List<String> row = new ArrayList<>();
+      for (PersonField field : PersonField.values()) {
+        row.add(values.get(field).strip());
+      }
+      row.add(locked.organization());
+      PersonRecord updated = PersonCsv.parse(row);
+      PersonSealer.Resealed resealed =
+          sealer.reseal(id, locked.wrappedKey(), updated, changes.keySet());
+      store.updateFields(c, id, resealed.ciphertexts(), resealed.derived());
+      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("update: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "update: a key did not open", e);
+    }
+  }
+
+  /** The blind index of an identifier, for searches; it reveals equality only. */
+  public byte[] indexOf(FranceTravailId identifier) {
+    return index(() -> sealer.identifierIndex(identifier));
+  }
+
+  public byte[] indexOf(Nir nir) {
+    return index(() -> sealer.nirIndex(nir));
+  }
+
+  public byte[] indexOfEmail(String email) {
+    return index(() -> sealer.emailIndex(email));
+  }
+
+  public byte[] indexOfNameAndBirthDate(String lastName, LocalDate birthDate) {
+    return index(() -> sealer.nameBirthIndex(lastName, birthDate));
+  }
+
+  private interface IndexComputation {
+    byte[] compute() throws GeneralSecurityException;
+  }
+
+  private static byte[] index(IndexComputation computation) {
+    try {
+      return computation.compute();
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "lookup: blind index key failed", e);
+    }
+  }
+
+  /** Decrypts the given fields of one person. */
   EnumMap<PersonField, String> decrypt(PersonId id, Set<PersonField> fields) {
     try {
       PersonStore.Stored stored =
