@@ -1,0 +1,249 @@
+package fr.vigie.access;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.audit.AuditAction;
+import fr.vigie.audit.AuditDecision;
+import fr.vigie.audit.AuditEvent;
+import fr.vigie.audit.AuditLog;
+import fr.vigie.registry.Nir;
+import fr.vigie.registry.PersonField;
+import fr.vigie.registry.PersonId;
+import fr.vigie.registry.Registry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one path every access to a person's data takes, whatever the channel: guard, policy,
+ * ceilings, decrypt, audit, event. There is no other: {@link Registry#decryptForReadPath} is
+ * called from here only, and a test keeps it so.
+ *
+ * <p>The audit entry is written, durably, before the data leaves: if it cannot be, the caller gets
+ * an error and nothing else (fail closed). Refusals are audited too.
+ */
+@Service
+public class PersonReads {
+  private final Relationships relationships;
+  private final Justifications justifications;
+  private final Registry registry;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  PersonReads(
+      Relationships relationships,
+      Justifications justifications,
+      Registry registry,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      JdbcTemplate jdbc,
+      Optional<Clock> clock) {
+    this.relationships = relationships;
+    this.justifications = justifications;
+    this.registry = registry;
+    this.audit = audit;
+    this.events = events;
+    this.jdbc = jdbc;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /**
+   * Reads one person for {@code purpose}: the fields the policy allows, masked as it says.
+   *
+   * @throws VigieException ACCESS_DENIED, or JUSTIFICATION_REQUIRED when a justification would
+   *     allow it; AUDIT_UNAVAILABLE when the read could not be recorded
+   */
+  public PersonView read(
+      Actor actor, PersonId person, Purpose purpose, Optional<Justification> justification) {
+    requireNonNull(person, "person is null");
+    Decision decision =
+        AccessPolicy.decide(
+            actor, Action.READ, relationships.facts(actor, person), purpose, justification);
+    Decision.Allow allow = allowedOrAudited(actor, Action.READ, person, purpose, decision);
+    String purposeCode = purposeCode(actor, person, purpose, allow, justification);
+    Map<PersonField, String> clear =
+        registry.decryptForReadPath(person, allow.fields().keySet());
+    EnumMap<PersonField, String> shown = new EnumMap<>(PersonField.class);
+    clear.forEach((field, value) -> shown.put(field, show(field, value, allow.fields().get(field))));
+    record(actor, AuditAction.READ, person, allow.fields().keySet(), purposeCode, allow.basis());
+    publish(actor, person, Action.READ, allow.fields().keySet(), allow.basis());
+    return new PersonView(person, shown, allow.basis());
+  }
+
+  /**
+   * Finds at most {@link SearchFilter#LIMIT} persons by an exact criterion among those {@code
+   * actor} may read now, and reads each. The filter is the policy's, inside the SQL query.
+   */
+  public List<PersonView> search(
+      Actor actor, Criterion criterion, byte[] indexValue, Purpose purpose) {
+    Decision.Deny refused = searchRefusal(actor, purpose);
+    if (refused != null) {
+      audit(actor, AuditAction.SEARCH, null, List.of(), purpose.name(), AuditDecision.DENY);
+      throw new VigieException(ProblemCode.ACCESS_DENIED, "search: refused, " + refused.reason());
+    }
+    BoundSql query = SearchFilter.search(actor, purpose, criterion, indexValue);
+    List<PersonId> found =
+        jdbc.query(
+            query.sql(),
+            (row, i) -> new PersonId(row.getObject(1, java.util.UUID.class)),
+            query.parameters().toArray());
+    audit(
+        actor,
+        AuditAction.SEARCH,
+        null,
+        List.of(criterion.name().toLowerCase(Locale.ROOT)),
+        purpose.name(),
+        AuditDecision.ALLOW);
+    List<PersonView> views = new ArrayList<>(found.size());
+    for (PersonId person : found) {
+      views.add(read(actor, person, purpose, Optional.empty()));
+    }
+    return views;
+  }
+
+  /** Changes some fields of one person: only fields the policy shows the actor in clear. */
+  public void update(
+      Actor actor,
+      PersonId person,
+      Map<PersonField, String> changes,
+      Purpose purpose,
+      Optional<Justification> justification) {
+    requireNonNull(changes, "changes is null");
+    Decision decision =
+        AccessPolicy.decide(
+            actor, Action.UPDATE, relationships.facts(actor, person), purpose, justification);
+    Decision.Allow allow = allowedOrAudited(actor, Action.UPDATE, person, purpose, decision);
+    for (PersonField field : changes.keySet()) {
+      if (!allow.clear(field)) {
+        audit(actor, AuditAction.UPDATE, person, names(changes.keySet()), purpose.name(),
+            AuditDecision.DENY);
+        throw new VigieException(
+            ProblemCode.ACCESS_DENIED, field.column() + ": this account may not change it");
+      }
+    }
+    String purposeCode = purposeCode(actor, person, purpose, allow, justification);
+    // Audited before it is done: an update that cannot be recorded does not happen.
+    record(actor, AuditAction.UPDATE, person, changes.keySet(), purposeCode, allow.basis());
+    registry.updateForReadPath(person, changes);
+    publish(actor, person, Action.UPDATE, changes.keySet(), allow.basis());
+  }
+
+  private Decision.Allow allowedOrAudited(
+      Actor actor, Action action, PersonId person, Purpose purpose, Decision decision) {
+    AuditAction audited = action == Action.UPDATE ? AuditAction.UPDATE : AuditAction.READ;
+    return switch (decision) {
+      case Decision.Allow allow -> allow;
+      case Decision.Deny deny -> {
+        audit(actor, audited, person, List.of(), purpose.name(), AuditDecision.DENY);
+        publish(actor, person, action, Set.of(), null);
+        throw new VigieException(
+            ProblemCode.ACCESS_DENIED, action.name().toLowerCase(Locale.ROOT) + ": refused, "
+                + deny.reason());
+      }
+      case Decision.JustificationRequired required -> {
+        audit(actor, audited, person, List.of(), purpose.name(), AuditDecision.DENY);
+        publish(actor, person, action, Set.of(), null);
+        throw new VigieException(
+            ProblemCode.JUSTIFICATION_REQUIRED,
+            "this person is outside the caseload: give a reason code and a text");
+      }
+    };
+  }
+
+  /** The purpose code of the audit entry; a justified access records its justification first. */
+  private String purposeCode(
+      Actor actor,
+      PersonId person,
+      Purpose purpose,
+      Decision.Allow allow,
+      Optional<Justification> justification) {
+    if (allow.basis() != Basis.JUSTIFICATION) {
+      return purpose.name();
+    }
+    JustificationId id = justifications.record(actor, person, justification.orElseThrow());
+    return JUSTIFICATION_PREFIX + id.value().toString().toUpperCase(Locale.ROOT);
+  }
+
+  /** Purpose codes of justified accesses: this prefix, then the justification's id. */
+  static final String JUSTIFICATION_PREFIX = "JUSTIFICATION.";
+
+  /** A refusal when the policy would let {@code actor} read nobody at all for this purpose. */
+  private static Decision.Deny searchRefusal(Actor actor, Purpose purpose) {
+    if (!SearchFilter.readable(actor, purpose).sql().equals("false")) {
+      return null;
+    }
+    Decision decision =
+        AccessPolicy.decide(actor, Action.SEARCH, Facts.NONE, purpose, Optional.empty());
+    return decision instanceof Decision.Deny deny
+        ? deny
+        : new Decision.Deny(DenyReason.ACTION_NOT_ALLOWED);
+  }
+
+  private static String show(PersonField field, String value, Visibility visibility) {
+    return switch (visibility) {
+      case CLEAR -> value;
+      case MASKED ->
+          field == PersonField.NIR && !value.isEmpty()
+              ? Nir.parse(value).masked()
+              : value.isEmpty() ? "" : value.charAt(0) + "•••";
+    };
+  }
+
+  private void record(
+      Actor actor,
+      AuditAction action,
+      PersonId person,
+      Set<PersonField> fields,
+      String purpose,
+      Basis basis) {
+    audit(
+        actor,
+        action,
+        person,
+        names(fields),
+        purpose,
+        basis == Basis.JUSTIFICATION ? AuditDecision.JUSTIFIED : AuditDecision.ALLOW);
+  }
+
+  private void audit(
+      Actor actor,
+      AuditAction action,
+      PersonId person,
+      List<String> fields,
+      String purpose,
+      AuditDecision decision) {
+    audit.append(
+        new AuditEvent(
+            clock.instant(),
+            actor.account().toString(),
+            action,
+            person == null ? null : person.toString(),
+            fields,
+            purpose,
+            decision,
+            "http",
+            actor.organization().value().toString()));
+  }
+
+  private static List<String> names(Set<PersonField> fields) {
+    return fields.stream().map(PersonField::column).toList();
+  }
+
+  private void publish(
+      Actor actor, PersonId person, Action action, Set<PersonField> fields, Basis basis) {
+    events.publishEvent(
+        new PersonAccessed(actor.account(), person, action, fields, basis, clock.instant()));
+  }
+}
