@@ -19,6 +19,8 @@ public enum ProblemCode {
   PERSON_NOT_FOUND(404, "No such person"),
   PERSON_ERASED(410, "The person was erased"),
   KEY_UNAVAILABLE(503, "A key needed for this operation is not available"),
+  AUDIT_UNAVAILABLE(503, "The audit log cannot be written, so nothing is returned"),
+  AUDIT_RANGE_INVALID(400, "The tree size or index is not in the audit log"),
   CRYPTO_FAILURE(500, "A cryptographic operation failed");
 
   private final int httpStatus;

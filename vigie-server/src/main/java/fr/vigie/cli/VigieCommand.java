@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       KeysCommand.class,
       RetentionCommand.class,
+      AuditCommand.class,
       BenchCommand.class
     })
 public final class VigieCommand implements Runnable {

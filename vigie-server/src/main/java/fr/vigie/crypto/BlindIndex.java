@@ -73,18 +73,4 @@ public final class BlindIndex {
     }
     return prf.computePrimary(canonical.getBytes(StandardCharsets.UTF_8), LENGTH);
   }
-
-  /** Adapts the key-encryption key to Tink's {@link Aead}, to encrypt keysets. */
-  private record KekAead(KeyEncryptionKey kek) implements Aead {
-    @Override
-    public byte[] encrypt(byte[] plaintext, byte[] associatedData) throws GeneralSecurityException {
-      return kek.wrap(plaintext, associatedData);
-    }
-
-    @Override
-    public byte[] decrypt(byte[] ciphertext, byte[] associatedData)
-        throws GeneralSecurityException {
-      return kek.unwrap(ciphertext, associatedData);
-    }
-  }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The crypto feature's entry point: opens the key-encryption key named by a URI and the blind index
- * keys beside it, and hands out the {@link FieldCipher} and {@link BlindIndex} built on them.
+ * keys beside it, and hands out the {@link FieldCipher}, {@link BlindIndex} and {@link AuditSigner}
+ * built on them.
  *
  * <p>URIs: {@code file:PATH} for a local Tink keyset (created owner-only on first use); any URI a
  * registered Tink {@link com.google.crypto.tink.KmsClient} supports ({@code gcp-kms://...}, {@code
@@ -21,24 +22,27 @@ public final class KeyRing {
   private final KeyEncryptionKey kek;
   private final FieldCipher fieldCipher;
   private final BlindIndex blindIndex;
+  private final AuditSigner auditSigner;
 
-  private KeyRing(KeyEncryptionKey kek, BlindIndex blindIndex) {
+  private KeyRing(KeyEncryptionKey kek, BlindIndex blindIndex, AuditSigner auditSigner) {
     this.kek = kek;
     this.fieldCipher = new FieldCipher(kek);
     this.blindIndex = blindIndex;
+    this.auditSigner = auditSigner;
   }
 
   /**
    * Opens the keys.
    *
    * @param kekUri where the key-encryption key lives
-   * @param keysDirectory where the encrypted blind-index keysets live
+   * @param keysDirectory where the encrypted blind-index and audit signing keysets live
    * @param indexFields the fields that get a blind index, one key each
    */
   public static KeyRing open(String kekUri, Path keysDirectory, List<String> indexFields)
       throws GeneralSecurityException, IOException {
     KeyEncryptionKey kek = openKek(kekUri);
-    return new KeyRing(kek, BlindIndex.openOrCreate(keysDirectory, kek, indexFields));
+    BlindIndex blindIndex = BlindIndex.openOrCreate(keysDirectory, kek, indexFields);
+    return new KeyRing(kek, blindIndex, TinkAuditSigner.openOrCreate(keysDirectory, kek));
   }
 
   private static KeyEncryptionKey openKek(String uri) throws GeneralSecurityException, IOException {
@@ -54,6 +58,11 @@ public final class KeyRing {
 
   public BlindIndex blindIndex() {
     return blindIndex;
+  }
+
+  /** The key that signs the audit log's checkpoints. */
+  public AuditSigner auditSigner() {
+    return auditSigner;
   }
 
   /** Makes a new key-encryption key primary; data keys must then be rewrapped. */

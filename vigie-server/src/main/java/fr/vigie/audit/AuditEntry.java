@@ -1,0 +1,149 @@
+package fr.vigie.audit;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The canonical bytes of a log entry, the input of its leaf hash. Length-prefixed, so no two
+ * entries share an encoding:
+ *
+ * <pre>
+ * version   1 byte (1)
+ * index     int64, the entry's own position in the log, so a moved row is named
+ * at        int64, microseconds since 1970-01-01T00:00Z
+ * action, decision, actor, subject, organization, purpose, source: strings
+ * fields    int32 count, then that many strings
+ * string    int32 length in bytes (-1 for null), then UTF-8
+ * </pre>
+ *
+ * Big-endian throughout. The event part (from {@code at} on) is encoded by the caller's thread; the
+ * appender only prefixes the index it assigns.
+ */
+final class AuditEntry {
+  static final byte VERSION = 1;
+  static final int HEADER_BYTES = 1 + 8;
+
+  private AuditEntry() {}
+
+  /** The event's encoding, without the version and index header. */
+  static byte[] encodeEvent(AuditEvent event) {
+    List<byte[]> head =
+        Stream.of(
+                event.action().name(),
+                event.decision().name(),
+                event.actor(),
+                event.subject(),
+                event.organization(),
+                event.purpose(),
+                event.source())
+            .map(AuditEntry::utf8)
+            .toList();
+    List<byte[]> fields = event.fields().stream().map(AuditEntry::utf8).toList();
+    ByteBuffer out = ByteBuffer.allocate(8 + encodedSize(head) + 4 + encodedSize(fields));
+    out.putLong(micros(event.at()));
+    head.forEach(s -> put(out, s));
+    out.putInt(fields.size());
+    fields.forEach(s -> put(out, s));
+    return out.array();
+  }
+
+  /** The whole entry: header, then the event's encoding. */
+  static byte[] frame(long index, byte[] event) {
+    return ByteBuffer.allocate(HEADER_BYTES + event.length)
+        .put(VERSION)
+        .putLong(index)
+        .put(event)
+        .array();
+  }
+
+  /** The index an entry says it has; -1 if it is too short or of another version. */
+  static long indexOf(byte[] entry) {
+    if (entry.length < HEADER_BYTES + 8 || entry[0] != VERSION) {
+      return -1;
+    }
+    return ByteBuffer.wrap(entry, 1, 8).getLong();
+  }
+
+  /** The time an entry says it was made, in microseconds; only valid after {@link #indexOf}. */
+  static long microsOf(byte[] entry) {
+    return ByteBuffer.wrap(entry, HEADER_BYTES, 8).getLong();
+  }
+
+  /** Reads an entry back; fails on anything that {@link #frame} would not have written. */
+  static AuditEvent decode(byte[] entry) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(entry);
+      if (in.get() != VERSION) {
+        throw new IllegalArgumentException("not a version " + VERSION + " entry");
+      }
+      in.getLong();
+      long micros = in.getLong();
+      Instant at =
+          Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L))
+              .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
+      AuditAction action = AuditAction.valueOf(string(in));
+      AuditDecision decision = AuditDecision.valueOf(string(in));
+      String actor = string(in);
+      String subject = string(in);
+      String organization = string(in);
+      String purpose = string(in);
+      String source = string(in);
+      int count = in.getInt();
+      if (count < 0 || count > AuditEvent.MAX_FIELDS) {
+        throw new IllegalArgumentException("entry names " + count + " fields");
+      }
+      List<String> fields = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        fields.add(string(in));
+      }
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException("entry has trailing bytes");
+      }
+      return new AuditEvent(
+          at, actor, action, subject, fields, purpose, decision, source, organization);
+    } catch (BufferUnderflowException | NullPointerException e) {
+      throw new IllegalArgumentException("entry is truncated or malformed", e);
+    }
+  }
+
+  static long micros(Instant at) {
+    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+  }
+
+  private static String string(ByteBuffer in) {
+    int length = in.getInt();
+    if (length == -1) {
+      return null;
+    }
+    if (length < 0 || length > in.remaining()) {
+      throw new IllegalArgumentException("entry has a string of " + length + " bytes");
+    }
+    byte[] bytes = new byte[length];
+    in.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static int encodedSize(List<byte[]> strings) {
+    int size = 0;
+    for (byte[] s : strings) {
+      size += 4 + (s == null ? 0 : s.length);
+    }
+    return size;
+  }
+
+  private static void put(ByteBuffer out, byte[] s) {
+    out.putInt(s == null ? -1 : s.length);
+    if (s != null) {
+      out.put(s);
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,49 @@
+package fr.vigie.audit;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Rows of {@code audit_entry (idx, at, entry, leaf_hash)} in PostgreSQL's binary COPY format, built
+ * in memory for one batch: data only, nothing that PostgreSQL parses as SQL.
+ */
+final class EntryCopy {
+  static final String SQL =
+      "copy audit_entry (idx, at, entry, leaf_hash) from stdin (format binary)";
+  static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+
+  /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch. */
+  static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+  private ByteBuffer buffer;
+
+  EntryCopy(int expectedBytes) {
+    buffer = ByteBuffer.allocate(Math.max(64, expectedBytes));
+    buffer.put(SIGNATURE).putInt(0).putInt(0); // no flags, no header extension
+  }
+
+  void row(long idx, long atMicros, byte[] entry, byte[] leafHash) {
+    ensure(2 + 12 + 12 + 4 + entry.length + 4 + leafHash.length);
+    buffer.putShort((short) 4);
+    buffer.putInt(8).putLong(idx);
+    buffer.putInt(8).putLong(atMicros - POSTGRES_EPOCH_MICROS);
+    buffer.putInt(entry.length).put(entry);
+    buffer.putInt(leafHash.length).put(leafHash);
+  }
+
+  /** The finished stream, with its trailer. */
+  byte[] finish() {
+    ensure(2);
+    buffer.putShort((short) -1);
+    return Arrays.copyOf(buffer.array(), buffer.position());
+  }
+
+  private void ensure(int more) {
+    if (buffer.remaining() < more) {
+      ByteBuffer larger =
+          ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + more));
+      buffer.flip();
+      buffer = larger.put(buffer);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package fr.vigie.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: callers enqueue encoded events; one appender thread takes everything pending (up to
+ * {@link #MAX_BATCH}), gives the entries consecutive indexes, hashes them, writes them in one
+ * transaction with binary COPY, commits, and only then completes the callers' futures. One fsync
+ * serves the whole batch, so throughput grows with the number of concurrent callers.
+ */
+final class GroupCommit {
+  static final int MAX_BATCH = 4096;
+  private static final int QUEUE_CAPACITY = 65_536;
+  private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+  /** An encoded event and the future that gets its index once durably committed. */
+  record Pending(byte[] event, CompletableFuture<Long> index) {}
+
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final AuditStore store;
+  private final byte[] publicKey;
+  private final Thread thread = new Thread(this::run, "audit-appender");
+  private volatile boolean running;
+
+  /**
+   * The tree as last committed; never changed once published (each batch works on a copy). Null
+   * until recovered from the table.
+   */
+  private volatile CompactRange committed;
+
+  /**
+   * @param publicKey the log's key, to trust the checkpoint a restart resumes from
+   */
+  GroupCommit(AuditStore store, byte[] publicKey) {
+    this.store = store;
+    this.publicKey = publicKey.clone();
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    running = true;
+    thread.start();
+  }
+
+  /** Stops taking entries, writes those already queued, and waits for the thread. */
+  void stop() throws InterruptedException {
+    running = false;
+    thread.join(10_000);
+  }
+
+  CompactRange committed() {
+    return committed;
+  }
+
+  /** Queues an encoded event; the future completes with its index once committed. */
+  CompletableFuture<Long> submit(byte[] event, long timeoutNanos) throws InterruptedException {
+    Pending pending = new Pending(event, new CompletableFuture<>());
+    if (!running) {
+      pending
+          .index()
+          .completeExceptionally(new AuditUnavailableException("the audit log is stopped"));
+    } else if (!queue.offer(pending, timeoutNanos, TimeUnit.NANOSECONDS)) {
+      pending
+          .index()
+          .completeExceptionally(
+              new AuditUnavailableException("the audit log is not keeping up: its queue is full"));
+    }
+    return pending.index();
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        // A caller that gave up returned nothing: there is no access left to record.
+        batch.removeIf(p -> p.index().isDone());
+        if (!batch.isEmpty()) {
+          write(batch);
+        }
+      } catch (InterruptedException e) {
+        running = false;
+      } finally {
+        batch.clear();
+      }
+    }
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.index().completeExceptionally(new AuditUnavailableException("the audit log is stopped"));
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    try (Connection c = store.begin()) {
+      try {
+        AuditStore.lockForAppend(c);
+        CompactRange current = committed;
+        CompactRange next = current != null ? current.copy() : Recovery.resume(c, publicKey);
+        AuditStore.catchUp(c, next);
+        long first = next.size();
+        EntryCopy rows = new EntryCopy(batch.size() * 320);
+        for (int i = 0; i < batch.size(); i++) {
+          byte[] entry = AuditEntry.frame(first + i, batch.get(i).event());
+          byte[] leafHash = MerkleTree.leafHash(entry);
+          next.append(leafHash);
+          rows.row(first + i, AuditEntry.microsOf(entry), entry, leafHash);
+        }
+        AuditStore.copyIn(c, rows.finish());
+        c.commit();
+        committed = next;
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).index().complete(first + i);
+        }
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      // If the commit did happen, the next batch's catch-up finds the rows: the log stays whole.
+      log.warn("Audit log: a batch of {} entries was not written: {}", batch.size(), e.toString());
+      AuditUnavailableException failure =
+          new AuditUnavailableException("the audit log could not be written", e);
+      batch.forEach(p -> p.index().completeExceptionally(failure));
+    }
+  }
+
+  /** Rebuilds the tree now, on the caller's thread, before the appender starts. */
+  void recover() throws SQLException {
+    try (Connection c = store.begin()) {
+      try {
+        AuditStore.lockForAppend(c);
+        CompactRange tree = Recovery.resume(c, publicKey);
+        AuditStore.catchUp(c, tree);
+        c.commit();
+        committed = tree;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      // The connection is likely gone; the original failure is the one to report.
+    }
+  }
+}
