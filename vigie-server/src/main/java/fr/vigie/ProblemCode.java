@@ -15,7 +15,6 @@ public enum ProblemCode {
   ACCESS_DENIED(403, "The access policy refuses this action"),
   JUSTIFICATION_REQUIRED(403, "This access needs a justification: a reason code and a text"),
   SEARCH_CRITERION_INVALID(400, "A search needs one exact criterion"),
-  AUDIT_UNAVAILABLE(503, "The access could not be recorded, so nothing was returned"),
   PERSON_NOT_FOUND(404, "No such person"),
   PERSON_ERASED(410, "The person was erased"),
   KEY_UNAVAILABLE(503, "A key needed for this operation is not available"),

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Published after every read, search hit and update of a person, allowed or not, for the
- * detectors: ids, fields and the decision's basis, no data.
+ * Published after every read, search hit and update of a person, allowed or not, for the detectors:
+ * ids, fields and the decision's basis, no data.
  *
  * @param basis why it was allowed, or null when it was refused
  */

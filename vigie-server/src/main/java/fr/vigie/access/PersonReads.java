@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one path every access to a person's data takes, whatever the channel: guard, policy,
- * ceilings, decrypt, audit, event. There is no other: {@link Registry#decryptForReadPath} is
- * called from here only, and a test keeps it so.
+ * ceilings, decrypt, audit, event. There is no other: {@link Registry#decryptForReadPath} is called
+ * from here only, and a test keeps it so.
  *
  * <p>The audit entry is written, durably, before the data leaves: if it cannot be, the caller gets
  * an error and nothing else (fail closed). Refusals are audited too.
@@ -73,10 +73,10 @@ public class PersonReads {
             actor, Action.READ, relationships.facts(actor, person), purpose, justification);
     Decision.Allow allow = allowedOrAudited(actor, Action.READ, person, purpose, decision);
     String purposeCode = purposeCode(actor, person, purpose, allow, justification);
-    Map<PersonField, String> clear =
-        registry.decryptForReadPath(person, allow.fields().keySet());
+    Map<PersonField, String> clear = registry.decryptForReadPath(person, allow.fields().keySet());
     EnumMap<PersonField, String> shown = new EnumMap<>(PersonField.class);
-    clear.forEach((field, value) -> shown.put(field, show(field, value, allow.fields().get(field))));
+    clear.forEach(
+        (field, value) -> shown.put(field, show(field, value, allow.fields().get(field))));
     record(actor, AuditAction.READ, person, allow.fields().keySet(), purposeCode, allow.basis());
     publish(actor, person, Action.READ, allow.fields().keySet(), allow.basis());
     return new PersonView(person, shown, allow.basis());
@@ -127,7 +127,12 @@ public class PersonReads {
     Decision.Allow allow = allowedOrAudited(actor, Action.UPDATE, person, purpose, decision);
     for (PersonField field : changes.keySet()) {
       if (!allow.clear(field)) {
-        audit(actor, AuditAction.UPDATE, person, names(changes.keySet()), purpose.name(),
+        audit(
+            actor,
+            AuditAction.UPDATE,
+            person,
+            names(changes.keySet()),
+            purpose.name(),
             AuditDecision.DENY);
         throw new VigieException(
             ProblemCode.ACCESS_DENIED, field.column() + ": this account may not change it");
@@ -149,8 +154,8 @@ public class PersonReads {
         audit(actor, audited, person, List.of(), purpose.name(), AuditDecision.DENY);
         publish(actor, person, action, Set.of(), null);
         throw new VigieException(
-            ProblemCode.ACCESS_DENIED, action.name().toLowerCase(Locale.ROOT) + ": refused, "
-                + deny.reason());
+            ProblemCode.ACCESS_DENIED,
+            action.name().toLowerCase(Locale.ROOT) + ": refused, " + deny.reason());
       }
       case Decision.JustificationRequired required -> {
         audit(actor, audited, person, List.of(), purpose.name(), AuditDecision.DENY);
