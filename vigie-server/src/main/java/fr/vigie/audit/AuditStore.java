@@ -35,37 +35,64 @@ final class AuditStore {
     return c;
   }
 
-  /** Waits for the other appenders' transactions, then holds them off until this one ends. */
-  static void lockForAppend(Connection c) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+  /**
+   * Waits for the other appenders' transactions, holds them off until this one ends, and returns
+   * the highest index stored (-1 if none), in one round trip: the statements run in order, so the
+   * maximum is read once the lock is held.
+   */
+  static long lockForAppend(Connection c) throws SQLException {
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "select pg_advisory_xact_lock(?); select coalesce(max(idx), -1) from audit_entry")) {
       lock.setLong(1, APPEND_LOCK);
       lock.execute();
+      lock.getMoreResults();
+      try (ResultSet max = lock.getResultSet()) {
+        max.next();
+        return max.getLong(1);
+      }
     }
   }
 
   /**
-   * Appends to {@code range} the leaf hashes stored from its size on, in order: what another
-   * process appended, or a batch whose commit this one could not confirm. A gap means rows were
-   * removed; appending past it would build on a log that is not there, so it fails.
+   * Appends to {@code range} the leaf hashes stored from its size up to {@code last}, in order:
+   * what another process appended, or a batch whose commit this one could not confirm. A gap means
+   * rows were removed; appending past it would build on a log that is not there.
    */
-  static void catchUp(Connection c, CompactRange range) throws SQLException {
+  static void catchUp(Connection c, CompactRange range, long last) throws SQLException {
+    if (last < range.size() - 1) {
+      // Rows this log committed are gone from the end: appending would hide that.
+      throw new SQLException(
+          "audit_entry ends at entry "
+              + last
+              + " but the log has "
+              + range.size()
+              + " entries: run 'vigie audit verify'");
+    }
+    if (last < range.size()) {
+      return;
+    }
+    // Both bounds, so that even a generic plan expects few rows and walks the primary key.
     try (PreparedStatement select =
-        c.prepareStatement("select idx, leaf_hash from audit_entry where idx >= ? order by idx")) {
+        c.prepareStatement(
+            "select idx, leaf_hash from audit_entry where idx >= ? and idx <= ? order by idx")) {
       select.setFetchSize(FETCH);
       select.setLong(1, range.size());
+      select.setLong(2, last);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           long idx = rows.getLong(1);
           byte[] leafHash = rows.getBytes(2);
           if (idx != range.size() || leafHash.length != MerkleTree.HASH_BYTES) {
-            throw new SQLException(
-                "audit_entry is not contiguous at entry "
-                    + range.size()
-                    + ": run 'vigie audit verify'");
+            break;
           }
           range.append(leafHash);
         }
       }
+    }
+    if (range.size() != last + 1) {
+      throw new SQLException(
+          "audit_entry is not contiguous at entry " + range.size() + ": run 'vigie audit verify'");
     }
   }
 
