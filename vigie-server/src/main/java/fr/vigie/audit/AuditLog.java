@@ -2,8 +2,6 @@ package fr.vigie.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import fr.vigie.ProblemCode;
-import fr.vigie.VigieException;
 import fr.vigie.crypto.AuditSigner;
 import fr.vigie.crypto.KeyRing;
 import java.security.GeneralSecurityException;
@@ -37,9 +35,9 @@ import org.springframework.stereotype.Service;
 public class AuditLog implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
-  private final AuditStore store;
   private final GroupCommit appender;
   private final Checkpoints checkpoints;
+  private final Proofs proofs;
   private final long timeoutNanos;
   private volatile boolean started;
 
@@ -54,9 +52,10 @@ public class AuditLog implements SmartLifecycle {
 
   AuditLog(
       DataSource dataSource, AuditSigner signer, String origin, Duration timeout, Clock clock) {
-    this.store = new AuditStore(dataSource);
+    AuditStore store = new AuditStore(dataSource);
     this.appender = new GroupCommit(store, signer.publicKey());
-    this.checkpoints = new Checkpoints(store, signer, Checkpoint.checkOrigin(origin), clock);
+    this.checkpoints = new Checkpoints(dataSource, signer, origin, clock);
+    this.proofs = new Proofs(store);
     this.timeoutNanos = timeout.toNanos();
   }
 
@@ -98,7 +97,7 @@ public class AuditLog implements SmartLifecycle {
   /** The latest signed checkpoint, if any. */
   public Optional<Checkpoint> latestCheckpoint() {
     try {
-      return store.latestCheckpoint();
+      return checkpoints.latest();
     } catch (SQLException e) {
       throw new AuditUnavailableException("the audit checkpoints cannot be read", e);
     }
@@ -111,12 +110,7 @@ public class AuditLog implements SmartLifecycle {
 
   /** The leaf hash of entry {@code index}. */
   public byte[] leafHash(long index) {
-    checkRange(index >= 0 && index < Math.max(0, size()), "entry " + index + " is not in the log");
-    try {
-      return store.leafHash(index);
-    } catch (SQLException e) {
-      throw new AuditUnavailableException("the audit log cannot be read", e);
-    }
+    return proofs.leafHash(index, size());
   }
 
   /**
@@ -124,18 +118,12 @@ public class AuditLog implements SmartLifecycle {
    * Computed by streaming the stored leaf hashes of the tree once: O(treeSize) for now.
    */
   public List<byte[]> inclusionProof(long index, long treeSize) {
-    checkRange(
-        treeSize <= size() && index >= 0 && index < treeSize,
-        "entry " + index + " in a tree of " + treeSize + " (the log has " + size() + ")");
-    return hashes(ProofRanges.inclusion(index, treeSize));
+    return proofs.inclusion(index, treeSize, size());
   }
 
   /** The consistency proof from the tree of {@code size1} to that of {@code size2}: O(size2). */
   public List<byte[]> consistencyProof(long size1, long size2) {
-    checkRange(
-        size1 > 0 && size1 <= size2 && size2 <= size(),
-        "from size " + size1 + " to " + size2 + " (the log has " + size() + ")");
-    return hashes(ProofRanges.consistency(size1, size2));
+    return proofs.consistency(size1, size2, size());
   }
 
   /** Signs a checkpoint if the log grew since the last one. */
@@ -206,32 +194,15 @@ public class AuditLog implements SmartLifecycle {
       index.completeExceptionally(e);
       throw new AuditUnavailableException("the audit log did not commit in time", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof AuditUnavailableException unavailable) {
-        throw unavailable;
-      }
-      throw new AuditUnavailableException("the audit log could not be written", e.getCause());
+      // A new exception per caller: the batch's failure is shared by all its callers.
+      Throwable cause = e.getCause();
+      throw new AuditUnavailableException(
+          cause instanceof AuditUnavailableException ? cause.getMessage() : "the audit log failed",
+          cause);
     } catch (InterruptedException e) {
       index.completeExceptionally(e);
       Thread.currentThread().interrupt();
       throw new AuditUnavailableException("interrupted while waiting for the audit log");
-    }
-  }
-
-  private List<byte[]> hashes(List<ProofRanges.Range> ranges) {
-    try {
-      List<byte[]> proof = new ArrayList<>(ranges.size());
-      for (ProofRanges.Range r : ranges) {
-        proof.add(store.rangeRoot(r.from(), r.to()));
-      }
-      return proof;
-    } catch (SQLException e) {
-      throw new AuditUnavailableException("the audit log cannot be read", e);
-    }
-  }
-
-  private static void checkRange(boolean valid, String what) {
-    if (!valid) {
-      throw new VigieException(ProblemCode.AUDIT_RANGE_INVALID, "not in the audit log: " + what);
     }
   }
 }

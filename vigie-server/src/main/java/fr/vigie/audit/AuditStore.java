@@ -2,20 +2,14 @@ package fr.vigie.audit;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
-/** The audit tables. Every statement binds its parameters; entries go in by binary COPY. */
+/** The audit_entry table. Every statement binds its parameters; entries go in by binary COPY. */
 final class AuditStore {
   /** The advisory lock that serializes appenders, across processes: "VIGIEAUD". */
   private static final long APPEND_LOCK = 0x5649474945415544L;
@@ -35,37 +29,64 @@ final class AuditStore {
     return c;
   }
 
-  /** Waits for the other appenders' transactions, then holds them off until this one ends. */
-  static void lockForAppend(Connection c) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+  /**
+   * Waits for the other appenders' transactions, holds them off until this one ends, and returns
+   * the highest index stored (-1 if none), in one round trip: the statements run in order, so the
+   * maximum is read once the lock is held.
+   */
+  static long lockForAppend(Connection c) throws SQLException {
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "select pg_advisory_xact_lock(?); select coalesce(max(idx), -1) from audit_entry")) {
       lock.setLong(1, APPEND_LOCK);
       lock.execute();
+      lock.getMoreResults();
+      try (ResultSet max = lock.getResultSet()) {
+        max.next();
+        return max.getLong(1);
+      }
     }
   }
 
   /**
-   * Appends to {@code range} the leaf hashes stored from its size on, in order: what another
-   * process appended, or a batch whose commit this one could not confirm. A gap means rows were
-   * removed; appending past it would build on a log that is not there, so it fails.
+   * Appends to {@code range} the leaf hashes stored from its size up to {@code last}, in order:
+   * what another process appended, or a batch whose commit this one could not confirm. A gap means
+   * rows were removed; appending past it would build on a log that is not there.
    */
-  static void catchUp(Connection c, CompactRange range) throws SQLException {
+  static void catchUp(Connection c, CompactRange range, long last) throws SQLException {
+    if (last < range.size() - 1) {
+      // Rows this log committed are gone from the end: appending would hide that.
+      throw new SQLException(
+          "audit_entry ends at entry "
+              + last
+              + " but the log has "
+              + range.size()
+              + " entries: run 'vigie audit verify'");
+    }
+    if (last < range.size()) {
+      return;
+    }
+    // Both bounds, so that even a generic plan expects few rows and walks the primary key.
     try (PreparedStatement select =
-        c.prepareStatement("select idx, leaf_hash from audit_entry where idx >= ? order by idx")) {
+        c.prepareStatement(
+            "select idx, leaf_hash from audit_entry where idx >= ? and idx <= ? order by idx")) {
       select.setFetchSize(FETCH);
       select.setLong(1, range.size());
+      select.setLong(2, last);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           long idx = rows.getLong(1);
           byte[] leafHash = rows.getBytes(2);
           if (idx != range.size() || leafHash.length != MerkleTree.HASH_BYTES) {
-            throw new SQLException(
-                "audit_entry is not contiguous at entry "
-                    + range.size()
-                    + ": run 'vigie audit verify'");
+            break;
           }
           range.append(leafHash);
         }
       }
+    }
+    if (range.size() != last + 1) {
+      throw new SQLException(
+          "audit_entry is not contiguous at entry " + range.size() + ": run 'vigie audit verify'");
     }
   }
 
@@ -113,67 +134,6 @@ final class AuditStore {
         }
         return rows.getBytes(1);
       }
-    }
-  }
-
-  /** A checkpoint as stored, with the frontier that lets a restart resume from it. */
-  record Stored(Checkpoint checkpoint, List<byte[]> frontier) {}
-
-  static Optional<Stored> latestCheckpoint(Connection c) throws SQLException {
-    try (PreparedStatement select =
-            c.prepareStatement(
-                "select origin, tree_size, root, at, key_id, signature, frontier"
-                    + " from audit_checkpoint order by tree_size desc limit 1");
-        ResultSet rows = select.executeQuery()) {
-      if (!rows.next()) {
-        return Optional.empty();
-      }
-      List<byte[]> frontier = new ArrayList<>();
-      ByteBuffer packed = ByteBuffer.wrap(rows.getBytes(7));
-      while (packed.remaining() >= MerkleTree.HASH_BYTES) {
-        byte[] hash = new byte[MerkleTree.HASH_BYTES];
-        packed.get(hash);
-        frontier.add(hash);
-      }
-      return Optional.of(new Stored(checkpoint(rows), frontier));
-    }
-  }
-
-  /** Reads the checkpoint of columns origin, tree_size, root, at, key_id, signature. */
-  static Checkpoint checkpoint(ResultSet rows) throws SQLException {
-    return new Checkpoint(
-        rows.getString(1),
-        rows.getLong(2),
-        rows.getBytes(3),
-        rows.getObject(4, OffsetDateTime.class).toInstant(),
-        rows.getLong(5),
-        rows.getBytes(6));
-  }
-
-  /** Stores a checkpoint; one of the same size already there wins. */
-  void insertCheckpoint(Checkpoint checkpoint, List<byte[]> frontier) throws SQLException {
-    ByteBuffer packed = ByteBuffer.allocate(frontier.size() * MerkleTree.HASH_BYTES);
-    frontier.forEach(packed::put);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "insert into audit_checkpoint"
-                    + " (tree_size, root, at, origin, key_id, signature, frontier)"
-                    + " values (?, ?, ?, ?, ?, ?, ?) on conflict (tree_size) do nothing")) {
-      insert.setLong(1, checkpoint.treeSize());
-      insert.setBytes(2, checkpoint.root());
-      insert.setObject(3, OffsetDateTime.ofInstant(checkpoint.at(), ZoneOffset.UTC));
-      insert.setString(4, checkpoint.origin());
-      insert.setLong(5, checkpoint.keyId());
-      insert.setBytes(6, checkpoint.signature());
-      insert.setBytes(7, packed.array());
-      insert.executeUpdate();
-    }
-  }
-
-  Optional<Checkpoint> latestCheckpoint() throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      return latestCheckpoint(c).map(Stored::checkpoint);
     }
   }
 }

@@ -24,8 +24,7 @@ final class CheckpointCursor implements Iterator<Checkpoint>, AutoCloseable {
   CheckpointCursor(Connection c) throws SQLException {
     select =
         c.prepareStatement(
-            "select origin, tree_size, root, at, key_id, signature"
-                + " from audit_checkpoint order by tree_size");
+            "select " + Checkpoints.columns() + " from audit_checkpoint order by tree_size");
     select.setFetchSize(1_000);
     rows = select.executeQuery();
   }
@@ -49,7 +48,7 @@ final class CheckpointCursor implements Iterator<Checkpoint>, AutoCloseable {
     }
     hasNext = null;
     try {
-      return AuditStore.checkpoint(rows);
+      return Checkpoints.read(rows);
     } catch (SQLException e) {
       throw new Unreadable(e);
     }

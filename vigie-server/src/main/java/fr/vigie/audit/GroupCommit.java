@@ -107,10 +107,10 @@ final class GroupCommit {
   private void write(List<Pending> batch) {
     try (Connection c = store.begin()) {
       try {
-        AuditStore.lockForAppend(c);
+        long last = AuditStore.lockForAppend(c);
         CompactRange current = committed;
         CompactRange next = current != null ? current.copy() : Recovery.resume(c, publicKey);
-        AuditStore.catchUp(c, next);
+        AuditStore.catchUp(c, next, last);
         long first = next.size();
         EntryCopy rows = new EntryCopy(batch.size() * 320);
         for (int i = 0; i < batch.size(); i++) {
@@ -142,9 +142,9 @@ final class GroupCommit {
   void recover() throws SQLException {
     try (Connection c = store.begin()) {
       try {
-        AuditStore.lockForAppend(c);
+        long last = AuditStore.lockForAppend(c);
         CompactRange tree = Recovery.resume(c, publicKey);
-        AuditStore.catchUp(c, tree);
+        AuditStore.catchUp(c, tree, last);
         c.commit();
         committed = tree;
       } catch (SQLException | RuntimeException e) {

@@ -18,7 +18,7 @@ final class Recovery {
 
   /** The tree at the latest trustworthy checkpoint; the caller catches up from its size. */
   static CompactRange resume(Connection c, byte[] publicKey) throws SQLException {
-    Optional<AuditStore.Stored> latest = AuditStore.latestCheckpoint(c);
+    Optional<Checkpoints.Stored> latest = Checkpoints.latest(c);
     if (latest.isEmpty()) {
       return new CompactRange();
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Measure a whole path against a baseline in the same run.",
-    subcommands = {BenchCommand.Import.class})
+    subcommands = {BenchCommand.Import.class, BenchAuditCommand.class})
 final class BenchCommand {
 
   @Command(

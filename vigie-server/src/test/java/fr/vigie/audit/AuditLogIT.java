@@ -96,6 +96,37 @@ class AuditLogIT {
   }
 
   @Test
+  void append_twoLogsOnOneDatabase_shareOneContiguousSequence() throws Exception {
+    AuditLog other = TestLogs.started(dataSource, signer, Duration.ofSeconds(5));
+    ConcurrentLinkedQueue<Long> indexes = new ConcurrentLinkedQueue<>();
+    try {
+      Thread first = appendingThread(log, indexes, 0);
+      Thread second = appendingThread(other, indexes, 10_000);
+      first.join();
+      second.join();
+      other.checkpoint();
+    } finally {
+      other.stop();
+    }
+
+    assertThat(indexes.stream().sorted().toList())
+        .containsExactlyElementsOf(LongStream.range(0, 600).boxed().toList());
+    assertThat(log.latestCheckpoint().orElseThrow().root())
+        .isEqualTo(MerkleTree.root(TestLogs.leafHashes(dataSource)));
+  }
+
+  @Test
+  void append_lastRowsRemovedUnderneath_failsClosedRatherThanLeaveAGap() throws Exception {
+    log.appendAll(LongStream.range(0, 5).mapToObj(TestLogs::event).toList());
+    TestLogs.tamper(dataSource, "delete from audit_entry where idx >= 3");
+
+    assertThatThrownBy(() -> log.append(TestLogs.event(5)))
+        .isInstanceOf(AuditUnavailableException.class)
+        .hasRootCauseMessage(
+            "audit_entry ends at entry 2 but the log has 5 entries: run 'vigie audit verify'");
+  }
+
+  @Test
   void append_dataSourceClosed_throwsAuditUnavailable() {
     log.append(TestLogs.event(1));
     dataSource.close();
@@ -206,6 +237,17 @@ class AuditLogIT {
     assertThatThrownBy(() -> execute("delete from audit_entry"))
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> execute("truncate audit_entry")).hasMessageContaining("append-only");
+  }
+
+  private static Thread appendingThread(
+      AuditLog target, ConcurrentLinkedQueue<Long> indexes, long firstEvent) {
+    return Thread.ofPlatform()
+        .start(
+            () -> {
+              for (long n = firstEvent; n < firstEvent + 300; n++) {
+                indexes.add(target.append(TestLogs.event(n)));
+              }
+            });
   }
 
   private void assertEveryRowHashesItsOwnEntryAtItsIndex() throws SQLException {

@@ -1,0 +1,82 @@
+package fr.vigie.benchmark;
+
+import fr.vigie.VigieApplication;
+import fr.vigie.runtime.EmbeddedDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A throw-away PostgreSQL with real durability (fsync, synchronous commit) in a temporary
+ * directory, and a Vigie context on it with fresh keys; all of it gone once closed.
+ */
+final class ThrowAwayVigie implements AutoCloseable {
+  private static final String DATABASE = "vigie";
+
+  private final Path work;
+  private final EmbeddedDatabase server;
+  private ConfigurableApplicationContext context;
+
+  private ThrowAwayVigie(Path work, EmbeddedDatabase server) {
+    this.work = work;
+    this.server = server;
+  }
+
+  static ThrowAwayVigie start(String name) throws IOException, SQLException {
+    Path work = Files.createTempDirectory(name);
+    ThrowAwayVigie vigie =
+        new ThrowAwayVigie(work, EmbeddedDatabase.startTemporaryDurable(work.resolve("pg")));
+    try {
+      try (Connection c =
+              DriverManager.getConnection(
+                  vigie.server.jdbcUrl("postgres"), EmbeddedDatabase.user(), "");
+          Statement ddl = c.createStatement()) {
+        ddl.execute("create database " + DATABASE); // a constant name, not input
+      }
+      SpringApplication application = new SpringApplication(VigieApplication.class);
+      application.setWebApplicationType(WebApplicationType.NONE);
+      vigie.context =
+          application.run(
+              "--spring.datasource.url=" + vigie.server.jdbcUrl(DATABASE),
+              "--spring.datasource.username=" + EmbeddedDatabase.user(),
+              "--vigie.data-dir=" + work,
+              "--logging.level.root=WARN");
+      return vigie;
+    } catch (RuntimeException | SQLException e) {
+      vigie.close();
+      throw e;
+    }
+  }
+
+  ConfigurableApplicationContext context() {
+    return context;
+  }
+
+  /** A connection of its own, outside the application's pool. */
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(server.jdbcUrl(DATABASE), EmbeddedDatabase.user(), "");
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (context != null) {
+        context.close();
+      }
+      server.close();
+    } finally {
+      try (Stream<Path> paths = Files.walk(work)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
