@@ -75,6 +75,30 @@ final class AuditEntry {
   }
 
   /** Reads an entry back; fails on anything that {@link #frame} would not have written. */
+  /**
+   * Whether the subject written in {@code entry} is {@code subject} (16 bytes of a UUID, or null
+   * for none). Reads only the entry's head. An entry that cannot be read answers false.
+   */
+  static boolean hasSubject(byte[] entry, byte[] subject) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(entry);
+      in.get();
+      in.getLong();
+      in.getLong();
+      string(in);
+      string(in);
+      string(in);
+      String written = string(in);
+      if (subject == null) {
+        return written == null;
+      }
+      ByteBuffer uuid = ByteBuffer.wrap(subject);
+      return new java.util.UUID(uuid.getLong(), uuid.getLong()).toString().equals(written);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   static AuditEvent decode(byte[] entry) {
     try {
       ByteBuffer in = ByteBuffer.wrap(entry);

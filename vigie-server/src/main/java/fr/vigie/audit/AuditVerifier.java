@@ -24,7 +24,7 @@ public class AuditVerifier {
   static final int MAX_ENTRY_BYTES = 64 * 1024;
 
   private static final String ENTRIES =
-      "copy (select idx, at, entry, leaf_hash from audit_entry order by idx)"
+      "copy (select idx, at, entry, leaf_hash, subject from audit_entry order by idx)"
           + " to stdout (format binary)";
 
   /** What a verification that found nothing wrong saw. */
@@ -63,7 +63,7 @@ public class AuditVerifier {
               new BufferedInputStream(
                   new PGCopyInputStream(entries.unwrap(PGConnection.class), ENTRIES), 1 << 16)) {
         LogWalk walk = new LogWalk(publicKey, cursor);
-        CopyReader rows = new CopyReader(copy, 4);
+        CopyReader rows = new CopyReader(copy, 5);
         while (rows.next()) {
           readEntry(rows, walk);
           if ((walk.size() & 0xFFFF) == 0) {
@@ -84,12 +84,18 @@ public class AuditVerifier {
     long at = rows.int8() + EntryCopy.POSTGRES_EPOCH_MICROS;
     byte[] entry;
     byte[] leafHash;
+    byte[] subject;
     try {
       entry = rows.bytea(MAX_ENTRY_BYTES);
       leafHash = rows.bytea(MerkleTree.HASH_BYTES);
+      subject = rows.bytea(16);
     } catch (IOException e) {
       throw new ProofException("entry " + idx + ": " + e.getMessage(), idx);
     }
     walk.entry(idx, at, entry, leafHash);
+    if (!AuditEntry.hasSubject(entry, subject)) {
+      throw new ProofException(
+          "entry " + idx + ": its subject column does not agree with its content", idx);
+    }
   }
 }

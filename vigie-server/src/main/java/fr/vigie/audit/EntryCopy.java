@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Rows of {@code audit_entry (idx, at, entry, leaf_hash)} in PostgreSQL's binary COPY format, built
+ * Rows of {@code audit_entry (idx, at, entry, leaf_hash, subject)} in PostgreSQL's binary COPY format, built
  * in memory for one batch: data only, nothing that PostgreSQL parses as SQL.
  */
 final class EntryCopy {
   static final String SQL =
-      "copy audit_entry (idx, at, entry, leaf_hash) from stdin (format binary)";
+      "copy audit_entry (idx, at, entry, leaf_hash, subject) from stdin (format binary)";
   static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
   /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch. */
@@ -22,13 +22,19 @@ final class EntryCopy {
     buffer.put(SIGNATURE).putInt(0).putInt(0); // no flags, no header extension
   }
 
-  void row(long idx, long atMicros, byte[] entry, byte[] leafHash) {
-    ensure(2 + 12 + 12 + 4 + entry.length + 4 + leafHash.length);
-    buffer.putShort((short) 4);
+  void row(long idx, long atMicros, byte[] entry, byte[] leafHash, java.util.UUID subject) {
+    ensure(2 + 12 + 12 + 4 + entry.length + 4 + leafHash.length + 20);
+    buffer.putShort((short) 5);
     buffer.putInt(8).putLong(idx);
     buffer.putInt(8).putLong(atMicros - POSTGRES_EPOCH_MICROS);
     buffer.putInt(entry.length).put(entry);
     buffer.putInt(leafHash.length).put(leafHash);
+    if (subject == null) {
+      buffer.putInt(-1);
+    } else {
+      buffer.putInt(16).putLong(subject.getMostSignificantBits());
+      buffer.putLong(subject.getLeastSignificantBits());
+    }
   }
 
   /** The finished stream, with its trailer. */

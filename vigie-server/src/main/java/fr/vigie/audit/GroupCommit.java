@@ -117,7 +117,13 @@ final class GroupCommit {
           byte[] entry = AuditEntry.frame(first + i, batch.get(i).event());
           byte[] leafHash = MerkleTree.leafHash(entry);
           next.append(leafHash);
-          rows.row(first + i, AuditEntry.microsOf(entry), entry, leafHash);
+          String subject = batch.get(i).event().subject();
+          rows.row(
+              first + i,
+              AuditEntry.microsOf(entry),
+              entry,
+              leafHash,
+              subject == null ? null : java.util.UUID.fromString(subject));
         }
         AuditStore.copyIn(c, rows.finish());
         c.commit();

@@ -39,11 +39,17 @@ class PersonController {
   private final PersonReads reads;
   private final Registry registry;
   private final CurrentActor actors;
+  private final fr.vigie.access.AccessJournal journal;
 
-  PersonController(PersonReads reads, Registry registry, CurrentActor actors) {
+  PersonController(
+      PersonReads reads,
+      Registry registry,
+      CurrentActor actors,
+      fr.vigie.access.AccessJournal journal) {
     this.reads = reads;
     this.registry = registry;
     this.actors = actors;
+    this.journal = journal;
   }
 
   /** A search: one exact criterion, as a blind index; at most 20 persons the actor may read. */
@@ -107,6 +113,11 @@ class PersonController {
             personId(id),
             purpose(request.purpose()),
             Optional.ofNullable(request.justification()).map(JustificationJson::toJustification)));
+  }
+
+  @GetMapping("/{id}/journal")
+  List<fr.vigie.access.AccessJournal.Line> journal(@PathVariable String id) {
+    return journal.of(actors.require(), personId(id));
   }
 
   @PatchMapping("/{id}")

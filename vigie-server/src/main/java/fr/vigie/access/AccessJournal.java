@@ -1,0 +1,96 @@
+package fr.vigie.access;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.audit.AuditAction;
+import fr.vigie.audit.AuditEvent;
+import fr.vigie.audit.AuditJournal;
+import fr.vigie.identity.Role;
+import fr.vigie.registry.PersonId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person's access journal: every access to their record, with when, which organization and
+ * role, which fields, and the stated purpose or the justification's text. Made from the audit log,
+ * so it shows what the log holds and nothing it does not.
+ */
+@Service
+public class AccessJournal {
+  private final AuditJournal audit;
+  private final JdbcTemplate jdbc;
+
+  AccessJournal(AuditJournal audit, JdbcTemplate jdbc) {
+    this.audit = audit;
+    this.jdbc = jdbc;
+  }
+
+  /** One access: no staff name, the organization and the role are what the person is owed. */
+  public record Line(
+      Instant at,
+      String organization,
+      String role,
+      String action,
+      List<String> fields,
+      String purpose,
+      String justification,
+      String decision) {}
+
+  /** The journal of {@code person}, newest first; readable by the data protection officer. */
+  public List<Line> of(Actor actor, PersonId person) {
+    if (actor.restricted() || actor.role() != Role.DPO) {
+      throw new VigieException(
+          ProblemCode.ACCESS_DENIED, "journal: only the data protection officer reads it here");
+    }
+    Map<String, String[]> accounts = new ConcurrentHashMap<>();
+    return audit.about(person.value()).stream()
+        .filter(e -> e.action() == AuditAction.READ || e.action() == AuditAction.UPDATE)
+        .map(e -> line(e, accounts.computeIfAbsent(e.actor(), this::account)))
+        .toList();
+  }
+
+  private Line line(AuditEvent event, String[] account) {
+    String purpose = event.purpose();
+    String justification = null;
+    if (purpose != null && purpose.startsWith(PersonReads.JUSTIFICATION_PREFIX)) {
+      UUID id = UUID.fromString(purpose.substring(PersonReads.JUSTIFICATION_PREFIX.length()));
+      justification =
+          jdbc.query(
+                  "select reason_code || ': ' || text from justification where id = ?",
+                  (row, i) -> row.getString(1),
+                  id)
+              .stream()
+              .findFirst()
+              .orElse(null);
+      purpose = "JUSTIFICATION";
+    }
+    return new Line(
+        event.at(),
+        account[0],
+        account[1],
+        event.action().name().toLowerCase(Locale.ROOT),
+        event.fields(),
+        purpose,
+        justification,
+        event.decision().name());
+  }
+
+  /** The organization name and role of an account, or unknowns for one that is gone. */
+  private String[] account(String accountId) {
+    return jdbc
+        .query(
+            "select o.name, a.role from staff_account a join organization o"
+                + " on o.id = a.organization_id where a.id = ?",
+            (row, i) -> new String[] {row.getString(1), row.getString(2)},
+            UUID.fromString(accountId))
+        .stream()
+        .findFirst()
+        .orElse(new String[] {"unknown", "unknown"});
+  }
+}
