@@ -14,6 +14,14 @@ public enum ProblemCode {
   IMPORT_FILE_INVALID(400, "The import file cannot be read"),
   PERSON_NOT_FOUND(404, "No such person"),
   PERSON_ERASED(410, "The person was erased"),
+  SIGN_IN_FAILED(401, "Sign-in failed"),
+  SIGN_IN_RATE_LIMITED(429, "Too many sign-in attempts from this address; wait and try again"),
+  PASSWORD_TOO_WEAK(400, "The password does not meet the policy"),
+  ACCOUNT_NOT_FOUND(404, "No such staff account"),
+  ENROLLMENT_NOT_ALLOWED(403, "A second factor cannot be enrolled now"),
+  RECOVERY_NOT_ALLOWED(403, "This account recovery is not allowed"),
+  RECOVERY_NOT_FOUND(404, "No such account recovery"),
+  MAIL_UNAVAILABLE(503, "Mail cannot be sent, so the owner cannot be told"),
   KEY_UNAVAILABLE(503, "A key needed for this operation is not available"),
   CRYPTO_FAILURE(500, "A cryptographic operation failed");
 

@@ -21,11 +21,13 @@ public final class KeyRing {
   private final KeyEncryptionKey kek;
   private final FieldCipher fieldCipher;
   private final BlindIndex blindIndex;
+  private final SecretBox secretBox;
 
   private KeyRing(KeyEncryptionKey kek, BlindIndex blindIndex) {
     this.kek = kek;
     this.fieldCipher = new FieldCipher(kek);
     this.blindIndex = blindIndex;
+    this.secretBox = new SecretBox(kek);
   }
 
   /**
@@ -54,6 +56,11 @@ public final class KeyRing {
 
   public BlindIndex blindIndex() {
     return blindIndex;
+  }
+
+  /** Seals small secrets (second-factor seeds, staff addresses) under the key-encryption key. */
+  public SecretBox secretBox() {
+    return secretBox;
   }
 
   /** Makes a new key-encryption key primary; data keys must then be rewrapped. */

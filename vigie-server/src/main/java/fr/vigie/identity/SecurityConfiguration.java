@@ -1,0 +1,84 @@
+package fr.vigie.identity;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * Who may call what. Sign-in is a JSON API over Spring Security sessions: CSRF tokens in a cookie a
+ * JS client reads ({@code csrf.spa()}), Spring's default security headers and session fixation
+ * protection. Every path needs both factors, except the public status, the sign-in steps (a first
+ * factor) and the reading of personal data, which also needs an unrestricted account.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  /** Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, parallelism 1. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+  }
+
+  /**
+   * The staff accounts as Spring's user details, for the authentication mechanisms that look up
+   * authorities by name (passkeys). The account is marked disabled with an unusable password, so no
+   * password login can ever go through it: passwords are checked by {@link SignIn} only.
+   */
+  @Bean
+  UserDetailsService staffUserDetails(StaffAccounts accounts) {
+    return login ->
+        accounts
+            .byLogin(login)
+            .map(
+                a ->
+                    User.withUsername(a.login())
+                        .password("!")
+                        .disabled(true)
+                        .authorities("ROLE_" + a.role().name())
+                        .build())
+            .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+  }
+
+  @Bean
+  SecurityFilterChain staffSecurity(
+      HttpSecurity http, StaffAccounts accounts, Clock clock, SessionSteps sessions)
+      throws Exception {
+    http.securityContext(context -> context.securityContextRepository(sessions.repository()))
+        .csrf(csrf -> csrf.spa())
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                    .accessDeniedHandler(
+                        (request, response, denied) ->
+                            response.sendError(HttpStatus.FORBIDDEN.value())))
+        .addFilterBefore(new AccountStateFilter(accounts, clock), AuthorizationFilter.class)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.GET, "/", "/api/status", "/api/session", "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/session")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.DELETE, "/api/session")
+                    .permitAll()
+                    .requestMatchers("/api/session/totp", "/api/me/totp", "/api/me/totp/**")
+                    .access(Factors.firstFactor())
+                    .requestMatchers("/api/persons", "/api/persons/**")
+                    .access(Factors.unrestricted())
+                    .anyRequest()
+                    .access(Factors.fullySignedIn()));
+    return http.build();
+  }
+}
