@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/me/totp")
 class EnrollmentController {
   private final SecondFactors secondFactors;
+  private final Recoveries recoveries;
+  private final AddressRateLimiter limiter;
   private final SignIn signIn;
   private final StaffAccounts accounts;
   private final SessionSteps sessions;
@@ -30,12 +32,16 @@ class EnrollmentController {
 
   EnrollmentController(
       SecondFactors secondFactors,
+      Recoveries recoveries,
+      AddressRateLimiter limiter,
       SignIn signIn,
       StaffAccounts accounts,
       SessionSteps sessions,
       ApplicationEventPublisher events,
       Clock clock) {
     this.secondFactors = secondFactors;
+    this.recoveries = recoveries;
+    this.limiter = limiter;
     this.signIn = signIn;
     this.accounts = accounts;
     this.sessions = sessions;
@@ -52,13 +58,18 @@ class EnrollmentController {
   }
 
   @PostMapping
-  Map<String, String> begin(@RequestBody(required = false) EnrollmentRequest body) {
+  Map<String, String> begin(
+      @RequestBody(required = false) EnrollmentRequest body, HttpServletRequest request) {
+    if (!limiter.tryAcquire(request.getRemoteAddr())) {
+      throw new VigieException(ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts");
+    }
     StaffAuthentication current = SessionController.currentStaff();
     StaffAccounts.Account account = accounts.byId(current.accountId()).orElseThrow(SignIn::refused);
     if (account.totpEnrolled()) {
       throw new VigieException(
           ProblemCode.ENROLLMENT_NOT_ALLOWED, "the account has a second factor already");
     }
+    recoveries.checkEnrollmentAllowed(account.id(), body == null ? null : body.recoveryCode());
     return Map.of("uri", secondFactors.beginTotp(account.id(), account.login()));
   }
 
@@ -77,6 +88,7 @@ class EnrollmentController {
           new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
       throw SignIn.refused();
     }
+    recoveries.completeIfOpen(account.id());
     signIn.recordFullSignIn(account.id());
     sessions.store(current.with(Factors.TOTP), request, response);
     events.publishEvent(

@@ -1,5 +1,8 @@
 package fr.vigie.identity;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +78,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/session/totp", "/api/me/totp", "/api/me/totp/**")
                     .access(Factors.firstFactor())
+                    .requestMatchers(HttpMethod.POST, "/api/recoveries")
+                    .access(allOf(Factors.fullySignedIn(), hasRole(Role.HELPDESK.name())))
+                    .requestMatchers(HttpMethod.POST, "/api/recoveries/*/approval")
+                    .access(allOf(Factors.fullySignedIn(), hasRole(Role.MANAGER.name())))
                     .requestMatchers("/api/persons", "/api/persons/**")
                     .access(Factors.unrestricted())
                     .anyRequest()

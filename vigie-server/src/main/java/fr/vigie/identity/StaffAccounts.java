@@ -75,6 +75,13 @@ class StaffAccounts {
         .findFirst();
   }
 
+  Optional<Account> byIdForUpdate(UUID id) {
+    return jdbc
+        .query("select " + COLUMNS + FROM + " where a.id = ? for update of a", ROW, id)
+        .stream()
+        .findFirst();
+  }
+
   Optional<Account> byId(UUID id) {
     return jdbc.query("select " + COLUMNS + FROM + " where a.id = ?", ROW, id).stream().findFirst();
   }

@@ -2,6 +2,8 @@ package fr.vigie.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.vigie.testing.TestDatabase;
 import fr.vigie.testing.TestingClock;
@@ -41,6 +43,10 @@ import org.springframework.web.bind.annotation.RestController;
 abstract class IdentityIntegrationTest {
   static final HikariDataSource DATABASE = TestDatabase.newDatabase();
   static final Path DATA = temporaryDirectory();
+
+  /** A real SMTP server in this JVM, for the whole run (the Spring context outlives a class). */
+  static final GreenMail MAIL = startMail();
+
   static final String PASSWORD = "correct horse battery staple";
 
   @DynamicPropertySource
@@ -48,6 +54,8 @@ abstract class IdentityIntegrationTest {
     properties.add("spring.datasource.url", DATABASE::getJdbcUrl);
     properties.add("spring.datasource.username", () -> "postgres");
     properties.add("vigie.data-dir", DATA::toString);
+    properties.add("spring.mail.host", () -> "127.0.0.1");
+    properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
   }
 
   @Autowired Organizations organizations;
@@ -117,6 +125,31 @@ abstract class IdentityIntegrationTest {
                 java.sql.Timestamp.class,
                 account))
         .map(java.sql.Timestamp::toInstant);
+  }
+
+  private static GreenMail startMail() {
+    GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    mail.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+    return mail;
+  }
+
+  /** Creates an account with an address on file. */
+  TestAccount newAccountWithEmail(Role role, String organizationCode) {
+    TestAccount account = newAccount(role, organizationCode);
+    credentials.setEmail(account.id(), emailOf(account));
+    return account;
+  }
+
+  static String emailOf(TestAccount account) {
+    return account.login() + "@staff.example";
+  }
+
+  /** A client signed in with both factors. */
+  StaffClient signedIn(TestAccount account) {
+    StaffClient client = client();
+    enrollTotp(client, account);
+    return client;
   }
 
   private static Path temporaryDirectory() {
