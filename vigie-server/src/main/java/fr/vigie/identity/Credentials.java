@@ -58,6 +58,26 @@ public class Credentials {
   }
 
   /**
+   * Links {@code account} to the subject a partner's identity provider (OIDC issuer) knows it by,
+   * so that it may sign in there. Another account linked to the same subject is refused.
+   */
+  @Transactional
+  public void linkExternalSubject(UUID account, String issuer, String subject) {
+    if (issuer == null || issuer.isBlank() || subject == null || subject.isBlank()) {
+      throw new VigieException(ProblemCode.FIELD_MISSING, "issuer and subject are required");
+    }
+    int updated =
+        jdbc.update(
+            "update staff_account set oidc_issuer = ?, oidc_subject = ? where id = ?",
+            issuer,
+            subject,
+            account);
+    if (updated == 0) {
+      throw new VigieException(ProblemCode.ACCOUNT_NOT_FOUND, "no staff account " + account);
+    }
+  }
+
+  /**
    * Sets the email address on file of {@code account}. The time it was set is kept: a recovery
    * sends its code only to an address that was on file before the reset.
    */

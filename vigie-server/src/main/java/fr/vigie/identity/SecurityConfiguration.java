@@ -4,6 +4,7 @@ import static org.springframework.security.authorization.AuthorityAuthorizationM
 import static org.springframework.security.authorization.AuthorizationManagers.allOf;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -55,8 +57,23 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain staffSecurity(
-      HttpSecurity http, StaffAccounts accounts, Clock clock, SessionSteps sessions)
+      HttpSecurity http,
+      StaffAccounts accounts,
+      Clock clock,
+      SessionSteps sessions,
+      ObjectProvider<ClientRegistrationRepository> identityProviders,
+      OidcSignInHandler oidcSignIn)
       throws Exception {
+    if (identityProviders.getIfAvailable() != null) {
+      // Partners' identity providers, when spring.security.oauth2.client.registration.* names any.
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/")
+                  .successHandler(oidcSignIn)
+                  .failureHandler(
+                      (request, response, failure) ->
+                          response.sendRedirect(OidcSignInHandler.REFUSED)));
+    }
     http.securityContext(context -> context.securityContextRepository(sessions.repository()))
         .csrf(csrf -> csrf.spa())
         .exceptionHandling(

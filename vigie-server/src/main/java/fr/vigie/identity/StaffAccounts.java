@@ -75,6 +75,18 @@ class StaffAccounts {
         .findFirst();
   }
 
+  /** The account an identity provider knows as {@code subject}. */
+  Optional<Account> byExternalSubject(String issuer, String subject) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + FROM + " where a.oidc_issuer = ? and a.oidc_subject = ?",
+            ROW,
+            issuer,
+            subject)
+        .stream()
+        .findFirst();
+  }
+
   Optional<Account> byIdForUpdate(UUID id) {
     return jdbc
         .query("select " + COLUMNS + FROM + " where a.id = ? for update of a", ROW, id)

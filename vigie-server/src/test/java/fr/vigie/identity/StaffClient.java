@@ -54,6 +54,29 @@ final class StaffClient {
     return send(withCsrf(HttpRequest.newBuilder(URI.create(base + path))).DELETE());
   }
 
+  /** A browser's GET of an absolute URL, asking for HTML. */
+  Answer browse(URI url) {
+    return send(HttpRequest.newBuilder(url).header("Accept", "text/html").GET());
+  }
+
+  /** A browser's form POST to an absolute URL. */
+  Answer submitForm(URI url, Map<String, String> fields) {
+    String form =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(url)
+            .header("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
   /** Signs in with a password, fetching the CSRF cookie first as a JS client would. */
   Answer signIn(String login, String password) {
     get("/api/session");
