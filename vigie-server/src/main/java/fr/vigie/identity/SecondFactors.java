@@ -124,6 +124,10 @@ class SecondFactors {
         "update staff_account set totp_secret = null, totp_confirmed_at = null,"
             + " totp_last_step = null where id = ?",
         account);
+    jdbc.update(
+        "delete from user_credentials where user_entity_user_id in (select e.id from"
+            + " user_entities e join staff_account a on a.login = e.name where a.id = ?)",
+        account);
   }
 
   private OptionalLong match(UUID account, byte[] sealed, String code, Instant now) {

@@ -4,11 +4,15 @@ import static org.springframework.security.authorization.AuthorityAuthorizationM
 import static org.springframework.security.authorization.AuthorizationManagers.allOf;
 
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,6 +23,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 /**
  * Who may call what. Sign-in is a JSON API over Spring Security sessions: CSRF tokens in a cookie a
@@ -56,14 +66,47 @@ class SecurityConfiguration {
   }
 
   @Bean
+  PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcTemplate jdbc) {
+    return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+  }
+
+  @Bean
+  UserCredentialRepository passkeyCredentials(JdbcTemplate jdbc) {
+    return new JdbcUserCredentialRepository(jdbc);
+  }
+
+  @Bean
   SecurityFilterChain staffSecurity(
       HttpSecurity http,
       StaffAccounts accounts,
       Clock clock,
       SessionSteps sessions,
       ObjectProvider<ClientRegistrationRepository> identityProviders,
-      OidcSignInHandler oidcSignIn)
+      OidcSignInHandler oidcSignIn,
+      PasskeySignIn passkeys,
+      @Value("${vigie.webauthn.rp-id:localhost}") String rpId,
+      @Value("${vigie.webauthn.allowed-origins:http://localhost:8080}") Set<String> origins)
       throws Exception {
+    // Passkeys: registration (POST /webauthn/register/options, /webauthn/register) needs a full
+    // sign-in, so a stolen password alone cannot add one; authentication (POST
+    // /webauthn/authenticate/options, /login/webauthn) counts as the second factor.
+    http.webAuthn(
+            webAuthn ->
+                webAuthn
+                    .rpName("Vigie")
+                    .rpId(rpId)
+                    .allowedOrigins(origins)
+                    .disableDefaultRegistrationPage(true)
+                    .withObjectPostProcessor(
+                        new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                          @Override
+                          public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationSuccessHandler(passkeys);
+                            filter.setAuthenticationFailureHandler(passkeys);
+                            return filter;
+                          }
+                        }))
+        .addFilterAfter(passkeys.stash(), LogoutFilter.class);
     if (identityProviders.getIfAvailable() != null) {
       // Partners' identity providers, when spring.security.oauth2.client.registration.* names any.
       http.oauth2Login(
