@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,11 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -37,33 +33,8 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
  * factor) and the reading of personal data, which also needs an unrestricted account.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
-
-  /** Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, parallelism 1. */
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-  }
-
-  /**
-   * The staff accounts as Spring's user details, for the authentication mechanisms that look up
-   * authorities by name (passkeys). The account is marked disabled with an unusable password, so no
-   * password login can ever go through it: passwords are checked by {@link SignIn} only.
-   */
-  @Bean
-  UserDetailsService staffUserDetails(StaffAccounts accounts) {
-    return login ->
-        accounts
-            .byLogin(login)
-            .map(
-                a ->
-                    User.withUsername(a.login())
-                        .password("!")
-                        .disabled(true)
-                        .authorities("ROLE_" + a.role().name())
-                        .build())
-            .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-  }
 
   @Bean
   PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcTemplate jdbc) {
