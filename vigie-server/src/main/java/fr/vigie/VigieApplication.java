@@ -1,6 +1,8 @@
 package fr.vigie;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -9,4 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-public class VigieApplication {}
+public class VigieApplication {
+
+  /** The one clock every feature reads, so that tests can move time. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * A person's access journal: every access to their record, with when, which organization and
- * role, which fields, and the stated purpose or the justification's text. Made from the audit log,
- * so it shows what the log holds and nothing it does not.
+ * A person's access journal: every access to their record, with when, which organization and role,
+ * which fields, and the stated purpose or the justification's text. Made from the audit log, so it
+ * shows what the log holds and nothing it does not.
  */
 @Service
 public class AccessJournal {
@@ -61,7 +61,8 @@ public class AccessJournal {
     if (purpose != null && purpose.startsWith(PersonReads.JUSTIFICATION_PREFIX)) {
       UUID id = UUID.fromString(purpose.substring(PersonReads.JUSTIFICATION_PREFIX.length()));
       justification =
-          jdbc.query(
+          jdbc
+              .query(
                   "select reason_code || ': ' || text from justification where id = ?",
                   (row, i) -> row.getString(1),
                   id)

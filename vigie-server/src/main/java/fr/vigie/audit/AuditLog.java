@@ -179,7 +179,10 @@ public class AuditLog implements SmartLifecycle {
 
   private CompletableFuture<Long> submit(AuditEvent event) {
     try {
-      return appender.submit(AuditEntry.encodeEvent(event), timeoutNanos);
+      return appender.submit(
+          AuditEntry.encodeEvent(event),
+          event.subject() == null ? null : java.util.UUID.fromString(event.subject()),
+          timeoutNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AuditUnavailableException("interrupted while queuing an audit entry");

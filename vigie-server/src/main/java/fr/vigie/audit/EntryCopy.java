@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Rows of {@code audit_entry (idx, at, entry, leaf_hash, subject)} in PostgreSQL's binary COPY format, built
- * in memory for one batch: data only, nothing that PostgreSQL parses as SQL.
+ * Rows of {@code audit_entry (idx, at, entry, leaf_hash, subject)} in PostgreSQL's binary COPY
+ * format, built in memory for one batch: data only, nothing that PostgreSQL parses as SQL.
  */
 final class EntryCopy {
   static final String SQL =

@@ -23,7 +23,7 @@ final class GroupCommit {
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
   /** An encoded event and the future that gets its index once durably committed. */
-  record Pending(byte[] event, CompletableFuture<Long> index) {}
+  record Pending(byte[] event, java.util.UUID subject, CompletableFuture<Long> index) {}
 
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
   private final AuditStore store;
@@ -62,8 +62,9 @@ final class GroupCommit {
   }
 
   /** Queues an encoded event; the future completes with its index once committed. */
-  CompletableFuture<Long> submit(byte[] event, long timeoutNanos) throws InterruptedException {
-    Pending pending = new Pending(event, new CompletableFuture<>());
+  CompletableFuture<Long> submit(byte[] event, java.util.UUID subject, long timeoutNanos)
+      throws InterruptedException {
+    Pending pending = new Pending(event, subject, new CompletableFuture<>());
     if (!running) {
       pending
           .index()
@@ -117,13 +118,7 @@ final class GroupCommit {
           byte[] entry = AuditEntry.frame(first + i, batch.get(i).event());
           byte[] leafHash = MerkleTree.leafHash(entry);
           next.append(leafHash);
-          String subject = batch.get(i).event().subject();
-          rows.row(
-              first + i,
-              AuditEntry.microsOf(entry),
-              entry,
-              leafHash,
-              subject == null ? null : java.util.UUID.fromString(subject));
+          rows.row(first + i, AuditEntry.microsOf(entry), entry, leafHash, batch.get(i).subject());
         }
         AuditStore.copyIn(c, rows.finish());
         c.commit();

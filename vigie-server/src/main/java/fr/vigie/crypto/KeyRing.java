@@ -23,12 +23,14 @@ public final class KeyRing {
   private final FieldCipher fieldCipher;
   private final BlindIndex blindIndex;
   private final AuditSigner auditSigner;
+  private final SecretBox secretBox;
 
   private KeyRing(KeyEncryptionKey kek, BlindIndex blindIndex, AuditSigner auditSigner) {
     this.kek = kek;
     this.fieldCipher = new FieldCipher(kek);
     this.blindIndex = blindIndex;
     this.auditSigner = auditSigner;
+    this.secretBox = new SecretBox(kek);
   }
 
   /**
@@ -63,6 +65,11 @@ public final class KeyRing {
   /** The key that signs the audit log's checkpoints. */
   public AuditSigner auditSigner() {
     return auditSigner;
+  }
+
+  /** Seals small secrets (second-factor seeds, staff addresses) under the key-encryption key. */
+  public SecretBox secretBox() {
+    return secretBox;
   }
 
   /** Makes a new key-encryption key primary; data keys must then be rewrapped. */

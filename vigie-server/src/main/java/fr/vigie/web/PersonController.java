@@ -73,7 +73,8 @@ class PersonController {
     }
   }
 
-  record UpdateRequest(Purpose purpose, Map<String, String> changes, JustificationJson justification) {}
+  record UpdateRequest(
+      Purpose purpose, Map<String, String> changes, JustificationJson justification) {}
 
   @PostMapping("/search")
   List<PersonJson> search(@RequestBody SearchRequest request) {
@@ -94,14 +95,16 @@ class PersonController {
             yield registry.indexOfNameAndBirthDate(request.value(), request.birthDate());
           }
         };
-    return reads.search(actors.require(), request.criterion(), index, purpose(request.purpose()))
+    return reads
+        .search(actors.require(), request.criterion(), index, purpose(request.purpose()))
         .stream()
         .map(PersonJson::of)
         .toList();
   }
 
   @GetMapping("/{id}")
-  PersonJson read(@PathVariable String id, @RequestParam(defaultValue = "FOLLOW_UP") Purpose purpose) {
+  PersonJson read(
+      @PathVariable String id, @RequestParam(defaultValue = "FOLLOW_UP") Purpose purpose) {
     return PersonJson.of(reads.read(actors.require(), personId(id), purpose, Optional.empty()));
   }
 
@@ -126,7 +129,9 @@ class PersonController {
       throw new VigieException(ProblemCode.FIELD_MISSING, "changes: at least one field");
     }
     EnumMap<PersonField, String> changes = new EnumMap<>(PersonField.class);
-    request.changes().forEach((column, value) -> changes.put(field(column), value == null ? "" : value));
+    request
+        .changes()
+        .forEach((column, value) -> changes.put(field(column), value == null ? "" : value));
     reads.update(
         actors.require(),
         personId(id),

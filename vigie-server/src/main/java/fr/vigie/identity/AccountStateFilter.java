@@ -1,0 +1,75 @@
+package fr.vigie.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads the account's state from the database on every request of a session: a locked account, or
+ * one whose sessions were revoked (a reset bumps the epoch), loses its session at once; otherwise
+ * the request sees the current role and restriction, not the ones of the sign-in. Any other kind of
+ * authentication left in a session is not a staff sign-in and is dropped.
+ */
+final class AccountStateFilter extends OncePerRequestFilter {
+  private final StaffAccounts accounts;
+  private final Clock clock;
+  private final SecurityContextHolderStrategy holder =
+      SecurityContextHolder.getContextHolderStrategy();
+
+  AccountStateFilter(StaffAccounts accounts, Clock clock) {
+    this.accounts = accounts;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Authentication authentication = holder.getContext().getAuthentication();
+    if (authentication instanceof StaffAuthentication staff) {
+      Optional<StaffAccounts.Account> account = accounts.byId(staff.accountId());
+      if (account.isEmpty()
+          || account.get().locked()
+          || account.get().sessionEpoch() != staff.sessionEpoch()) {
+        endSession(request);
+      } else {
+        boolean restricted =
+            !Factors.hasSecond(staff) || account.get().restrictedAt(clock.instant());
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(staff.refreshed(account.get().principal(restricted)));
+        // For this request only: the session keeps what the sign-in stored.
+        holder.setContext(context);
+      }
+    } else if (authentication != null
+        && !(authentication instanceof AnonymousAuthenticationToken)
+        && !authenticationInProgress(request)) {
+      endSession(request);
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** Where Spring's own filters put their results before Vigie's success handlers take over. */
+  private static boolean authenticationInProgress(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.startsWith("/login/") || path.startsWith("/oauth2/");
+  }
+
+  private void endSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    holder.clearContext();
+  }
+}

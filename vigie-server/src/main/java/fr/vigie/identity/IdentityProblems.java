@@ -1,0 +1,22 @@
+package fr.vigie.identity;
+
+import fr.vigie.VigieException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps the identity feature's errors to RFC 9457 problem details, with no personal data. */
+@RestControllerAdvice(basePackageClasses = IdentityProblems.class)
+class IdentityProblems {
+
+  @ExceptionHandler(VigieException.class)
+  ProblemDetail problem(VigieException e) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.valueOf(e.code().httpStatus()));
+    problem.setType(URI.create("urn:vigie:problem:" + e.code().name().toLowerCase()));
+    problem.setTitle(e.code().title());
+    problem.setDetail(e.getMessage());
+    return problem;
+  }
+}

@@ -1,0 +1,122 @@
+package fr.vigie.identity;
+
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+
+/**
+ * Who may call what. Sign-in is a JSON API over Spring Security sessions: CSRF tokens in a cookie a
+ * JS client reads ({@code csrf.spa()}), Spring's default security headers and session fixation
+ * protection. Every path needs both factors, except the public status, the sign-in steps (a first
+ * factor) and the reading of personal data, which also needs an unrestricted account.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+  @Bean
+  PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcTemplate jdbc) {
+    return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+  }
+
+  @Bean
+  UserCredentialRepository passkeyCredentials(JdbcTemplate jdbc) {
+    return new JdbcUserCredentialRepository(jdbc);
+  }
+
+  @Bean
+  SecurityFilterChain staffSecurity(
+      HttpSecurity http,
+      StaffAccounts accounts,
+      Clock clock,
+      SessionSteps sessions,
+      ObjectProvider<ClientRegistrationRepository> identityProviders,
+      OidcSignInHandler oidcSignIn,
+      PasskeySignIn passkeys,
+      @Value("${vigie.webauthn.rp-id:localhost}") String rpId,
+      @Value("${vigie.webauthn.allowed-origins:http://localhost:8080}") Set<String> origins)
+      throws Exception {
+    // Passkeys: registration (POST /webauthn/register/options, /webauthn/register) needs a full
+    // sign-in, so a stolen password alone cannot add one; authentication (POST
+    // /webauthn/authenticate/options, /login/webauthn) counts as the second factor.
+    http.webAuthn(
+            webAuthn ->
+                webAuthn
+                    .rpName("Vigie")
+                    .rpId(rpId)
+                    .allowedOrigins(origins)
+                    .disableDefaultRegistrationPage(true)
+                    .withObjectPostProcessor(
+                        new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                          @Override
+                          public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationSuccessHandler(passkeys);
+                            filter.setAuthenticationFailureHandler(passkeys);
+                            return filter;
+                          }
+                        }))
+        .addFilterAfter(passkeys.stash(), LogoutFilter.class);
+    if (identityProviders.getIfAvailable() != null) {
+      // Partners' identity providers, when spring.security.oauth2.client.registration.* names any.
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/")
+                  .successHandler(oidcSignIn)
+                  .failureHandler(
+                      (request, response, failure) ->
+                          response.sendRedirect(OidcSignInHandler.REFUSED)));
+    }
+    http.securityContext(context -> context.securityContextRepository(sessions.repository()))
+        .csrf(csrf -> csrf.spa())
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                    .accessDeniedHandler(
+                        (request, response, denied) ->
+                            response.sendError(HttpStatus.FORBIDDEN.value())))
+        .addFilterBefore(new AccountStateFilter(accounts, clock), AuthorizationFilter.class)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.GET, "/", "/api/status", "/api/session", "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/session")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.DELETE, "/api/session")
+                    .permitAll()
+                    .requestMatchers("/api/session/totp", "/api/me/totp", "/api/me/totp/**")
+                    .access(Factors.firstFactor())
+                    .requestMatchers(HttpMethod.POST, "/api/recoveries")
+                    .access(allOf(Factors.fullySignedIn(), hasRole(Role.HELPDESK.name())))
+                    .requestMatchers(HttpMethod.POST, "/api/recoveries/*/approval")
+                    .access(allOf(Factors.fullySignedIn(), hasRole(Role.MANAGER.name())))
+                    .requestMatchers("/api/persons", "/api/persons/**")
+                    .access(Factors.unrestricted())
+                    .anyRequest()
+                    .access(Factors.fullySignedIn()));
+    return http.build();
+  }
+}

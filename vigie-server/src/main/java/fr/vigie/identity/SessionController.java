@@ -1,0 +1,152 @@
+package fr.vigie.identity;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff sign-in over JSON: {@code POST /api/session} with a password, then {@code POST
+ * /api/session/totp} with a code; {@code GET} tells the state (and sets the CSRF cookie), {@code
+ * DELETE} signs out.
+ */
+@RestController
+@RequestMapping("/api/session")
+class SessionController {
+  private final SignIn signIn;
+  private final SecondFactors secondFactors;
+  private final StaffAccounts accounts;
+  private final AddressRateLimiter limiter;
+  private final SessionSteps sessions;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  SessionController(
+      SignIn signIn,
+      SecondFactors secondFactors,
+      StaffAccounts accounts,
+      AddressRateLimiter limiter,
+      SessionSteps sessions,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.signIn = signIn;
+    this.secondFactors = secondFactors;
+    this.accounts = accounts;
+    this.limiter = limiter;
+    this.sessions = sessions;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A login and a password; {@code toString} leaves both out. */
+  record PasswordRequest(String login, String password) {
+    @Override
+    public String toString() {
+      return "PasswordRequest[hidden]";
+    }
+  }
+
+  /** A one-time code; {@code toString} leaves it out. */
+  record CodeRequest(String code) {
+    @Override
+    public String toString() {
+      return "CodeRequest[hidden]";
+    }
+  }
+
+  @GetMapping
+  Map<String, Object> state(HttpServletRequest request) {
+    SessionSteps.renderCsrfToken(request);
+    return describe(SecurityContextHolder.getContext().getAuthentication());
+  }
+
+  @PostMapping
+  Map<String, Object> signIn(
+      @RequestBody PasswordRequest body, HttpServletRequest request, HttpServletResponse response) {
+    limit(request);
+    StaffAccounts.Account account = signIn.checkPassword(body.login(), body.password());
+    StaffAuthentication authentication = StaffAuthentication.firstFactor(account, Factors.PASSWORD);
+    sessions.store(authentication, request, response);
+    return describe(authentication);
+  }
+
+  @PostMapping("/totp")
+  Map<String, Object> totp(
+      @RequestBody CodeRequest body, HttpServletRequest request, HttpServletResponse response) {
+    limit(request);
+    StaffAuthentication current = currentStaff();
+    Instant now = clock.instant();
+    StaffAccounts.Account account = accounts.byId(current.accountId()).orElseThrow(SignIn::refused);
+    if (!signIn.mayAttempt(account, now)) {
+      events.publishEvent(
+          new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
+      throw SignIn.refused();
+    }
+    if (!secondFactors.verifyTotp(account.id(), body.code(), now)) {
+      signIn.recordFailure(account.id(), now);
+      events.publishEvent(
+          new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
+      throw SignIn.refused();
+    }
+    signIn.recordFullSignIn(account.id());
+    StaffAuthentication full = current.with(Factors.TOTP);
+    sessions.store(full, request, response);
+    events.publishEvent(
+        new IdentityEvent.SecondFactorSucceeded(account.id(), IdentityEvent.Factor.TOTP, now));
+    return describe(full);
+  }
+
+  @DeleteMapping
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void signOut(HttpServletRequest request, HttpServletResponse response) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication instanceof StaffAuthentication staff) {
+      events.publishEvent(new IdentityEvent.SignedOut(staff.accountId(), clock.instant()));
+    }
+    sessions.end(request, response);
+  }
+
+  private void limit(HttpServletRequest request) {
+    if (!limiter.tryAcquire(request.getRemoteAddr())) {
+      events.publishEvent(new IdentityEvent.SignInRateLimited(clock.instant()));
+      throw new VigieException(ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts");
+    }
+  }
+
+  static StaffAuthentication currentStaff() {
+    if (SecurityContextHolder.getContext().getAuthentication() instanceof StaffAuthentication s) {
+      return s;
+    }
+    throw SignIn.refused();
+  }
+
+  private Map<String, Object> describe(Authentication authentication) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    if (!(authentication instanceof StaffAuthentication staff)) {
+      state.put("signedIn", false);
+      return state;
+    }
+    boolean full = Factors.full(staff);
+    state.put("signedIn", full);
+    state.put("secondFactor", full ? "done" : "required");
+    if (!full) {
+      state.put("enrolled", secondFactors.hasTotp(staff.accountId()));
+    }
+    return state;
+  }
+}

@@ -1,0 +1,154 @@
+package fr.vigie.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Reads and updates the sign-in state of staff accounts. */
+@Repository
+class StaffAccounts {
+  private static final String COLUMNS =
+      "a.id, a.login, a.role, a.organization_id, o.kind, a.password_hash, a.failed_attempts,"
+          + " a.last_failed_at, a.locked_at, a.session_epoch, a.totp_confirmed_at,"
+          + " a.restricted_until";
+  private static final String FROM =
+      " from staff_account a join organization o on o.id = a.organization_id";
+  private static final RowMapper<Account> ROW = StaffAccounts::map;
+
+  private final JdbcTemplate jdbc;
+
+  StaffAccounts(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One account's sign-in state; the password hash never leaves this feature. */
+  record Account(
+      UUID id,
+      String login,
+      Role role,
+      UUID organizationId,
+      OrganizationKind organizationKind,
+      String passwordHash,
+      int failedAttempts,
+      Instant lastFailedAt,
+      Instant lockedAt,
+      int sessionEpoch,
+      boolean totpEnrolled,
+      Instant restrictedUntil) {
+
+    boolean locked() {
+      return lockedAt != null;
+    }
+
+    boolean restrictedAt(Instant now) {
+      return restrictedUntil != null && now.isBefore(restrictedUntil);
+    }
+
+    StaffPrincipal principal(boolean restricted) {
+      return new StaffPrincipal(id, role, organizationId, organizationKind, restricted);
+    }
+
+    @Override
+    public String toString() {
+      // No login, no hash: an id is enough to follow an account in a log.
+      return "Account[id=" + id + ", role=" + role + ", locked=" + locked() + "]";
+    }
+  }
+
+  Optional<Account> byLogin(String login) {
+    return jdbc.query("select " + COLUMNS + FROM + " where a.login = ?", ROW, login).stream()
+        .findFirst();
+  }
+
+  /** Locks the row until the transaction ends, so that parallel guesses are counted one by one. */
+  Optional<Account> byLoginForUpdate(String login) {
+    return jdbc
+        .query("select " + COLUMNS + FROM + " where a.login = ? for update of a", ROW, login)
+        .stream()
+        .findFirst();
+  }
+
+  /** The account an identity provider knows as {@code subject}. */
+  Optional<Account> byExternalSubject(String issuer, String subject) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + FROM + " where a.oidc_issuer = ? and a.oidc_subject = ?",
+            ROW,
+            issuer,
+            subject)
+        .stream()
+        .findFirst();
+  }
+
+  Optional<Account> byIdForUpdate(UUID id) {
+    return jdbc
+        .query("select " + COLUMNS + FROM + " where a.id = ? for update of a", ROW, id)
+        .stream()
+        .findFirst();
+  }
+
+  Optional<Account> byId(UUID id) {
+    return jdbc.query("select " + COLUMNS + FROM + " where a.id = ?", ROW, id).stream().findFirst();
+  }
+
+  List<UUID> managersOf(UUID organization) {
+    return jdbc.queryForList(
+        "select id from staff_account where organization_id = ? and role = 'MANAGER'",
+        UUID.class,
+        organization);
+  }
+
+  /** Counts one more failure; returns the new count. */
+  int recordFailure(UUID id, Instant at) {
+    return jdbc.queryForObject(
+        "update staff_account set failed_attempts = failed_attempts + 1, last_failed_at = ?"
+            + " where id = ? returning failed_attempts",
+        Integer.class,
+        Timestamp.from(at),
+        id);
+  }
+
+  void lock(UUID id, Instant at) {
+    jdbc.update(
+        "update staff_account set locked_at = ? where id = ? and locked_at is null",
+        Timestamp.from(at),
+        id);
+  }
+
+  void clearFailures(UUID id) {
+    jdbc.update(
+        "update staff_account set failed_attempts = 0, last_failed_at = null where id = ?", id);
+  }
+
+  void setPasswordHash(UUID id, String hash) {
+    jdbc.update("update staff_account set password_hash = ? where id = ?", hash, id);
+  }
+
+  private static Account map(ResultSet rs, int row) throws SQLException {
+    return new Account(
+        rs.getObject("id", UUID.class),
+        rs.getString("login"),
+        Role.valueOf(rs.getString("role")),
+        rs.getObject("organization_id", UUID.class),
+        OrganizationKind.valueOf(rs.getString("kind")),
+        rs.getString("password_hash"),
+        rs.getInt("failed_attempts"),
+        instant(rs, "last_failed_at"),
+        instant(rs, "locked_at"),
+        rs.getInt("session_epoch"),
+        rs.getTimestamp("totp_confirmed_at") != null,
+        instant(rs, "restricted_until"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,93 @@
+package fr.vigie.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * A staff session's authentication: the account, the epoch of its sessions when it began (a reset
+ * bumps the epoch, which ends it), the role and the factors proved so far.
+ */
+final class StaffAuthentication extends AbstractAuthenticationToken {
+  private static final long serialVersionUID = 1L;
+
+  private final StaffPrincipal principal;
+  private final String login;
+  private final int sessionEpoch;
+  private final List<String> factors;
+
+  private StaffAuthentication(
+      StaffPrincipal principal, String login, int sessionEpoch, List<String> factors) {
+    super(authorities(principal, factors));
+    this.principal = principal;
+    this.login = login;
+    this.sessionEpoch = sessionEpoch;
+    this.factors = List.copyOf(factors);
+    setAuthenticated(true);
+  }
+
+  /** A session that has just proved {@code firstFactor}. */
+  static StaffAuthentication firstFactor(StaffAccounts.Account account, String firstFactor) {
+    return new StaffAuthentication(
+        account.principal(true), account.login(), account.sessionEpoch(), List.of(firstFactor));
+  }
+
+  /** This session, with one more factor proved. */
+  StaffAuthentication with(String factor) {
+    if (factors.contains(factor)) {
+      return this;
+    }
+    List<String> more = new ArrayList<>(factors);
+    more.add(factor);
+    return new StaffAuthentication(principal, login, sessionEpoch, more);
+  }
+
+  /** This session as of the account's current state. */
+  StaffAuthentication refreshed(StaffPrincipal current) {
+    return new StaffAuthentication(current, login, sessionEpoch, factors);
+  }
+
+  UUID accountId() {
+    return principal.accountId();
+  }
+
+  int sessionEpoch() {
+    return sessionEpoch;
+  }
+
+  @Override
+  public StaffPrincipal getPrincipal() {
+    return principal;
+  }
+
+  @Override
+  public Object getCredentials() {
+    return null;
+  }
+
+  /** The login: the name a passkey's user entity carries, so Spring can join the two factors. */
+  @Override
+  public String getName() {
+    return login;
+  }
+
+  @Override
+  public String toString() {
+    return "StaffAuthentication[account=" + principal.accountId() + ", factors=" + factors + "]";
+  }
+
+  private static Collection<GrantedAuthority> authorities(
+      StaffPrincipal principal, List<String> factors) {
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    authorities.add(new SimpleGrantedAuthority("ROLE_" + principal.role().name()));
+    for (String factor : factors) {
+      authorities.add(FactorGrantedAuthority.fromAuthority(factor));
+    }
+    return authorities;
+  }
+}

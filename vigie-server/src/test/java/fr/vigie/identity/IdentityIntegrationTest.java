@@ -1,0 +1,212 @@
+package fr.vigie.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.testing.TestDatabase;
+import fr.vigie.testing.TestingClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The whole application on a real PostgreSQL, shared by the identity integration tests (one Spring
+ * context for all of them): a clock the tests move, and probe endpoints where another feature's
+ * controllers would be.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"vigie.sign-in.rate-limit.capacity=100000", "vigie.demo.enabled=false"})
+@Import(IdentityIntegrationTest.Probes.class)
+abstract class IdentityIntegrationTest {
+  static final HikariDataSource DATABASE = TestDatabase.newDatabase();
+  static final Path DATA = temporaryDirectory();
+
+  /** A real SMTP server in this JVM, for the whole run (the Spring context outlives a class). */
+  static final GreenMail MAIL = startMail();
+
+  static final String PASSWORD = "correct horse battery staple";
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry properties) {
+    properties.add("spring.datasource.url", DATABASE::getJdbcUrl);
+    properties.add("spring.datasource.username", () -> "postgres");
+    properties.add("vigie.data-dir", DATA::toString);
+    properties.add("spring.mail.host", () -> "127.0.0.1");
+    properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+  }
+
+  @Autowired Organizations organizations;
+  @Autowired Credentials credentials;
+  @Autowired TestingClock clock;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  /** A staff account created for one test, with its password set. */
+  record TestAccount(UUID id, String login, String organizationCode) {}
+
+  TestAccount newAccount(Role role) {
+    return newAccount(role, "ORG-" + UUID.randomUUID());
+  }
+
+  TestAccount newAccount(Role role, String organizationCode) {
+    organizations.registerOrganizations(
+        List.of(
+            new Organizations.NewOrganization(
+                organizationCode, OrganizationKind.CAP_EMPLOI, "Cap emploi test")));
+    String login = role.name().toLowerCase() + "-" + UUID.randomUUID();
+    organizations.registerAccounts(
+        List.of(new Organizations.NewAccount(login, organizationCode, role)));
+    UUID id = credentials.accountId(login).orElseThrow();
+    credentials.setPassword(id, PASSWORD);
+    return new TestAccount(id, login, organizationCode);
+  }
+
+  StaffClient client() {
+    return new StaffClient("http://localhost:" + port);
+  }
+
+  /** Signs in with the password, enrolls a TOTP seed and confirms it; returns the seed. */
+  byte[] enrollTotp(StaffClient client, TestAccount account) {
+    assertThat(client.signIn(account.login(), PASSWORD).status()).isEqualTo(200);
+    StaffClient.Answer enrollment = client.post("/api/me/totp", Map.of());
+    assertThat(enrollment.status()).isEqualTo(200);
+    byte[] seed = seedOf(enrollment.json().get("uri").asString());
+    assertThat(client.post("/api/me/totp/confirmation", Map.of("code", codeNow(seed))).status())
+        .isEqualTo(200);
+    return seed;
+  }
+
+  String codeNow(byte[] seed) {
+    return TotpCodes.code(seed, TotpCodes.step(clock.instant()), TotpCodes.DIGITS);
+  }
+
+  /** Moves past the time step of the last code, so the next code is a new one. */
+  void nextStep() {
+    clock.advance(java.time.Duration.ofSeconds(TotpCodes.STEP_SECONDS));
+  }
+
+  static byte[] seedOf(String otpauthUri) {
+    String query = URI.create(otpauthUri).getRawQuery();
+    for (String parameter : query.split("&")) {
+      if (parameter.startsWith("secret=")) {
+        return Base32.decode(parameter.substring("secret=".length()));
+      }
+    }
+    throw new AssertionError("no secret in the otpauth URI");
+  }
+
+  Optional<Instant> lockedAt(UUID account) {
+    return Optional.ofNullable(
+            jdbc.queryForObject(
+                "select locked_at from staff_account where id = ?",
+                java.sql.Timestamp.class,
+                account))
+        .map(java.sql.Timestamp::toInstant);
+  }
+
+  private static GreenMail startMail() {
+    GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    mail.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+    return mail;
+  }
+
+  /** Creates an account with an address on file. */
+  TestAccount newAccountWithEmail(Role role, String organizationCode) {
+    TestAccount account = newAccount(role, organizationCode);
+    credentials.setEmail(account.id(), emailOf(account));
+    return account;
+  }
+
+  static String emailOf(TestAccount account) {
+    return account.login() + "@staff.example";
+  }
+
+  /** A client signed in with both factors. */
+  StaffClient signedIn(TestAccount account) {
+    StaffClient client = client();
+    enrollTotp(client, account);
+    return client;
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("vigie-identity-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The clock and the probe endpoints of these tests. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Probes {
+    @Bean
+    @Primary
+    TestingClock testingClock() {
+      return new TestingClock(Instant.parse("2026-03-02T09:00:00Z"));
+    }
+
+    @Bean
+    Probe probe() {
+      return new Probe();
+    }
+  }
+
+  /** Stands for another feature's controllers: answers who the caller is. */
+  @RestController
+  @TestComponent
+  static class Probe {
+    @GetMapping("/api/probe")
+    Object anyApi() {
+      return StaffPrincipal.current().orElseThrow();
+    }
+
+    @GetMapping("/api/persons/probe")
+    Object persons() {
+      return StaffPrincipal.current().orElseThrow();
+    }
+  }
+
+  /** RFC 4648 base32 decoding, to read the seed out of an otpauth URI as an app would. */
+  static final class Base32 {
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    static byte[] decode(String text) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      int buffer = 0;
+      int bits = 0;
+      for (char c : text.toCharArray()) {
+        buffer = (buffer << 5) | ALPHABET.indexOf(c);
+        bits += 5;
+        if (bits >= 8) {
+          out.write((buffer >>> (bits - 8)) & 0xff);
+          bits -= 8;
+        }
+      }
+      return out.toByteArray();
+    }
+  }
+}

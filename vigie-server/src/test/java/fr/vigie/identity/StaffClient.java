@@ -1,0 +1,111 @@
+package fr.vigie.identity;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a browser's JS client does against the API: keeps the session cookie, reads the CSRF token
+ * from its cookie and sends it back in the {@code X-XSRF-TOKEN} header.
+ */
+final class StaffClient {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http;
+
+  StaffClient(String base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** The response's status and body, parsed when it is JSON. */
+  record Answer(int status, String body, HttpResponse<String> response) {
+    JsonNode json() {
+      return JSON.readTree(body.isEmpty() ? "{}" : body);
+    }
+  }
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  Answer post(String path, Map<String, ?> body) {
+    return send(
+        withCsrf(HttpRequest.newBuilder(URI.create(base + path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  Answer delete(String path) {
+    return send(withCsrf(HttpRequest.newBuilder(URI.create(base + path))).DELETE());
+  }
+
+  /** A browser's GET of an absolute URL, asking for HTML. */
+  Answer browse(URI url) {
+    return send(HttpRequest.newBuilder(url).header("Accept", "text/html").GET());
+  }
+
+  /** A browser's form POST to an absolute URL. */
+  Answer submitForm(URI url, Map<String, String> fields) {
+    String form =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(url)
+            .header("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** Signs in with a password, fetching the CSRF cookie first as a JS client would. */
+  Answer signIn(String login, String password) {
+    get("/api/session");
+    return post("/api/session", Map.of("login", login, "password", password));
+  }
+
+  String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
+    String token = cookie("XSRF-TOKEN");
+    return token == null ? request : request.header("X-XSRF-TOKEN", token);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
