@@ -100,11 +100,23 @@ class AuditVerifyIT {
   }
 
   @Test
+  void verify_subjectColumnChanged_namesTheEntry() throws Exception {
+    // Moving an entry to another person's journal, or out of all journals, is tampering too.
+    TestLogs.tamper(
+        dataSource, "update audit_entry set subject = gen_random_uuid() where idx = 41");
+
+    assertFailure()
+        .hasMessage("entry 41: its subject column does not agree with its content")
+        .extracting(e -> ((ProofException) e).index())
+        .isEqualTo(41L);
+  }
+
+  @Test
   void verify_entryRewrittenWithItsLeafHash_namesTheCheckpointAndTheRange() throws Exception {
-    // Flip a byte inside the source token, keep the index, and recompute the leaf hash.
+    // Change the entry's last byte, keep the index, and recompute the leaf hash.
     TestLogs.tamper(
         dataSource,
-        "update audit_entry set entry = overlay(entry placing '\\x41' from length(entry) - 60)"
+        "update audit_entry set entry = overlay(entry placing '\\x41' from length(entry))"
             + " where idx = 41",
         "update audit_entry set leaf_hash = sha256('\\x00'::bytea || entry) where idx = 41");
 

@@ -3,7 +3,6 @@ package fr.vigie.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import fr.vigie.VigieApplication;
 import fr.vigie.audit.AuditAction;
 import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
@@ -87,7 +86,7 @@ class AuditCommandIT {
                 "-Dspring.datasource.username=postgres",
                 "-Dvigie.data-dir=" + data,
                 "-Dlogging.level.root=WARN",
-                VigieApplication.class.getName()));
+                VigieCommand.class.getName()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
