@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"vigie.sign-in.rate-limit.capacity=100000", "vigie.demo.enabled=false"})
 @Import(IdentityIntegrationTest.Probes.class)
-abstract class IdentityIntegrationTest {
+public abstract class IdentityIntegrationTest {
   static final HikariDataSource DATABASE = TestDatabase.newDatabase();
   static final Path DATA = temporaryDirectory();
 
@@ -61,21 +61,24 @@ abstract class IdentityIntegrationTest {
   @Autowired Organizations organizations;
   @Autowired Credentials credentials;
   @Autowired TestingClock clock;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired protected JdbcTemplate jdbc;
   @LocalServerPort int port;
 
   /** A staff account created for one test, with its password set. */
-  record TestAccount(UUID id, String login, String organizationCode) {}
+  public record TestAccount(UUID id, String login, String organizationCode) {}
 
-  TestAccount newAccount(Role role) {
+  protected TestAccount newAccount(Role role) {
     return newAccount(role, "ORG-" + UUID.randomUUID());
   }
 
-  TestAccount newAccount(Role role, String organizationCode) {
+  protected TestAccount newAccount(Role role, String organizationCode) {
+    return newAccount(role, organizationCode, OrganizationKind.CAP_EMPLOI);
+  }
+
+  /** An account in the organization with this code, created of this kind if it is new. */
+  protected TestAccount newAccount(Role role, String organizationCode, OrganizationKind kind) {
     organizations.registerOrganizations(
-        List.of(
-            new Organizations.NewOrganization(
-                organizationCode, OrganizationKind.CAP_EMPLOI, "Cap emploi test")));
+        List.of(new Organizations.NewOrganization(organizationCode, kind, "Test " + kind)));
     String login = role.name().toLowerCase() + "-" + UUID.randomUUID();
     organizations.registerAccounts(
         List.of(new Organizations.NewAccount(login, organizationCode, role)));
@@ -84,7 +87,7 @@ abstract class IdentityIntegrationTest {
     return new TestAccount(id, login, organizationCode);
   }
 
-  StaffClient client() {
+  protected StaffClient client() {
     return new StaffClient("http://localhost:" + port);
   }
 
@@ -146,7 +149,7 @@ abstract class IdentityIntegrationTest {
   }
 
   /** A client signed in with both factors. */
-  StaffClient signedIn(TestAccount account) {
+  protected StaffClient signedIn(TestAccount account) {
     StaffClient client = client();
     enrollTotp(client, account);
     return client;

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What a browser's JS client does against the API: keeps the session cookie, reads the CSRF token
  * from its cookie and sends it back in the {@code X-XSRF-TOKEN} header.
  */
-final class StaffClient {
+public final class StaffClient {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String base;
@@ -33,17 +33,24 @@ final class StaffClient {
   }
 
   /** The response's status and body, parsed when it is JSON. */
-  record Answer(int status, String body, HttpResponse<String> response) {
-    JsonNode json() {
+  public record Answer(int status, String body, HttpResponse<String> response) {
+    public JsonNode json() {
       return JSON.readTree(body.isEmpty() ? "{}" : body);
     }
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  Answer post(String path, Map<String, ?> body) {
+  public Answer patch(String path, Map<String, ?> body) {
+    return send(
+        withCsrf(HttpRequest.newBuilder(URI.create(base + path)))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  public Answer post(String path, Map<String, ?> body) {
     return send(
         withCsrf(HttpRequest.newBuilder(URI.create(base + path)))
             .header("Content-Type", "application/json")

@@ -1,0 +1,71 @@
+package fr.vigie.audit;
+
+import fr.vigie.identity.IdentityEvent;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends every sign-in, second-factor and recovery event to the audit log. The events carry ids
+ * and times only; a failed sign-in for an unknown login has no account and is recorded as such.
+ */
+@Component
+class IdentityAudit {
+  private static final String NO_ACCOUNT = "unknown";
+
+  private final AuditLog log;
+
+  IdentityAudit(AuditLog log) {
+    this.log = log;
+  }
+
+  @EventListener
+  void on(IdentityEvent event) {
+    log.append(toAuditEvent(event));
+  }
+
+  static AuditEvent toAuditEvent(IdentityEvent event) {
+    return switch (event) {
+      case IdentityEvent.SignInSucceeded e ->
+          of(e, id(e.account()), AuditAction.SIGN_IN, "PASSWORD", AuditDecision.ALLOW);
+      case IdentityEvent.SignInFailed e ->
+          of(e, id(e.account()), AuditAction.SIGN_IN_FAILED, "PASSWORD", AuditDecision.DENY);
+      case IdentityEvent.SignInRateLimited e ->
+          of(e, NO_ACCOUNT, AuditAction.SIGN_IN_FAILED, "RATE_LIMITED", AuditDecision.DENY);
+      case IdentityEvent.AccountLocked e ->
+          of(e, id(e.account()), AuditAction.SIGN_IN_FAILED, "LOCKED", AuditDecision.DENY);
+      case IdentityEvent.SecondFactorSucceeded e ->
+          of(e, id(e.account()), AuditAction.SECOND_FACTOR, e.factor().name(), AuditDecision.ALLOW);
+      case IdentityEvent.SecondFactorFailed e ->
+          of(e, id(e.account()), AuditAction.SECOND_FACTOR, e.factor().name(), AuditDecision.DENY);
+      case IdentityEvent.SecondFactorEnrolled e ->
+          of(
+              e,
+              id(e.account()),
+              AuditAction.SECOND_FACTOR,
+              "ENROLLED." + e.factor().name(),
+              AuditDecision.ALLOW);
+      case IdentityEvent.SignedOut e ->
+          of(e, id(e.account()), AuditAction.SIGN_IN, "SIGNED_OUT", AuditDecision.ALLOW);
+      case IdentityEvent.RecoveryStarted e ->
+          of(e, e.helpdesk().toString(), AuditAction.RECOVERY, "RESET", AuditDecision.ALLOW);
+      case IdentityEvent.RecoveryApproved e ->
+          of(e, e.manager().toString(), AuditAction.RECOVERY, "APPROVED", AuditDecision.ALLOW);
+      case IdentityEvent.RecoveryCodeVerified e ->
+          of(e, NO_ACCOUNT, AuditAction.RECOVERY, "CODE_VERIFIED", AuditDecision.ALLOW);
+      case IdentityEvent.RecoveryCodeFailed e ->
+          of(e, NO_ACCOUNT, AuditAction.RECOVERY, "CODE_FAILED", AuditDecision.DENY);
+      case IdentityEvent.RecoveryCompleted e ->
+          of(e, e.account().toString(), AuditAction.RECOVERY, "COMPLETED", AuditDecision.ALLOW);
+    };
+  }
+
+  private static String id(java.util.UUID account) {
+    return account == null ? NO_ACCOUNT : account.toString();
+  }
+
+  private static AuditEvent of(
+      IdentityEvent event, String actor, AuditAction action, String code, AuditDecision decision) {
+    return new AuditEvent(event.at(), actor, action, null, List.of(), code, decision, null, null);
+  }
+}

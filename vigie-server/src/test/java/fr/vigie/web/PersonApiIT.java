@@ -1,0 +1,212 @@
+package fr.vigie.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.identity.IdentityIntegrationTest;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import fr.vigie.identity.StaffClient;
+import fr.vigie.registry.FranceTravailId;
+import fr.vigie.registry.ImportOptions;
+import fr.vigie.registry.ImportProgress;
+import fr.vigie.registry.Nir;
+import fr.vigie.registry.PersonRecord;
+import fr.vigie.registry.RegistrationCategory;
+import fr.vigie.registry.Registry;
+import fr.vigie.registry.Sex;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The persons API end to end, over HTTP, through sign-in with both factors: need-to-know holds on
+ * every endpoint, refusals leave no data, and a read that cannot be audited returns nothing.
+ */
+class PersonApiIT extends IdentityIntegrationTest {
+  @Autowired Registry registry;
+
+  private String agency;
+  private String capEmploi;
+  private TestAccount advisor;
+  private TestAccount partner;
+  private String followed;
+  private String referred;
+  private String stranger;
+  private PersonRecord followedRecord;
+
+  @BeforeEach
+  void agency() {
+    agency = "FT-" + UUID.randomUUID();
+    capEmploi = "CE-" + UUID.randomUUID();
+    advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    partner = newAccount(Role.ADVISOR, capEmploi, OrganizationKind.CAP_EMPLOI);
+    long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
+    followedRecord = person(base + 1, agency);
+    PersonRecord other = person(base + 2, agency);
+    PersonRecord strangerRecord = person(base + 3, agency);
+    Iterator<PersonRecord> rows = List.of(followedRecord, other, strangerRecord).iterator();
+    registry.importRecords(rows, 3, ImportOptions.defaults(), ImportProgress.NONE);
+    followed = idOf(followedRecord);
+    referred = idOf(other);
+    stranger = idOf(strangerRecord);
+    jdbc.update(
+        "insert into caseload (advisor_id, person_id) values (?, ?::uuid)", advisor.id(), followed);
+    jdbc.update(
+        "insert into referral (person_id, organization_id, referred_by)"
+            + " select ?::uuid, o.id, ? from organization o where o.code = ?",
+        referred,
+        advisor.id(),
+        capEmploi);
+  }
+
+  @Test
+  void partnerAdvisor_personNotReferred_getsNothingThroughAnyEndpoint() {
+    StaffClient client = signedIn(partner);
+
+    assertThat(client.get("/api/persons/" + followed).status()).isEqualTo(403);
+    assertThat(client.get("/api/persons/" + stranger).status()).isEqualTo(403);
+    assertThat(
+            client
+                .post(
+                    "/api/persons/" + followed + "/read",
+                    Map.of(
+                        "purpose",
+                        "FOLLOW_UP",
+                        "justification",
+                        Map.of("reason", "PERSON_AT_THE_DESK", "text", "venue au guichet")))
+                .status())
+        .isEqualTo(403);
+    StaffClient.Answer search =
+        client.post(
+            "/api/persons/search",
+            Map.of("criterion", "IDENTIFIER_EXACT", "value", followedRecord.identifier().value()));
+    assertThat(search.status()).isEqualTo(200);
+    assertThat(search.json().size()).isZero();
+    StaffClient.Answer update =
+        client.patch(
+            "/api/persons/" + followed,
+            Map.of("purpose", "FOLLOW_UP", "changes", Map.of("phone", "07 00 00 00 00")));
+    assertThat(update.status()).isEqualTo(403);
+    assertThat(update.body() + search.body())
+        .doesNotContain(followedRecord.birthName())
+        .doesNotContain(followedRecord.identifier().value().substring(3));
+  }
+
+  @Test
+  void partnerAdvisor_referredPerson_readsMissionFieldsWithoutNir() {
+    StaffClient.Answer read = signedIn(partner).get("/api/persons/" + referred);
+
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().get("basis").asString()).isEqualTo("REFERRAL");
+    assertThat(read.json().get("fields").has("birth_name")).isTrue();
+    assertThat(read.json().get("fields").has("nir")).isFalse();
+  }
+
+  @Test
+  void agencyAdvisor_caseloadPerson_readsWithNirMaskedAndSearchFindsIt() {
+    StaffClient client = signedIn(advisor);
+
+    StaffClient.Answer read = client.get("/api/persons/" + followed);
+    StaffClient.Answer search =
+        client.post(
+            "/api/persons/search",
+            Map.of("criterion", "IDENTIFIER_EXACT", "value", followedRecord.identifier().value()));
+
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().get("fields").get("birth_name").asString())
+        .isEqualTo(followedRecord.birthName());
+    assertThat(read.json().get("fields").get("nir").asString())
+        .isEqualTo(followedRecord.nir().masked());
+    assertThat(search.json().size()).isEqualTo(1);
+    assertThat(search.json().get(0).get("id").asString()).isEqualTo(followed);
+  }
+
+  @Test
+  void agencyAdvisor_personOutsideCaseload_needsJustificationThatTheJournalShows() {
+    StaffClient client = signedIn(advisor);
+
+    StaffClient.Answer refused = client.get("/api/persons/" + stranger);
+    StaffClient.Answer justified =
+        client.post(
+            "/api/persons/" + stranger + "/read",
+            Map.of(
+                "purpose",
+                "FOLLOW_UP",
+                "justification",
+                Map.of("reason", "PERSON_AT_THE_DESK", "text", "Venue au guichet ce matin")));
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("code").asString()).isEqualTo("JUSTIFICATION_REQUIRED");
+    assertThat(justified.status()).isEqualTo(200);
+    assertThat(justified.json().get("basis").asString()).isEqualTo("JUSTIFICATION");
+    TestAccount dpo = newAccount(Role.DPO, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    StaffClient.Answer journal = signedIn(dpo).get("/api/persons/" + stranger + "/journal");
+    assertThat(journal.status()).isEqualTo(200);
+    assertThat(journal.body()).contains("Venue au guichet ce matin").contains("ADVISOR");
+  }
+
+  @Test
+  void agencyAdvisor_updateOfCaseloadPerson_isStoredAndAudited() {
+    StaffClient client = signedIn(advisor);
+
+    StaffClient.Answer update =
+        client.patch(
+            "/api/persons/" + followed,
+            Map.of("purpose", "FOLLOW_UP", "changes", Map.of("phone", "07 11 22 33 44")));
+
+    assertThat(update.status()).isEqualTo(204);
+    assertThat(client.get("/api/persons/" + followed).json().get("fields").get("phone").asString())
+        .isEqualTo("07 11 22 33 44");
+  }
+
+  @Test
+  void read_auditLogCannotBeWritten_returnsNoData() {
+    StaffClient client = signedIn(advisor);
+    jdbc.execute("alter table audit_entry rename to audit_entry_away");
+    StaffClient.Answer read;
+    try {
+      read = client.get("/api/persons/" + followed);
+    } finally {
+      jdbc.execute("alter table audit_entry_away rename to audit_entry");
+    }
+
+    assertThat(read.status()).isEqualTo(503);
+    assertThat(read.body())
+        .doesNotContain(followedRecord.birthName())
+        .contains("AUDIT_UNAVAILABLE");
+  }
+
+  private String idOf(PersonRecord person) {
+    return registry.findByIdentifier(person.identifier()).orElseThrow().toString();
+  }
+
+  private static PersonRecord person(long n, String organization) {
+    LocalDate birth = LocalDate.of(1980 + (int) (n % 20), 1 + (int) (n % 12), 1 + (int) (n % 28));
+    String first13 =
+        "2"
+            + String.format("%02d%02d", birth.getYear() % 100, birth.getMonthValue())
+            + "69123"
+            + String.format("%03d", 1 + n % 999);
+    return new PersonRecord(
+        new FranceTravailId(String.format("%011d", 10_000_000_000L + n)),
+        Nir.withKey(first13),
+        Sex.FEMALE,
+        "Testnom" + Long.toString(n, 36).replaceAll("[0-9]", "x"),
+        null,
+        "Camille",
+        birth,
+        "69123",
+        "camille." + n + "@exemple.fr",
+        "06 12 34 56 78",
+        "1 rue de la Paix, 69002 Lyon",
+        RegistrationCategory.A,
+        LocalDate.of(2024, 3, 1),
+        null,
+        organization);
+  }
+}
