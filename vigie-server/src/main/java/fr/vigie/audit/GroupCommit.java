@@ -28,7 +28,9 @@ final class GroupCommit {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
   private final AuditStore store;
   private final byte[] publicKey;
-  private final Thread thread = new Thread(this::run, "audit-appender");
+  // A new thread at each start: a context can be stopped and started again (Spring's test
+  // contexts are paused between uses), and a thread starts only once.
+  private Thread thread;
   private volatile boolean running;
 
   /**
@@ -43,18 +45,24 @@ final class GroupCommit {
   GroupCommit(AuditStore store, byte[] publicKey) {
     this.store = store;
     this.publicKey = publicKey.clone();
-    thread.setDaemon(true);
   }
 
-  void start() {
+  synchronized void start() {
+    if (running) {
+      return;
+    }
     running = true;
+    thread = new Thread(this::run, "audit-appender");
+    thread.setDaemon(true);
     thread.start();
   }
 
   /** Stops taking entries, writes those already queued, and waits for the thread. */
-  void stop() throws InterruptedException {
+  synchronized void stop() throws InterruptedException {
     running = false;
-    thread.join(10_000);
+    if (thread != null) {
+      thread.join(10_000);
+    }
   }
 
   CompactRange committed() {

@@ -118,7 +118,11 @@ class SecurityConfiguration {
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.HELPDESK.name())))
                     .requestMatchers(HttpMethod.POST, "/api/recoveries/*/approval")
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.MANAGER.name())))
-                    .requestMatchers("/api/persons", "/api/persons/**")
+                    .requestMatchers(
+                        "/api/persons",
+                        "/api/persons/**",
+                        "/api/caseloads/**",
+                        "/api/justifications/**")
                     .access(Factors.unrestricted())
                     .anyRequest()
                     .access(Factors.fullySignedIn()));
