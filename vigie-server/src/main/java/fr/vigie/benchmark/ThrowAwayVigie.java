@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -32,6 +34,15 @@ final class ThrowAwayVigie implements AutoCloseable {
   }
 
   static ThrowAwayVigie start(String name) throws IOException, SQLException {
+    return start(name, WebApplicationType.NONE);
+  }
+
+  /**
+   * As {@link #start(String)}, of this web application type (a servlet one listens on a random
+   * loopback port), with {@code arguments} added to the command line.
+   */
+  static ThrowAwayVigie start(String name, WebApplicationType type, String... arguments)
+      throws IOException, SQLException {
     Path work = Files.createTempDirectory(name);
     ThrowAwayVigie vigie =
         new ThrowAwayVigie(work, EmbeddedDatabase.startTemporaryDurable(work.resolve("pg")));
@@ -43,13 +54,18 @@ final class ThrowAwayVigie implements AutoCloseable {
         ddl.execute("create database " + DATABASE); // a constant name, not input
       }
       SpringApplication application = new SpringApplication(VigieApplication.class);
-      application.setWebApplicationType(WebApplicationType.NONE);
-      vigie.context =
-          application.run(
-              "--spring.datasource.url=" + vigie.server.jdbcUrl(DATABASE),
-              "--spring.datasource.username=" + EmbeddedDatabase.user(),
-              "--vigie.data-dir=" + work,
-              "--logging.level.root=WARN");
+      application.setWebApplicationType(type);
+      List<String> line = new ArrayList<>();
+      line.add("--spring.datasource.url=" + vigie.server.jdbcUrl(DATABASE));
+      line.add("--spring.datasource.username=" + EmbeddedDatabase.user());
+      line.add("--vigie.data-dir=" + work);
+      line.add("--logging.level.root=WARN");
+      if (type != WebApplicationType.NONE) {
+        line.add("--server.port=0");
+        line.add("--server.address=127.0.0.1");
+      }
+      line.addAll(List.of(arguments));
+      vigie.context = application.run(line.toArray(String[]::new));
       return vigie;
     } catch (RuntimeException | SQLException e) {
       vigie.close();
@@ -59,6 +75,11 @@ final class ThrowAwayVigie implements AutoCloseable {
 
   ConfigurableApplicationContext context() {
     return context;
+  }
+
+  /** The port the web server listens on, on 127.0.0.1. */
+  int port() {
+    return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
   }
 
   /** A connection of its own, outside the application's pool. */

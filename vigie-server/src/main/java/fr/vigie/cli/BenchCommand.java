@@ -2,17 +2,18 @@ package fr.vigie.cli;
 
 import fr.vigie.benchmark.BenchmarkReport;
 import fr.vigie.benchmark.ImportBenchmark;
+import fr.vigie.benchmark.ReadBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code vigie bench import}. */
+/** {@code vigie bench import}, {@code vigie bench audit}, {@code vigie bench read}. */
 @Command(
     name = "bench",
     description = "Measure a whole path against a baseline in the same run.",
-    subcommands = {BenchCommand.Import.class, BenchAuditCommand.class})
+    subcommands = {BenchCommand.Import.class, BenchAuditCommand.class, BenchCommand.Read.class})
 final class BenchCommand {
 
   @Command(
@@ -101,6 +102,128 @@ final class BenchCommand {
           r.baselinePeakHeapBytes() >> 20,
           r.ratio(),
           ProgressPrinter.format(r.projectedForRegister()),
+          r.json());
+    }
+  }
+
+  @Command(
+      name = "read",
+      description = {
+        "Advisors signed in with password and TOTP read persons of their caseloads over HTTP"
+            + " through the whole read path, then the same clients read the same rows in clear"
+            + " with no protection, on one throw-away PostgreSQL and server; print both rates,"
+            + " latencies and their ratio.",
+        "Leaves ./data alone."
+      })
+  static final class Read implements Callable<Integer> {
+    @Option(names = "--persons", defaultValue = "20000", description = "How many persons.")
+    int persons;
+
+    @Option(names = "--clients", defaultValue = "50", description = "Concurrent clients.")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Counted seconds per phase.")
+    int seconds;
+
+    @Option(
+        names = "--warm-up",
+        defaultValue = "5",
+        description = "Seconds before each phase, not counted.")
+    int warmUp;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated agency.")
+    long seed;
+
+    @Option(names = "--json", description = "End with one JSON object on the last line.")
+    boolean json;
+
+    @Option(
+        names = "--report",
+        description =
+            "Markdown file whose 'read' section gets the figures"
+                + " (default: docs/benchmarks.md of the checkout; 'none' to skip).")
+    String report;
+
+    @Override
+    public Integer call() throws Exception {
+      if (persons < 1 || clients < 1 || seconds < 1 || warmUp < 0) {
+        System.err.println(
+            "vigie bench read: --persons, --clients and --seconds must be at least 1");
+        return 2;
+      }
+      ReadBenchmark.Result r =
+          ReadBenchmark.run(persons, clients, seconds, warmUp, seed, System.out);
+      System.out.println(table(r));
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "ratio protected/plain %.2f   audit appends/s %,.0f   (%d clients, %d cores)%n",
+          r.ratio(),
+          r.auditAppendsPerSecond(),
+          r.clients(),
+          Runtime.getRuntime().availableProcessors());
+      if (!"none".equals(report)) {
+        Path file = report != null ? Path.of(report) : BenchmarkReport.defaultFile();
+        if (Files.isDirectory(file.toAbsolutePath().getParent())) {
+          BenchmarkReport.write(file, "read", markdown(r));
+          System.out.println("figures written to " + file);
+        } else {
+          System.out.println("no " + file.getParent() + " here: figures not written");
+        }
+      }
+      if (json) {
+        System.out.println(r.json());
+      }
+      // Any answer but 200 makes the figures suspect: say so in the exit status.
+      return r.protectedReads().errorCount() + r.plainReads().errorCount() == 0 ? 0 : 1;
+    }
+
+    private static String table(ReadBenchmark.Result r) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "| path | reads/s | p50 ms | p99 ms | errors |%n|---|---:|---:|---:|---:|%n"
+              + "| protected: GET /api/persons/{id}, signed in with password and TOTP; account"
+              + " state, policy, decryption, audit append (group commit), event | %,.0f | %.2f |"
+              + " %.2f | %d |%n"
+              + "| baseline: the same rows in clear from a plain table, no protection | %,.0f |"
+              + " %.2f | %.2f | %d |",
+          r.protectedReads().perSecond(),
+          r.protectedReads().percentileMillis(50),
+          r.protectedReads().percentileMillis(99),
+          r.protectedReads().errorCount(),
+          r.plainReads().perSecond(),
+          r.plainReads().percentileMillis(50),
+          r.plainReads().percentileMillis(99),
+          r.plainReads().errorCount());
+    }
+
+    private String markdown(ReadBenchmark.Result r) {
+      return String.format(
+          java.util.Locale.ROOT,
+          """
+          ## Read: `vigie bench read --persons %d --clients %d --seconds %d --seed %d`
+
+          %s, on %s. One throw-away PostgreSQL 15 (fsync on), a fresh key ring and the whole web application on a loopback port; %d clients, one platform thread and one HTTP/1.1 connection each, read persons of their own advisor's caseload for %d s after %d s of warm-up, then the same clients read the same rows in clear.
+
+          %s
+
+          Ratio %.2f. Audit appends during the protected phase: %,.0f per second.
+
+          ```
+          %s
+          ```
+          """,
+          r.persons(),
+          r.clients(),
+          r.seconds(),
+          seed,
+          java.time.LocalDate.now(),
+          BenchmarkReport.machine(),
+          r.clients(),
+          r.seconds(),
+          r.warmUp(),
+          table(r),
+          r.ratio(),
+          r.auditAppendsPerSecond(),
           r.json());
     }
   }

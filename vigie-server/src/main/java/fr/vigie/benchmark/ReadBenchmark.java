@@ -1,0 +1,552 @@
+package fr.vigie.benchmark;
+
+import fr.vigie.access.Caseloads;
+import fr.vigie.audit.AuditLog;
+import fr.vigie.identity.Credentials;
+import fr.vigie.identity.Organizations;
+import fr.vigie.identity.Role;
+import fr.vigie.registry.ImportOptions;
+import fr.vigie.registry.ImportProgress;
+import fr.vigie.registry.ImportReport;
+import fr.vigie.registry.PersonId;
+import fr.vigie.registry.PersonRecord;
+import fr.vigie.registry.Registry;
+import fr.vigie.simulation.SyntheticAdvisor;
+import fr.vigie.simulation.SyntheticAgency;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Protected reads of persons over HTTP against plain reads of the same rows, in one run, on one
+ * throw-away PostgreSQL and one web server on a random loopback port.
+ *
+ * <p>Protected: each client is an advisor signed in with password and TOTP in a cookie jar of its
+ * own, reading persons of its own caseload with {@code GET /api/persons/{id}}: session, security
+ * filters, account state, policy, decryption, audit append, event. Plain: the same clients, the
+ * same HTTP server, the same rows read in clear from a copy with no protection at all ({@link
+ * PlainReads}, which exists only in this benchmark).
+ */
+public final class ReadBenchmark {
+  /** Turns the plain-reads baseline on; set by this benchmark only. */
+  static final String PLAIN_READS_PROPERTY = "vigie.bench.plain-reads";
+
+  private static final String PASSWORD = "correct horse battery staple, bench";
+  private static final Pattern SECRET = Pattern.compile("secret=([A-Z2-7]+)");
+  private static final Pattern LOGIN = Pattern.compile("(ft|ce|ml)[0-9]{3,}-a[0-9]{3,}");
+  private static final long STEP_SECONDS = 30;
+
+  /** The figures of one phase. */
+  public record Phase(long reads, Map<String, Long> errors, double seconds, long[] sortedNanos) {
+    public double perSecond() {
+      return reads / seconds;
+    }
+
+    public long errorCount() {
+      return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public double percentileMillis(double p) {
+      if (sortedNanos.length == 0) {
+        return Double.NaN;
+      }
+      int i = (int) Math.min(sortedNanos.length - 1, Math.ceil(p / 100 * sortedNanos.length) - 1);
+      return sortedNanos[Math.max(0, i)] / 1e6;
+    }
+  }
+
+  /** The figures of one run. */
+  public record Result(
+      long persons,
+      int clients,
+      int seconds,
+      int warmUp,
+      Phase protectedReads,
+      Phase plainReads,
+      double auditAppendsPerSecond) {
+
+    public double ratio() {
+      return protectedReads.perSecond() / plainReads.perSecond();
+    }
+
+    public String json() {
+      return String.format(
+          Locale.ROOT,
+          "{\"benchmark\":\"read\",\"persons\":%d,\"clients\":%d,\"seconds\":%d,"
+              + "\"protected_reads_per_s\":%.1f,\"plain_reads_per_s\":%.1f,\"ratio\":%.3f,"
+              + "\"protected_p50_ms\":%.2f,\"protected_p99_ms\":%.2f,\"plain_p50_ms\":%.2f,"
+              + "\"plain_p99_ms\":%.2f,\"audit_appends_per_s\":%.1f,\"protected_errors\":%d,"
+              + "\"plain_errors\":%d,\"cores\":%d}",
+          persons,
+          clients,
+          seconds,
+          protectedReads.perSecond(),
+          plainReads.perSecond(),
+          ratio(),
+          protectedReads.percentileMillis(50),
+          protectedReads.percentileMillis(99),
+          plainReads.percentileMillis(50),
+          plainReads.percentileMillis(99),
+          auditAppendsPerSecond,
+          protectedReads.errorCount(),
+          plainReads.errorCount(),
+          Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  /** One advisor's client: its cookie jar, its HTTP client, the persons it follows. */
+  private record Client(
+      String login, HttpClient http, CookieManager cookies, List<PersonId> reads) {}
+
+  private ReadBenchmark() {}
+
+  public static Result run(
+      int persons, int clients, int seconds, int warmUp, long seed, PrintStream out)
+      throws Exception {
+    try (ThrowAwayVigie vigie =
+        ThrowAwayVigie.start(
+            "vigie-bench-read",
+            WebApplicationType.SERVLET,
+            "--" + PLAIN_READS_PROPERTY + "=true",
+            "--vigie.demo.enabled=false",
+            // Fifty sign-ins from one loopback address in a few seconds.
+            "--vigie.sign-in.rate-limit.capacity=100000")) {
+      String base = "http://127.0.0.1:" + vigie.port();
+      long loading = System.nanoTime();
+      List<Client> team = load(vigie, persons, clients, seed, out);
+      out.printf(
+          "loaded %,d persons, signed in %d advisors with password and TOTP in %.1f s, not"
+              + " counted below%n",
+          persons, team.size(), (System.nanoTime() - loading) / 1e9);
+
+      AuditLog audit = vigie.context().getBean(AuditLog.class);
+      long[] auditSizes = new long[2];
+      Phase protectedReads =
+          phase(
+              team,
+              warmUp,
+              seconds,
+              (client, person) -> base + "/api/persons/" + person.value(),
+              () -> auditSizes[0] = audit.size(),
+              () -> auditSizes[1] = audit.size());
+      double audited = (auditSizes[1] - auditSizes[0]) / protectedReads.seconds();
+      report(out, "protected", protectedReads);
+      Phase plainReads =
+          phase(
+              team,
+              warmUp,
+              seconds,
+              (client, person) -> base + "/bench/plain/" + person.value(),
+              () -> {},
+              () -> {});
+      report(out, "plain", plainReads);
+      return new Result(persons, team.size(), seconds, warmUp, protectedReads, plainReads, audited);
+    }
+  }
+
+  private static void report(PrintStream out, String name, Phase phase) {
+    out.printf(
+        Locale.ROOT,
+        "%-9s reads: %,d in %.1f s: %,.0f reads/s, p50 %.2f ms, p99 %.2f ms, errors %d %s%n",
+        name,
+        phase.reads(),
+        phase.seconds(),
+        phase.perSecond(),
+        phase.percentileMillis(50),
+        phase.percentileMillis(99),
+        phase.errorCount(),
+        phase.errors().isEmpty() ? "" : phase.errors());
+  }
+
+  /**
+   * The agency into the register through the real import, its caseloads, the clear copy of the same
+   * rows for the baseline; then {@code clients} advisors with a password, enrolled in TOTP and
+   * signed in with both factors over HTTP.
+   */
+  private static List<Client> load(
+      ThrowAwayVigie vigie, int persons, int clients, long seed, PrintStream out) throws Exception {
+    var context = vigie.context();
+    Registry registry = context.getBean(Registry.class);
+    Organizations organizations = context.getBean(Organizations.class);
+    Caseloads caseloads = context.getBean(Caseloads.class);
+    Credentials credentials = context.getBean(Credentials.class);
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+    SyntheticAgency agency = SyntheticAgency.generate(persons, seed);
+    organizations.registerOrganizations(
+        agency.organizations().stream()
+            .map(o -> new Organizations.NewOrganization(o.code(), o.kind(), o.name()))
+            .toList());
+    organizations.registerAccounts(
+        agency.advisors().stream()
+            .map(a -> new Organizations.NewAccount(a.login(), a.organization(), Role.ADVISOR))
+            .toList());
+    ImportReport report =
+        registry.importRecords(
+            agency.persons().iterator(), persons, ImportOptions.defaults(), ImportProgress.NONE);
+    out.printf(
+        "imported %,d persons (%,d refused as past the retention period) in %.1f s%n",
+        report.inserted(), report.rejected(), report.elapsed().toNanos() / 1e9);
+
+    PersonId[] ids = new PersonId[persons];
+    jdbc.execute(
+        "create table "
+            + PlainReads.TABLE
+            + " (id uuid primary key, "
+            + String.join(" text, ", PlainReads.COLUMNS)
+            + " text)");
+    List<Object[]> rows = new ArrayList<>(1_000);
+    String insert =
+        "insert into "
+            + PlainReads.TABLE
+            + " values (?"
+            + ", ?".repeat(PlainReads.COLUMNS.size())
+            + ")";
+    for (int i = 0; i < persons; i++) {
+      PersonRecord person = agency.person(i);
+      ids[i] = registry.findByIdentifier(person.identifier()).orElse(null);
+      if (ids[i] != null) {
+        rows.add(plainRow(ids[i], person));
+      }
+      if (rows.size() == 1_000 || (i == persons - 1 && !rows.isEmpty())) {
+        jdbc.batchUpdate(insert, rows);
+        rows.clear();
+      }
+    }
+    List<SyntheticAdvisor> chosen = new ArrayList<>();
+    List<List<PersonId>> followedByChosen = new ArrayList<>();
+    for (SyntheticAdvisor advisor : agency.advisors()) {
+      List<PersonId> followed =
+          advisor.personIndexes().mapToObj(i -> ids[(int) i]).filter(id -> id != null).toList();
+      caseloads.assign(advisor.login(), followed);
+      if (!followed.isEmpty() && chosen.size() < clients) {
+        chosen.add(advisor);
+        followedByChosen.add(followed);
+      }
+    }
+    if (chosen.size() < clients) {
+      throw new IllegalStateException(
+          "the agency has "
+              + chosen.size()
+              + " advisors with a caseload, fewer than the "
+              + clients
+              + " clients: generate more persons");
+    }
+
+    // Argon2 is memory-hard: two sign-ins at a time on two cores.
+    String base = "http://127.0.0.1:" + vigie.port();
+    List<Client> team = new ArrayList<>(clients);
+    try (ExecutorService signIns = Executors.newFixedThreadPool(2)) {
+      List<Future<Client>> ready = new ArrayList<>(clients);
+      for (int c = 0; c < clients; c++) {
+        SyntheticAdvisor advisor = chosen.get(c);
+        List<PersonId> followed = followedByChosen.get(c);
+        ready.add(
+            signIns.submit(
+                () -> {
+                  credentials.setPassword(
+                      credentials.accountId(advisor.login()).orElseThrow(), PASSWORD);
+                  byte[] seedOfTotp = enroll(base, advisor.login());
+                  return signIn(base, advisor.login(), seedOfTotp, followed);
+                }));
+      }
+      for (Future<Client> client : ready) {
+        team.add(client.get());
+      }
+    }
+    return team;
+  }
+
+  private static Object[] plainRow(PersonId id, PersonRecord p) {
+    return new Object[] {
+      id.value(),
+      p.identifier().value(),
+      p.nir() == null ? null : p.nir().value(),
+      p.sex() == null ? null : p.sex().name(),
+      p.birthName(),
+      p.usualName(),
+      p.firstNames(),
+      text(p.birthDate()),
+      p.birthPlace(),
+      p.email(),
+      p.phone(),
+      p.address(),
+      p.category() == null ? null : p.category().name(),
+      text(p.registeredOn()),
+      text(p.leftOn())
+    };
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** Signs in with the password in a jar of its own, enrolls a TOTP seed and confirms it. */
+  private static byte[] enroll(String base, String login) throws Exception {
+    Client client = newClient(login, List.of());
+    expect(client, get(base + "/api/session"), 200, "session");
+    expect(
+        client,
+        post(client, base + "/api/session", json("login", login, "password", PASSWORD)),
+        200,
+        "password");
+    HttpResponse<String> enrollment = send(client, post(client, base + "/api/me/totp", "{}"));
+    Matcher secret = SECRET.matcher(enrollment.body());
+    if (enrollment.statusCode() != 200 || !secret.find()) {
+      throw new IllegalStateException("TOTP enrollment: status " + enrollment.statusCode());
+    }
+    byte[] seed = base32(secret.group(1));
+    expect(
+        client,
+        post(
+            client,
+            base + "/api/me/totp/confirmation",
+            json("code", totp(seed, step(Instant.now())))),
+        200,
+        "TOTP confirmation");
+    return seed;
+  }
+
+  /**
+   * A fresh cookie jar signed in with both factors. The confirmation used the code of the current
+   * step; each code is accepted once and only a later step after it, so this one uses the next
+   * step's code, which the window of one step either side accepts.
+   */
+  private static Client signIn(String base, String login, byte[] seed, List<PersonId> followed)
+      throws Exception {
+    Client client = newClient(login, followed);
+    expect(client, get(base + "/api/session"), 200, "session");
+    expect(
+        client,
+        post(client, base + "/api/session", json("login", login, "password", PASSWORD)),
+        200,
+        "password");
+    expect(
+        client,
+        post(client, base + "/api/session/totp", json("code", totp(seed, step(Instant.now()) + 1))),
+        200,
+        "TOTP");
+    return client;
+  }
+
+  private static Client newClient(String login, List<PersonId> followed) {
+    if (!LOGIN.matcher(login).matches()) {
+      throw new IllegalArgumentException("not a generated login");
+    }
+    CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    return new Client(login, http, cookies, followed);
+  }
+
+  private interface Target {
+    String url(Client client, PersonId person);
+  }
+
+  /**
+   * Every client reads the persons it follows in turn, in a thread of its own, for {@code warmUp}
+   * seconds not counted, then {@code seconds} counted; a request counts when it starts in the
+   * counted window. Any answer but 200 is an error, and so is a request that failed.
+   */
+  private static Phase phase(
+      List<Client> team, int warmUp, int seconds, Target target, Runnable atStart, Runnable atEnd)
+      throws InterruptedException {
+    int n = team.size();
+    long[][] nanos = new long[n][];
+    int[] counts = new int[n];
+    Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    long begin = System.nanoTime() + 100_000_000L;
+    long counted = begin + warmUp * 1_000_000_000L;
+    long end = counted + seconds * 1_000_000_000L;
+    Thread[] threads = new Thread[n];
+    for (int t = 0; t < n; t++) {
+      int thread = t;
+      Client client = team.get(t);
+      threads[t] =
+          Thread.ofPlatform()
+              .name("bench-read-" + t)
+              .start(
+                  () -> {
+                    long[] mine = new long[1 << 14];
+                    int count = 0;
+                    int next = thread; // clients start at different places of their caseload
+                    while (System.nanoTime() < begin) {
+                      Thread.onSpinWait();
+                    }
+                    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                      PersonId person = client.reads().get(next++ % client.reads().size());
+                      HttpRequest request =
+                          HttpRequest.newBuilder(URI.create(target.url(client, person)))
+                              .GET()
+                              .build();
+                      String failure = null;
+                      try {
+                        HttpResponse<String> response =
+                            client.http().send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                          failure = "HTTP " + response.statusCode();
+                        }
+                      } catch (IOException e) {
+                        failure = e.getClass().getSimpleName();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                      }
+                      long took = System.nanoTime() - now;
+                      if (now >= counted) {
+                        if (failure != null) {
+                          errors.computeIfAbsent(failure, k -> new AtomicLong()).incrementAndGet();
+                        } else {
+                          if (count == mine.length) {
+                            mine = Arrays.copyOf(mine, count * 2);
+                          }
+                          mine[count++] = took;
+                        }
+                      }
+                    }
+                    nanos[thread] = mine;
+                    counts[thread] = count;
+                  });
+    }
+    sleepUntil(counted);
+    atStart.run();
+    sleepUntil(end);
+    atEnd.run();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    int total = 0;
+    for (int count : counts) {
+      total += count;
+    }
+    long[] all = new long[total];
+    int at = 0;
+    for (int t = 0; t < n; t++) {
+      System.arraycopy(nanos[t], 0, all, at, counts[t]);
+      at += counts[t];
+    }
+    Arrays.sort(all);
+    Map<String, Long> errorCounts = new TreeMap<>();
+    errors.forEach((k, v) -> errorCounts.put(k, v.get()));
+    return new Phase(total, errorCounts, seconds, all);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+      Thread.sleep(Duration.ofNanos(left));
+    }
+  }
+
+  private static HttpRequest.Builder get(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).GET();
+  }
+
+  private static HttpRequest.Builder post(Client client, String url, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    String token =
+        client.cookies().getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue)
+            .findFirst()
+            .orElse(null);
+    return token == null ? request : request.header("X-XSRF-TOKEN", token);
+  }
+
+  private static HttpResponse<String> send(Client client, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return client.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void expect(Client client, HttpRequest.Builder request, int status, String step)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = send(client, request);
+    if (response.statusCode() != status) {
+      throw new IllegalStateException(
+          step + ": status " + response.statusCode() + " for " + client.login());
+    }
+  }
+
+  /** A JSON object of string pairs; the values here are logins, passwords and codes. */
+  private static String json(String... pairs) {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < pairs.length; i += 2) {
+      json.append(i == 0 ? "" : ",")
+          .append('"')
+          .append(pairs[i])
+          .append("\":\"")
+          .append(pairs[i + 1].replace("\\", "\\\\").replace("\"", "\\\""))
+          .append('"');
+    }
+    return json.append('}').toString();
+  }
+
+  private static long step(Instant at) {
+    return Math.floorDiv(at.getEpochSecond(), STEP_SECONDS);
+  }
+
+  /** RFC 6238 with HMAC-SHA1 and six digits, as an authenticator app computes it. */
+  static String totp(byte[] key, long step) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(key, "HmacSHA1"));
+      byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+      int offset = hash[hash.length - 1] & 0x0f;
+      int binary = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
+      return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA1 is not available", e);
+    }
+  }
+
+  /** RFC 4648 base32, as {@code otpauth://} URIs carry secrets. */
+  static byte[] base32(String text) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int buffer = 0;
+    int bits = 0;
+    for (char c : text.toCharArray()) {
+      buffer = (buffer << 5) | alphabet.indexOf(c);
+      bits += 5;
+      if (bits >= 8) {
+        out.write((buffer >>> (bits - 8)) & 0xff);
+        bits -= 8;
+      }
+    }
+    return out.toByteArray();
+  }
+}
