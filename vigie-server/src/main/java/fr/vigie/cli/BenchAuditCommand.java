@@ -2,8 +2,6 @@ package fr.vigie.cli;
 
 import fr.vigie.benchmark.AuditBenchmark;
 import fr.vigie.benchmark.BenchmarkReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,15 +57,7 @@ final class BenchAuditCommand implements Callable<Integer> {
         r.ratio(),
         r.verifyEntries(),
         r.verifySeconds());
-    if (!"none".equals(report)) {
-      Path file = report != null ? Path.of(report) : BenchmarkReport.defaultFile();
-      if (Files.isDirectory(file.toAbsolutePath().getParent())) {
-        BenchmarkReport.write(file, "audit", markdown(r));
-        System.out.println("figures written to " + file);
-      } else {
-        System.out.println("no " + file.getParent() + " here: figures not written");
-      }
-    }
+    BenchmarkReport.writeRequested(report, "audit", markdown(r), System.out);
     if (json) {
       System.out.println(r.json());
     }

@@ -3,8 +3,6 @@ package fr.vigie.cli;
 import fr.vigie.benchmark.BenchmarkReport;
 import fr.vigie.benchmark.ImportBenchmark;
 import fr.vigie.benchmark.ReadBenchmark;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,15 +56,7 @@ final class BenchCommand {
           ProgressPrinter.format(r.projectedForRegister()),
           r.workers(),
           Runtime.getRuntime().availableProcessors());
-      if (!"none".equals(report)) {
-        Path file = report != null ? Path.of(report) : BenchmarkReport.defaultFile();
-        if (Files.isDirectory(file.toAbsolutePath().getParent())) {
-          BenchmarkReport.write(file, "import", markdown(r));
-          System.out.println("figures written to " + file);
-        } else {
-          System.out.println("no " + file.getParent() + " here: figures not written");
-        }
-      }
+      BenchmarkReport.writeRequested(report, "import", markdown(r), System.out);
       if (json) {
         System.out.println(r.json());
       }
@@ -161,15 +151,7 @@ final class BenchCommand {
           r.auditAppendsPerSecond(),
           r.clients(),
           Runtime.getRuntime().availableProcessors());
-      if (!"none".equals(report)) {
-        Path file = report != null ? Path.of(report) : BenchmarkReport.defaultFile();
-        if (Files.isDirectory(file.toAbsolutePath().getParent())) {
-          BenchmarkReport.write(file, "read", markdown(r));
-          System.out.println("figures written to " + file);
-        } else {
-          System.out.println("no " + file.getParent() + " here: figures not written");
-        }
-      }
+      BenchmarkReport.writeRequested(report, "read", markdown(r), System.out);
       if (json) {
         System.out.println(r.json());
       }
