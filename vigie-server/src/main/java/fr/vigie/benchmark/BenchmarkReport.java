@@ -32,6 +32,24 @@ public final class BenchmarkReport {
   }
 
   /**
+   * Writes section {@code name} of {@code report} (a path, null for {@link #defaultFile()}, or
+   * {@code none} to skip) and says on {@code out} where the figures went.
+   */
+  public static void writeRequested(
+      String report, String name, String markdown, java.io.PrintStream out) throws IOException {
+    if ("none".equals(report)) {
+      return;
+    }
+    Path file = report != null ? Path.of(report) : defaultFile();
+    if (Files.isDirectory(file.toAbsolutePath().getParent())) {
+      write(file, name, markdown);
+      out.println("figures written to " + file);
+    } else {
+      out.println("no " + file.getParent() + " here: figures not written");
+    }
+  }
+
+  /**
    * Where reports go: {@code docs/benchmarks.md} of the checkout that {@code ./vigie} runs from.
    */
   public static Path defaultFile() {
