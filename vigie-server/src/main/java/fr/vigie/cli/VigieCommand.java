@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       RetentionCommand.class,
       AuditCommand.class,
+      AccountsCommand.class,
       BenchCommand.class
     })
 public final class VigieCommand implements Runnable {

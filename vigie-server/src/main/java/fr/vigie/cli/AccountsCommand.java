@@ -1,0 +1,89 @@
+package fr.vigie.cli;
+
+import fr.vigie.VigieException;
+import fr.vigie.identity.Credentials;
+import fr.vigie.identity.Organizations;
+import fr.vigie.identity.Role;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigie accounts create}: the administrator's way to open a staff account. */
+@Command(
+    name = "accounts",
+    description = "Staff accounts.",
+    subcommands = {AccountsCommand.Create.class})
+final class AccountsCommand {
+
+  @Command(
+      name = "create",
+      description = {
+        "Create a staff account in an organization and print a one-time password.",
+        "At first sign-in the account enrolls its second factor (POST /api/me/totp)."
+      })
+  static final class Create implements Callable<Integer> {
+    private static final String ALPHABET =
+        "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    @Option(names = "--login", required = true, description = "The sign-in name.")
+    String login;
+
+    @Option(names = "--role", required = true, description = "One of: ${COMPLETION-CANDIDATES}.")
+    Role role;
+
+    @Option(
+        names = "--organization",
+        required = true,
+        description = "Code of the organization (see vigie import organizations).")
+    String organization;
+
+    @Option(
+        names = "--email",
+        description = "Address on file, for recovery codes and notices (encrypted at rest).")
+    String email;
+
+    @Override
+    public Integer call() {
+      try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
+        Organizations organizations = context.getBean(Organizations.class);
+        Credentials credentials = context.getBean(Credentials.class);
+        if (credentials.accountId(login).isPresent()) {
+          System.err.println("vigie accounts create: this login exists already");
+          return 2;
+        }
+        organizations.registerAccounts(
+            List.of(new Organizations.NewAccount(login, organization, role)));
+        UUID account =
+            credentials
+                .accountId(login)
+                .orElseThrow(() -> new IllegalStateException("no organization has this code"));
+        String password = password();
+        credentials.setPassword(account, password);
+        if (email != null) {
+          credentials.setEmail(account, email);
+        }
+        System.out.println("account " + account + " created; its one-time password (shown once):");
+        System.out.println(password);
+        return 0;
+      } catch (IllegalStateException | VigieException e) {
+        System.err.println("vigie accounts create: " + e.getMessage());
+        return 2;
+      }
+    }
+
+    /** 20 characters from a 56-letter alphabet without look-alikes: about 116 bits. */
+    private static String password() {
+      SecureRandom random = new SecureRandom();
+      StringBuilder password = new StringBuilder(20);
+      for (int i = 0; i < 20; i++) {
+        password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      }
+      return password.toString();
+    }
+  }
+}
