@@ -36,21 +36,9 @@ class PlainReads {
 
   /** The columns of the clear copy, as the register's API names its fields. */
   static final List<String> COLUMNS =
-      List.of(
-          "identifier",
-          "nir",
-          "sex",
-          "birth_name",
-          "usual_name",
-          "first_names",
-          "birth_date",
-          "birth_place",
-          "email",
-          "phone",
-          "address",
-          "category",
-          "registered_on",
-          "left_on");
+      java.util.Arrays.stream(fr.vigie.registry.PersonField.values())
+          .map(fr.vigie.registry.PersonField::column)
+          .toList();
 
   /** Lets {@code /bench/plain/**} through with nothing but Spring Security's own headers. */
   @Bean
