@@ -9,6 +9,7 @@ import fr.vigie.registry.PersonCsv;
 import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
 import fr.vigie.runtime.EmbeddedDatabase;
+import fr.vigie.simulation.DemoAgency;
 import fr.vigie.simulation.SyntheticAgency;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,10 +95,7 @@ public final class ImportBenchmark {
       try (ConfigurableApplicationContext context = start(server, work)) {
         context
             .getBean(Organizations.class)
-            .registerOrganizations(
-                agency.organizations().stream()
-                    .map(o -> new Organizations.NewOrganization(o.code(), o.kind(), o.name()))
-                    .toList());
+            .registerOrganizations(DemoAgency.newOrganizations(agency));
         ImportOptions options = ImportOptions.defaults();
 
         Memory.resetPeak();

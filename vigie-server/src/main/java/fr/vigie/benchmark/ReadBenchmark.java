@@ -1,16 +1,12 @@
 package fr.vigie.benchmark;
 
-import fr.vigie.access.Caseloads;
 import fr.vigie.audit.AuditLog;
 import fr.vigie.identity.Credentials;
-import fr.vigie.identity.Organizations;
-import fr.vigie.identity.Role;
-import fr.vigie.registry.ImportOptions;
-import fr.vigie.registry.ImportProgress;
 import fr.vigie.registry.ImportReport;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
+import fr.vigie.simulation.DemoAgency;
 import fr.vigie.simulation.SyntheticAdvisor;
 import fr.vigie.simulation.SyntheticAgency;
 import java.io.IOException;
@@ -194,23 +190,11 @@ public final class ReadBenchmark {
       ThrowAwayVigie vigie, int persons, int clients, long seed, PrintStream out) throws Exception {
     var context = vigie.context();
     Registry registry = context.getBean(Registry.class);
-    Organizations organizations = context.getBean(Organizations.class);
-    Caseloads caseloads = context.getBean(Caseloads.class);
     Credentials credentials = context.getBean(Credentials.class);
     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
     SyntheticAgency agency = SyntheticAgency.generate(persons, seed);
-    organizations.registerOrganizations(
-        agency.organizations().stream()
-            .map(o -> new Organizations.NewOrganization(o.code(), o.kind(), o.name()))
-            .toList());
-    organizations.registerAccounts(
-        agency.advisors().stream()
-            .map(a -> new Organizations.NewAccount(a.login(), a.organization(), Role.ADVISOR))
-            .toList());
-    ImportReport report =
-        registry.importRecords(
-            agency.persons().iterator(), persons, ImportOptions.defaults(), ImportProgress.NONE);
+    ImportReport report = context.getBean(DemoAgency.class).load(agency);
     out.printf(
         "imported %,d persons (%,d refused as past the retention period) in %.1f s%n",
         report.inserted(), report.rejected(), report.elapsed().toNanos() / 1e9);
@@ -245,7 +229,6 @@ public final class ReadBenchmark {
     for (SyntheticAdvisor advisor : agency.advisors()) {
       List<PersonId> followed =
           advisor.personIndexes().mapToObj(i -> ids[(int) i]).filter(id -> id != null).toList();
-      caseloads.assign(advisor.login(), followed);
       if (!followed.isEmpty() && chosen.size() < clients) {
         chosen.add(advisor);
         followedByChosen.add(followed);

@@ -322,13 +322,7 @@ final class PersonStore {
                 "select id from person where " + lookup.column + " = ? order by id limit ?")) {
       select.setBytes(1, value);
       select.setInt(2, limit);
-      try (ResultSet rows = select.executeQuery()) {
-        List<PersonId> ids = new ArrayList<>();
-        while (rows.next()) {
-          ids.add(new PersonId(rows.getObject(1, UUID.class)));
-        }
-        return ids;
-      }
+      return ids(select);
     }
   }
 
@@ -373,13 +367,18 @@ final class PersonStore {
                 + " order by retention_from limit ? for update skip locked")) {
       select.setObject(1, cutoff);
       select.setInt(2, limit);
-      try (ResultSet rows = select.executeQuery()) {
-        List<PersonId> ids = new ArrayList<>();
-        while (rows.next()) {
-          ids.add(new PersonId(rows.getObject(1, UUID.class)));
-        }
-        return ids;
+      return ids(select);
+    }
+  }
+
+  /** The person ids in the first column of what {@code select} returns. */
+  private static List<PersonId> ids(PreparedStatement select) throws SQLException {
+    try (ResultSet rows = select.executeQuery()) {
+      List<PersonId> ids = new ArrayList<>();
+      while (rows.next()) {
+        ids.add(new PersonId(rows.getObject(1, UUID.class)));
       }
+      return ids;
     }
   }
 

@@ -51,17 +51,33 @@ public class DemoAgency {
     }
     log.info("Loading the demo agency: {} generated persons (seed {})", persons, seed);
     SyntheticAgency agency = SyntheticAgency.generate(persons, seed);
-    organizations.registerOrganizations(
-        agency.organizations().stream()
-            .map(o -> new Organizations.NewOrganization(o.code(), o.kind(), o.name()))
-            .toList());
+    ImportReport report = load(agency);
+    log.info(
+        "Demo agency loaded: {} organizations, {} advisors, {} persons in {} ms ({} refused,"
+            + " past the retention period)",
+        agency.organizations().size(),
+        agency.advisors().size(),
+        report.inserted(),
+        report.elapsed().toMillis(),
+        report.rejected());
+  }
+
+  /**
+   * Loads {@code agency} into the register: its organizations, its advisors (no credentials), its
+   * persons through the real import, and the caseloads of the persons the import kept.
+   */
+  public ImportReport load(SyntheticAgency agency) {
+    organizations.registerOrganizations(newOrganizations(agency));
     organizations.registerAccounts(
         agency.advisors().stream()
             .map(a -> new Organizations.NewAccount(a.login(), a.organization(), Role.ADVISOR))
             .toList());
     ImportReport report =
         registry.importRecords(
-            agency.persons().iterator(), persons, ImportOptions.defaults(), ImportProgress.NONE);
+            agency.persons().iterator(),
+            agency.personCount(),
+            ImportOptions.defaults(),
+            ImportProgress.NONE);
     for (SyntheticAdvisor advisor : agency.advisors()) {
       List<PersonId> followed =
           advisor
@@ -72,13 +88,13 @@ public class DemoAgency {
               .toList();
       caseloads.assign(advisor.login(), followed);
     }
-    log.info(
-        "Demo agency loaded: {} organizations, {} advisors, {} persons in {} ms ({} refused,"
-            + " past the retention period)",
-        agency.organizations().size(),
-        agency.advisors().size(),
-        report.inserted(),
-        report.elapsed().toMillis(),
-        report.rejected());
+    return report;
+  }
+
+  /** The organizations of {@code agency}, as the identity feature registers them. */
+  public static List<Organizations.NewOrganization> newOrganizations(SyntheticAgency agency) {
+    return agency.organizations().stream()
+        .map(o -> new Organizations.NewOrganization(o.code(), o.kind(), o.name()))
+        .toList();
   }
 }
