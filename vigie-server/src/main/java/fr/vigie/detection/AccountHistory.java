@@ -1,0 +1,304 @@
+package fr.vigie.detection;
+
+import fr.vigie.registry.PersonId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the detectors remember of one account: the last 24 hours access by access, and before that
+ * one line per active day (distinct persons, unexplained ones), the hours it works, the devices and
+ * networks it uses. Pseudonymous ids and tokens only. Not thread-safe: {@link Detection} locks it.
+ */
+public final class AccountHistory {
+  /** How many active days the baseline keeps. */
+  static final int DAYS = 28;
+
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final Duration HOUR = Duration.ofHours(1);
+  private static final Duration TOKEN_MEMORY = Duration.ofDays(90);
+
+  /** Longer than this without a single access, an account is dormant. */
+  static final Duration DORMANT = Duration.ofDays(30);
+
+  private final ZoneId zone;
+  private final LinkedHashMap<PersonId, Seen> lastDay = new LinkedHashMap<>();
+  private final ArrayDeque<Search> lastHourSearches = new ArrayDeque<>();
+  private final ArrayDeque<Instant> lastHourReads = new ArrayDeque<>();
+  private final Map<String, Instant> devices = new HashMap<>();
+  private final Map<String, Instant> addresses = new HashMap<>();
+  private final long[] hourOfWeek = new long[168];
+  private final int[] dailyPersons = new int[DAYS];
+  private final int[] dailyUnexplained = new int[DAYS];
+  private int closedDays;
+  private long historyDisclosures;
+  private long historyUnexplained;
+  private LocalDate today;
+  private int todayPersons;
+  private int todayUnexplained;
+  private int unexplainedInLastDay;
+  private Instant lastActive;
+  private Instant previousActive;
+  private Instant firstActive;
+  private String previousAddress;
+  private Instant previousAddressAt;
+  private String currentDevice;
+  private String currentAddress;
+  private Instant wokeAt;
+  private final Map<String, Instant> deviceFirstSeen = new HashMap<>();
+  private final Map<String, Instant> addressFirstSeen = new HashMap<>();
+
+  AccountHistory(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  private record Seen(Instant at, boolean explained) {}
+
+  private record Search(Instant at, int found) {}
+
+  /**
+   * Takes in {@code access}. Returns the closed day when this access is the first of a new day, so
+   * that the peers learn from it, or null.
+   */
+  ClosedDay record(Access access) {
+    ClosedDay closed = rollDay(access.at());
+    previousActive = lastActive;
+    if (firstActive == null) {
+      firstActive = access.at();
+    }
+    boolean knownBefore = !devices.isEmpty();
+    if (devices.put(access.device(), access.at()) == null) {
+      if (knownBefore) {
+        deviceFirstSeen.put(access.device(), access.at());
+      }
+    }
+    boolean knownAddressBefore = !addresses.isEmpty();
+    if (addresses.put(access.address(), access.at()) == null) {
+      if (knownAddressBefore) {
+        addressFirstSeen.put(access.address(), access.at());
+      }
+    }
+    if (previousAddress != null && !previousAddress.equals(access.address())) {
+      previousAddressAt = lastActive;
+    }
+    previousAddress = access.address();
+    if (lastActive != null && Duration.between(lastActive, access.at()).compareTo(DORMANT) > 0) {
+      wokeAt = access.at();
+    }
+    currentDevice = access.device();
+    currentAddress = access.address();
+    lastActive = access.at();
+    forget(access.at());
+    switch (access.kind()) {
+      case READ, UPDATE -> disclose(access);
+      case SEARCH -> lastHourSearches.addLast(new Search(access.at(), access.found()));
+      case REFUSED -> {}
+    }
+    return closed;
+  }
+
+  private void disclose(Access access) {
+    boolean explained = access.link().explained();
+    Seen before = lastDay.remove(access.person());
+    lastDay.put(
+        access.person(), new Seen(access.at(), explained || (before != null && before.explained)));
+    if (before == null) {
+      todayPersons++;
+      if (!explained) {
+        todayUnexplained++;
+        unexplainedInLastDay++;
+      }
+    } else if (!before.explained && explained) {
+      unexplainedInLastDay--;
+    }
+    lastHourReads.addLast(access.at());
+    ZonedDateTime local = access.at().atZone(zone);
+    hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]++;
+    historyDisclosures++;
+    if (!explained) {
+      historyUnexplained++;
+    }
+  }
+
+  /** A finished day of one account: the peers' baseline learns from it. */
+  record ClosedDay(int persons, int unexplained) {}
+
+  private ClosedDay rollDay(Instant at) {
+    LocalDate day = at.atZone(zone).toLocalDate();
+    if (day.equals(today)) {
+      return null;
+    }
+    ClosedDay closed = null;
+    if (today != null && todayPersons > 0) {
+      dailyPersons[closedDays % DAYS] = todayPersons;
+      dailyUnexplained[closedDays % DAYS] = todayUnexplained;
+      closedDays++;
+      closed = new ClosedDay(todayPersons, todayUnexplained);
+    }
+    today = day;
+    todayPersons = 0;
+    todayUnexplained = 0;
+    return closed;
+  }
+
+  private void forget(Instant now) {
+    Instant dayAgo = now.minus(DAY);
+    Iterator<Map.Entry<PersonId, Seen>> oldest = lastDay.entrySet().iterator();
+    while (oldest.hasNext()) {
+      Seen seen = oldest.next().getValue();
+      if (seen.at.isAfter(dayAgo)) {
+        break;
+      }
+      if (!seen.explained) {
+        unexplainedInLastDay--;
+      }
+      oldest.remove();
+    }
+    Instant hourAgo = now.minus(HOUR);
+    while (!lastHourSearches.isEmpty() && !lastHourSearches.peekFirst().at.isAfter(hourAgo)) {
+      lastHourSearches.removeFirst();
+    }
+    while (!lastHourReads.isEmpty() && !lastHourReads.peekFirst().isAfter(hourAgo)) {
+      lastHourReads.removeFirst();
+    }
+    if (devices.size() > 16 || addresses.size() > 16) {
+      Instant longAgo = now.minus(TOKEN_MEMORY);
+      devices.values().removeIf(t -> t.isBefore(longAgo));
+      addresses.values().removeIf(t -> t.isBefore(longAgo));
+      deviceFirstSeen.keySet().retainAll(devices.keySet());
+      addressFirstSeen.keySet().retainAll(addresses.keySet());
+    }
+  }
+
+  /** Distinct persons disclosed in the last 24 hours. */
+  public int personsLastDay() {
+    return lastDay.size();
+  }
+
+  /** Of those, the ones no appointment explains. */
+  public int unexplainedLastDay() {
+    return unexplainedInLastDay;
+  }
+
+  /** Disclosures in the last hour (not distinct). */
+  public int readsLastHour() {
+    return lastHourReads.size();
+  }
+
+  /** Searches in the last hour. */
+  public int searchesLastHour() {
+    return lastHourSearches.size();
+  }
+
+  /** Searches in the last hour that found nobody. */
+  public int emptySearchesLastHour() {
+    int n = 0;
+    for (Search search : lastHourSearches) {
+      if (search.found == 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Closed active days the baseline holds, at most {@link #DAYS}. */
+  public int baselineDays() {
+    return Math.min(closedDays, DAYS);
+  }
+
+  /** Mean distinct persons per active day over the baseline; 0 without one. */
+  public double meanDailyPersons() {
+    int n = baselineDays();
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += dailyPersons[i];
+    }
+    return n == 0 ? 0 : (double) sum / n;
+  }
+
+  /** The largest day of the baseline. */
+  public int maxDailyPersons() {
+    int max = 0;
+    for (int i = 0; i < baselineDays(); i++) {
+      max = Math.max(max, dailyPersons[i]);
+    }
+    return max;
+  }
+
+  /** Standard deviation of distinct persons per active day over the baseline. */
+  public double sdDailyPersons() {
+    int n = baselineDays();
+    if (n < 2) {
+      return 0;
+    }
+    double mean = meanDailyPersons();
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
+      squares += (dailyPersons[i] - mean) * (dailyPersons[i] - mean);
+    }
+    return Math.sqrt(squares / (n - 1));
+  }
+
+  /** Disclosures of the whole history, and of those the unexplained ones. */
+  public long historyDisclosures() {
+    return historyDisclosures;
+  }
+
+  public long historyUnexplained() {
+    return historyUnexplained;
+  }
+
+  /** Disclosures of the whole history in this hour of the week (0 = Monday 00:00). */
+  public long disclosuresInHourOfWeek(Instant at) {
+    ZonedDateTime local = at.atZone(zone);
+    return hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()];
+  }
+
+  /**
+   * When the device of the last access was first seen, if the account had used others before it in
+   * the last 90 days; null for a device it has long used, or for its first device ever.
+   */
+  public Instant deviceNewSince() {
+    return deviceFirstSeen.get(currentDevice);
+  }
+
+  /** The same for the network of the last access. */
+  public Instant addressNewSince() {
+    return addressFirstSeen.get(currentAddress);
+  }
+
+  /** When the account last woke from a dormancy of more than 30 days, or null. */
+  public Instant wokeAt() {
+    return wokeAt;
+  }
+
+  /** Distinct devices seen in the last 90 days. */
+  public int knownDevices() {
+    return devices.size();
+  }
+
+  /** The access before the last one, or null. */
+  public Instant previousActive() {
+    return previousActive;
+  }
+
+  /** The first access ever seen, or null. */
+  public Instant firstActive() {
+    return firstActive;
+  }
+
+  /**
+   * When this account was last seen from another network than the last access's, if it switched;
+   * null otherwise. Two networks a few minutes apart mean two places at once.
+   */
+  public Instant otherAddressAt() {
+    return previousAddressAt;
+  }
+}

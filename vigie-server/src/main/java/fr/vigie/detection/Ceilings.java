@@ -1,0 +1,178 @@
+package fr.vigie.detection;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.detection.AccountProfile.PeerGroup;
+import fr.vigie.detection.Limit.Measure;
+import fr.vigie.detection.Limit.OnBreach;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hard limits of every account, by role and organization kind, and how much tighter they get at
+ * night, at weekends and in the days after a helpdesk recovery. They need no history: a new or
+ * hijacked account has none, and a ceiling still stops it.
+ *
+ * @param limits the limits of each peer group; a group not listed has {@code fallback}
+ * @param fallback the limits of any other group
+ * @param zone where night and weekends are reckoned
+ * @param nightStarts the first hour of the night
+ * @param nightEnds the first hour of the day
+ * @param offHoursFactor how much of a limit is left at night and at weekends
+ * @param afterRecovery how long the tighter limits last after a recovery
+ * @param afterRecoveryFactor how much of a limit is left then
+ */
+public record Ceilings(
+    Map<PeerGroup, List<Limit>> limits,
+    List<Limit> fallback,
+    ZoneId zone,
+    LocalTime nightStarts,
+    LocalTime nightEnds,
+    double offHoursFactor,
+    Duration afterRecovery,
+    double afterRecoveryFactor) {
+  public Ceilings {
+    limits = Map.copyOf(requireNonNull(limits, "limits is null"));
+    fallback = List.copyOf(requireNonNull(fallback, "fallback is null"));
+    requireNonNull(zone, "zone is null");
+    requireNonNull(nightStarts, "nightStarts is null");
+    requireNonNull(nightEnds, "nightEnds is null");
+    requireNonNull(afterRecovery, "afterRecovery is null");
+    checkFactor("offHoursFactor", offHoursFactor);
+    checkFactor("afterRecoveryFactor", afterRecoveryFactor);
+  }
+
+  /**
+   * Vigie's defaults. An advisor follows up to a few hundred persons and meets a few dozen a day;
+   * the promise is "its own caseload and at most 50 others a day". Ten distinct persons within one
+   * minute is no one's work: it suspends.
+   */
+  public static Ceilings defaults() {
+    List<Limit> advisor =
+        List.of(
+            new Limit("burst", Measure.PERSONS, Duration.ofMinutes(1), 10, OnBreach.SUSPEND),
+            new Limit("hourly", Measure.PERSONS, Duration.ofHours(1), 60, OnBreach.REFUSE),
+            new Limit("daily", Measure.PERSONS, Duration.ofDays(1), 200, OnBreach.REFUSE),
+            new Limit(
+                "outside-daily", Measure.OUTSIDE_PERSONS, Duration.ofDays(1), 50, OnBreach.REFUSE),
+            new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 60, OnBreach.REFUSE),
+            new Limit(
+                "empty-searches",
+                Measure.EMPTY_SEARCHES,
+                Duration.ofHours(1),
+                20,
+                OnBreach.REFUSE));
+    List<Limit> manager =
+        List.of(
+            new Limit("burst", Measure.PERSONS, Duration.ofMinutes(1), 10, OnBreach.SUSPEND),
+            new Limit("hourly", Measure.PERSONS, Duration.ofHours(1), 30, OnBreach.REFUSE),
+            new Limit("daily", Measure.PERSONS, Duration.ofDays(1), 100, OnBreach.REFUSE),
+            new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 30, OnBreach.REFUSE));
+    Map<PeerGroup, List<Limit>> byGroup = new HashMap<>();
+    for (OrganizationKind kind : OrganizationKind.values()) {
+      byGroup.put(new PeerGroup(kind, Role.ADVISOR), advisor);
+      byGroup.put(new PeerGroup(kind, Role.MANAGER), manager);
+    }
+    List<Limit> others =
+        List.of(
+            new Limit("burst", Measure.PERSONS, Duration.ofMinutes(1), 5, OnBreach.SUSPEND),
+            new Limit("daily", Measure.PERSONS, Duration.ofDays(1), 20, OnBreach.REFUSE),
+            new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 10, OnBreach.REFUSE));
+    return new Ceilings(
+        byGroup,
+        others,
+        ZoneId.of("Europe/Paris"),
+        LocalTime.of(20, 0),
+        LocalTime.of(7, 0),
+        0.25,
+        Duration.ofDays(7),
+        0.5);
+  }
+
+  /** The same ceilings with {@code group}'s limits replaced. */
+  public Ceilings with(PeerGroup group, List<Limit> groupLimits) {
+    Map<PeerGroup, List<Limit>> changed = new HashMap<>(limits);
+    changed.put(group, groupLimits);
+    return new Ceilings(
+        changed,
+        fallback,
+        zone,
+        nightStarts,
+        nightEnds,
+        offHoursFactor,
+        afterRecovery,
+        afterRecoveryFactor);
+  }
+
+  /** The limits of {@code profile} at {@code at}, tightened for the night, weekend or recovery. */
+  public List<Limit> limitsAt(AccountProfile profile, Instant at) {
+    List<Limit> base = limits.getOrDefault(profile.peers(), fallback);
+    double factor = factorAt(profile, at);
+    return factor == 1.0
+        ? base
+        : base.stream().map(limit -> scaledUnlessBurst(limit, factor)).toList();
+  }
+
+  /**
+   * The burst limit is already below any honest pace; tightening it would only catch the honest.
+   */
+  private static Limit scaledUnlessBurst(Limit limit, double factor) {
+    return limit.onBreach() == OnBreach.SUSPEND ? limit : limit.scaled(factor);
+  }
+
+  /** The smallest factor among those that apply at {@code at}: 1 in working hours. */
+  double factorAt(AccountProfile profile, Instant at) {
+    double factor = 1.0;
+    if (offHours(at)) {
+      factor = Math.min(factor, offHoursFactor);
+    }
+    if (profile.recoveredAt() != null
+        && !at.isBefore(profile.recoveredAt())
+        && at.isBefore(profile.recoveredAt().plus(afterRecovery))) {
+      factor = Math.min(factor, afterRecoveryFactor);
+    }
+    return factor;
+  }
+
+  /** At night or at a weekend, in the ceilings' zone. */
+  public boolean offHours(Instant at) {
+    ZonedDateTime local = at.atZone(zone);
+    DayOfWeek day = local.getDayOfWeek();
+    if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
+      return true;
+    }
+    LocalTime time = local.toLocalTime();
+    return nightStarts.isAfter(nightEnds)
+        ? !time.isBefore(nightStarts) || time.isBefore(nightEnds)
+        : !time.isBefore(nightStarts) && time.isBefore(nightEnds);
+  }
+
+  /** The longest window of any limit: how far back the counters must remember. */
+  Duration longestWindow() {
+    Duration longest = Duration.ZERO;
+    for (List<Limit> group : limits.values()) {
+      for (Limit limit : group) {
+        longest = limit.window().compareTo(longest) > 0 ? limit.window() : longest;
+      }
+    }
+    for (Limit limit : fallback) {
+      longest = limit.window().compareTo(longest) > 0 ? limit.window() : longest;
+    }
+    return longest;
+  }
+
+  private static void checkFactor(String name, double factor) {
+    if (!(factor > 0 && factor <= 1)) {
+      throw new IllegalArgumentException(name + ": must be in (0, 1]");
+    }
+  }
+}

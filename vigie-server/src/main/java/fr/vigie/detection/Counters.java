@@ -1,0 +1,144 @@
+package fr.vigie.detection;
+
+import fr.vigie.detection.Limit.Measure;
+import fr.vigie.registry.PersonId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sliding windows one account's ceilings count in: when each person was last disclosed, and
+ * when each search ran. Entries older than the longest window are dropped as new ones come, so an
+ * account holds at most a day of them. Not thread-safe: {@link Detection} locks it.
+ */
+final class Counters {
+  private final Duration horizon;
+  private final LinkedHashMap<PersonId, Instant> persons = new LinkedHashMap<>();
+  private final LinkedHashMap<PersonId, Instant> outside = new LinkedHashMap<>();
+  private final ArrayDeque<Instant> searches = new ArrayDeque<>();
+  private final ArrayDeque<Instant> emptySearches = new ArrayDeque<>();
+
+  Counters(Duration horizon) {
+    this.horizon = horizon;
+  }
+
+  /** The first limit {@code access} would go over, if it were counted. */
+  Optional<Limit> breach(Iterable<Limit> limits, Access access) {
+    forget(access.at());
+    for (Limit limit : limits) {
+      if (wouldExceed(limit, access)) {
+        return Optional.of(limit);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Counts {@code access}; call only once it was admitted. */
+  void count(Access access) {
+    switch (access.kind()) {
+      case READ, UPDATE -> {
+        touch(persons, access.person(), access.at());
+        if (access.link() == Link.OUTSIDE) {
+          touch(outside, access.person(), access.at());
+        }
+      }
+      case SEARCH -> {
+        searches.addLast(access.at());
+        if (access.found() == 0) {
+          emptySearches.addLast(access.at());
+        }
+      }
+      case REFUSED -> {}
+    }
+  }
+
+  private boolean wouldExceed(Limit limit, Access access) {
+    Instant since = access.at().minus(limit.window());
+    return switch (limit.measure()) {
+      case PERSONS -> access.disclosed() && exceeds(persons, access.person(), since, limit.max());
+      case OUTSIDE_PERSONS ->
+          access.disclosed()
+              && access.link() == Link.OUTSIDE
+              && exceeds(outside, access.person(), since, limit.max());
+      case SEARCHES ->
+          access.kind() == AccessKind.SEARCH && count(searches, since) + 1 > limit.max();
+      // A search is refused before it runs, so whether it would find nobody is not known yet: an
+      // account that has had its share of empty searches searches no more.
+      case EMPTY_SEARCHES ->
+          access.kind() == AccessKind.SEARCH && count(emptySearches, since) + 1 > limit.max();
+    };
+  }
+
+  /** True when {@code person} would be one distinct person too many since {@code since}. */
+  private static boolean exceeds(
+      LinkedHashMap<PersonId, Instant> seen, PersonId person, Instant since, int max) {
+    Instant last = seen.get(person);
+    if (last != null && last.isAfter(since)) {
+      return false;
+    }
+    int distinct = 0;
+    for (Instant at : seen.sequencedValues().reversed()) {
+      if (!at.isAfter(since)) {
+        break;
+      }
+      if (++distinct >= max) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int count(ArrayDeque<Instant> times, Instant since) {
+    int n = 0;
+    Iterator<Instant> newestFirst = times.descendingIterator();
+    while (newestFirst.hasNext() && newestFirst.next().isAfter(since)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** How many of {@code measure} fall within {@code window} before {@code at}. */
+  int within(Measure measure, Duration window, Instant at) {
+    Instant since = at.minus(window);
+    return switch (measure) {
+      case PERSONS -> (int) persons.values().stream().filter(t -> t.isAfter(since)).count();
+      case OUTSIDE_PERSONS -> (int) outside.values().stream().filter(t -> t.isAfter(since)).count();
+      case SEARCHES -> count(searches, since);
+      case EMPTY_SEARCHES -> count(emptySearches, since);
+    };
+  }
+
+  /** The persons disclosed within the horizon, oldest first. */
+  List<PersonId> persons() {
+    return List.copyOf(persons.sequencedKeySet());
+  }
+
+  private static void touch(LinkedHashMap<PersonId, Instant> seen, PersonId person, Instant at) {
+    seen.remove(person);
+    seen.put(person, at);
+  }
+
+  private void forget(Instant now) {
+    Instant cutoff = now.minus(horizon);
+    dropOlder(persons, cutoff);
+    dropOlder(outside, cutoff);
+    while (!searches.isEmpty() && !searches.peekFirst().isAfter(cutoff)) {
+      searches.removeFirst();
+    }
+    while (!emptySearches.isEmpty() && !emptySearches.peekFirst().isAfter(cutoff)) {
+      emptySearches.removeFirst();
+    }
+  }
+
+  private static void dropOlder(LinkedHashMap<PersonId, Instant> seen, Instant cutoff) {
+    Iterator<Map.Entry<PersonId, Instant>> oldestFirst = seen.entrySet().iterator();
+    while (oldestFirst.hasNext() && !oldestFirst.next().getValue().isAfter(cutoff)) {
+      oldestFirst.remove();
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package fr.vigie.detection;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.detection.AccountProfile.PeerGroup;
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.ContainmentState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ceilings, detectors and the containment they lead to, for every account: the feature's one entry
+ * point. Pure and in memory, driven by the accesses it is given and their times, never by a clock:
+ * the server drives it with real time, the simulated agency with simulated time, through the same
+ * code.
+ *
+ * <ul>
+ *   <li>{@link #admit} runs the ceilings on an access about to happen, before decryption;
+ *   <li>{@link #observe} runs the detectors on an access that happened, and says when the account's
+ *       containment rises;
+ *   <li>{@link #state} is what the guard reads before the policy.
+ * </ul>
+ *
+ * Thread-safe: each account's state is locked on its own.
+ */
+public final class Detection {
+  private final Ceilings ceilings;
+  private final List<Detector> detectors;
+  private final Thresholds thresholds;
+  private final ConcurrentHashMap<AccountId, Watch> watches = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<PeerGroup, PeerStats> peers = new ConcurrentHashMap<>();
+
+  public Detection(Ceilings ceilings, List<Detector> detectors, Thresholds thresholds) {
+    this.ceilings = requireNonNull(ceilings, "ceilings is null");
+    this.detectors = List.copyOf(requireNonNull(detectors, "detectors is null"));
+    this.thresholds = requireNonNull(thresholds, "thresholds is null");
+  }
+
+  /** Vigie's default ceilings, detectors and thresholds. */
+  public static Detection withDefaults() {
+    return new Detection(Ceilings.defaults(), Detectors.defaults(), Thresholds.defaults());
+  }
+
+  public Ceilings ceilings() {
+    return ceilings;
+  }
+
+  /** The account's containment now: what the guard reads. */
+  public ContainmentState state(AccountId account) {
+    Watch watch = watches.get(account);
+    if (watch == null) {
+      return ContainmentState.ACTIVE;
+    }
+    synchronized (watch) {
+      return watch.state;
+    }
+  }
+
+  /**
+   * Runs the ceilings on {@code access}, which has not happened yet. When admitted it is counted; a
+   * refused one is not.
+   */
+  public Admission admit(AccountProfile profile, Access access) {
+    checkSameAccount(profile, access);
+    Watch watch = watch(profile.account());
+    synchronized (watch) {
+      if (watch.state == ContainmentState.SUSPENDED) {
+        return new Admission.Suspended(watch.verdict(ContainmentState.SUSPENDED, access.at()));
+      }
+      Optional<Limit> over = watch.counters.breach(ceilings.limitsAt(profile, access.at()), access);
+      if (over.isEmpty()) {
+        watch.counters.count(access);
+        return Admission.ADMITTED;
+      }
+      Limit limit = over.get();
+      if (limit.onBreach() == Limit.OnBreach.REFUSE) {
+        return new Admission.Refused(limit);
+      }
+      watch.signals =
+          List.of(new Signal("ceiling:" + limit.name(), thresholds.suspend(), limit.explain()));
+      watch.score = thresholds.suspend();
+      watch.state = ContainmentState.SUSPENDED;
+      return new Admission.Suspended(watch.verdict(ContainmentState.SUSPENDED, access.at()));
+    }
+  }
+
+  /**
+   * Runs the detectors on {@code access}, which happened (or was refused). Returns a verdict when
+   * the account's containment rose because of it.
+   */
+  public Optional<Verdict> observe(AccountProfile profile, Access access) {
+    checkSameAccount(profile, access);
+    Watch watch = watch(profile.account());
+    PeerStats group = peers.computeIfAbsent(profile.peers(), g -> new PeerStats(ceilings.zone()));
+    synchronized (watch) {
+      AccountHistory.ClosedDay closed = watch.history.record(access);
+      if (closed != null) {
+        group.learn(closed);
+      }
+      if (access.disclosed()) {
+        group.disclosed(access.at());
+      }
+      List<Signal> signals = new ArrayList<>(2);
+      int score = 0;
+      for (Detector detector : detectors) {
+        Optional<Signal> signal = detector.assess(watch.history, group, profile, access);
+        if (signal.isPresent()) {
+          signals.add(signal.get());
+          score += signal.get().points();
+        }
+      }
+      return watch.rise(score, signals, access.at());
+    }
+  }
+
+  /** The session proved a fresh second factor: a step-up is answered. */
+  public void steppedUp(AccountId account) {
+    Watch watch = watches.get(account);
+    if (watch != null) {
+      synchronized (watch) {
+        if (watch.state == ContainmentState.STEP_UP) {
+          watch.state = ContainmentState.ACTIVE;
+        }
+        watch.acknowledged = Math.max(watch.acknowledged, watch.score);
+      }
+    }
+  }
+
+  /** A security analyst found nothing wrong: the account works again. */
+  public void release(AccountId account) {
+    Watch watch = watches.get(account);
+    if (watch != null) {
+      synchronized (watch) {
+        watch.state = ContainmentState.ACTIVE;
+        watch.acknowledged = watch.score;
+      }
+    }
+  }
+
+  /** Sets the state as stored, on a restart or from another node. */
+  public void restore(AccountId account, ContainmentState state) {
+    Watch watch = watch(account);
+    synchronized (watch) {
+      watch.state = requireNonNull(state, "state is null");
+    }
+  }
+
+  /** The signals behind the account's current state, for the alert list. */
+  public List<Signal> reasons(AccountId account) {
+    Watch watch = watches.get(account);
+    if (watch == null) {
+      return List.of();
+    }
+    synchronized (watch) {
+      return watch.signals;
+    }
+  }
+
+  private Watch watch(AccountId account) {
+    return watches.computeIfAbsent(account, a -> new Watch(a));
+  }
+
+  private static void checkSameAccount(AccountProfile profile, Access access) {
+    if (!profile.account().equals(access.account())) {
+      throw new IllegalArgumentException("access: of another account than the profile");
+    }
+  }
+
+  /** One account's counters, history and containment. */
+  private final class Watch {
+    final AccountId account;
+    final Counters counters = new Counters(ceilings.longestWindow());
+    final AccountHistory history = new AccountHistory(ceilings.zone());
+    ContainmentState state = ContainmentState.ACTIVE;
+    List<Signal> signals = List.of();
+    int score;
+
+    /** The score at the last step-up or release: the same risk does not ask twice. */
+    int acknowledged;
+
+    Watch(AccountId account) {
+      this.account = account;
+    }
+
+    Optional<Verdict> rise(int newScore, List<Signal> newSignals, Instant at) {
+      score = newScore;
+      if (state == ContainmentState.SUSPENDED) {
+        return Optional.empty();
+      }
+      ContainmentState target = ContainmentState.ACTIVE;
+      if (newScore >= thresholds.suspend()
+          && newSignals.size() >= thresholds.detectorsToSuspend()) {
+        target = ContainmentState.SUSPENDED;
+      } else if (newScore >= thresholds.throttle()) {
+        target = ContainmentState.THROTTLED;
+      } else if (newScore >= thresholds.stepUp()
+          && newScore >= acknowledged + thresholds.stepUp() / 2) {
+        target = ContainmentState.STEP_UP;
+      }
+      if (target.compareTo(state) > 0) {
+        state = target;
+        signals = List.copyOf(newSignals);
+        return Optional.of(verdict(target, at));
+      }
+      if (state == ContainmentState.THROTTLED && newScore < thresholds.stepUp()) {
+        state = ContainmentState.ACTIVE;
+      }
+      return Optional.empty();
+    }
+
+    Verdict verdict(ContainmentState target, Instant at) {
+      return new Verdict(account, target, score, signals, at, counters.persons());
+    }
+  }
+}

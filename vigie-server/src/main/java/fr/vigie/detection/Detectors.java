@@ -1,0 +1,270 @@
+package fr.vigie.detection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Vigie's detectors. Each gives a few points with a reason; {@link Thresholds} turns their sum into
+ * containment. None alone reaches suspension: that takes a ceiling or several of them together.
+ */
+public final class Detectors {
+  private Detectors() {}
+
+  /** Every detector, with its default weights. */
+  public static List<Detector> defaults() {
+    return List.of(
+        new Volume(),
+        new Unexplained(),
+        new Enumeration(),
+        new UnusualHours(),
+        new NewDevice(),
+        new TwoPlaces(),
+        new Dormant(),
+        new AfterRecovery());
+  }
+
+  /** Distinct persons in the last 24 hours far above the account's own days and its peers'. */
+  static final class Volume implements Detector {
+    @Override
+    public String name() {
+      return "volume";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      int persons = history.personsLastDay();
+      int usual;
+      if (history.baselineDays() >= 5) {
+        double mean = history.meanDailyPersons();
+        usual =
+            (int)
+                Math.ceil(
+                    Math.max(
+                        Math.max(mean + 4 * history.sdDailyPersons(), 2 * mean),
+                        1.5 * history.maxDailyPersons()));
+      } else if (peers.days() >= 100) {
+        usual = peers.dailyPersonsQuantile(0.999);
+      } else {
+        return Optional.empty();
+      }
+      usual = Math.max(usual, 10);
+      if (persons <= usual) {
+        return Optional.empty();
+      }
+      int points = (int) Math.min(60, 30 + 30.0 * (persons - usual) / usual);
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              "read " + persons + " distinct persons in 24 hours; its usual ceiling is " + usual));
+    }
+  }
+
+  /**
+   * Too many persons with no appointment link in the last 24 hours, for this account's own share of
+   * unexplained accesses: a binomial tail, so that a few unexplained reads say nothing and a run of
+   * them says much.
+   */
+  static final class Unexplained implements Detector {
+    private static final double PRIOR_SHARE = 0.3;
+    private static final double PRIOR_WEIGHT = 50;
+
+    @Override
+    public String name() {
+      return "unexplained";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      int n = history.personsLastDay();
+      int u = history.unexplainedLastDay();
+      if (n < 5 || u < 5) {
+        return Optional.empty();
+      }
+      double prior = peers.unexplainedShare(PRIOR_SHARE);
+      double share =
+          (history.historyUnexplained() + PRIOR_WEIGHT * prior)
+              / (history.historyDisclosures() + PRIOR_WEIGHT);
+      double surprise = -Binomial.log10UpperTail(n, u, Math.min(0.95, Math.max(0.01, share)));
+      int points = (int) Math.min(80, 10 * surprise - 20);
+      if (points <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              u
+                  + " of "
+                  + n
+                  + " persons read in 24 hours had no appointment link; its usual share is "
+                  + Math.round(share * 100)
+                  + "%"));
+    }
+  }
+
+  /** Searches that find nobody, or many searches for each person opened: a sweep. */
+  static final class Enumeration implements Detector {
+    @Override
+    public String name() {
+      return "enumeration";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      int searches = history.searchesLastHour();
+      int empty = history.emptySearchesLastHour();
+      if (empty >= 5 && 2 * empty >= searches) {
+        int points = Math.min(80, 20 + 8 * (empty - 5));
+        return Optional.of(
+            new Signal(
+                name(),
+                points,
+                empty + " of " + searches + " searches in the last hour found nobody"));
+      }
+      int reads = Math.max(1, history.readsLastHour());
+      if (searches >= 15 && searches >= 3 * reads) {
+        return Optional.of(
+            new Signal(
+                name(),
+                40,
+                searches + " searches in the last hour for " + reads + " persons read"));
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Reading at an hour of the week when this account never did, nor almost any of its peers. */
+  static final class UnusualHours implements Detector {
+    @Override
+    public String name() {
+      return "hours";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed()) {
+        return Optional.empty();
+      }
+      Instant at = access.at();
+      boolean ownHabit =
+          history.historyDisclosures() >= 200 && history.disclosuresInHourOfWeek(at) > 1;
+      if (ownHabit || peers.shareOfHourOfWeek(at) >= 0.001) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(), 25, "reads at an hour of the week when it and its peers almost never do"));
+    }
+  }
+
+  /** A device this account had not used in 90 days, for the day after it first appears. */
+  static final class NewDevice implements Detector {
+    private static final Duration YOUNG = Duration.ofDays(1);
+
+    @Override
+    public String name() {
+      return "new-device";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      boolean device = young(history.deviceNewSince(), access.at());
+      boolean address = young(history.addressNewSince(), access.at());
+      if (device && address) {
+        return Optional.of(new Signal(name(), 30, "a new device on a new network"));
+      }
+      if (device) {
+        return Optional.of(new Signal(name(), 25, "a device not seen in 90 days"));
+      }
+      if (address) {
+        return Optional.of(new Signal(name(), 10, "a network not seen in 90 days"));
+      }
+      return Optional.empty();
+    }
+
+    private static boolean young(Instant since, Instant now) {
+      return since != null && Duration.between(since, now).compareTo(YOUNG) < 0;
+    }
+  }
+
+  /** The account used from two networks within a few minutes: two places at once. */
+  static final class TwoPlaces implements Detector {
+    private static final Duration APART = Duration.ofMinutes(10);
+
+    @Override
+    public String name() {
+      return "two-places";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      Instant other = history.otherAddressAt();
+      if (other == null || Duration.between(other, access.at()).compareTo(APART) >= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              40,
+              "used from two networks "
+                  + Duration.between(other, access.at()).toSeconds()
+                  + " s apart"));
+    }
+  }
+
+  /** An account that had done nothing for more than 30 days, in the day after it wakes. */
+  static final class Dormant implements Detector {
+    @Override
+    public String name() {
+      return "dormant";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      Instant woke = history.wokeAt();
+      if (woke == null || Duration.between(woke, access.at()).compareTo(Duration.ofDays(1)) >= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(name(), 30, "active again after more than 30 days without use"));
+    }
+  }
+
+  /** The week after a helpdesk recovery: how the 2024 attack began. */
+  static final class AfterRecovery implements Detector {
+    private static final Duration WATCHED = Duration.ofDays(7);
+
+    @Override
+    public String name() {
+      return "after-recovery";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      Instant recovered = profile.recoveredAt();
+      if (recovered == null
+          || access.at().isBefore(recovered)
+          || Duration.between(recovered, access.at()).compareTo(WATCHED) >= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              25,
+              "within "
+                  + Math.max(1, Duration.between(recovered, access.at()).toHours())
+                  + " hours of a helpdesk recovery"));
+    }
+  }
+}
