@@ -7,9 +7,19 @@ package fr.vigie.access;
  * @param inCaseload the person is in the actor's caseload
  * @param followedByOrganization the person is followed by the actor's organization
  * @param referredToOrganization the person has an active referral to the actor's organization
+ * @param appointment the person has an appointment with the actor within a week either side: it
+ *     explains the access to the detectors; the policy does not read it
  */
 public record Facts(
-    boolean inCaseload, boolean followedByOrganization, boolean referredToOrganization) {
+    boolean inCaseload,
+    boolean followedByOrganization,
+    boolean referredToOrganization,
+    boolean appointment) {
   /** No relationship at all. */
-  public static final Facts NONE = new Facts(false, false, false);
+  public static final Facts NONE = new Facts(false, false, false, false);
+
+  /** The policy's facts, with no appointment. */
+  public Facts(boolean inCaseload, boolean followedByOrganization, boolean referredToOrganization) {
+    this(inCaseload, followedByOrganization, referredToOrganization, false);
+  }
 }

@@ -8,6 +8,13 @@ import fr.vigie.audit.AuditAction;
 import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditLog;
+import fr.vigie.detection.Access;
+import fr.vigie.detection.AccessKind;
+import fr.vigie.detection.AccessWatch;
+import fr.vigie.detection.AccountProfile;
+import fr.vigie.detection.Admission;
+import fr.vigie.detection.Link;
+import fr.vigie.identity.ContainmentState;
 import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
@@ -20,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +44,7 @@ public class PersonReads {
   private final Justifications justifications;
   private final Registry registry;
   private final AuditLog audit;
-  private final ApplicationEventPublisher events;
+  private final AccessWatch watch;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
@@ -47,14 +53,14 @@ public class PersonReads {
       Justifications justifications,
       Registry registry,
       AuditLog audit,
-      ApplicationEventPublisher events,
+      AccessWatch watch,
       JdbcTemplate jdbc,
       Optional<Clock> clock) {
     this.relationships = relationships;
     this.justifications = justifications;
     this.registry = registry;
     this.audit = audit;
-    this.events = events;
+    this.watch = watch;
     this.jdbc = jdbc;
     this.clock = clock.orElse(Clock.systemUTC());
   }
@@ -68,17 +74,19 @@ public class PersonReads {
   public PersonView read(
       Actor actor, PersonId person, Purpose purpose, Optional<Justification> justification) {
     requireNonNull(person, "person is null");
-    Decision decision =
-        AccessPolicy.decide(
-            actor, Action.READ, relationships.facts(actor, person), purpose, justification);
+    guard(actor, AuditAction.READ, person, purpose);
+    Facts facts = relationships.facts(actor, person);
+    Decision decision = AccessPolicy.decide(actor, Action.READ, facts, purpose, justification);
     Decision.Allow allow = allowedOrAudited(actor, Action.READ, person, purpose, decision);
+    Access access = access(actor, AccessKind.READ, person, link(facts, allow));
+    withinCeilings(actor, AuditAction.READ, access, purpose);
     String purposeCode = purposeCode(actor, person, purpose, allow, justification);
     Map<PersonField, String> clear = registry.decryptForReadPath(person, allow.fields().keySet());
     EnumMap<PersonField, String> shown = new EnumMap<>(PersonField.class);
     clear.forEach(
         (field, value) -> shown.put(field, show(field, value, allow.fields().get(field))));
     record(actor, AuditAction.READ, person, allow.fields().keySet(), purposeCode, allow.basis());
-    publish(actor, person, Action.READ, allow.fields().keySet(), allow.basis());
+    watch.accessed(profile(actor), access);
     return new PersonView(person, shown, allow.basis());
   }
 
@@ -88,9 +96,11 @@ public class PersonReads {
    */
   public List<PersonView> search(
       Actor actor, Criterion criterion, byte[] indexValue, Purpose purpose) {
+    guard(actor, AuditAction.SEARCH, null, purpose);
     Decision.Deny refused = searchRefusal(actor, purpose);
     if (refused != null) {
       audit(actor, AuditAction.SEARCH, null, List.of(), purpose.name(), AuditDecision.DENY);
+      watch.accessed(profile(actor), access(actor, AccessKind.REFUSED, null, Link.NONE));
       throw new VigieException(ProblemCode.ACCESS_DENIED, "search: refused, " + refused.reason());
     }
     BoundSql query = SearchFilter.search(actor, purpose, criterion, indexValue);
@@ -99,6 +109,15 @@ public class PersonReads {
             query.sql(),
             (row, i) -> new PersonId(row.getObject(1, java.util.UUID.class)),
             query.parameters().toArray());
+    // Only ids so far: the ceilings count the search with what it found before anyone is read.
+    Access search =
+        Access.search(
+            actor.account(),
+            clock.instant(),
+            found.size(),
+            actor.channel().device(),
+            actor.channel().network());
+    withinCeilings(actor, AuditAction.SEARCH, search, purpose);
     audit(
         actor,
         AuditAction.SEARCH,
@@ -106,6 +125,7 @@ public class PersonReads {
         List.of(criterion.name().toLowerCase(Locale.ROOT)),
         purpose.name(),
         AuditDecision.ALLOW);
+    watch.accessed(profile(actor), search);
     List<PersonView> views = new ArrayList<>(found.size());
     for (PersonId person : found) {
       views.add(read(actor, person, purpose, Optional.empty()));
@@ -121,9 +141,9 @@ public class PersonReads {
       Purpose purpose,
       Optional<Justification> justification) {
     requireNonNull(changes, "changes is null");
-    Decision decision =
-        AccessPolicy.decide(
-            actor, Action.UPDATE, relationships.facts(actor, person), purpose, justification);
+    guard(actor, AuditAction.UPDATE, person, purpose);
+    Facts facts = relationships.facts(actor, person);
+    Decision decision = AccessPolicy.decide(actor, Action.UPDATE, facts, purpose, justification);
     Decision.Allow allow = allowedOrAudited(actor, Action.UPDATE, person, purpose, decision);
     for (PersonField field : changes.keySet()) {
       if (!allow.clear(field)) {
@@ -138,11 +158,13 @@ public class PersonReads {
             ProblemCode.ACCESS_DENIED, field.column() + ": this account may not change it");
       }
     }
+    Access access = access(actor, AccessKind.UPDATE, person, link(facts, allow));
+    withinCeilings(actor, AuditAction.UPDATE, access, purpose);
     String purposeCode = purposeCode(actor, person, purpose, allow, justification);
     // Audited before it is done: an update that cannot be recorded does not happen.
     record(actor, AuditAction.UPDATE, person, changes.keySet(), purposeCode, allow.basis());
     registry.updateForReadPath(person, changes);
-    publish(actor, person, Action.UPDATE, changes.keySet(), allow.basis());
+    watch.accessed(profile(actor), access);
   }
 
   private Decision.Allow allowedOrAudited(
@@ -152,14 +174,14 @@ public class PersonReads {
       case Decision.Allow allow -> allow;
       case Decision.Deny deny -> {
         audit(actor, audited, person, List.of(), purpose.name(), AuditDecision.DENY);
-        publish(actor, person, action, Set.of(), null);
+        refused(actor, person);
         throw new VigieException(
             ProblemCode.ACCESS_DENIED,
             action.name().toLowerCase(Locale.ROOT) + ": refused, " + deny.reason());
       }
       case Decision.JustificationRequired required -> {
         audit(actor, audited, person, List.of(), purpose.name(), AuditDecision.DENY);
-        publish(actor, person, action, Set.of(), null);
+        refused(actor, person);
         throw new VigieException(
             ProblemCode.JUSTIFICATION_REQUIRED,
             "this person is outside the caseload: give a reason code and a text");
@@ -238,7 +260,7 @@ public class PersonReads {
             fields,
             purpose,
             decision,
-            "http",
+            actor.channel().network(),
             actor.organization().value().toString()));
   }
 
@@ -246,9 +268,90 @@ public class PersonReads {
     return fields.stream().map(PersonField::column).toList();
   }
 
-  private void publish(
-      Actor actor, PersonId person, Action action, Set<PersonField> fields, Basis basis) {
-    events.publishEvent(
-        new PersonAccessed(actor.account(), person, action, fields, basis, clock.instant()));
+  /**
+   * The guard, before the policy: a suspended account gets nothing, one asked to step up gets
+   * nothing until its session proves a fresh second factor, a throttled one a few reads a minute.
+   */
+  private void guard(Actor actor, AuditAction action, PersonId person, Purpose purpose) {
+    ProblemCode refusal =
+        switch (actor.containment()) {
+          case ACTIVE -> null;
+          case STEP_UP -> ProblemCode.STEP_UP_REQUIRED;
+          case THROTTLED ->
+              watch.throttlePasses(actor.account(), clock.instant())
+                  ? null
+                  : ProblemCode.ACCOUNT_THROTTLED;
+          case SUSPENDED -> ProblemCode.ACCOUNT_SUSPENDED;
+        };
+    if (refusal != null) {
+      audit(
+          actor, action, person, List.of(), GUARD_PREFIX + actor.containment(), AuditDecision.DENY);
+      refused(actor, person);
+      throw new VigieException(refusal, "the guard refuses: the account is " + actor.containment());
+    }
+  }
+
+  /** The ceilings, after the policy and before decryption; a refusal is audited and published. */
+  private void withinCeilings(Actor actor, AuditAction action, Access access, Purpose purpose) {
+    switch (watch.admit(profile(actor), access)) {
+      case Admission.Admitted admitted -> {}
+      case Admission.Refused over -> {
+        audit(
+            actor,
+            action,
+            access.person(),
+            List.of(),
+            CEILING_PREFIX + over.limit().name(),
+            AuditDecision.DENY);
+        refused(actor, access.person());
+        throw new VigieException(ProblemCode.CEILING_REACHED, over.limit().explain());
+      }
+      case Admission.Suspended suspended -> {
+        audit(
+            actor,
+            action,
+            access.person(),
+            List.of(),
+            GUARD_PREFIX + ContainmentState.SUSPENDED,
+            AuditDecision.DENY);
+        refused(actor, access.person());
+        throw new VigieException(
+            ProblemCode.ACCOUNT_SUSPENDED, "the account is suspended: an analyst was alerted");
+      }
+    }
+  }
+
+  /** Purpose codes of refusals by the guard and by the ceilings. */
+  static final String GUARD_PREFIX = "GUARD.";
+
+  static final String CEILING_PREFIX = "CEILING.";
+
+  private static AccountProfile profile(Actor actor) {
+    return new AccountProfile(
+        actor.account(), actor.role(), actor.organizationKind(), actor.recoveredAt());
+  }
+
+  /** What explains the access to the detectors: an appointment, the caseload, a justification. */
+  private static Link link(Facts facts, Decision.Allow allow) {
+    if (facts.appointment()) {
+      return Link.APPOINTMENT;
+    }
+    return allow.basis() == Basis.JUSTIFICATION ? Link.OUTSIDE : Link.FOLLOWED;
+  }
+
+  private Access access(Actor actor, AccessKind kind, PersonId person, Link link) {
+    return new Access(
+        actor.account(),
+        clock.instant(),
+        kind,
+        person,
+        link,
+        0,
+        actor.channel().device(),
+        actor.channel().network());
+  }
+
+  private void refused(Actor actor, PersonId person) {
+    watch.accessed(profile(actor), access(actor, AccessKind.REFUSED, person, Link.NONE));
   }
 }

@@ -9,6 +9,10 @@ import fr.vigie.identity.OrganizationId;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,12 +33,19 @@ public class Relationships {
           + Fact.FOLLOWED_BY_ORGANIZATION.sql
           + ", "
           + Fact.REFERRED_TO_ORGANIZATION.sql
+          + ", exists (select 1 from appointment ap where ap.person_id = p.id"
+          + " and ap.account_id = ? and ap.starts_at between ? and ?)"
           + " from person p where p.id = ?";
 
-  private final JdbcTemplate jdbc;
+  /** How far from an appointment it still explains an access to the person. */
+  static final Duration APPOINTMENT_REACH = Duration.ofDays(7);
 
-  Relationships(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Relationships(JdbcTemplate jdbc, Optional<Clock> clock) {
     this.jdbc = jdbc;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   /** The actor of a staff account, or empty if there is none; {@code restricted} is the guard's. */
@@ -60,13 +71,19 @@ public class Relationships {
    * {@link Facts#NONE}, so that the answer does not tell it from one the actor may not see.
    */
   public Facts facts(Actor actor, PersonId person) {
+    Instant now = clock.instant();
     List<Facts> found =
         jdbc.query(
             FACTS,
-            (row, i) -> new Facts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)),
+            (row, i) ->
+                new Facts(
+                    row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4)),
             Fact.IN_CASELOAD.parameter(actor),
             Fact.FOLLOWED_BY_ORGANIZATION.parameter(actor),
             Fact.REFERRED_TO_ORGANIZATION.parameter(actor),
+            actor.account().value(),
+            Timestamp.from(now.minus(APPOINTMENT_REACH)),
+            Timestamp.from(now.plus(APPOINTMENT_REACH)),
             person.value());
     return found.isEmpty() ? Facts.NONE : found.getFirst();
   }

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 class IdentityAudit {
   private static final String NO_ACCOUNT = "unknown";
 
+  /** The actor of a containment the detectors or ceilings decided. */
+  private static final String DETECTION = "detection";
+
   private final AuditLog log;
 
   IdentityAudit(AuditLog log) {
@@ -57,6 +60,21 @@ class IdentityAudit {
           of(e, NO_ACCOUNT, AuditAction.RECOVERY, "CODE_FAILED", AuditDecision.DENY);
       case IdentityEvent.RecoveryCompleted e ->
           of(e, e.account().toString(), AuditAction.RECOVERY, "COMPLETED", AuditDecision.ALLOW);
+      case IdentityEvent.SteppedUp e ->
+          of(e, id(e.account()), AuditAction.SECOND_FACTOR, "STEP_UP", AuditDecision.ALLOW);
+      case IdentityEvent.ContainmentChanged e ->
+          new AuditEvent(
+              e.at(),
+              e.by() == null ? DETECTION : e.by().toString(),
+              AuditAction.CONTAINMENT,
+              null,
+              List.of(),
+              e.state().name() + "." + e.account().toString().toUpperCase(java.util.Locale.ROOT),
+              e.state() == fr.vigie.identity.ContainmentState.ACTIVE
+                  ? AuditDecision.ALLOW
+                  : AuditDecision.DENY,
+              null,
+              null);
     };
   }
 

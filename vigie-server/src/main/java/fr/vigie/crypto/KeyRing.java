@@ -15,9 +15,12 @@ import java.util.List;
  * aws-kms://...}, {@code hcvault://...}) for a key held by a KMS or Vault.
  */
 public final class KeyRing {
-  /** The fields that get a blind index: exact lookups, and the row digest of the import. */
+  /**
+   * The fields that get a blind index: exact lookups, the row digest of the import, and the
+   * pseudonymous tokens of the devices and networks staff sign in from.
+   */
   public static final List<String> INDEX_FIELDS =
-      List.of("identifier", "nir", "email", "name_birth", "row");
+      List.of("identifier", "nir", "email", "name_birth", "row", "channel");
 
   private final KeyEncryptionKey kek;
   private final FieldCipher fieldCipher;

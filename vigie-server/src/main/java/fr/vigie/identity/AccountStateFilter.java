@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -18,17 +19,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads the account's state from the database on every request of a session: a locked account, or
  * one whose sessions were revoked (a reset bumps the epoch), loses its session at once; otherwise
- * the request sees the current role and restriction, not the ones of the sign-in. Any other kind of
+ * the request sees the current role, restriction and containment, not the ones of the sign-in. A
+ * suspended account gets nothing: its sessions end here (the guard). Any other kind of
  * authentication left in a session is not a staff sign-in and is dropped.
  */
 final class AccountStateFilter extends OncePerRequestFilter {
   private final StaffAccounts accounts;
+  private final Channels channels;
+  private final Duration restrictedPeriod;
   private final Clock clock;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
-  AccountStateFilter(StaffAccounts accounts, Clock clock) {
+  AccountStateFilter(
+      StaffAccounts accounts, Channels channels, Duration restrictedPeriod, Clock clock) {
     this.accounts = accounts;
+    this.channels = channels;
+    this.restrictedPeriod = restrictedPeriod;
     this.clock = clock;
   }
 
@@ -41,13 +48,22 @@ final class AccountStateFilter extends OncePerRequestFilter {
       Optional<StaffAccounts.Account> account = accounts.byId(staff.accountId());
       if (account.isEmpty()
           || account.get().locked()
-          || account.get().sessionEpoch() != staff.sessionEpoch()) {
+          || account.get().sessionEpoch() != staff.sessionEpoch()
+          || account.get().containment() == ContainmentState.SUSPENDED) {
         endSession(request);
       } else {
-        boolean restricted =
-            !Factors.hasSecond(staff) || account.get().restrictedAt(clock.instant());
+        StaffAccounts.Account current = account.get();
+        boolean restricted = !Factors.hasSecond(staff) || current.restrictedAt(clock.instant());
+        StaffPrincipal principal =
+            current.principal(
+                restricted,
+                guard(current, staff),
+                current.restrictedUntil() == null
+                    ? null
+                    : current.restrictedUntil().minus(restrictedPeriod),
+                channels.of(request));
         SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(staff.refreshed(account.get().principal(restricted)));
+        context.setAuthentication(staff.refreshed(principal));
         // For this request only: the session keeps what the sign-in stored.
         holder.setContext(context);
       }
@@ -57,6 +73,17 @@ final class AccountStateFilter extends OncePerRequestFilter {
       endSession(request);
     }
     chain.doFilter(request, response);
+  }
+
+  /** The account's containment as this session sees it: a step-up it answered no longer holds. */
+  private static ContainmentState guard(StaffAccounts.Account account, StaffAuthentication staff) {
+    if (account.containment() == ContainmentState.STEP_UP
+        && staff.secondFactorAt() != null
+        && account.containmentSince() != null
+        && !staff.secondFactorAt().isBefore(account.containmentSince())) {
+      return ContainmentState.ACTIVE;
+    }
+    return account.containment();
   }
 
   /** Where Spring's own filters put their results before Vigie's success handlers take over. */

@@ -64,4 +64,15 @@ public sealed interface IdentityEvent {
   /** The owner enrolled a new second factor; the restricted period starts. */
   record RecoveryCompleted(UUID recovery, UUID account, Instant restrictedUntil, Instant at)
       implements IdentityEvent {}
+
+  /** A signed-in session proved a fresh second factor because the guard asked for a step-up. */
+  record SteppedUp(UUID account, Instant at) implements IdentityEvent {}
+
+  /**
+   * The guard's state of an account changed.
+   *
+   * @param by the security analyst who changed it, or null when the detectors or ceilings did
+   */
+  record ContainmentChanged(UUID account, ContainmentState state, UUID by, Instant at)
+      implements IdentityEvent {}
 }

@@ -4,6 +4,7 @@ import static org.springframework.security.authorization.AuthorityAuthorizationM
 import static org.springframework.security.authorization.AuthorizationManagers.allOf;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,8 @@ class SecurityConfiguration {
   SecurityFilterChain staffSecurity(
       HttpSecurity http,
       StaffAccounts accounts,
+      Channels channels,
+      @Value("${vigie.recovery.restricted-period:PT24H}") Duration restrictedPeriod,
       Clock clock,
       SessionSteps sessions,
       ObjectProvider<ClientRegistrationRepository> identityProviders,
@@ -97,7 +100,9 @@ class SecurityConfiguration {
                     .accessDeniedHandler(
                         (request, response, denied) ->
                             response.sendError(HttpStatus.FORBIDDEN.value())))
-        .addFilterBefore(new AccountStateFilter(accounts, clock), AuthorizationFilter.class)
+        .addFilterBefore(
+            new AccountStateFilter(accounts, channels, restrictedPeriod, clock),
+            AuthorizationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -118,6 +123,8 @@ class SecurityConfiguration {
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.HELPDESK.name())))
                     .requestMatchers(HttpMethod.POST, "/api/recoveries/*/approval")
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.MANAGER.name())))
+                    .requestMatchers("/api/alerts", "/api/alerts/**")
+                    .access(allOf(Factors.fullySignedIn(), hasRole(Role.SECURITY_ANALYST.name())))
                     .requestMatchers(
                         "/api/persons",
                         "/api/persons/**",

@@ -2,10 +2,14 @@ package fr.vigie.identity;
 
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Staff sign-in over JSON: {@code POST /api/session} with a password, then {@code POST
  * /api/session/totp} with a code; {@code GET} tells the state (and sets the CSRF cookie), {@code
- * DELETE} signs out.
+ * DELETE} signs out. {@code POST /api/session/step-up} proves a fresh code when the guard asks.
  */
 @RestController
 @RequestMapping("/api/session")
@@ -82,6 +86,7 @@ class SessionController {
     StaffAccounts.Account account = signIn.checkPassword(body.login(), body.password());
     StaffAuthentication authentication = StaffAuthentication.firstFactor(account, Factors.PASSWORD);
     sessions.store(authentication, request, response);
+    rememberDevice(request, response);
     return describe(authentication);
   }
 
@@ -90,6 +95,34 @@ class SessionController {
       @RequestBody CodeRequest body, HttpServletRequest request, HttpServletResponse response) {
     limit(request);
     StaffAuthentication current = currentStaff();
+    Instant now = checkTotp(current, body.code());
+    signIn.recordFullSignIn(current.accountId());
+    StaffAuthentication full = current.with(Factors.TOTP).provedSecondFactorAt(now);
+    sessions.store(full, request, response);
+    events.publishEvent(
+        new IdentityEvent.SecondFactorSucceeded(
+            current.accountId(), IdentityEvent.Factor.TOTP, now));
+    return describe(full);
+  }
+
+  /**
+   * A fresh second factor in a signed-in session: what an account whose containment asks for a
+   * step-up must give before it reads again.
+   */
+  @PostMapping("/step-up")
+  Map<String, Object> stepUp(
+      @RequestBody CodeRequest body, HttpServletRequest request, HttpServletResponse response) {
+    limit(request);
+    StaffAuthentication current = currentStaff();
+    Instant now = checkTotp(current, body.code());
+    StaffAuthentication fresh = current.provedSecondFactorAt(now);
+    sessions.store(fresh, request, response);
+    events.publishEvent(new IdentityEvent.SteppedUp(current.accountId(), now));
+    return describe(fresh);
+  }
+
+  /** Checks a TOTP code of the session's account, counting a failure; returns the time. */
+  private Instant checkTotp(StaffAuthentication current, String code) {
     Instant now = clock.instant();
     StaffAccounts.Account account = accounts.byId(current.accountId()).orElseThrow(SignIn::refused);
     if (!signIn.mayAttempt(account, now)) {
@@ -97,18 +130,13 @@ class SessionController {
           new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
       throw SignIn.refused();
     }
-    if (!secondFactors.verifyTotp(account.id(), body.code(), now)) {
+    if (!secondFactors.verifyTotp(account.id(), code, now)) {
       signIn.recordFailure(account.id(), now);
       events.publishEvent(
           new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
       throw SignIn.refused();
     }
-    signIn.recordFullSignIn(account.id());
-    StaffAuthentication full = current.with(Factors.TOTP);
-    sessions.store(full, request, response);
-    events.publishEvent(
-        new IdentityEvent.SecondFactorSucceeded(account.id(), IdentityEvent.Factor.TOTP, now));
-    return describe(full);
+    return now;
   }
 
   @DeleteMapping
@@ -120,6 +148,24 @@ class SessionController {
     }
     sessions.end(request, response);
   }
+
+  /** Gives this browser a random device cookie if it has none: the detectors' "device". */
+  private static void rememberDevice(HttpServletRequest request, HttpServletResponse response) {
+    if (Channels.deviceCookie(request) != null) {
+      return;
+    }
+    byte[] random = new byte[16];
+    DEVICES.nextBytes(random);
+    Cookie cookie = new Cookie(Channels.DEVICE_COOKIE, HexFormat.of().formatHex(random));
+    cookie.setHttpOnly(true);
+    cookie.setSecure(request.isSecure());
+    cookie.setPath("/");
+    cookie.setMaxAge((int) Duration.ofDays(400).toSeconds());
+    cookie.setAttribute("SameSite", "Strict");
+    response.addCookie(cookie);
+  }
+
+  private static final SecureRandom DEVICES = new SecureRandom();
 
   private void limit(HttpServletRequest request) {
     if (!limiter.tryAcquire(request.getRemoteAddr())) {

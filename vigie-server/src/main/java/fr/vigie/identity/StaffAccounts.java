@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,7 @@ class StaffAccounts {
   private static final String COLUMNS =
       "a.id, a.login, a.role, a.organization_id, o.kind, a.password_hash, a.failed_attempts,"
           + " a.last_failed_at, a.locked_at, a.session_epoch, a.totp_confirmed_at,"
-          + " a.restricted_until";
+          + " a.restricted_until, a.containment, a.containment_since";
   private static final String FROM =
       " from staff_account a join organization o on o.id = a.organization_id";
   private static final RowMapper<Account> ROW = StaffAccounts::map;
@@ -41,7 +42,9 @@ class StaffAccounts {
       Instant lockedAt,
       int sessionEpoch,
       boolean totpEnrolled,
-      Instant restrictedUntil) {
+      Instant restrictedUntil,
+      ContainmentState containment,
+      Instant containmentSince) {
 
     boolean locked() {
       return lockedAt != null;
@@ -53,6 +56,12 @@ class StaffAccounts {
 
     StaffPrincipal principal(boolean restricted) {
       return new StaffPrincipal(id, role, organizationId, organizationKind, restricted);
+    }
+
+    StaffPrincipal principal(
+        boolean restricted, ContainmentState guard, Instant recoveredAt, Channel channel) {
+      return new StaffPrincipal(
+          id, role, organizationId, organizationKind, restricted, guard, recoveredAt, channel);
     }
 
     @Override
@@ -144,7 +153,33 @@ class StaffAccounts {
         instant(rs, "locked_at"),
         rs.getInt("session_epoch"),
         rs.getTimestamp("totp_confirmed_at") != null,
-        instant(rs, "restricted_until"));
+        instant(rs, "restricted_until"),
+        ContainmentState.valueOf(rs.getString("containment")),
+        instant(rs, "containment_since"));
+  }
+
+  /**
+   * Sets the account's containment. Suspending it also bumps the session epoch, which ends every
+   * session it has, on every node, at their next request. Returns false for an unknown account.
+   */
+  boolean contain(UUID id, ContainmentState state, Instant at) {
+    return jdbc.update(
+            "update staff_account set containment = ?, containment_since = ?,"
+                + " session_epoch = session_epoch + case when ? = 'SUSPENDED' then 1 else 0 end"
+                + " where id = ?",
+            state.name(),
+            Timestamp.from(at),
+            state.name(),
+            id)
+        == 1;
+  }
+
+  /** Every account whose containment is not ACTIVE. */
+  List<Map.Entry<UUID, ContainmentState>> contained() {
+    return jdbc.query(
+        "select id, containment from staff_account where containment <> 'ACTIVE'",
+        (rs, i) ->
+            Map.entry(rs.getObject(1, UUID.class), ContainmentState.valueOf(rs.getString(2))));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package fr.vigie.identity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,21 +21,31 @@ final class StaffAuthentication extends AbstractAuthenticationToken {
   private final String login;
   private final int sessionEpoch;
   private final List<String> factors;
+  private final Instant secondFactorAt;
 
   private StaffAuthentication(
-      StaffPrincipal principal, String login, int sessionEpoch, List<String> factors) {
+      StaffPrincipal principal,
+      String login,
+      int sessionEpoch,
+      List<String> factors,
+      Instant secondFactorAt) {
     super(authorities(principal, factors));
     this.principal = principal;
     this.login = login;
     this.sessionEpoch = sessionEpoch;
     this.factors = List.copyOf(factors);
+    this.secondFactorAt = secondFactorAt;
     setAuthenticated(true);
   }
 
   /** A session that has just proved {@code firstFactor}. */
   static StaffAuthentication firstFactor(StaffAccounts.Account account, String firstFactor) {
     return new StaffAuthentication(
-        account.principal(true), account.login(), account.sessionEpoch(), List.of(firstFactor));
+        account.principal(true),
+        account.login(),
+        account.sessionEpoch(),
+        List.of(firstFactor),
+        null);
   }
 
   /** This session, with one more factor proved. */
@@ -44,12 +55,22 @@ final class StaffAuthentication extends AbstractAuthenticationToken {
     }
     List<String> more = new ArrayList<>(factors);
     more.add(factor);
-    return new StaffAuthentication(principal, login, sessionEpoch, more);
+    return new StaffAuthentication(principal, login, sessionEpoch, more, secondFactorAt);
+  }
+
+  /** This session, having proved a second factor at {@code at}: it answers a step-up before. */
+  StaffAuthentication provedSecondFactorAt(Instant at) {
+    return new StaffAuthentication(principal, login, sessionEpoch, factors, at);
+  }
+
+  /** When this session last proved a second factor through Vigie, or null. */
+  Instant secondFactorAt() {
+    return secondFactorAt;
   }
 
   /** This session as of the account's current state. */
   StaffAuthentication refreshed(StaffPrincipal current) {
-    return new StaffAuthentication(current, login, sessionEpoch, factors);
+    return new StaffAuthentication(current, login, sessionEpoch, factors, secondFactorAt);
   }
 
   UUID accountId() {

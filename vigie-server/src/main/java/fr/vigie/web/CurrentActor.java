@@ -24,6 +24,7 @@ class CurrentActor {
             .orElseThrow(() -> new VigieException(ProblemCode.ACCESS_DENIED, "not signed in"));
     return relationships
         .actor(new AccountId(principal.accountId()), principal.restricted())
+        .map(a -> a.guarded(principal.containment(), principal.recoveredAt(), principal.channel()))
         .orElseThrow(() -> new VigieException(ProblemCode.ACCESS_DENIED, "no such account"));
   }
 }

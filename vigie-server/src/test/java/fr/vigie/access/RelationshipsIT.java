@@ -39,7 +39,7 @@ class RelationshipsIT {
   void setUp() {
     dataSource = TestDatabase.newDatabase();
     fixture = new AccessFixture(dataSource);
-    relationships = new Relationships(fixture.jdbc);
+    relationships = new Relationships(fixture.jdbc, java.util.Optional.empty());
     agency = fixture.organization(OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     otherAgency = fixture.organization(OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     capEmploi = fixture.organization(OrganizationKind.CAP_EMPLOI);

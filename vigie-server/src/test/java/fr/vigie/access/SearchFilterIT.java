@@ -50,7 +50,7 @@ class SearchFilterIT {
   void setUp() {
     dataSource = TestDatabase.newDatabase();
     fixture = new AccessFixture(dataSource);
-    relationships = new Relationships(fixture.jdbc);
+    relationships = new Relationships(fixture.jdbc, java.util.Optional.empty());
   }
 
   @AfterEach

@@ -47,7 +47,7 @@ public abstract class IdentityIntegrationTest {
   /** A real SMTP server in this JVM, for the whole run (the Spring context outlives a class). */
   static final GreenMail MAIL = startMail();
 
-  static final String PASSWORD = "correct horse battery staple";
+  protected static final String PASSWORD = "correct horse battery staple";
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry properties) {
@@ -92,7 +92,7 @@ public abstract class IdentityIntegrationTest {
   }
 
   /** Signs in with the password, enrolls a TOTP seed and confirms it; returns the seed. */
-  byte[] enrollTotp(StaffClient client, TestAccount account) {
+  protected byte[] enrollTotp(StaffClient client, TestAccount account) {
     assertThat(client.signIn(account.login(), PASSWORD).status()).isEqualTo(200);
     StaffClient.Answer enrollment = client.post("/api/me/totp", Map.of());
     assertThat(enrollment.status()).isEqualTo(200);
@@ -102,12 +102,12 @@ public abstract class IdentityIntegrationTest {
     return seed;
   }
 
-  String codeNow(byte[] seed) {
+  protected String codeNow(byte[] seed) {
     return TotpCodes.code(seed, TotpCodes.step(clock.instant()), TotpCodes.DIGITS);
   }
 
   /** Moves past the time step of the last code, so the next code is a new one. */
-  void nextStep() {
+  protected void nextStep() {
     clock.advance(java.time.Duration.ofSeconds(TotpCodes.STEP_SECONDS));
   }
 

@@ -32,6 +32,16 @@ public final class StaffClient {
             .build();
   }
 
+  /**
+   * Takes the device cookie of {@code other}: the two clients are then two sessions of one browser,
+   * which the detectors see as one device.
+   */
+  public void shareDeviceWith(StaffClient other) {
+    other.cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals(Channels.DEVICE_COOKIE))
+        .forEach(cookie -> cookies.getCookieStore().add(URI.create(base), cookie));
+  }
+
   /** The response's status and body, parsed when it is JSON. */
   public record Answer(int status, String body, HttpResponse<String> response) {
     public JsonNode json() {
@@ -85,7 +95,7 @@ public final class StaffClient {
   }
 
   /** Signs in with a password, fetching the CSRF cookie first as a JS client would. */
-  Answer signIn(String login, String password) {
+  public Answer signIn(String login, String password) {
     get("/api/session");
     return post("/api/session", Map.of("login", login, "password", password));
   }

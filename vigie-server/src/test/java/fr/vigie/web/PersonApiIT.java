@@ -6,15 +6,10 @@ import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.StaffClient;
-import fr.vigie.registry.FranceTravailId;
 import fr.vigie.registry.ImportOptions;
 import fr.vigie.registry.ImportProgress;
-import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonRecord;
-import fr.vigie.registry.RegistrationCategory;
 import fr.vigie.registry.Registry;
-import fr.vigie.registry.Sex;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +41,9 @@ class PersonApiIT extends IdentityIntegrationTest {
     advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     partner = newAccount(Role.ADVISOR, capEmploi, OrganizationKind.CAP_EMPLOI);
     long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
-    followedRecord = person(base + 1, agency);
-    PersonRecord other = person(base + 2, agency);
-    PersonRecord strangerRecord = person(base + 3, agency);
+    followedRecord = TestPersons.person(base + 1, agency);
+    PersonRecord other = TestPersons.person(base + 2, agency);
+    PersonRecord strangerRecord = TestPersons.person(base + 3, agency);
     Iterator<PersonRecord> rows = List.of(followedRecord, other, strangerRecord).iterator();
     registry.importRecords(rows, 3, ImportOptions.defaults(), ImportProgress.NONE);
     followed = idOf(followedRecord);
@@ -183,30 +178,5 @@ class PersonApiIT extends IdentityIntegrationTest {
 
   private String idOf(PersonRecord person) {
     return registry.findByIdentifier(person.identifier()).orElseThrow().toString();
-  }
-
-  private static PersonRecord person(long n, String organization) {
-    LocalDate birth = LocalDate.of(1980 + (int) (n % 20), 1 + (int) (n % 12), 1 + (int) (n % 28));
-    String first13 =
-        "2"
-            + String.format("%02d%02d", birth.getYear() % 100, birth.getMonthValue())
-            + "69123"
-            + String.format("%03d", 1 + n % 999);
-    return new PersonRecord(
-        new FranceTravailId(String.format("%011d", 10_000_000_000L + n)),
-        Nir.withKey(first13),
-        Sex.FEMALE,
-        "Testnom" + Long.toString(n, 36).replaceAll("[0-9]", "x"),
-        null,
-        "Camille",
-        birth,
-        "69123",
-        "camille." + n + "@exemple.fr",
-        "06 12 34 56 78",
-        "1 rue de la Paix, 69002 Lyon",
-        RegistrationCategory.A,
-        LocalDate.of(2024, 3, 1),
-        null,
-        organization);
   }
 }

@@ -1,0 +1,147 @@
+package fr.vigie.detection;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.Containments;
+import fr.vigie.identity.IdentityEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Detection in the running server: the read path asks it to {@link #admit} each access (the
+ * ceilings) and tells it each access that happened ({@link #accessed}, onto the bus to the
+ * detectors). A verdict is stored at once where the guard reads it ({@link Containments}), with an
+ * alert for the security analysts, who release or confirm the account here.
+ */
+@Service
+public class AccessWatch implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AccessWatch.class);
+
+  private final Detection detection;
+  private final Containments containments;
+  private final Alerts alerts;
+  private final Clock clock;
+  private final InProcessAccessEvents bus;
+  private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
+
+  AccessWatch(
+      Containments containments,
+      Alerts alerts,
+      Optional<Clock> clock,
+      @Value("${vigie.detection.partitions:2}") int partitions) {
+    this.detection = Detection.withDefaults();
+    this.containments = containments;
+    this.alerts = alerts;
+    this.clock = clock.orElse(Clock.systemUTC());
+    containments.contained().forEach(detection::restore);
+    this.bus = new InProcessAccessEvents(partitions, 10_000, this::observe);
+  }
+
+  /**
+   * The ceilings on an access about to happen. A suspension is stored before this returns, so the
+   * account's next request, on any node, gets nothing.
+   */
+  public Admission admit(AccountProfile profile, Access access) {
+    boolean suspendedBefore = detection.state(profile.account()) == ContainmentState.SUSPENDED;
+    Admission admission = detection.admit(profile, access);
+    if (admission instanceof Admission.Suspended suspended && !suspendedBefore) {
+      apply(suspended.verdict());
+    }
+    return admission;
+  }
+
+  /** How far apart a throttled account's accesses must be. */
+  static final Duration THROTTLE_SPACING = Duration.ofSeconds(10);
+
+  /**
+   * True when a throttled account may go on now: one access every {@link #THROTTLE_SPACING},
+   * counted on this node.
+   */
+  public boolean throttlePasses(AccountId account, Instant now) {
+    boolean[] passes = {false};
+    throttled.compute(
+        account,
+        (a, next) -> {
+          if (next == null || !now.isBefore(next)) {
+            passes[0] = true;
+            return now.plus(THROTTLE_SPACING);
+          }
+          return next;
+        });
+    return passes[0];
+  }
+
+  /** An access that happened, or was refused: onto the bus to the detectors. */
+  public void accessed(AccountProfile profile, Access access) {
+    bus.publish(profile, access);
+  }
+
+  /** The detectors' side of the bus. */
+  void observe(AccountProfile profile, Access access) {
+    detection.observe(profile, access).ifPresent(this::apply);
+  }
+
+  private void apply(Verdict verdict) {
+    containments.set(verdict.account(), verdict.state(), null);
+    alerts.raise(verdict);
+    // Ids, state and detector names only: what an operator needs to look the alert up.
+    log.warn("containment: {}", verdict);
+  }
+
+  @EventListener
+  void on(IdentityEvent.SteppedUp event) {
+    detection.steppedUp(new AccountId(event.account()));
+  }
+
+  /** The open alerts, newest first. */
+  public List<Alert> openAlerts(int limit) {
+    return alerts.list("OPEN", Math.clamp(limit, 1, 500));
+  }
+
+  /** A security analyst found the alert a false one: the account works again. */
+  public Alert release(UUID alert, AccountId analyst) {
+    Alert open = decide(alert, "RELEASED", analyst);
+    detection.release(open.account());
+    containments.set(open.account(), ContainmentState.ACTIVE, analyst);
+    return alerts.byId(alert).orElseThrow();
+  }
+
+  /** A security analyst confirmed the account compromised: it stays suspended. */
+  public Alert confirm(UUID alert, AccountId analyst) {
+    Alert open = decide(alert, "CONFIRMED", analyst);
+    detection.restore(open.account(), ContainmentState.SUSPENDED);
+    containments.set(open.account(), ContainmentState.SUSPENDED, analyst);
+    return alerts.byId(alert).orElseThrow();
+  }
+
+  private Alert decide(UUID alert, String status, AccountId analyst) {
+    requireNonNull(analyst, "analyst is null");
+    Alert found =
+        alerts
+            .byId(requireNonNull(alert, "alert is null"))
+            .filter(a -> a.status().equals("OPEN"))
+            .orElseThrow(() -> new VigieException(ProblemCode.ALERT_NOT_FOUND, "no open alert"));
+    alerts.decide(alert, status, analyst, clock.instant());
+    alerts.decideOthers(found.account(), status, analyst, clock.instant());
+    return found;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    bus.close();
+  }
+}

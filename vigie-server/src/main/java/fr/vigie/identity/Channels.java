@@ -1,0 +1,69 @@
+package fr.vigie.identity;
+
+import fr.vigie.crypto.KeyRing;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a request's device and network into pseudonymous tokens: keyed hashes that tell one device
+ * or network from another without naming it. Neither an address nor a user agent is kept.
+ */
+@Component
+class Channels {
+  /** The long-lived cookie that tells one browser from another; random, set at sign-in. */
+  static final String DEVICE_COOKIE = "vigie_device";
+
+  private final KeyRing keys;
+
+  Channels(KeyRing keys) {
+    this.keys = keys;
+  }
+
+  Channel of(HttpServletRequest request) {
+    String device = deviceCookie(request);
+    if (device == null) {
+      String agent = request.getHeader("User-Agent");
+      device = "agent:" + (agent == null ? "" : agent);
+    } else {
+      device = "cookie:" + device;
+    }
+    return new Channel(token("device|" + device), token("network|" + network(request)));
+  }
+
+  static String deviceCookie(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return null;
+    }
+    return Arrays.stream(cookies)
+        .filter(c -> DEVICE_COOKIE.equals(c.getName()))
+        .map(Cookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The /24 of an IPv4 address, the /48 of an IPv6 one: the network, not the machine. */
+  static String network(HttpServletRequest request) {
+    try {
+      byte[] address = InetAddress.getByName(request.getRemoteAddr()).getAddress();
+      int keep = address.length == 4 ? 3 : 6;
+      return HexFormat.of().formatHex(Arrays.copyOf(address, keep));
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+
+  private String token(String value) {
+    try {
+      return HexFormat.of().formatHex(keys.blindIndex().compute("channel", value), 0, 8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the channel key is not available", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package fr.vigie.web;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.detection.AccessWatch;
+import fr.vigie.detection.Alert;
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.Role;
+import fr.vigie.identity.StaffPrincipal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The security analyst's alerts: list the open ones, release an account (a false alarm) or confirm
+ * it compromised. Each decision changes the account's containment, which is audited. Alerts carry
+ * reasons and pseudonymous person ids, never personal data.
+ */
+@RestController
+class AlertController {
+  private final AccessWatch watch;
+
+  AlertController(AccessWatch watch) {
+    this.watch = watch;
+  }
+
+  @GetMapping("/api/alerts")
+  List<Alert> open(@RequestParam(defaultValue = "100") int limit) {
+    analyst();
+    return watch.openAlerts(limit);
+  }
+
+  @PostMapping("/api/alerts/{id}/release")
+  Alert release(@PathVariable UUID id) {
+    return watch.release(id, analyst());
+  }
+
+  @PostMapping("/api/alerts/{id}/confirm")
+  Alert confirm(@PathVariable UUID id) {
+    return watch.confirm(id, analyst());
+  }
+
+  /** The security configuration lets only analysts here; this says so once more. */
+  private static AccountId analyst() {
+    StaffPrincipal principal =
+        StaffPrincipal.current()
+            .filter(p -> p.role() == Role.SECURITY_ANALYST)
+            .orElseThrow(
+                () -> new VigieException(ProblemCode.ACCESS_DENIED, "security analysts only"));
+    return new AccountId(principal.accountId());
+  }
+}

@@ -1,0 +1,171 @@
+package fr.vigie.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.Containments;
+import fr.vigie.identity.IdentityIntegrationTest;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import fr.vigie.identity.StaffClient;
+import fr.vigie.registry.ImportOptions;
+import fr.vigie.registry.ImportProgress;
+import fr.vigie.registry.PersonRecord;
+import fr.vigie.registry.Registry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The guard over HTTP: an account reading at full speed is suspended by its burst ceiling, and its
+ * open sessions, this one and any other, get nothing on their next request; the analyst sees the
+ * alert with its reasons and the persons touched, and releases it. A step-up holds reads until the
+ * session proves a fresh code.
+ */
+class ContainmentIT extends IdentityIntegrationTest {
+  @Autowired Registry registry;
+  @Autowired Containments containments;
+
+  private String agency;
+  private TestAccount advisor;
+  private final List<String> caseload = new ArrayList<>();
+
+  @BeforeEach
+  void caseload() {
+    agency = "FT-" + UUID.randomUUID();
+    advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
+    List<PersonRecord> rows = new ArrayList<>();
+    for (int n = 0; n < 12; n++) {
+      rows.add(TestPersons.person(base + n, agency));
+    }
+    registry.importRecords(
+        rows.iterator(), rows.size(), ImportOptions.defaults(), ImportProgress.NONE);
+    for (PersonRecord row : rows) {
+      String id = registry.findByIdentifier(row.identifier()).orElseThrow().toString();
+      caseload.add(id);
+      jdbc.update(
+          "insert into caseload (advisor_id, person_id) values (?, ?::uuid)", advisor.id(), id);
+    }
+  }
+
+  @Test
+  void fullSpeedReads_suspendTheAccountAndEveryOpenSessionGetsNothing() {
+    StaffClient reader = client();
+    byte[] seed = enrollTotp(reader, advisor);
+    StaffClient other = secondSession(reader, seed);
+    assertThat(other.get("/api/persons/" + caseload.get(0)).status()).isEqualTo(200);
+
+    for (int n = 0; n < 10; n++) {
+      assertThat(reader.get("/api/persons/" + caseload.get(n)).status())
+          .as("read %d", n)
+          .isEqualTo(200);
+    }
+    StaffClient.Answer eleventh = reader.get("/api/persons/" + caseload.get(10));
+
+    assertThat(eleventh.status()).isEqualTo(403);
+    assertThat(eleventh.json().get("code").asString()).isEqualTo("ACCOUNT_SUSPENDED");
+    for (StaffClient session : List.of(reader, other)) {
+      StaffClient.Answer next = session.get("/api/persons/" + caseload.get(0));
+      assertThat(next.status()).isEqualTo(401);
+      assertThat(next.body()).doesNotContain("Testnom");
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "select containment from staff_account where id = ?", String.class, advisor.id()))
+        .isEqualTo("SUSPENDED");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0",
+                Integer.class,
+                "SUSPENDED." + advisor.id().toString().toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void analyst_listsTheAlertWithReasonsAndPersons_andReleasesTheAccount() {
+    StaffClient reader = signedIn(advisor);
+    for (int n = 0; n <= 10; n++) {
+      reader.get("/api/persons/" + caseload.get(n));
+    }
+    StaffClient analyst = signedIn(newAccount(Role.SECURITY_ANALYST, agency));
+
+    StaffClient.Answer alerts = analyst.get("/api/alerts");
+
+    assertThat(alerts.status()).isEqualTo(200);
+    var alert = findAlert(alerts, advisor.id());
+    assertThat(alert.get("state").asString()).isEqualTo("SUSPENDED");
+    assertThat(alert.get("reasons").get(0).get("detector").asString()).isEqualTo("ceiling:burst");
+    assertThat(alert.get("reasons").get(0).get("reason").asString())
+        .isEqualTo("more than 10 distinct persons within 1 minute");
+    List<String> touched = new ArrayList<>();
+    alert.get("touched").forEach(t -> touched.add(t.get("value").asString()));
+    assertThat(touched).containsExactlyInAnyOrderElementsOf(caseload.subList(0, 10));
+
+    StaffClient.Answer released =
+        analyst.post("/api/alerts/" + alert.get("id").asString() + "/release", Map.of());
+
+    assertThat(released.status()).isEqualTo(200);
+    assertThat(released.json().get("status").asString()).isEqualTo("RELEASED");
+    assertThat(
+            jdbc.queryForObject(
+                "select containment from staff_account where id = ?", String.class, advisor.id()))
+        .isEqualTo("ACTIVE");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0",
+                Integer.class,
+                "ACTIVE." + advisor.id().toString().toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void alerts_notForAdvisors() {
+    assertThat(signedIn(newAccount(Role.ADVISOR, agency)).get("/api/alerts").status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void stepUp_holdsReadsUntilTheSessionProvesAFreshCode() {
+    StaffClient reader = client();
+    byte[] seed = enrollTotp(reader, advisor);
+    nextStep();
+    containments.set(new AccountId(advisor.id()), ContainmentState.STEP_UP, null);
+
+    StaffClient.Answer held = reader.get("/api/persons/" + caseload.get(0));
+    StaffClient.Answer stepUp = reader.post("/api/session/step-up", Map.of("code", codeNow(seed)));
+    StaffClient.Answer after = reader.get("/api/persons/" + caseload.get(0));
+
+    assertThat(held.status()).isEqualTo(403);
+    assertThat(held.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    assertThat(held.body()).doesNotContain("Testnom");
+    assertThat(stepUp.status()).isEqualTo(200);
+    assertThat(after.status()).isEqualTo(200);
+  }
+
+  /** Another session of the same account, in another tab of the same browser. */
+  private StaffClient secondSession(StaffClient first, byte[] seed) {
+    nextStep();
+    StaffClient other = client();
+    other.shareDeviceWith(first);
+    assertThat(other.signIn(advisor.login(), PASSWORD).status()).isEqualTo(200);
+    assertThat(other.post("/api/session/totp", Map.of("code", codeNow(seed))).status())
+        .isEqualTo(200);
+    return other;
+  }
+
+  private static tools.jackson.databind.JsonNode findAlert(
+      StaffClient.Answer alerts, UUID account) {
+    for (var alert : alerts.json()) {
+      if (alert.get("account").get("value").asString().equals(account.toString())) {
+        return alert;
+      }
+    }
+    throw new AssertionError("no alert for the account");
+  }
+}
