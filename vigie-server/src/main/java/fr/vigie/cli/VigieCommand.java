@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RetentionCommand.class,
       AuditCommand.class,
       AccountsCommand.class,
+      DemoCommand.class,
       BenchCommand.class
     })
 public final class VigieCommand implements Runnable {

@@ -106,6 +106,21 @@ public abstract class IdentityIntegrationTest {
     return TotpCodes.code(seed, TotpCodes.step(clock.instant()), TotpCodes.DIGITS);
   }
 
+  /** The server's port. */
+  protected int port() {
+    return port;
+  }
+
+  /** The time the server sees now. */
+  protected Instant clockNow() {
+    return clock.instant();
+  }
+
+  /** Moves the server's time forward. */
+  protected void moveClock(java.time.Duration by) {
+    clock.advance(by);
+  }
+
   /** Moves past the time step of the last code, so the next code is a new one. */
   protected void nextStep() {
     clock.advance(java.time.Duration.ofSeconds(TotpCodes.STEP_SECONDS));
