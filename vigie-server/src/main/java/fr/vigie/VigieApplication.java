@@ -1,6 +1,9 @@
 package fr.vigie;
 
+import fr.vigie.runtime.SimulatedClock;
 import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,9 +16,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class VigieApplication {
 
-  /** The one clock every feature reads, so that tests can move time. */
+  /**
+   * The one clock every feature reads, so that tests can move time. The evaluation through the
+   * server ({@code vigie eval --through-server}) sets {@code vigie.clock.simulated} and drives it.
+   */
   @Bean
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(@Value("${vigie.clock.simulated:false}") boolean simulated) {
+    return simulated ? new SimulatedClock(Instant.now()) : Clock.systemUTC();
   }
 }

@@ -27,8 +27,9 @@ create table containment_alert (
 create index containment_alert_open on containment_alert (raised_at) where status = 'OPEN';
 create index containment_alert_account on containment_alert (account_id, raised_at);
 
--- An appointment of a person with a staff account: it explains that account's reads of the person
--- around that time. Loaded from the scheduling system (and generated for the demo).
+-- An appointment of a person with a staff account: it explains the reads of the person by that
+-- account's organization in the same week. Loaded from the scheduling system (generated for the
+-- demo).
 create table appointment (
   id         bigint generated always as identity primary key,
   person_id  uuid not null references person (id),

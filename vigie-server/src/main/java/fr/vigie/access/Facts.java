@@ -7,8 +7,9 @@ package fr.vigie.access;
  * @param inCaseload the person is in the actor's caseload
  * @param followedByOrganization the person is followed by the actor's organization
  * @param referredToOrganization the person has an active referral to the actor's organization
- * @param appointment the person has an appointment with the actor within a week either side: it
- *     explains the access to the detectors; the policy does not read it
+ * @param appointment the person has an appointment this week (Monday to Sunday, Paris) with someone
+ *     of the actor's organization: it explains the access to the detectors; the policy does not
+ *     read it
  */
 public record Facts(
     boolean inCaseload,

@@ -333,10 +333,10 @@ public class PersonReads {
 
   /** What explains the access to the detectors: an appointment, the caseload, a justification. */
   private static Link link(Facts facts, Decision.Allow allow) {
-    if (facts.appointment()) {
-      return Link.APPOINTMENT;
+    if (allow.basis() == Basis.JUSTIFICATION) {
+      return Link.OUTSIDE;
     }
-    return allow.basis() == Basis.JUSTIFICATION ? Link.OUTSIDE : Link.FOLLOWED;
+    return facts.appointment() ? Link.APPOINTMENT : Link.FOLLOWED;
   }
 
   private Access access(Actor actor, AccessKind kind, PersonId person, Link link) {

@@ -11,8 +11,10 @@ import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,12 +35,13 @@ public class Relationships {
           + Fact.FOLLOWED_BY_ORGANIZATION.sql
           + ", "
           + Fact.REFERRED_TO_ORGANIZATION.sql
-          + ", exists (select 1 from appointment ap where ap.person_id = p.id"
-          + " and ap.account_id = ? and ap.starts_at between ? and ?)"
+          + ", exists (select 1 from appointment ap"
+          + " join staff_account s on s.id = ap.account_id where ap.person_id = p.id"
+          + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?)"
           + " from person p where p.id = ?";
 
-  /** How far from an appointment it still explains an access to the person. */
-  static final Duration APPOINTMENT_REACH = Duration.ofDays(7);
+  /** Where the weeks of appointments begin and end. */
+  static final ZoneId WEEKS = ZoneId.of("Europe/Paris");
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -71,7 +74,13 @@ public class Relationships {
    * {@link Facts#NONE}, so that the answer does not tell it from one the actor may not see.
    */
   public Facts facts(Actor actor, PersonId person) {
-    Instant now = clock.instant();
+    ZonedDateTime monday =
+        clock
+            .instant()
+            .atZone(WEEKS)
+            .toLocalDate()
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+            .atStartOfDay(WEEKS);
     List<Facts> found =
         jdbc.query(
             FACTS,
@@ -81,9 +90,9 @@ public class Relationships {
             Fact.IN_CASELOAD.parameter(actor),
             Fact.FOLLOWED_BY_ORGANIZATION.parameter(actor),
             Fact.REFERRED_TO_ORGANIZATION.parameter(actor),
-            actor.account().value(),
-            Timestamp.from(now.minus(APPOINTMENT_REACH)),
-            Timestamp.from(now.plus(APPOINTMENT_REACH)),
+            actor.organization().value(),
+            Timestamp.from(monday.toInstant()),
+            Timestamp.from(monday.plusWeeks(1).toInstant()),
             person.value());
     return found.isEmpty() ? Facts.NONE : found.getFirst();
   }

@@ -5,6 +5,7 @@ import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditLog;
 import fr.vigie.audit.AuditVerifier;
+import fr.vigie.runtime.ThrowAwayVigie;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

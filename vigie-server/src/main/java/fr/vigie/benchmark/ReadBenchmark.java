@@ -6,6 +6,7 @@ import fr.vigie.registry.ImportReport;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
+import fr.vigie.runtime.ThrowAwayVigie;
 import fr.vigie.simulation.DemoAgency;
 import fr.vigie.simulation.SyntheticAdvisor;
 import fr.vigie.simulation.SyntheticAgency;

@@ -90,6 +90,14 @@ public class AccessWatch implements AutoCloseable {
     bus.publish(profile, access);
   }
 
+  /**
+   * Waits until the detectors have seen every access published so far: the evaluation through the
+   * server calls it between simulated accesses, so that simulated time does not outrun them.
+   */
+  public boolean drain(Duration timeout) throws InterruptedException {
+    return bus.drain(timeout);
+  }
+
   /** The detectors' side of the bus. */
   void observe(AccountProfile profile, Access access) {
     detection.observe(profile, access).ifPresent(this::apply);

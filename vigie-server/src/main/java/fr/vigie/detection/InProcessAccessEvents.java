@@ -1,10 +1,12 @@
 package fr.vigie.detection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,8 @@ final class InProcessAccessEvents implements AccessEvents, AutoCloseable {
   private final List<BlockingQueue<Event>> partitions = new ArrayList<>();
   private final List<Thread> consumers = new ArrayList<>();
   private volatile boolean open = true;
+  private final AtomicLong published = new AtomicLong();
+  private final AtomicLong handled = new AtomicLong();
 
   InProcessAccessEvents(int partitionCount, int capacity, BiConsumer<AccountProfile, Access> sink) {
     for (int p = 0; p < partitionCount; p++) {
@@ -40,6 +44,7 @@ final class InProcessAccessEvents implements AccessEvents, AutoCloseable {
     }
     int partition = Math.floorMod(access.account().hashCode(), partitions.size());
     try {
+      published.incrementAndGet();
       partitions.get(partition).put(new Event(profile, access));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -67,8 +72,23 @@ final class InProcessAccessEvents implements AccessEvents, AutoCloseable {
             event.access().account(),
             event.access().kind(),
             e);
+      } finally {
+        handled.incrementAndGet();
       }
     }
+  }
+
+  /** Waits until every access published so far has been handled; false on timeout. */
+  boolean drain(Duration timeout) throws InterruptedException {
+    long target = published.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (handled.get() < target) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(1);
+    }
+    return true;
   }
 
   @Override

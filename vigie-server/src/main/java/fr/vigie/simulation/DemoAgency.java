@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads a generated agency into an empty register on first start: organizations, advisors, persons
- * (through the real import path, encrypted) and caseloads. Logs counts only.
+ * (through the real import path, encrypted), caseloads, and the referrals of the partners' persons
+ * to their organization. Logs counts only.
  */
 @Service
 public class DemoAgency {
@@ -78,6 +79,9 @@ public class DemoAgency {
             agency.personCount(),
             ImportOptions.defaults(),
             ImportProgress.NONE);
+    // Partners read only the persons an agency advisor referred to them: one advisor of the first
+    // agency stands for the agency advisors who did.
+    String referrer = agency.advisors().getFirst().login();
     for (SyntheticAdvisor advisor : agency.advisors()) {
       List<PersonId> followed =
           advisor
@@ -87,6 +91,9 @@ public class DemoAgency {
               .flatMap(java.util.Optional::stream)
               .toList();
       caseloads.assign(advisor.login(), followed);
+      if (!advisor.organization().startsWith("FT-")) {
+        caseloads.refer(advisor.organization(), followed, referrer);
+      }
     }
     return report;
   }

@@ -1,7 +1,6 @@
-package fr.vigie.benchmark;
+package fr.vigie.runtime;
 
 import fr.vigie.VigieApplication;
-import fr.vigie.runtime.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A throw-away PostgreSQL with real durability (fsync, synchronous commit) in a temporary
  * directory, and a Vigie context on it with fresh keys; all of it gone once closed.
  */
-final class ThrowAwayVigie implements AutoCloseable {
+public final class ThrowAwayVigie implements AutoCloseable {
   private static final String DATABASE = "vigie";
 
   private final Path work;
@@ -33,7 +32,7 @@ final class ThrowAwayVigie implements AutoCloseable {
     this.server = server;
   }
 
-  static ThrowAwayVigie start(String name) throws IOException, SQLException {
+  public static ThrowAwayVigie start(String name) throws IOException, SQLException {
     return start(name, WebApplicationType.NONE);
   }
 
@@ -41,7 +40,7 @@ final class ThrowAwayVigie implements AutoCloseable {
    * As {@link #start(String)}, of this web application type (a servlet one listens on a random
    * loopback port), with {@code arguments} added to the command line.
    */
-  static ThrowAwayVigie start(String name, WebApplicationType type, String... arguments)
+  public static ThrowAwayVigie start(String name, WebApplicationType type, String... arguments)
       throws IOException, SQLException {
     Path work = Files.createTempDirectory(name);
     ThrowAwayVigie vigie =
@@ -73,17 +72,17 @@ final class ThrowAwayVigie implements AutoCloseable {
     }
   }
 
-  ConfigurableApplicationContext context() {
+  public ConfigurableApplicationContext context() {
     return context;
   }
 
   /** The port the web server listens on, on 127.0.0.1. */
-  int port() {
+  public int port() {
     return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
   }
 
   /** A connection of its own, outside the application's pool. */
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(server.jdbcUrl(DATABASE), EmbeddedDatabase.user(), "");
   }
 
