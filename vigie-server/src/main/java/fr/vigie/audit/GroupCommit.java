@@ -37,6 +37,12 @@ final class GroupCommit {
   private volatile boolean running;
 
   /**
+   * The appender thread's own connection, kept between batches so that a batch never waits in the
+   * pool's queue behind the requests it would release; null until needed and after a failure.
+   */
+  private Connection connection;
+
+  /**
    * The tree as last committed; never changed once published (each batch works on a copy). Null
    * until recovered from the table.
    */
@@ -110,6 +116,7 @@ final class GroupCommit {
         batch.clear();
       }
     }
+    closeConnection();
     Pending left;
     while ((left = queue.poll()) != null) {
       left.index().completeExceptionally(new AuditUnavailableException("the audit log is stopped"));
@@ -129,6 +136,8 @@ final class GroupCommit {
         batch.get(i).index().complete(first + i);
       }
     } catch (SQLException | RuntimeException e) {
+      // The connection may be what failed: the next batch takes a fresh one.
+      closeConnection();
       // If the commit did happen, the next batch's catch-up finds the rows: the log stays whole.
       log.warn("Audit log: a batch of {} entries was not written: {}", batch.size(), e.toString());
       AuditUnavailableException failure =
@@ -144,8 +153,20 @@ final class GroupCommit {
   private CompactRange appendAtEnd(List<Pending> batch, CompactRange current) throws SQLException {
     CompactRange next = current.copy();
     EntryRows rows = EntryRows.frame(batch, next);
-    try (Connection c = store.connection()) {
-      return AuditStore.appendAtEnd(c, rows) ? next : null;
+    if (connection == null) {
+      connection = store.connection();
+    }
+    return AuditStore.appendAtEnd(connection, rows) ? next : null;
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Closing a broken connection can fail; it is dropped either way.
+      }
+      connection = null;
     }
   }
 
