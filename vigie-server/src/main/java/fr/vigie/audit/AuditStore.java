@@ -16,6 +16,20 @@ final class AuditStore {
 
   private static final int FETCH = 10_000;
 
+  /**
+   * The lock, then the rows, inserted only if the table ends just before them. Sent in autocommit
+   * as one extended-protocol exchange with one Sync: PostgreSQL runs both statements in one
+   * implicit transaction, so the lock is held while the end is checked and the rows go in, and
+   * commits it, durably, before it answers. The rows travel as bound arrays.
+   */
+  private static final String APPEND_AT_END =
+      "select pg_advisory_xact_lock(?);"
+          + " insert into audit_entry (idx, at, entry, leaf_hash, subject)"
+          + " select r.idx, r.at, r.entry, r.leaf_hash, r.subject"
+          + " from unnest(?::int8[], ?::timestamptz[], ?::bytea[], ?::bytea[], ?::uuid[])"
+          + " as r (idx, at, entry, leaf_hash, subject)"
+          + " where (select coalesce(max(idx), -1) from audit_entry) = ?";
+
   private final DataSource dataSource;
 
   AuditStore(DataSource dataSource) {
@@ -27,6 +41,36 @@ final class AuditStore {
     Connection c = dataSource.getConnection();
     c.setAutoCommit(false);
     return c;
+  }
+
+  /** A connection in autocommit, for {@link #appendAtEnd}. */
+  Connection connection() throws SQLException {
+    Connection c = dataSource.getConnection();
+    c.setAutoCommit(true);
+    return c;
+  }
+
+  /**
+   * Appends {@code rows} and commits them in one round trip if the table ends just before their
+   * first index; otherwise writes nothing and returns false (another process appended, or a commit
+   * this one could not confirm did happen): the caller then catches up under the lock.
+   *
+   * @param c a connection in autocommit
+   */
+  static boolean appendAtEnd(Connection c, EntryRows rows) throws SQLException {
+    try (PreparedStatement append = c.prepareStatement(APPEND_AT_END)) {
+      append.setLong(1, APPEND_LOCK);
+      // Primitive arrays go through the driver's own method.
+      append.setArray(2, c.unwrap(PGConnection.class).createArrayOf("int8", rows.indexes));
+      append.setArray(3, c.createArrayOf("timestamptz", rows.atTexts()));
+      append.setArray(4, c.createArrayOf("bytea", rows.entries));
+      append.setArray(5, c.createArrayOf("bytea", rows.leafHashes));
+      append.setArray(6, c.createArrayOf("uuid", rows.subjects));
+      append.setLong(7, rows.first() - 1);
+      append.execute();
+      append.getMoreResults();
+      return append.getUpdateCount() == rows.size();
+    }
   }
 
   /**
