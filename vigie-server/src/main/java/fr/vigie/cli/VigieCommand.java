@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       RetentionCommand.class,
       AuditCommand.class,
       AccountsCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      EvalCommand.class
     })
 public final class VigieCommand implements Runnable {
 
