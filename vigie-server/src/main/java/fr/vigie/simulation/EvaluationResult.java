@@ -1,7 +1,6 @@
 package fr.vigie.simulation;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -142,9 +141,9 @@ public record EvaluationResult(
     if (!Double.isFinite(value)) {
       return "null";
     }
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return String.format(Locale.ROOT, "%.6g", value);
+    return new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }
