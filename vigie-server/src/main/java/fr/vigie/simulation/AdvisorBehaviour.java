@@ -20,6 +20,8 @@ final class AdvisorBehaviour {
   private static final double OTHER_SITE = 0.003;
   private static final double EVENING = 0.05;
   private static final double FLAP = 0.03;
+  private static final double WORKSHOP = 0.02;
+  private static final int ONBOARDING_DAYS = 10;
 
   private final Register register;
   private final SimulatedCalendar calendar;
@@ -79,6 +81,25 @@ final class AdvisorBehaviour {
     for (int i = 0; i < followed; i++) {
       long p = advisor.firstPerson() + random.nextInt(advisor.caseloadSize());
       add(out, random, day, workingSecond(life, random), p, false, place);
+    }
+    // A new advisor goes through the caseload it takes over: about 30 more files a day at first.
+    if (life.arrival > 0 && day - life.arrival < ONBOARDING_DAYS) {
+      int onboarding = poisson(random, 30);
+      for (int i = 0; i < onboarding; i++) {
+        long p = advisor.firstPerson() + random.nextInt(advisor.caseloadSize());
+        add(out, random, day, workingSecond(life, random), p, false, place);
+      }
+    }
+    // A collective session (workshop) with 8 to 15 persons of the organization, most outside the
+    // caseload, all opened within the hour before it starts.
+    if (random.chance(WORKSHOP)) {
+      int attendees = random.between(8, 15);
+      double at = workingSecond(life, random);
+      for (int i = 0; i < attendees; i++) {
+        long p = organizationPerson(account, random);
+        boolean outside = !advisor.follows(p);
+        add(out, random, day, at + random.nextInt(3600), p, outside && !account.partner(), place);
+      }
     }
     // Persons of the organization outside the caseload: at the desk, on the phone (justified).
     if (!account.partner()) {
