@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       AccountsCommand.class,
       DemoCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      EvalCommand.class
     })
 public final class VigieCommand implements Runnable {
 

@@ -28,6 +28,12 @@ public final class AccountHistory {
   /** Longer than this without a single access, an account is dormant. */
   static final Duration DORMANT = Duration.ofDays(30);
 
+  /**
+   * How long an account must have been in use before a place can be unfamiliar to it: a new account
+   * has no usual place yet.
+   */
+  static final Duration SETTLED = Duration.ofDays(28);
+
   private final ZoneId zone;
   private final LinkedHashMap<PersonId, Seen> lastDay = new LinkedHashMap<>();
   private final ArrayDeque<Search> lastHourSearches = new ArrayDeque<>();
@@ -54,6 +60,8 @@ public final class AccountHistory {
   private Instant wokeAt;
   private final Map<String, Instant> deviceFirstSeen = new HashMap<>();
   private final Map<String, Instant> addressFirstSeen = new HashMap<>();
+  private final Map<String, Integer> devicePersons = new HashMap<>();
+  private final Map<String, String> lastDeviceAt = new HashMap<>();
 
   AccountHistory(ZoneId zone) {
     this.zone = zone;
@@ -94,6 +102,7 @@ public final class AccountHistory {
     }
     currentDevice = access.device();
     currentAddress = access.address();
+    lastDeviceAt.put(access.address(), access.device());
     lastActive = access.at();
     forget(access.at());
     switch (access.kind()) {
@@ -110,6 +119,9 @@ public final class AccountHistory {
     lastDay.put(
         access.person(), new Seen(access.at(), explained || (before != null && before.explained)));
     if (before == null) {
+      if (deviceFirstSeen.containsKey(access.device())) {
+        devicePersons.merge(access.device(), 1, Integer::sum);
+      }
       todayPersons++;
       if (!explained) {
         todayUnexplained++;
@@ -174,6 +186,8 @@ public final class AccountHistory {
       addresses.values().removeIf(t -> t.isBefore(longAgo));
       deviceFirstSeen.keySet().retainAll(devices.keySet());
       addressFirstSeen.keySet().retainAll(addresses.keySet());
+      devicePersons.keySet().retainAll(deviceFirstSeen.keySet());
+      lastDeviceAt.keySet().retainAll(addresses.keySet());
     }
   }
 
@@ -272,6 +286,53 @@ public final class AccountHistory {
   /** The same for the network of the last access. */
   public Instant addressNewSince() {
     return addressFirstSeen.get(currentAddress);
+  }
+
+  /**
+   * True when the device and the network of the last access were both first seen within {@code
+   * young}, by an account in use for four weeks before: a place it never worked from.
+   */
+  public boolean unfamiliarPlace(Instant now, Duration young) {
+    Instant device = deviceNewSince();
+    Instant address = addressNewSince();
+    return device != null
+        && address != null
+        && firstActive != null
+        && !firstActive.isAfter(device.minus(SETTLED))
+        && !firstActive.isAfter(address.minus(SETTLED))
+        && Duration.between(device, now).compareTo(young) < 0
+        && Duration.between(address, now).compareTo(young) < 0;
+  }
+
+  /**
+   * Persons disclosed on the device of the last access since it first appeared (not counting one
+   * read again within a day); 0 for a device long in use.
+   */
+  public int personsOnNewDevice() {
+    return devicePersons.getOrDefault(currentDevice, 0);
+  }
+
+  /** True when the device of the last access first appeared on an earlier calendar day. */
+  public boolean deviceFromEarlierDay(Instant now) {
+    Instant device = deviceNewSince();
+    return device != null
+        && device.atZone(zone).toLocalDate().isBefore(now.atZone(zone).toLocalDate());
+  }
+
+  /**
+   * When the account was last seen on a network other than the last access's from another device
+   * than the last access's, or null: the same laptop moving between two networks is one place.
+   */
+  public Instant otherAddressLastSeen() {
+    Instant latest = null;
+    for (Map.Entry<String, Instant> entry : addresses.entrySet()) {
+      if (!entry.getKey().equals(currentAddress)
+          && !currentDevice.equals(lastDeviceAt.get(entry.getKey()))
+          && (latest == null || entry.getValue().isAfter(latest))) {
+        latest = entry.getValue();
+      }
+    }
+    return latest;
   }
 
   /** When the account last woke from a dormancy of more than 30 days, or null. */

@@ -20,6 +20,7 @@ public final class Detectors {
         new Enumeration(),
         new UnusualHours(),
         new NewDevice(),
+        new UnfamiliarPlace(Ceilings.defaults()::offHours),
         new TwoPlaces(),
         new Dormant(),
         new AfterRecovery());
@@ -164,7 +165,10 @@ public final class Detectors {
     }
   }
 
-  /** A device this account had not used in 90 days, for the day after it first appears. */
+  /**
+   * A device this account had not used in 90 days, for the day after it first appears; a device and
+   * a network both new, for two weeks.
+   */
   static final class NewDevice implements Detector {
     private static final Duration YOUNG = Duration.ofDays(1);
 
@@ -178,7 +182,7 @@ public final class Detectors {
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
       boolean device = young(history.deviceNewSince(), access.at());
       boolean address = young(history.addressNewSince(), access.at());
-      if (device && address) {
+      if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
         return Optional.of(new Signal(name(), 30, "a new device on a new network"));
       }
       if (device) {
@@ -192,6 +196,73 @@ public final class Detectors {
 
     private static boolean young(Instant since, Instant now) {
       return since != null && Duration.between(since, now).compareTo(YOUNG) < 0;
+    }
+  }
+
+  /**
+   * A device and a network the account never used (first seen less than two weeks ago, by an
+   * account in use for four weeks), used while its usual place was active less than an hour before,
+   * at night or at a weekend, or again on a later day. That is how a stolen account is read: beside
+   * its owner at work, while the owner sleeps, or day after day while the owner is away. A real
+   * advisor in a new place (a training site for a day) is there instead of its usual place, in
+   * working hours, once.
+   */
+  static final class UnfamiliarPlace implements Detector {
+    static final Duration YOUNG = Duration.ofDays(14);
+    private static final Duration BESIDE = Duration.ofHours(1);
+    private static final int FIRST_PERSONS = 3;
+    private final java.util.function.Predicate<Instant> offHours;
+
+    UnfamiliarPlace(java.util.function.Predicate<Instant> offHours) {
+      this.offHours = offHours;
+    }
+
+    @Override
+    public String name() {
+      return "unfamiliar-place";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!history.unfamiliarPlace(access.at(), YOUNG)) {
+        return Optional.empty();
+      }
+      String when = when(history, access.at());
+      if (when == null) {
+        return Optional.empty();
+      }
+      int persons = history.personsOnNewDevice();
+      // A first evening at home on a new laptop reads a person or two; a thief goes on.
+      int points = persons > FIRST_PERSONS ? 70 : 30;
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              "a device and network first seen in the last 14 days, "
+                  + when
+                  + "; "
+                  + persons
+                  + " persons read from it"));
+    }
+
+    /** Why this use of a new place is suspicious, or null when it is not. */
+    private String when(AccountHistory history, Instant at) {
+      Instant other = history.otherAddressLastSeen();
+      if (other != null && Duration.between(other, at).compareTo(BESIDE) < 0) {
+        return "used "
+            + Math.max(1, Duration.between(other, at).toMinutes())
+            + " min after its usual place";
+      }
+      if (offHours.test(at)) {
+        return "at night or at a weekend";
+      }
+      // Day after day from the new place, and never from the usual one since: the owner is away.
+      if (history.deviceFromEarlierDay(at)
+          && (other == null || other.isBefore(history.deviceNewSince()))) {
+        return "used again on another day instead of its usual place";
+      }
+      return null;
     }
   }
 
@@ -235,6 +306,15 @@ public final class Detectors {
       if (woke == null || Duration.between(woke, access.at()).compareTo(Duration.ofDays(1)) >= 0) {
         return Optional.empty();
       }
+      if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
+        // Woken from a device and a network it never used: how an abandoned account is taken.
+        return Optional.of(
+            new Signal(
+                name(),
+                70,
+                "active again after more than 30 days without use, from a device and network"
+                    + " it never used"));
+      }
       return Optional.of(
           new Signal(name(), 30, "active again after more than 30 days without use"));
     }
@@ -257,6 +337,16 @@ public final class Detectors {
           || access.at().isBefore(recovered)
           || Duration.between(recovered, access.at()).compareTo(WATCHED) >= 0) {
         return Optional.empty();
+      }
+      if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
+        // The 2024 pattern: a recovered account used from somewhere it never was.
+        return Optional.of(
+            new Signal(
+                name(),
+                70,
+                "within "
+                    + Math.max(1, Duration.between(recovered, access.at()).toHours())
+                    + " hours of a helpdesk recovery, from a device and network it never used"));
       }
       return Optional.of(
           new Signal(

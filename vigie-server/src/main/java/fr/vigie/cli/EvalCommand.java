@@ -1,0 +1,159 @@
+package fr.vigie.cli;
+
+import fr.vigie.benchmark.BenchmarkReport;
+import fr.vigie.simulation.AttackScenario;
+import fr.vigie.simulation.Evaluation;
+import fr.vigie.simulation.EvaluationReport;
+import fr.vigie.simulation.EvaluationResult;
+import fr.vigie.simulation.ScenarioFile;
+import fr.vigie.simulation.TradeoffSweep;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigie eval}: the attack scenarios and the clean agency, in simulated time. */
+@Command(
+    name = "eval",
+    description = {
+      "Run attack scenarios and clean simulated advisors through the real guard, policy, ceilings"
+          + " and detectors in simulated time (in memory, no database), and print persons leaked,"
+          + " time to containment, wrongful suspensions and step-ups, with a plain daily cap as"
+          + " baseline."
+    })
+final class EvalCommand implements Callable<Integer> {
+  @Option(
+      names = "--seeds",
+      defaultValue = "30",
+      description = "Simulated agencies (one per seed).")
+  int seeds;
+
+  @Option(
+      names = "--advisor-days",
+      defaultValue = "1000000",
+      description = "Clean advisor-days to simulate after the warm-up, over all agencies.")
+  long advisorDays;
+
+  @Option(
+      names = "--scenario",
+      description = "A scenario file (JSON, docs/evaluation.md); repeatable. Default: built-in.")
+  List<Path> scenarioFiles = new ArrayList<>();
+
+  @Option(
+      names = "--persons",
+      defaultValue = "100000",
+      description = "Persons of each simulated agency.")
+  long persons;
+
+  @Option(names = "--json", description = "End with one JSON object on the last line.")
+  boolean json;
+
+  @Option(
+      names = "--write-docs",
+      description = "Write the table into docs/evaluation.md (of VIGIE_HOME or here).")
+  boolean writeDocs;
+
+  @Option(
+      names = "--sweep",
+      description =
+          "Also run a smaller evaluation at several suspension thresholds and draw"
+              + " docs/evaluation-tradeoff.png (with --write-docs).")
+  boolean sweep;
+
+  @Override
+  public Integer call() throws Exception {
+    if (seeds < 1 || advisorDays < 1 || persons < 1000) {
+      System.err.println(
+          "vigie eval: --seeds and --advisor-days at least 1, --persons at least 1000");
+      return 2;
+    }
+    List<AttackScenario> scenarios = new ArrayList<>();
+    for (Path file : scenarioFiles) {
+      try {
+        scenarios.add(ScenarioFile.read(file));
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        System.err.println("vigie eval: " + e.getMessage());
+        return 2;
+      }
+    }
+    if (scenarios.isEmpty()) {
+      scenarios.addAll(ScenarioFile.builtIn());
+    }
+    Evaluation.Settings settings =
+        Evaluation.Settings.defaults(seeds, advisorDays, scenarios).withPersons(persons);
+    long started = System.nanoTime();
+    EvaluationResult result = Evaluation.run(settings, progress("eval", started));
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    System.out.print(EvaluationReport.table(result));
+    System.out.printf("%.0f s%n", elapsed);
+    if (writeDocs) {
+      Path docs = docs();
+      String when =
+          ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))
+              + String.format(", %.0f s", elapsed);
+      BenchmarkReport.write(
+          docs.resolve("evaluation.md"),
+          "eval",
+          EvaluationReport.markdown(result, command(), when, BenchmarkReport.machine()));
+      System.out.println("figures written to " + docs.resolve("evaluation.md"));
+    }
+    if (sweep) {
+      Path docs = docs();
+      TradeoffSweep.Sweep swept = TradeoffSweep.run(settings, progress("sweep", System.nanoTime()));
+      System.out.print(swept.table());
+      if (writeDocs) {
+        swept.plot(docs.resolve("evaluation-tradeoff.png"));
+        BenchmarkReport.write(docs.resolve("evaluation.md"), "sweep", swept.markdown());
+        System.out.println("plot written to " + docs.resolve("evaluation-tradeoff.png"));
+      }
+    }
+    if (json) {
+      System.out.println(result.json());
+    }
+    return 0;
+  }
+
+  private String command() {
+    StringBuilder command =
+        new StringBuilder("vigie eval --seeds " + seeds + " --advisor-days " + advisorDays);
+    if (persons != 100_000) {
+      command.append(" --persons ").append(persons);
+    }
+    for (Path file : scenarioFiles) {
+      command.append(" --scenario ").append(file);
+    }
+    return command.append(sweep ? " --sweep" : "").append(" --write-docs").toString();
+  }
+
+  private static Path docs() {
+    String home = System.getenv("VIGIE_HOME");
+    Path docs = Path.of(home != null ? home : ".", "docs");
+    if (!Files.isDirectory(docs)) {
+      throw new IllegalStateException("no docs directory at " + docs.toAbsolutePath());
+    }
+    return docs;
+  }
+
+  /** A line on standard error every 10 seconds: advisor-days simulated and the rate. */
+  private static java.util.function.LongConsumer progress(String task, long started) {
+    AtomicLong done = new AtomicLong();
+    AtomicLong lastLine = new AtomicLong(started);
+    return days -> {
+      long total = done.addAndGet(days);
+      long now = System.nanoTime();
+      long last = lastLine.get();
+      if (now - last > 10_000_000_000L && lastLine.compareAndSet(last, now)) {
+        double seconds = (now - started) / 1e9;
+        System.err.printf(
+            "%s: %,d advisor-days simulated (warm-up included), %,.0f/s%n",
+            task, total, total / seconds);
+      }
+    };
+  }
+}

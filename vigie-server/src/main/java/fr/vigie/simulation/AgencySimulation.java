@@ -1,0 +1,337 @@
+package fr.vigie.simulation;
+
+import fr.vigie.detection.Detection;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.OrganizationKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * One simulated agency (a shard of the evaluation): its advisors work day after day through the
+ * real guard, policy, ceilings and detectors, while the attacks of the scenarios take accounts of
+ * their own. Counts what the clean advisors suffer (step-ups, refusals, wrongful suspensions) and
+ * what each attack got, and the same attacks against the plain daily cap.
+ */
+final class AgencySimulation implements InMemoryExecutor.Listener {
+  private final SimulatedCalendar calendar;
+  private final Register register;
+  private final List<SimulatedAccount> accounts = new ArrayList<>();
+  private final List<AdvisorLife> lives = new ArrayList<>();
+  private final AdvisorBehaviour behaviour;
+  private final InMemoryExecutor executor;
+  private final Detection detection;
+  private final List<AttackScenario> scenarios;
+  private final Map<Integer, Attack> attackOf = new HashMap<>();
+  private final List<Attack> attacks = new ArrayList<>();
+  private final Set<Integer> suspendedClean = new HashSet<>();
+  private final int warmupDays;
+  private final long targetAdvisorDays;
+  private final int cap;
+  private final int[][] recentDays;
+  private final int[] recentCount;
+  private int today;
+  private final ShardCounts counts = new ShardCounts();
+
+  AgencySimulation(
+      long seed,
+      long persons,
+      long targetAdvisorDays,
+      int warmupDays,
+      Detection detection,
+      List<AttackScenario> scenarios,
+      int cap) {
+    SyntheticAgency agency = SyntheticAgency.generate(persons, seed);
+    this.register = new Register(agency);
+    this.detection = detection;
+    int days = days(agency.advisors().size(), targetAdvisorDays, warmupDays, scenarios);
+    this.calendar = new SimulatedCalendar(detection.ceilings().zone(), days);
+    this.warmupDays = warmupDays;
+    this.targetAdvisorDays = targetAdvisorDays;
+    this.cap = cap;
+    this.scenarios = List.copyOf(scenarios);
+    List<SyntheticAdvisor> advisors = agency.advisors();
+    Map<String, SyntheticOrganization> organizations = new HashMap<>();
+    agency.organizations().forEach(o -> organizations.put(o.code(), o));
+    for (int i = 0; i < advisors.size(); i++) {
+      SyntheticAdvisor advisor = advisors.get(i);
+      accounts.add(
+          new SimulatedAccount(
+              i, register.accountId(i), advisor, organizations.get(advisor.organization())));
+      lives.add(new AdvisorLife(seed, i, days));
+    }
+    this.recentDays = new int[advisors.size()][20];
+    this.recentCount = new int[advisors.size()];
+    this.behaviour = new AdvisorBehaviour(register, calendar, accounts, lives);
+    this.executor = new InMemoryExecutor(register, detection, this);
+    chooseAttacked(seed);
+  }
+
+  /**
+   * Room for the target of clean advisor-days after the warm-up (an advisor works on about half of
+   * the calendar days: weekdays less leave, sickness and part time) and for every attack to end;
+   * the run stops as soon as both are reached.
+   */
+  static int days(int advisors, long target, int warmupDays, List<AttackScenario> scenarios) {
+    int days = warmupDays + (int) Math.ceil(target / (advisors * 0.35)) + 1;
+    for (AttackScenario scenario : scenarios) {
+      days = Math.max(days, scenario.endDay() + 2);
+    }
+    return days;
+  }
+
+  int advisors() {
+    return accounts.size();
+  }
+
+  /** Each scenario takes accounts of its own, among those present from the start. */
+  private void chooseAttacked(long seed) {
+    Set<Integer> taken = new HashSet<>();
+    for (AttackScenario scenario : scenarios) {
+      SplitMix64 random = SplitMix64.forIndex(seed ^ 0x4154_5441_434BL, scenario.name().hashCode());
+      List<Integer> candidates = new ArrayList<>();
+      for (SimulatedAccount account : accounts) {
+        AdvisorLife life = lives.get(account.index());
+        OrganizationKind kind = scenario.organization();
+        if ((kind == null || account.kind() == kind)
+            && life.arrival == 0
+            && !taken.contains(account.index())) {
+          candidates.add(account.index());
+        }
+      }
+      if (candidates.size() < scenario.accounts()) {
+        throw new IllegalArgumentException(
+            "scenario "
+                + scenario.name()
+                + ": needs "
+                + scenario.accounts()
+                + " accounts, the simulated agency has "
+                + candidates.size()
+                + " free ones");
+      }
+      List<SimulatedAccount> chosen = new ArrayList<>();
+      for (int n = 0; n < scenario.accounts(); n++) {
+        int pick = random.nextInt(candidates.size() - n);
+        int index = candidates.get(pick);
+        candidates.set(pick, candidates.get(candidates.size() - 1 - n));
+        taken.add(index);
+        chosen.add(accounts.get(index));
+        AdvisorLife life = lives.get(index);
+        if (scenario.dormantDays() > 0) {
+          life.stoppedFrom = Math.max(0, scenario.startDay() - scenario.dormantDays());
+        } else if (!scenario.ownerKeepsWorking()) {
+          life.stoppedFrom = scenario.startDay();
+        }
+      }
+      Attack attack =
+          new Attack(scenario, chosen, calendar, register.agency().personCount(), Map.of(), seed);
+      attacks.add(attack);
+      chosen.forEach(a -> attackOf.put(a.index(), attack));
+    }
+  }
+
+  /** Runs every day; {@code progress} hears each day's advisor-days. */
+  ShardResult run(LongConsumer progress) {
+    int lastAttackDay = 0;
+    for (AttackScenario scenario : scenarios) {
+      lastAttackDay = Math.max(lastAttackDay, scenario.endDay() + 1);
+    }
+    for (today = 0; today < calendar.days(); today++) {
+      if (counts.advisorDays >= targetAdvisorDays && today > lastAttackDay) {
+        break;
+      }
+      startAttacks(today);
+      for (int i : suspendedClean) {
+        detection.release(accounts.get(i).id());
+      }
+      suspendedClean.clear();
+      long worked = 0;
+      for (SimulatedAccount account : accounts) {
+        if (runDay(account, today)) {
+          worked++;
+        }
+      }
+      progress.accept(worked);
+    }
+    Map<String, ScenarioRun> runs = new LinkedHashMap<>();
+    Map<String, ScenarioRun> baseline = new LinkedHashMap<>();
+    for (Attack attack : attacks) {
+      runs.put(attack.scenario.name(), attack.result());
+      baseline.put(attack.scenario.name(), againstCap(attack));
+    }
+    return new ShardResult(counts, runs, baseline);
+  }
+
+  /** On its first day, an attack learns its accounts' usual volume; a recovery happens. */
+  private void startAttacks(int day) {
+    for (int i = 0; i < attacks.size(); i++) {
+      Attack attack = attacks.get(i);
+      if (attack.scenario.startDay() != day) {
+        continue;
+      }
+      Map<Integer, Double> usual = new HashMap<>();
+      for (SimulatedAccount account : attack.accounts) {
+        usual.put(account.index(), usual(account.index()));
+        if (attack.scenario.recovery()) {
+          executor.recovered(account, attack.start());
+        }
+      }
+      Attack started =
+          new Attack(
+              attack.scenario,
+              attack.accounts,
+              calendar,
+              register.agency().personCount(),
+              usual,
+              register.agency().seed());
+      attacks.set(i, started);
+      attack.accounts.forEach(a -> attackOf.put(a.index(), started));
+    }
+  }
+
+  private boolean runDay(SimulatedAccount account, int day) {
+    List<SimulatedAccess> owner = behaviour.day(account, day);
+    Attack attack = attackOf.get(account.index());
+    boolean attacked = attack != null && day >= attack.scenario.startDay();
+    if (owner.isEmpty() && !attacked) {
+      return false;
+    }
+    Set<Long> persons = new HashSet<>();
+    int o = 0;
+    boolean ownerStopped = false;
+    SimulatedAccess next = attacked ? attack.next(account, day) : null;
+    while ((o < owner.size() && !ownerStopped) || next != null) {
+      boolean attackerFirst =
+          next != null
+              && (ownerStopped || o >= owner.size() || next.at().isBefore(owner.get(o).at()));
+      if (attackerFirst) {
+        attack.outcome(account, next, executor.execute(account, next), executor);
+        next = attack.next(account, day);
+        continue;
+      }
+      SimulatedAccess access = owner.get(o++);
+      Outcome outcome = executor.execute(account, access);
+      if (outcome == Outcome.STEP_UP) {
+        // A real advisor proves its second factor and goes on.
+        executor.stepUp(account, access.at());
+        outcome = executor.execute(account, access);
+      }
+      switch (outcome) {
+        case DISCLOSED -> persons.add(access.person());
+        case REFUSED -> persons.add(access.person());
+        case SUSPENDED -> ownerStopped = true;
+        case NOTHING_FOUND, DENIED, STEP_UP, THROTTLED -> {}
+      }
+    }
+    if (!owner.isEmpty()) {
+      remember(account.index(), persons.size());
+      if (day >= warmupDays && attack == null) {
+        counts.advisorDays++;
+        if (persons.size() > cap) {
+          counts.capBlockedDays++;
+        }
+      }
+    }
+    return !owner.isEmpty();
+  }
+
+  @Override
+  public void raised(SimulatedAccount account, ContainmentState state, Instant at) {
+    Attack attack = attackOf.get(account.index());
+    if (attack != null) {
+      if (state == ContainmentState.SUSPENDED) {
+        attack.contained(account, at);
+      }
+      return;
+    }
+    if (state == ContainmentState.SUSPENDED) {
+      suspendedClean.add(account.index());
+    }
+    if (today < warmupDays) {
+      return;
+    }
+    switch (state) {
+      case STEP_UP -> counts.stepUps++;
+      case THROTTLED -> counts.throttles++;
+      case SUSPENDED -> {
+        counts.suspensions++;
+        String why =
+            String.join(
+                "+",
+                detection.reasons(account.id()).stream()
+                    .map(fr.vigie.detection.Signal::detector)
+                    .sorted()
+                    .toList());
+        counts.suspensionReasons.merge(why, 1L, Long::sum);
+      }
+      case ACTIVE -> {}
+    }
+  }
+
+  @Override
+  public void refused(SimulatedAccount account, Instant at) {
+    if (today >= warmupDays && !attackOf.containsKey(account.index())) {
+      counts.refusals++;
+    }
+  }
+
+  private void remember(int index, int persons) {
+    recentDays[index][recentCount[index]++ % 20] = persons;
+  }
+
+  /** Mean distinct persons over the account's last 20 working days. */
+  private double usual(int index) {
+    int n = Math.min(20, recentCount[index]);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += recentDays[index][i];
+    }
+    return n == 0 ? 10 : sum / n;
+  }
+
+  /** The same attack, from the same start, against the daily cap alone: it is never contained. */
+  private ScenarioRun againstCap(Attack played) {
+    Map<Integer, Double> usual = played.usual();
+    Attack attack =
+        new Attack(
+            played.scenario,
+            played.accounts,
+            calendar,
+            register.agency().personCount(),
+            usual,
+            register.agency().seed());
+    DailyCapExecutor cap = new DailyCapExecutor(register, this.cap, calendar.zone());
+    for (int day = played.scenario.startDay();
+        day < Math.min(calendar.days(), played.scenario.endDay() + 1);
+        day++) {
+      for (SimulatedAccount account : played.accounts) {
+        for (SimulatedAccess a = attack.next(account, day);
+            a != null;
+            a = attack.next(account, day)) {
+          attack.outcome(account, a, cap.execute(account, a), cap);
+        }
+      }
+    }
+    return attack.result();
+  }
+
+  /** What the clean advisors of one shard went through, from the end of the warm-up. */
+  static final class ShardCounts {
+    long advisorDays;
+    long stepUps;
+    long throttles;
+    long suspensions;
+    long refusals;
+    long capBlockedDays;
+    final Map<String, Long> suspensionReasons = new java.util.TreeMap<>();
+  }
+
+  record ShardResult(
+      ShardCounts counts, Map<String, ScenarioRun> runs, Map<String, ScenarioRun> baseline) {}
+}

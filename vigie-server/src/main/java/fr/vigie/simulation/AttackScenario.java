@@ -1,0 +1,106 @@
+package fr.vigie.simulation;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.identity.OrganizationKind;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * One attack, as written in a scenario file (docs/evaluation.md, "Scenario files"): which accounts
+ * it takes, when, how fast, at which hours, from which device, against whom, for how long.
+ *
+ * @param organization the kind of organization of the accounts taken, or null for any
+ * @param startDay the simulated day the attack starts (day 0 is a Monday)
+ * @param recovery the attack starts with a helpdesk recovery of each account
+ * @param dormantDays when above 0, the owners stopped using the accounts this many days before
+ * @param ownerKeepsWorking the owners go on working while the attacker reads (stolen credentials);
+ *     otherwise they stop at the start (locked out by the recovery)
+ * @param windows the hours the attacker reads in
+ * @param newDevice the attacker uses a device of its own; otherwise the owner's (a hijacked PC)
+ * @param newAddress the attacker reads from a network of its own; otherwise the owner's
+ * @param passesStepUp the attacker can prove a fresh second factor (it enrolled its own)
+ * @param searchHitShare for a search sweep, the share of guesses that name a registered person
+ * @param pauseMinutes how long the attacker waits after a refusal before it tries again
+ */
+public record AttackScenario(
+    String name,
+    String description,
+    int accounts,
+    OrganizationKind organization,
+    int startDay,
+    LocalTime startTime,
+    boolean recovery,
+    int dormantDays,
+    boolean ownerKeepsWorking,
+    double reads,
+    Per per,
+    List<Window> windows,
+    boolean newDevice,
+    boolean newAddress,
+    boolean passesStepUp,
+    Targets targets,
+    double searchHitShare,
+    double durationDays,
+    int pauseMinutes) {
+  public AttackScenario {
+    requireNonNull(name, "name is null");
+    requireNonNull(description, "description is null");
+    requireNonNull(startTime, "startTime is null");
+    requireNonNull(per, "per is null");
+    windows = List.copyOf(requireNonNull(windows, "windows is null"));
+    requireNonNull(targets, "targets is null");
+  }
+
+  /**
+   * What {@link #reads} counts: reads per second, minute, hour or day, or a share of its usual day.
+   */
+  public enum Per {
+    SECOND,
+    MINUTE,
+    HOUR,
+    DAY,
+    /** {@code reads} times the account's own usual distinct persons per working day. */
+    USUAL_DAY
+  }
+
+  /** Whom the attacker reads. */
+  public enum Targets {
+    /** The persons the account follows (its caseload), in an order of its own. */
+    FOLLOWED,
+    /** Every person of the account's organization, with a justification where one is needed. */
+    ORGANIZATION,
+    /** Searches by guessed name and birth date; each one found is read. */
+    SEARCH_SWEEP
+  }
+
+  /** Which days a window applies to. */
+  public enum Days {
+    WEEKDAYS,
+    WEEKENDS,
+    ALL
+  }
+
+  /** A span of hours of some days; {@code toSecond} may be 86400 (midnight at the end). */
+  public record Window(Days days, int fromSecond, int toSecond) {
+    public Window {
+      requireNonNull(days, "days is null");
+      if (fromSecond < 0 || toSecond > 86_400 || fromSecond >= toSecond) {
+        throw new IllegalArgumentException("window: expected from < to within one day");
+      }
+    }
+
+    boolean applies(boolean weekend) {
+      return switch (days) {
+        case WEEKDAYS -> !weekend;
+        case WEEKENDS -> weekend;
+        case ALL -> true;
+      };
+    }
+  }
+
+  /** The last simulated day the attack may run on. */
+  int endDay() {
+    return startDay + (int) Math.ceil(durationDays) + 1;
+  }
+}

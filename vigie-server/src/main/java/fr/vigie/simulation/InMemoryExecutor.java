@@ -1,0 +1,237 @@
+package fr.vigie.simulation;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.access.AccessPolicy;
+import fr.vigie.access.Action;
+import fr.vigie.access.Actor;
+import fr.vigie.access.Decision;
+import fr.vigie.access.Justification;
+import fr.vigie.access.Purpose;
+import fr.vigie.access.ReasonCode;
+import fr.vigie.detection.Access;
+import fr.vigie.detection.AccessKind;
+import fr.vigie.detection.AccountProfile;
+import fr.vigie.detection.Admission;
+import fr.vigie.detection.Detection;
+import fr.vigie.detection.Link;
+import fr.vigie.detection.Verdict;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.OrganizationId;
+import fr.vigie.identity.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Carries out simulated accesses in memory through the real code, in the server's order: the guard
+ * ({@link Detection#state}), the policy ({@link AccessPolicy#decide}), the ceilings ({@link
+ * Detection#admit}), then, once the answer has left, the detectors ({@link Detection#observe}). Not
+ * thread-safe: one simulation shard drives one executor.
+ */
+public final class InMemoryExecutor implements AccessExecutor {
+  /** How long a recovered account reads nothing: until its second factor is enrolled again. */
+  static final Duration RESTRICTED = Duration.ofHours(24);
+
+  /** A throttled account is served at most once in this long ("a few a minute"). */
+  static final Duration THROTTLE_PACE = Duration.ofSeconds(20);
+
+  private static final Optional<Justification> JUSTIFIED =
+      Optional.of(new Justification(ReasonCode.PERSON_CONTACTED_AGENCY, "simulated"));
+
+  /** Hears every rise of an account's containment and every ceiling refusal. */
+  public interface Listener {
+    void raised(SimulatedAccount account, ContainmentState state, Instant at);
+
+    void refused(SimulatedAccount account, Instant at);
+  }
+
+  private final Register register;
+  private final Detection detection;
+  private final Listener listener;
+  private final ZoneId zone;
+  private final Map<Integer, AccountProfile> profiles = new HashMap<>();
+  private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
+  private final Map<Integer, Instant> lastServed = new HashMap<>();
+
+  InMemoryExecutor(Register register, Detection detection, Listener listener) {
+    this.register = requireNonNull(register, "register is null");
+    this.detection = requireNonNull(detection, "detection is null");
+    this.listener = requireNonNull(listener, "listener is null");
+    this.zone = detection.ceilings().zone();
+  }
+
+  Detection detection() {
+    return detection;
+  }
+
+  /** A helpdesk recovered the account at {@code at}: restricted for a day, watched for a week. */
+  void recovered(SimulatedAccount account, Instant at) {
+    profiles.put(
+        account.index(), new AccountProfile(account.id(), Role.ADVISOR, account.kind(), at));
+    restrictedUntil.put(account.index(), at.plus(RESTRICTED));
+  }
+
+  @Override
+  public void stepUp(SimulatedAccount account, Instant at) {
+    detection.steppedUp(account.id());
+  }
+
+  @Override
+  public Outcome execute(SimulatedAccount account, SimulatedAccess access) {
+    ContainmentState state = detection.state(account.id());
+    switch (state) {
+      case SUSPENDED -> {
+        return Outcome.SUSPENDED;
+      }
+      case STEP_UP -> {
+        return Outcome.STEP_UP;
+      }
+      case THROTTLED, ACTIVE -> {}
+    }
+    AccountProfile profile = profile(account);
+    if (state == ContainmentState.THROTTLED && tooSoon(account, access.at())) {
+      // The ceilings still count a throttled account's attempts: one that keeps asking at full
+      // speed meets the burst ceiling as if it were served.
+      return throttled(account, profile, access);
+    }
+    Decision decision =
+        AccessPolicy.decide(
+            actor(account, access.at()),
+            access.action(),
+            register.facts(account, access.person()),
+            Purpose.FOLLOW_UP,
+            access.justified() ? JUSTIFIED : Optional.empty());
+    boolean allowed = decision instanceof Decision.Allow;
+    if (access.action() == Action.SEARCH) {
+      boolean found = allowed && access.person() != SimulatedAccess.NOBODY;
+      Access search =
+          Access.search(
+              account.id(), access.at(), found ? 1 : 0, access.device(), access.address());
+      Outcome searched = admitAndObserve(account, profile, search);
+      if (searched != Outcome.DISCLOSED) {
+        return searched;
+      }
+      if (!found) {
+        return Outcome.NOTHING_FOUND;
+      }
+    } else if (!allowed) {
+      observe(account, profile, refusal(account, access));
+      return Outcome.DENIED;
+    }
+    Link link = register.link(account, access.person(), access.at().atZone(zone).toLocalDate());
+    AccessKind kind = access.action() == Action.UPDATE ? AccessKind.UPDATE : AccessKind.READ;
+    Access read =
+        Access.of(
+            account.id(),
+            access.at(),
+            kind,
+            register.personId(access.person()),
+            link,
+            access.device(),
+            access.address());
+    Outcome outcome = admitAndObserve(account, profile, read);
+    if (outcome == Outcome.DISCLOSED) {
+      lastServed.put(account.index(), access.at());
+    }
+    return outcome;
+  }
+
+  /** DISCLOSED here means admitted: the caller knows whether anything was in it. */
+  private Outcome admitAndObserve(SimulatedAccount account, AccountProfile profile, Access access) {
+    Admission admission = detection.admit(profile, access);
+    switch (admission) {
+      case Admission.Admitted admitted -> {
+        observe(account, profile, access);
+        return Outcome.DISCLOSED;
+      }
+      case Admission.Refused refused -> {
+        listener.refused(account, access.at());
+        observe(account, profile, refusalOf(access));
+        return Outcome.REFUSED;
+      }
+      case Admission.Suspended suspended -> {
+        // The guard let this access through, so the account was not suspended before it.
+        listener.raised(account, ContainmentState.SUSPENDED, access.at());
+        return Outcome.SUSPENDED;
+      }
+    }
+  }
+
+  private boolean tooSoon(SimulatedAccount account, Instant at) {
+    Instant last = lastServed.get(account.index());
+    return last != null && Duration.between(last, at).compareTo(THROTTLE_PACE) < 0;
+  }
+
+  private Outcome throttled(SimulatedAccount account, AccountProfile profile, SimulatedAccess a) {
+    if (a.person() < 0) {
+      return Outcome.THROTTLED;
+    }
+    Access attempt =
+        Access.of(
+            account.id(),
+            a.at(),
+            AccessKind.READ,
+            register.personId(a.person()),
+            Link.NONE,
+            a.device(),
+            a.address());
+    Admission admission = detection.admit(profile, attempt);
+    if (admission instanceof Admission.Suspended) {
+      listener.raised(account, ContainmentState.SUSPENDED, a.at());
+      return Outcome.SUSPENDED;
+    }
+    observe(account, profile, refusalOf(attempt));
+    return Outcome.THROTTLED;
+  }
+
+  private void observe(SimulatedAccount account, AccountProfile profile, Access access) {
+    Optional<Verdict> verdict = detection.observe(profile, access);
+    verdict.ifPresent(v -> listener.raised(account, v.state(), access.at()));
+  }
+
+  private Access refusal(SimulatedAccount account, SimulatedAccess access) {
+    return new Access(
+        account.id(),
+        access.at(),
+        AccessKind.REFUSED,
+        access.person() >= 0 ? register.personId(access.person()) : null,
+        Link.NONE,
+        0,
+        access.device(),
+        access.address());
+  }
+
+  private static Access refusalOf(Access access) {
+    return new Access(
+        access.account(),
+        access.at(),
+        AccessKind.REFUSED,
+        access.person(),
+        Link.NONE,
+        0,
+        access.device(),
+        access.address());
+  }
+
+  private AccountProfile profile(SimulatedAccount account) {
+    return profiles.computeIfAbsent(
+        account.index(), i -> new AccountProfile(account.id(), Role.ADVISOR, account.kind(), null));
+  }
+
+  private Actor actor(SimulatedAccount account, Instant at) {
+    Instant until = restrictedUntil.get(account.index());
+    boolean restricted =
+        until != null && !at.isBefore(until.minus(RESTRICTED)) && at.isBefore(until);
+    return new Actor(
+        account.id(),
+        Role.ADVISOR,
+        new OrganizationId(new UUID(0, account.organization().code().hashCode())),
+        account.kind(),
+        restricted);
+  }
+}

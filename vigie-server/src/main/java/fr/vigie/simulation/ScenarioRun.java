@@ -1,0 +1,14 @@
+package fr.vigie.simulation;
+
+/**
+ * What one attack got in one simulated agency.
+ *
+ * @param leaked distinct persons whose data left in answers to the attacker's accounts
+ * @param containSeconds from the attacker's first read that returned data to the containment of the
+ *     last of its accounts; infinite when one was never contained within the scenario
+ */
+public record ScenarioRun(int leaked, double containSeconds) {
+  public boolean contained() {
+    return Double.isFinite(containSeconds);
+  }
+}

@@ -1,0 +1,33 @@
+package fr.vigie.simulation;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.access.Action;
+import java.time.Instant;
+
+/**
+ * One access a simulated account attempts: produced by a behaviour (an advisor's day, an attack),
+ * carried out by an {@link AccessExecutor} (in memory here, over HTTP against a running server
+ * later). Persons are named by their index in the {@link SyntheticAgency}; no personal data.
+ *
+ * @param person the person read, updated or searched for, or {@link #NOBODY} for a search whose
+ *     criterion names no one (a typo, a guess)
+ * @param justified the account gives a justification (for a person outside its caseload)
+ * @param device a token of the device, such as {@code pc-17}
+ * @param address a token of the network, such as {@code office-FT-00003}
+ */
+public record SimulatedAccess(
+    Instant at, Action action, long person, boolean justified, String device, String address) {
+  /** The person a search names when it names no one. */
+  public static final long NOBODY = -1;
+
+  public SimulatedAccess {
+    requireNonNull(at, "at is null");
+    requireNonNull(action, "action is null");
+    requireNonNull(device, "device is null");
+    requireNonNull(address, "address is null");
+    if (person < NOBODY || (person == NOBODY && action != Action.SEARCH)) {
+      throw new IllegalArgumentException("person: a " + action + " names one person");
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package fr.vigie.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import fr.vigie.registry.PersonId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class UnfamiliarPlaceTest {
+  /** Monday 2026-11-16, 08:00 UTC: 09:00 in Paris. */
+  private static final Instant MONDAY = Instant.parse("2026-11-16T08:00:00Z");
+
+  private static final AccountId ACCOUNT = new AccountId(new UUID(3, 3));
+  private static final AccountProfile ADVISOR =
+      new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
+
+  private final Detection detection = Detection.withDefaults();
+  private int nextPerson;
+
+  private Access read(Instant at, Link link, String device, String address) {
+    return Access.of(
+        ACCOUNT,
+        at,
+        AccessKind.READ,
+        new PersonId(new UUID(9, nextPerson++)),
+        link,
+        device,
+        address);
+  }
+
+  /** {@code weeks} weeks of weekdays at the office PC, 12 persons a day; returns the next day. */
+  private Instant work(AccountProfile profile, int weeks) {
+    Instant day = MONDAY.minus(Duration.ofDays(7L * weeks));
+    for (; day.isBefore(MONDAY); day = day.plus(Duration.ofDays(1))) {
+      int dow = day.atZone(java.time.ZoneId.of("Europe/Paris")).getDayOfWeek().getValue();
+      if (dow > 5) {
+        continue;
+      }
+      for (int n = 0; n < 12; n++) {
+        Link link = n % 2 == 0 ? Link.APPOINTMENT : Link.FOLLOWED;
+        detection.observe(profile, read(day.plusSeconds(1800L * n), link, "pc", "office"));
+      }
+    }
+    return day;
+  }
+
+  /** Reads {@code n} persons from {@code device}/{@code address}; the signals of each access. */
+  private List<Optional<Verdict>> readFrom(
+      AccountProfile profile, Instant from, int n, long gapSeconds, String device, String address) {
+    List<Optional<Verdict>> verdicts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      verdicts.add(
+          detection.observe(
+              profile, read(from.plusSeconds(gapSeconds * i), Link.FOLLOWED, device, address)));
+    }
+    return verdicts;
+  }
+
+  @Test
+  void newPlaceAtNight_settledAccount_suspendsOnTheFourthPerson() {
+    Instant monday = work(ADVISOR, 5);
+    Instant night = monday.plus(Duration.ofHours(13)); // 22:00 in Paris
+
+    List<Optional<Verdict>> verdicts = readFrom(ADVISOR, night, 6, 60, "stranger", "elsewhere");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    int suspendedAt = 0;
+    while (verdicts
+        .get(suspendedAt)
+        .map(v -> v.state() != ContainmentState.SUSPENDED)
+        .orElse(true)) {
+      suspendedAt++;
+    }
+    assertThat(suspendedAt).isEqualTo(3);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .contains("new-device", "unfamiliar-place");
+  }
+
+  @Test
+  void newPlaceAtNight_newAccount_isNotUnfamiliarYet() {
+    Instant monday = work(ADVISOR, 2);
+
+    readFrom(ADVISOR, monday.plus(Duration.ofHours(13)), 10, 60, "stranger", "elsewhere");
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("unfamiliar-place");
+  }
+
+  @Test
+  void newPlaceForOneWorkingDay_trainingSite_doesNotSuspend() {
+    Instant monday = work(ADVISOR, 5);
+
+    readFrom(ADVISOR, monday.plusSeconds(1800), 15, 1200, "site-pc", "other-site");
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+  }
+
+  @Test
+  void newPlaceBesideTheUsualPlace_suspends() {
+    Instant monday = work(ADVISOR, 5);
+    detection.observe(ADVISOR, read(monday, Link.APPOINTMENT, "pc", "office"));
+
+    readFrom(ADVISOR, monday.plusSeconds(600), 5, 600, "stranger", "elsewhere");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+  }
+
+  @Test
+  void sameNewLaptopOnTwoNetworks_isOnePlace_doesNotSuspend() {
+    Instant monday = work(ADVISOR, 5);
+    Instant at = monday;
+    for (int i = 0; i < 10; i++, at = at.plusSeconds(900)) {
+      // Its usual mix: half the persons have an appointment.
+      detection.observe(ADVISOR, read(at, Link.APPOINTMENT, "new-laptop", "home"));
+      detection.observe(ADVISOR, read(at.plusSeconds(300), Link.FOLLOWED, "new-laptop", "phone"));
+    }
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("unfamiliar-place");
+  }
+
+  @Test
+  void newPlaceOnASecondDayWhileTheOwnerIsAway_suspends() {
+    Instant monday = work(ADVISOR, 5);
+    readFrom(ADVISOR, monday.plusSeconds(1800), 3, 3600, "stranger", "elsewhere");
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+
+    readFrom(ADVISOR, monday.plus(Duration.ofDays(1)), 3, 3600, "stranger", "elsewhere");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+  }
+
+  @Test
+  void afterRecovery_fromANewPlace_suspendsAtTheFirstRead() {
+    Instant monday = work(ADVISOR, 5);
+    AccountProfile recovered =
+        new AccountProfile(
+            ACCOUNT, Role.ADVISOR, OrganizationKind.CAP_EMPLOI, monday.minus(Duration.ofHours(1)));
+
+    Optional<Verdict> first =
+        detection.observe(recovered, read(monday, Link.FOLLOWED, "stranger", "elsewhere"));
+
+    assertThat(first)
+        .hasValueSatisfying(v -> assertThat(v.state()).isEqualTo(ContainmentState.SUSPENDED));
+  }
+
+  @Test
+  void afterRecovery_fromTheUsualPlace_doesNotSuspend() {
+    Instant monday = work(ADVISOR, 5);
+    AccountProfile recovered =
+        new AccountProfile(
+            ACCOUNT, Role.ADVISOR, OrganizationKind.CAP_EMPLOI, monday.minus(Duration.ofHours(1)));
+
+    readFrom(recovered, monday, 12, 1800, "pc", "office");
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+  }
+}
