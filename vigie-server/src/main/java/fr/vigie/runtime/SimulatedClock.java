@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A clock that the evaluation moves: with {@code vigie.clock.simulated=true} the whole server reads
  * simulated time (sign-in codes, ceilings, detectors, audit times) while a simulated agency drives
- * it, days in seconds. Nothing outside the process can move it; it only goes forward.
+ * it, days in seconds. Nothing outside the process can move it. The simulation plays each account's
+ * day in order, one account after another, so the time may go back between two accounts; each
+ * account's own time only goes forward.
  */
 public final class SimulatedClock extends Clock {
   private final AtomicReference<Instant> now;
@@ -18,9 +20,9 @@ public final class SimulatedClock extends Clock {
     this.now = new AtomicReference<>(start);
   }
 
-  /** Moves the time to {@code at}; never back. */
-  public void moveTo(Instant at) {
-    now.accumulateAndGet(at, (current, next) -> next.isAfter(current) ? next : current);
+  /** Sets the time to {@code at}. */
+  public void set(Instant at) {
+    now.set(java.util.Objects.requireNonNull(at, "at is null"));
   }
 
   @Override

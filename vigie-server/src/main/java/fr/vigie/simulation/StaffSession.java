@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -47,7 +48,31 @@ public final class StaffSession {
   private final String login;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http;
-  private byte[] seed;
+  private Authenticator authenticator;
+  private String forwardedFor;
+
+  /**
+   * The account's authenticator app: its seed, the time it reads, and the last time step it gave a
+   * code for. The server accepts each code once, and only a later step after it, so every session
+   * of an account shares one.
+   */
+  public static final class Authenticator {
+    private final byte[] seed;
+    private final Clock clock;
+    private long lastStep = Long.MIN_VALUE;
+
+    Authenticator(byte[] seed, Clock clock) {
+      this.seed = seed.clone();
+      this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** A code of a step not used before, as near the clock's as can be. */
+    synchronized String nextCode() {
+      long step = Math.max(step(clock.instant()), lastStep + 1);
+      lastStep = step;
+      return code(seed, step);
+    }
+  }
 
   private StaffSession(String base, String login) {
     this.base = requireNonNull(base, "base is null");
@@ -63,10 +88,21 @@ public final class StaffSession {
 
   /**
    * Signs in for the first time: the password, then the enrollment of a new TOTP seed and its first
-   * code. The session is then fully signed in; {@link #seed()} is the authenticator's secret.
+   * code. The session is then fully signed in; {@link #authenticator()} holds the new seed.
    */
   public static StaffSession firstSignIn(String base, String login, String password) {
+    return firstSignIn(base, login, password, Clock.systemUTC(), null);
+  }
+
+  /**
+   * As {@link #firstSignIn(String, String, String)}, with the authenticator reading {@code clock},
+   * from the network {@code forwardedFor} (an address a reverse proxy would put in {@code
+   * X-Forwarded-For}; null for none).
+   */
+  public static StaffSession firstSignIn(
+      String base, String login, String password, Clock clock, String forwardedFor) {
     StaffSession session = new StaffSession(base, login);
+    session.forwardedFor = forwardedFor;
     session.expect(session.get("/api/session"), "session");
     session.expect(session.post("/api/session", password(login, password)), "password");
     Answer enrollment = session.post("/api/me/totp", "{}");
@@ -74,53 +110,84 @@ public final class StaffSession {
     if (!enrollment.ok() || !secret.find()) {
       throw new IllegalStateException("TOTP enrollment: status " + enrollment.status());
     }
-    session.seed = base32(secret.group(1));
+    session.authenticator = new Authenticator(base32(secret.group(1)), clock);
     session.expect(
-        session.post("/api/me/totp/confirmation", code(session.seed, step(Instant.now()))),
-        "TOTP confirmation");
+        session.post("/api/me/totp/confirmation", session.nextCode()), "TOTP confirmation");
     return session;
   }
 
-  /**
-   * Signs in again, on another device (a fresh cookie jar), with a seed enrolled before. Each code
-   * is accepted once, so this one uses the next time step's, which the server's window accepts.
-   */
-  public static StaffSession signIn(String base, String login, String password, byte[] seed) {
+  /** Signs in again, on another device (a fresh cookie jar), with the account's authenticator. */
+  public static StaffSession signIn(
+      String base,
+      String login,
+      String password,
+      Authenticator authenticator,
+      String forwardedFor) {
     StaffSession session = new StaffSession(base, login);
-    session.seed = seed.clone();
+    session.authenticator = requireNonNull(authenticator, "authenticator is null");
+    session.forwardedFor = forwardedFor;
     session.expect(session.get("/api/session"), "session");
     session.expect(session.post("/api/session", password(login, password)), "password");
-    session.expect(session.post("/api/session/totp", code(seed, step(Instant.now()) + 1)), "TOTP");
+    session.expect(session.post("/api/session/totp", session.nextCode()), "TOTP");
     return session;
+  }
+
+  /** A fresh second factor in this session, as the guard asks for a step-up. */
+  public Answer stepUp() {
+    return post("/api/session/step-up", nextCode());
+  }
+
+  /** From now on, requests come from the network {@code address} (through a reverse proxy). */
+  public void from(String address) {
+    this.forwardedFor = address;
+  }
+
+  private String nextCode() {
+    return authenticator.nextCode();
   }
 
   public String login() {
     return login;
   }
 
-  /** The TOTP secret of the account, as its authenticator app holds it. */
-  public byte[] seed() {
-    return seed.clone();
+  /** The account's authenticator app, for its other sessions. */
+  public Authenticator authenticator() {
+    return authenticator;
   }
 
   public Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  public Answer patch(String path, String json) {
+    return send(
+        withCsrf(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))));
+  }
+
   public Answer post(String path, String json) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+    return send(
+        withCsrf(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))));
+  }
+
+  private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
     cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue)
         .findFirst()
         .ifPresent(token -> request.header("X-XSRF-TOKEN", token));
-    return send(request);
+    return request;
   }
 
   private Answer send(HttpRequest.Builder request) {
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
     try {
       HttpResponse<String> response =
           http.send(
