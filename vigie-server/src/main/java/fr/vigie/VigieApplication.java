@@ -1,6 +1,5 @@
 package fr.vigie;
 
-import fr.vigie.runtime.SimulatedClock;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;

@@ -2,6 +2,7 @@ package fr.vigie.simulation;
 
 import static java.util.Objects.requireNonNull;
 
+import fr.vigie.SimulatedClock;
 import fr.vigie.access.Caseloads;
 import fr.vigie.detection.AccessWatch;
 import fr.vigie.detection.Alert;
@@ -12,7 +13,6 @@ import fr.vigie.identity.Organizations;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
-import fr.vigie.runtime.SimulatedClock;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

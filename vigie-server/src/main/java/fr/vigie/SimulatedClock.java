@@ -1,4 +1,4 @@
-package fr.vigie.runtime;
+package fr.vigie;
 
 import java.time.Clock;
 import java.time.Instant;
