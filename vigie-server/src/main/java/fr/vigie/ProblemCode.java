@@ -25,6 +25,7 @@ public enum ProblemCode {
   SIGN_IN_FAILED(401, "Sign-in failed"),
   SIGN_IN_RATE_LIMITED(429, "Too many sign-in attempts from this address; wait and try again"),
   PASSWORD_TOO_WEAK(400, "The password does not meet the policy"),
+  PASSWORD_INCORRECT(403, "The current password was not accepted; the password is unchanged"),
   ACCOUNT_NOT_FOUND(404, "No such staff account"),
   ENROLLMENT_NOT_ALLOWED(403, "A second factor cannot be enrolled now"),
   RECOVERY_NOT_ALLOWED(403, "This account recovery is not allowed"),
@@ -33,6 +34,7 @@ public enum ProblemCode {
   KEY_UNAVAILABLE(503, "A key needed for this operation is not available"),
   AUDIT_UNAVAILABLE(503, "The audit log cannot be written, so nothing is returned"),
   AUDIT_RANGE_INVALID(400, "The tree size or index is not in the audit log"),
+  AUDIT_RATE_LIMITED(429, "Too many audit requests from this address; wait and try again"),
   CRYPTO_FAILURE(500, "A cryptographic operation failed");
 
   private final int httpStatus;

@@ -2,7 +2,11 @@ package fr.vigie.access;
 
 import static java.util.Objects.requireNonNull;
 
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.identity.AccountId;
 import fr.vigie.registry.PersonId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,5 +73,36 @@ public class Justifications {
             outcome.name(),
             id.value())
         > 0;
+  }
+
+  /**
+   * The justifications written in {@code manager}'s organization and not yet reviewed, newest
+   * first, at most {@code limit}: the manager's review queue.
+   */
+  public List<PendingJustification> pending(Actor manager, int limit) {
+    requireNonNull(manager, "manager is null");
+    if (limit < 1 || limit > PendingJustification.MAX_LIMIT) {
+      throw new VigieException(
+          ProblemCode.FIELD_INVALID, "limit: expected 1 to " + PendingJustification.MAX_LIMIT);
+    }
+    Optional<DenyReason> denied = ManagementRules.reviewQueue(manager);
+    if (denied.isPresent()) {
+      throw new AccessDenied("list justifications", denied.get());
+    }
+    return jdbc.query(
+        "select j.id, j.account_id, j.person_id, j.reason_code, j.created_at, j.text"
+            + " from justification j join staff_account a on a.id = j.account_id"
+            + " where a.organization_id = ? and j.reviewed_at is null"
+            + " order by j.created_at desc, j.id limit ?",
+        (row, i) ->
+            new PendingJustification(
+                new JustificationId(row.getObject(1, UUID.class)),
+                new AccountId(row.getObject(2, UUID.class)),
+                new PersonId(row.getObject(3, UUID.class)),
+                ReasonCode.valueOf(row.getString(4)),
+                row.getTimestamp(5).toInstant(),
+                row.getString(6)),
+        manager.organization().value(),
+        limit);
   }
 }

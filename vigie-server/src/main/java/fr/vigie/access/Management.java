@@ -14,19 +14,26 @@ import org.springframework.stereotype.Service;
 
 /**
  * Changes to relationships (caseloads, referrals) and reviews of justifications, each checked by
- * {@link Relationships} or {@link Justifications} and audited, refused ones included.
+ * {@link Relationships} or {@link Justifications} and audited, refused ones included; and the lists
+ * managers and advisors work from (caseloads, the review queue), audited the same way.
  */
 @Service
 public class Management {
   private final Relationships relationships;
   private final Justifications justifications;
+  private final Caseloads caseloads;
   private final AuditLog audit;
   private final Clock clock;
 
   Management(
-      Relationships relationships, Justifications justifications, AuditLog audit, Clock clock) {
+      Relationships relationships,
+      Justifications justifications,
+      Caseloads caseloads,
+      AuditLog audit,
+      Clock clock) {
     this.relationships = relationships;
     this.justifications = justifications;
+    this.caseloads = caseloads;
     this.audit = audit;
     this.clock = clock;
   }
@@ -67,6 +74,27 @@ public class Management {
         null,
         "JUSTIFICATION_REVIEW." + outcome.name(),
         () -> justifications.review(manager, id, outcome));
+  }
+
+  /**
+   * The persons (ids) {@code advisor} follows, see {@link Caseloads#mine}. Audited, as every list
+   * of person ids is: a thief enumerating them leaves a trace.
+   */
+  public CaseloadPage ownCaseload(Actor advisor, int limit, int offset) {
+    return audited(
+        advisor, null, "CASELOAD_LIST.OWN", () -> caseloads.mine(advisor, limit, offset));
+  }
+
+  /** The caseload of an advisor, for a manager of its organization; audited. */
+  public CaseloadPage caseload(Actor manager, AccountId advisor, int limit, int offset) {
+    return audited(
+        manager, null, "CASELOAD_LIST.TEAM", () -> caseloads.of(manager, advisor, limit, offset));
+  }
+
+  /** The manager's review queue; audited, since the staff-written texts may name the person. */
+  public List<PendingJustification> pendingJustifications(Actor manager, int limit) {
+    return audited(
+        manager, null, "JUSTIFICATION_QUEUE", () -> justifications.pending(manager, limit));
   }
 
   private <T> T audited(Actor actor, PersonId person, String code, Supplier<T> change) {

@@ -76,4 +76,43 @@ final class ManagementRules {
     }
     return Optional.empty();
   }
+
+  /**
+   * An advisor of an agency or of a partner lists the persons it follows: its caseload, or the
+   * persons referred to its organization. A subcontractor follows no one.
+   */
+  static Optional<DenyReason> ownCaseload(Actor actor) {
+    if (actor.restricted()) {
+      return Optional.of(DenyReason.ACCOUNT_RESTRICTED);
+    }
+    if (actor.role() != Role.ADVISOR) {
+      return Optional.of(DenyReason.ROLE_NOT_ALLOWED);
+    }
+    if (actor.organizationKind() == OrganizationKind.SUBCONTRACTOR) {
+      return Optional.of(DenyReason.ORGANIZATION_NOT_ALLOWED);
+    }
+    return Optional.empty();
+  }
+
+  /** A manager lists the caseload of an advisor of its own organization, as it assigns it. */
+  static Optional<DenyReason> teamCaseload(Actor actor, boolean advisorOfOrganization) {
+    if (actor.restricted()) {
+      return Optional.of(DenyReason.ACCOUNT_RESTRICTED);
+    }
+    if (actor.role() != Role.MANAGER) {
+      return Optional.of(DenyReason.ROLE_NOT_ALLOWED);
+    }
+    if (actor.organizationKind() == OrganizationKind.SUBCONTRACTOR) {
+      return Optional.of(DenyReason.ORGANIZATION_NOT_ALLOWED);
+    }
+    if (!advisorOfOrganization) {
+      return Optional.of(DenyReason.ADVISOR_NOT_IN_ORGANIZATION);
+    }
+    return Optional.empty();
+  }
+
+  /** A manager reads the queue of its organization's justifications, to review them. */
+  static Optional<DenyReason> reviewQueue(Actor actor) {
+    return review(actor, true);
+  }
 }

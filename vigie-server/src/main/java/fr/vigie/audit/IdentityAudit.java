@@ -48,6 +48,10 @@ class IdentityAudit {
               AuditAction.SECOND_FACTOR,
               "ENROLLED." + e.factor().name(),
               AuditDecision.ALLOW);
+      case IdentityEvent.PasswordChanged e ->
+          of(e, id(e.account()), AuditAction.SIGN_IN, "PASSWORD_CHANGED", AuditDecision.ALLOW);
+      case IdentityEvent.PasswordChangeFailed e ->
+          of(e, id(e.account()), AuditAction.SIGN_IN_FAILED, "PASSWORD_CHANGE", AuditDecision.DENY);
       case IdentityEvent.SignedOut e ->
           of(e, id(e.account()), AuditAction.SIGN_IN, "SIGNED_OUT", AuditDecision.ALLOW);
       case IdentityEvent.RecoveryStarted e ->

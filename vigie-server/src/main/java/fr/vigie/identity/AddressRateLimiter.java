@@ -8,13 +8,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per source address for the sign-in endpoints, in memory: each node limits on its
- * own, which bounds a single address's guesses per node, not across a cluster (a shared store would
- * be needed for that). Behind a reverse proxy the address is the one the proxy forwards, if {@code
+ * A token bucket per source address, in memory. The bean limits the sign-in endpoints; other
+ * features build their own instance (the public audit endpoints). Each node limits on its own,
+ * which bounds a single address's guesses per node, not across a cluster (a shared store would be
+ * needed for that). Behind a reverse proxy the address is the one the proxy forwards, if {@code
  * server.forward-headers-strategy} is set.
  */
 @Component
-class AddressRateLimiter {
+public class AddressRateLimiter {
   /** Above this many tracked addresses, full buckets are forgotten, so memory stays bounded. */
   private static final int MAX_TRACKED = 100_000;
 
@@ -23,7 +24,8 @@ class AddressRateLimiter {
   private final int capacity;
   private final long refillNanos;
 
-  AddressRateLimiter(
+  /** {@code capacity} tokens per address, one more each {@code refillPeriod}. */
+  public AddressRateLimiter(
       Clock clock,
       @Value("${vigie.sign-in.rate-limit.capacity:20}") int capacity,
       @Value("${vigie.sign-in.rate-limit.refill-period:PT3S}") Duration refillPeriod) {
@@ -33,7 +35,7 @@ class AddressRateLimiter {
   }
 
   /** Takes one token for {@code address}; false when its bucket is empty. */
-  boolean tryAcquire(String address) {
+  public boolean tryAcquire(String address) {
     long now = nanos();
     if (buckets.size() > MAX_TRACKED) {
       buckets.values().removeIf(bucket -> bucket.isFull(now));

@@ -45,6 +45,15 @@ public sealed interface IdentityEvent {
   /** A new second factor was enrolled and confirmed. */
   record SecondFactorEnrolled(UUID account, Factor factor, Instant at) implements IdentityEvent {}
 
+  /**
+   * The owner changed its password in a signed-in session; every other session of the account was
+   * ended.
+   */
+  record PasswordChanged(UUID account, Instant at) implements IdentityEvent {}
+
+  /** A password change was refused: the current password was wrong, or the account locked. */
+  record PasswordChangeFailed(UUID account, Instant at) implements IdentityEvent {}
+
   /** The session was closed by its owner. */
   record SignedOut(UUID account, Instant at) implements IdentityEvent {}
 

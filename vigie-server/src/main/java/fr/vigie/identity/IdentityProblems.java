@@ -17,6 +17,8 @@ class IdentityProblems {
     problem.setType(URI.create("urn:vigie:problem:" + e.code().name().toLowerCase()));
     problem.setTitle(e.code().title());
     problem.setDetail(e.getMessage());
+    // The same stable property as the other features' problems (fr.vigie.web.ProblemAdvice).
+    problem.setProperty("code", e.code().name());
     return problem;
   }
 }

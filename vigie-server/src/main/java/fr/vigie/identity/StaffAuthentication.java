@@ -63,6 +63,14 @@ final class StaffAuthentication extends AbstractAuthenticationToken {
     return new StaffAuthentication(principal, login, sessionEpoch, factors, at);
   }
 
+  /**
+   * This session, moved to the account's new session {@code epoch}: it outlives the bump that ends
+   * every other session (a password change).
+   */
+  StaffAuthentication inEpoch(int epoch) {
+    return new StaffAuthentication(principal, login, epoch, factors, secondFactorAt);
+  }
+
   /** When this session last proved a second factor through Vigie, or null. */
   Instant secondFactorAt() {
     return secondFactorAt;

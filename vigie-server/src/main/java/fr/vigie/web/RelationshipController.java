@@ -1,17 +1,28 @@
 package fr.vigie.web;
 
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.access.CaseloadEntry;
+import fr.vigie.access.CaseloadPage;
 import fr.vigie.access.JustificationId;
 import fr.vigie.access.Management;
+import fr.vigie.access.PendingJustification;
 import fr.vigie.access.ReviewOutcome;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.OrganizationId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Caseloads, referrals and justification reviews over HTTP, thin over {@link Management}. */
@@ -28,6 +39,56 @@ class RelationshipController {
   record ReferralRequest(UUID organization) {}
 
   record ReviewRequest(ReviewOutcome outcome) {}
+
+  /** A pending justification as the manager reviews it; ids, a code, a time, staff text. */
+  record PendingView(
+      UUID id, UUID account, String person, String reason, Instant createdAt, String text) {
+    static PendingView of(PendingJustification j) {
+      return new PendingView(
+          j.id().value(),
+          j.account().value(),
+          j.person().toString(),
+          j.reason().name(),
+          j.createdAt(),
+          j.text());
+    }
+
+    @Override
+    public String toString() {
+      return "PendingView[id=" + id + "]";
+    }
+  }
+
+  /**
+   * The signed-in advisor's persons, by id: its caseload ({@code assignedAt}), or for a partner's
+   * advisor the persons referred to its organization ({@code referredAt}). Paginated.
+   */
+  @GetMapping("/api/caseloads/me")
+  Map<String, Object> mine(
+      @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+    return view(management.ownCaseload(actors.require(), limit, offset));
+  }
+
+  /** The caseload of an advisor, for a manager of its organization. Paginated. */
+  @GetMapping("/api/caseloads/{advisor}")
+  Map<String, Object> caseload(
+      @PathVariable UUID advisor,
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    return view(management.caseload(actors.require(), new AccountId(advisor), limit, offset));
+  }
+
+  /** A manager's review queue: its organization's justifications not reviewed yet, newest first. */
+  @GetMapping("/api/justifications")
+  List<PendingView> justifications(
+      @RequestParam String status, @RequestParam(defaultValue = "50") int limit) {
+    if (!"pending".equals(status)) {
+      throw new VigieException(ProblemCode.FIELD_INVALID, "status: only pending is supported");
+    }
+    return management.pendingJustifications(actors.require(), limit).stream()
+        .map(PendingView::of)
+        .toList();
+  }
 
   /** A manager puts a person of its organization in the caseload of one of its advisors. */
   @PutMapping("/api/caseloads/{advisor}/persons/{person}")
@@ -59,5 +120,28 @@ class RelationshipController {
   ResponseEntity<Void> review(@PathVariable UUID id, @RequestBody ReviewRequest request) {
     boolean done = management.review(actors.require(), new JustificationId(id), request.outcome());
     return done ? ResponseEntity.noContent().build() : ResponseEntity.status(409).build();
+  }
+
+  private static Map<String, Object> view(CaseloadPage page) {
+    String since =
+        switch (page.basis()) {
+          case REFERRAL -> "referredAt";
+          case CASELOAD, JUSTIFICATION, REVIEW -> "assignedAt";
+        };
+    List<Map<String, Object>> persons =
+        page.entries().stream().map((CaseloadEntry e) -> entry(e, since)).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("basis", page.basis().name());
+    body.put("persons", persons);
+    body.put("offset", page.offset());
+    body.put("more", page.more());
+    return body;
+  }
+
+  private static Map<String, Object> entry(CaseloadEntry entry, String since) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("person", entry.person().toString());
+    row.put(since, entry.since());
+    return row;
   }
 }

@@ -38,7 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"vigie.sign-in.rate-limit.capacity=100000", "vigie.demo.enabled=false"})
+    properties = {
+      "vigie.sign-in.rate-limit.capacity=100000",
+      "vigie.audit.rate-limit.capacity=5",
+      "vigie.audit.rate-limit.refill-period=PT10S",
+      "vigie.demo.enabled=false"
+    })
 @Import(IdentityIntegrationTest.Probes.class)
 public abstract class IdentityIntegrationTest {
   static final HikariDataSource DATABASE = TestDatabase.newDatabase();
