@@ -3,14 +3,19 @@ package fr.vigie.access;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.audit.AuditAction;
+import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditJournal;
+import fr.vigie.audit.AuditLog;
+import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,11 +29,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessJournal {
   private final AuditJournal audit;
+  private final AuditLog log;
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
-  AccessJournal(AuditJournal audit, JdbcTemplate jdbc) {
+  AccessJournal(AuditJournal audit, AuditLog log, JdbcTemplate jdbc, Optional<Clock> clock) {
     this.audit = audit;
+    this.log = log;
     this.jdbc = jdbc;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   /** One access: no staff name, the organization and the role are what the person is owed. */
@@ -44,7 +53,23 @@ public class AccessJournal {
 
   /** The journal of {@code person}, newest first; readable by the data protection officer. */
   public List<Line> of(Actor actor, PersonId person) {
-    if (actor.restricted() || actor.role() != Role.DPO) {
+    boolean allowed =
+        !actor.restricted()
+            && actor.role() == Role.DPO
+            && actor.containment() == ContainmentState.ACTIVE;
+    // Who read whose journal is itself recorded, allowed or not (not as a read of the person).
+    log.append(
+        new AuditEvent(
+            clock.instant(),
+            actor.account().toString(),
+            AuditAction.ADMIN,
+            person.toString(),
+            List.of(),
+            "JOURNAL",
+            allowed ? AuditDecision.ALLOW : AuditDecision.DENY,
+            actor.channel().network(),
+            actor.organization().value().toString()));
+    if (!allowed) {
       throw new VigieException(
           ProblemCode.ACCESS_DENIED, "journal: only the data protection officer reads it here");
     }

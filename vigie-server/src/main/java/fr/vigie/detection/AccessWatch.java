@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Detection in the running server: the read path asks it to {@link #admit} each access (the
@@ -36,16 +38,19 @@ public class AccessWatch implements AutoCloseable {
   private final Alerts alerts;
   private final Clock clock;
   private final InProcessAccessEvents bus;
+  private final TransactionTemplate transactions;
   private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
 
   AccessWatch(
       Containments containments,
       Alerts alerts,
+      PlatformTransactionManager transactions,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions) {
     this.detection = Detection.withDefaults();
     this.containments = containments;
     this.alerts = alerts;
+    this.transactions = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemUTC());
     containments.contained().forEach(detection::restore);
     this.bus = new InProcessAccessEvents(partitions, 10_000, this::observe);
@@ -56,10 +61,13 @@ public class AccessWatch implements AutoCloseable {
    * account's next request, on any node, gets nothing.
    */
   public Admission admit(AccountProfile profile, Access access) {
-    boolean suspendedBefore = detection.state(profile.account()) == ContainmentState.SUSPENDED;
+    ContainmentState before = detection.state(profile.account());
     Admission admission = detection.admit(profile, access);
-    if (admission instanceof Admission.Suspended suspended && !suspendedBefore) {
-      apply(suspended.verdict());
+    if (admission instanceof Admission.Suspended suspended
+        && before != ContainmentState.SUSPENDED) {
+      // If it cannot be stored, this access fails (nothing was decrypted yet) and the next one
+      // meets the ceiling again.
+      apply(suspended.verdict(), before);
     }
     return admission;
   }
@@ -100,12 +108,25 @@ public class AccessWatch implements AutoCloseable {
 
   /** The detectors' side of the bus. */
   void observe(AccountProfile profile, Access access) {
-    detection.observe(profile, access).ifPresent(this::apply);
+    ContainmentState before = detection.state(profile.account());
+    detection.observe(profile, access).ifPresent(verdict -> apply(verdict, before));
   }
 
-  private void apply(Verdict verdict) {
-    containments.set(verdict.account(), verdict.state(), null);
-    alerts.raise(verdict);
+  /**
+   * Stores a rise where the guard reads it and raises its alert, both or neither; if that fails,
+   * the detectors' view goes back to {@code before}, so that the next access raises it again.
+   */
+  private void apply(Verdict verdict, ContainmentState before) {
+    try {
+      transactions.executeWithoutResult(
+          status -> {
+            containments.raise(verdict.account(), verdict.state());
+            alerts.raise(verdict);
+          });
+    } catch (RuntimeException e) {
+      detection.revert(verdict.account(), verdict.state(), before);
+      throw e;
+    }
     // Ids, state and detector names only: what an operator needs to look the alert up.
     log.warn("containment: {}", verdict);
   }
@@ -122,20 +143,34 @@ public class AccessWatch implements AutoCloseable {
 
   /** A security analyst found the alert a false one: the account works again. */
   public Alert release(UUID alert, AccountId analyst) {
-    Alert open = decide(alert, "RELEASED", analyst);
+    Alert open =
+        transactions.execute(
+            status -> {
+              Alert decided = decide(alert, "RELEASED", analyst);
+              containments.set(decided.account(), ContainmentState.ACTIVE, analyst);
+              return decided;
+            });
     detection.release(open.account());
-    containments.set(open.account(), ContainmentState.ACTIVE, analyst);
     return alerts.byId(alert).orElseThrow();
   }
 
   /** A security analyst confirmed the account compromised: it stays suspended. */
   public Alert confirm(UUID alert, AccountId analyst) {
-    Alert open = decide(alert, "CONFIRMED", analyst);
+    Alert open =
+        transactions.execute(
+            status -> {
+              Alert decided = decide(alert, "CONFIRMED", analyst);
+              containments.set(decided.account(), ContainmentState.SUSPENDED, analyst);
+              return decided;
+            });
     detection.restore(open.account(), ContainmentState.SUSPENDED);
-    containments.set(open.account(), ContainmentState.SUSPENDED, analyst);
     return alerts.byId(alert).orElseThrow();
   }
 
+  /**
+   * Closes an open alert and the account's other open ones, once: of two analysts deciding at the
+   * same time, the second finds it closed. No analyst decides about its own account.
+   */
   private Alert decide(UUID alert, String status, AccountId analyst) {
     requireNonNull(analyst, "analyst is null");
     Alert found =
@@ -143,7 +178,13 @@ public class AccessWatch implements AutoCloseable {
             .byId(requireNonNull(alert, "alert is null"))
             .filter(a -> a.status().equals("OPEN"))
             .orElseThrow(() -> new VigieException(ProblemCode.ALERT_NOT_FOUND, "no open alert"));
-    alerts.decide(alert, status, analyst, clock.instant());
+    if (found.account().equals(analyst)) {
+      throw new VigieException(
+          ProblemCode.ACCESS_DENIED, "an analyst does not decide about its own account");
+    }
+    if (!alerts.decide(alert, status, analyst, clock.instant())) {
+      throw new VigieException(ProblemCode.ALERT_NOT_FOUND, "no open alert");
+    }
     alerts.decideOthers(found.account(), status, analyst, clock.instant());
     return found;
   }

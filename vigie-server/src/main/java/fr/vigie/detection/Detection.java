@@ -140,6 +140,21 @@ public final class Detection {
     }
   }
 
+  /**
+   * Takes back a rise that could not be stored: the account is {@code back} again, unless its state
+   * moved on from {@code raised} meanwhile. The next access re-evaluates it.
+   */
+  public void revert(AccountId account, ContainmentState raised, ContainmentState back) {
+    Watch watch = watches.get(account);
+    if (watch != null) {
+      synchronized (watch) {
+        if (watch.state == raised) {
+          watch.state = back;
+        }
+      }
+    }
+  }
+
   /** Sets the state as stored, on a restart or from another node. */
   public void restore(AccountId account, ContainmentState state) {
     Watch watch = watch(account);
@@ -205,9 +220,8 @@ public final class Detection {
         signals = List.copyOf(newSignals);
         return Optional.of(verdict(target, at));
       }
-      if (state == ContainmentState.THROTTLED && newScore < thresholds.stepUp()) {
-        state = ContainmentState.ACTIVE;
-      }
+      // Never lower by itself: a throttled account stays so until an analyst releases it, or an
+      // attacker could wait the score down and answer a step-up to be free again.
       return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package fr.vigie.identity;
 
+import fr.vigie.ProblemCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +67,11 @@ final class AccountStateFilter extends OncePerRequestFilter {
         context.setAuthentication(staff.refreshed(principal));
         // For this request only: the session keeps what the sign-in stored.
         holder.setContext(context);
+        giveDeviceCookie(request, response);
+        if (principal.containment() == ContainmentState.STEP_UP && heldByStepUp(request)) {
+          refuseUntilStepUp(response);
+          return;
+        }
       }
     } else if (authentication != null
         && !(authentication instanceof AnonymousAuthenticationToken)
@@ -84,6 +90,39 @@ final class AccountStateFilter extends OncePerRequestFilter {
       return ContainmentState.ACTIVE;
     }
     return account.containment();
+  }
+
+  /**
+   * Everything but the sign-in steps waits for a step-up: not only persons' data, but the journal,
+   * caseload lists, review queues and management actions too.
+   */
+  private static boolean heldByStepUp(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.startsWith("/api/")
+        && !path.startsWith("/api/session")
+        && !path.startsWith("/api/audit/");
+  }
+
+  private static void refuseUntilStepUp(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("application/problem+json");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"https://vigie.example/problems/step-up-required\",\"title\":\""
+                + ProblemCode.STEP_UP_REQUIRED.title()
+                + "\",\"status\":403,\"detail\":\"the guard asks for a fresh second factor\","
+                + "\"code\":\"STEP_UP_REQUIRED\"}");
+  }
+
+  /**
+   * A browser signed in some other way than with a password (an identity provider, a passkey) gets
+   * its device cookie here, so that the detectors tell its devices apart by more than a user agent.
+   */
+  private static void giveDeviceCookie(HttpServletRequest request, HttpServletResponse response) {
+    if (Channels.deviceCookie(request) == null) {
+      response.addCookie(Channels.newDeviceCookie(request.isSecure()));
+    }
   }
 
   /** Where Spring's own filters put their results before Vigie's success handlers take over. */

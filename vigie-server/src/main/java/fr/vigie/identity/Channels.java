@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,21 @@ class Channels {
     }
     return new Channel(token("device|" + device), token("network|" + network(request)));
   }
+
+  /** A new random device cookie, for a year and more, sent back on this site only. */
+  static Cookie newDeviceCookie(boolean secure) {
+    byte[] random = new byte[16];
+    RANDOM.nextBytes(random);
+    Cookie cookie = new Cookie(DEVICE_COOKIE, HexFormat.of().formatHex(random));
+    cookie.setHttpOnly(true);
+    cookie.setSecure(secure);
+    cookie.setPath("/");
+    cookie.setMaxAge((int) Duration.ofDays(400).toSeconds());
+    cookie.setAttribute("SameSite", "Strict");
+    return cookie;
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   static String deviceCookie(HttpServletRequest request) {
     Cookie[] cookies = request.getCookies();

@@ -28,20 +28,37 @@ public class Containments {
   }
 
   /**
-   * Sets {@code account}'s containment, as decided by the detectors or ceilings ({@code by} null)
-   * or by a security analyst. Returns false when there is no such account.
+   * Raises {@code account}'s containment to {@code state}, as the detectors or ceilings decided;
+   * never lowers it: only a security analyst does ({@link #set}). Returns false when it was already
+   * as high.
+   */
+  @Transactional
+  public boolean raise(AccountId account, ContainmentState state) {
+    requireNonNull(account, "account is null");
+    requireNonNull(state, "state is null");
+    Instant now = clock.instant();
+    if (!accounts.raise(account.value(), state, now)) {
+      return false;
+    }
+    events.publishEvent(new IdentityEvent.ContainmentChanged(account.value(), state, null, now));
+    return true;
+  }
+
+  /**
+   * Sets {@code account}'s containment, up or down, as the security analyst {@code by} decided.
+   * Returns false when there is no such account.
    */
   @Transactional
   public boolean set(AccountId account, ContainmentState state, AccountId by) {
     requireNonNull(account, "account is null");
     requireNonNull(state, "state is null");
+    requireNonNull(by, "by is null");
     Instant now = clock.instant();
     if (!accounts.contain(account.value(), state, now)) {
       return false;
     }
     events.publishEvent(
-        new IdentityEvent.ContainmentChanged(
-            account.value(), state, by == null ? null : by.value(), now));
+        new IdentityEvent.ContainmentChanged(account.value(), state, by.value(), now));
     return true;
   }
 

@@ -66,7 +66,7 @@ class OidcSignInHandler implements AuthenticationSuccessHandler {
         StaffAuthentication.firstFactor(account.get(), Factors.IDENTITY_PROVIDER);
     events.publishEvent(new IdentityEvent.SignInSucceeded(account.get().id(), now));
     if (provesSecondFactor(idToken.getAuthenticationMethods())) {
-      staff = staff.with(Factors.IDENTITY_PROVIDER_MFA);
+      staff = staff.with(Factors.IDENTITY_PROVIDER_MFA).provedSecondFactorAt(now);
       accounts.clearFailures(account.get().id());
       events.publishEvent(
           new IdentityEvent.SecondFactorSucceeded(

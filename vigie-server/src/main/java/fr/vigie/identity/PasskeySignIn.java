@@ -84,7 +84,7 @@ class PasskeySignIn implements AuthenticationSuccessHandler, AuthenticationFailu
     }
     StaffAuthentication previous = (StaffAuthentication) request.getAttribute(PREVIOUS);
     signIn.recordFullSignIn(account.get().id());
-    sessions.store(previous.with(Factors.PASSKEY), request, response);
+    sessions.store(previous.with(Factors.PASSKEY).provedSecondFactorAt(now), request, response);
     events.publishEvent(
         new IdentityEvent.SecondFactorSucceeded(
             account.get().id(), IdentityEvent.Factor.PASSKEY, now));

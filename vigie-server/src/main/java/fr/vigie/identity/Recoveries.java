@@ -90,6 +90,12 @@ class Recoveries {
                 () ->
                     new VigieException(
                         ProblemCode.ACCOUNT_NOT_FOUND, "no staff account " + accountId));
+    if (account.containment() != ContainmentState.ACTIVE) {
+      // A contained account may be an attacker's: a reset would hand it a fresh factor before an
+      // analyst has looked. The analyst releases it first.
+      throw notAllowed(
+          "the account is contained (" + account.containment() + "): an analyst decides first");
+    }
     if (account.id().equals(helpdesk.accountId()) || NOT_BY_HELPDESK.contains(account.role())) {
       throw notAllowed(
           "a helpdesk account resets neither itself nor a " + account.role() + " account");

@@ -2,14 +2,10 @@ package fr.vigie.identity;
 
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -151,21 +147,10 @@ class SessionController {
 
   /** Gives this browser a random device cookie if it has none: the detectors' "device". */
   private static void rememberDevice(HttpServletRequest request, HttpServletResponse response) {
-    if (Channels.deviceCookie(request) != null) {
-      return;
+    if (Channels.deviceCookie(request) == null) {
+      response.addCookie(Channels.newDeviceCookie(request.isSecure()));
     }
-    byte[] random = new byte[16];
-    DEVICES.nextBytes(random);
-    Cookie cookie = new Cookie(Channels.DEVICE_COOKIE, HexFormat.of().formatHex(random));
-    cookie.setHttpOnly(true);
-    cookie.setSecure(request.isSecure());
-    cookie.setPath("/");
-    cookie.setMaxAge((int) Duration.ofDays(400).toSeconds());
-    cookie.setAttribute("SameSite", "Strict");
-    response.addCookie(cookie);
   }
-
-  private static final SecureRandom DEVICES = new SecureRandom();
 
   private void limit(HttpServletRequest request) {
     if (!limiter.tryAcquire(request.getRemoteAddr())) {

@@ -174,6 +174,34 @@ class StaffAccounts {
         == 1;
   }
 
+  /**
+   * Raises the account's containment to {@code state} if it is lower, or asks for a step-up again;
+   * never lowers it. Returns false when it was already as high (or there is no such account).
+   */
+  boolean raise(UUID id, ContainmentState state, Instant at) {
+    return jdbc.update(
+            "update staff_account set containment = ?, containment_since = ?,"
+                + " session_epoch = session_epoch + case when ? = 'SUSPENDED' then 1 else 0 end"
+                + " where id = ? and ("
+                + RANK
+                + "containment) < "
+                + RANK
+                + "?)"
+                // A new step-up asks again, even of a session that answered the last one.
+                + " or (containment = 'STEP_UP' and ? = 'STEP_UP'))",
+            state.name(),
+            Timestamp.from(at),
+            state.name(),
+            id,
+            state.name(),
+            state.name())
+        == 1;
+  }
+
+  /** The severity of a containment state in SQL: its place in {@link ContainmentState}. */
+  private static final String RANK =
+      "array_position(array['ACTIVE', 'STEP_UP', 'THROTTLED', 'SUSPENDED']::text[], ";
+
   /** Every account whose containment is not ACTIVE. */
   List<Map.Entry<UUID, ContainmentState>> contained() {
     return jdbc.query(

@@ -197,6 +197,29 @@ class DetectionTest {
   }
 
   @Test
+  void observe_throttledAccountGoingQuiet_staysThrottled() {
+    Detection throttling =
+        new Detection(
+            Ceilings.defaults(),
+            List.of(new Detectors.AfterRecovery()),
+            new Thresholds(20, 20, 100, 2));
+    AccountProfile recovered =
+        new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.CAP_EMPLOI, WORKING_HOURS);
+    AccountProfile longAgo =
+        new AccountProfile(
+            ACCOUNT,
+            Role.ADVISOR,
+            OrganizationKind.CAP_EMPLOI,
+            WORKING_HOURS.minus(Duration.ofDays(30)));
+
+    throttling.observe(recovered, read(1, WORKING_HOURS.plusSeconds(60)));
+    assertThat(throttling.state(ACCOUNT)).isEqualTo(ContainmentState.THROTTLED);
+    throttling.observe(longAgo, read(2, WORKING_HOURS.plus(Duration.ofDays(8))));
+
+    assertThat(throttling.state(ACCOUNT)).isEqualTo(ContainmentState.THROTTLED);
+  }
+
+  @Test
   void release_suspendedAccount_worksAgain() {
     for (int n = 0; n <= 10; n++) {
       detection.admit(ADVISOR, read(n, WORKING_HOURS.plusSeconds(n)));

@@ -135,7 +135,7 @@ class ContainmentIT extends IdentityIntegrationTest {
     StaffClient reader = client();
     byte[] seed = enrollTotp(reader, advisor);
     nextStep();
-    containments.set(new AccountId(advisor.id()), ContainmentState.STEP_UP, null);
+    containments.raise(new AccountId(advisor.id()), ContainmentState.STEP_UP);
 
     StaffClient.Answer held = reader.get("/api/persons/" + caseload.get(0));
     StaffClient.Answer stepUp = reader.post("/api/session/step-up", Map.of("code", codeNow(seed)));
@@ -149,6 +149,32 @@ class ContainmentIT extends IdentityIntegrationTest {
   }
 
   /** Another session of the same account, in another tab of the same browser. */
+  @Test
+  void stepUp_holdsEveryStaffEndpointNotOnlyPersons() {
+    StaffClient reader = signedIn(advisor);
+    containments.raise(new AccountId(advisor.id()), ContainmentState.STEP_UP);
+
+    StaffClient.Answer caseload = reader.get("/api/caseloads/me");
+
+    assertThat(caseload.status()).isEqualTo(403);
+    assertThat(caseload.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    assertThat(reader.get("/api/session").status()).isEqualTo(200);
+  }
+
+  @Test
+  void detectors_neverLowerAContainment() {
+    AccountId account = new AccountId(advisor.id());
+    containments.raise(account, ContainmentState.SUSPENDED);
+
+    boolean lowered = containments.raise(account, ContainmentState.STEP_UP);
+
+    assertThat(lowered).isFalse();
+    assertThat(
+            jdbc.queryForObject(
+                "select containment from staff_account where id = ?", String.class, advisor.id()))
+        .isEqualTo("SUSPENDED");
+  }
+
   private StaffClient secondSession(StaffClient first, byte[] seed) {
     nextStep();
     StaffClient other = client();
