@@ -37,7 +37,7 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
   private final int[][] recentDays;
   private final int[] recentCount;
   private int today;
-  private final ShardCounts counts = new ShardCounts();
+  private final ShardResult.Counts counts = new ShardResult.Counts();
 
   AgencySimulation(
       long seed,
@@ -320,18 +320,4 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
     }
     return attack.result();
   }
-
-  /** What the clean advisors of one shard went through, from the end of the warm-up. */
-  static final class ShardCounts {
-    long advisorDays;
-    long stepUps;
-    long throttles;
-    long suspensions;
-    long refusals;
-    long capBlockedDays;
-    final Map<String, Long> suspensionReasons = new java.util.TreeMap<>();
-  }
-
-  record ShardResult(
-      ShardCounts counts, Map<String, ScenarioRun> runs, Map<String, ScenarioRun> baseline) {}
 }

@@ -85,7 +85,7 @@ public final class Evaluation {
     long perShard = (settings.advisorDays() + settings.seeds() - 1) / settings.seeds();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
     try {
-      List<Future<AgencySimulation.ShardResult>> futures = new ArrayList<>();
+      List<Future<ShardResult>> futures = new ArrayList<>();
       for (int seed = 1; seed <= settings.seeds(); seed++) {
         long shardSeed = seed;
         futures.add(
@@ -101,8 +101,8 @@ public final class Evaluation {
                             settings.dailyCap())
                         .run(progress)));
       }
-      List<AgencySimulation.ShardResult> shards = new ArrayList<>();
-      for (Future<AgencySimulation.ShardResult> future : futures) {
+      List<ShardResult> shards = new ArrayList<>();
+      for (Future<ShardResult> future : futures) {
         shards.add(future.get());
       }
       return combine(settings, shards);
@@ -117,8 +117,7 @@ public final class Evaluation {
     }
   }
 
-  private static EvaluationResult combine(
-      Settings settings, List<AgencySimulation.ShardResult> shards) {
+  private static EvaluationResult combine(Settings settings, List<ShardResult> shards) {
     long days = 0;
     long suspensions = 0;
     long stepUps = 0;
@@ -126,7 +125,7 @@ public final class Evaluation {
     long refusals = 0;
     long capBlocked = 0;
     Map<String, Long> reasons = new java.util.TreeMap<>();
-    for (AgencySimulation.ShardResult shard : shards) {
+    for (ShardResult shard : shards) {
       days += shard.counts().advisorDays;
       suspensions += shard.counts().suspensions;
       stepUps += shard.counts().stepUps;
@@ -156,10 +155,9 @@ public final class Evaluation {
         scenarios);
   }
 
-  private static List<ScenarioRun> runs(
-      List<AgencySimulation.ShardResult> shards, String name, boolean baseline) {
+  private static List<ScenarioRun> runs(List<ShardResult> shards, String name, boolean baseline) {
     List<ScenarioRun> runs = new ArrayList<>();
-    for (AgencySimulation.ShardResult shard : shards) {
+    for (ShardResult shard : shards) {
       Map<String, ScenarioRun> map = baseline ? shard.baseline() : shard.runs();
       runs.add(map.get(name));
     }
