@@ -245,7 +245,14 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
   public void raised(SimulatedAccount account, ContainmentState state, Instant at) {
     Attack attack = attackOf.get(account.index());
     if (attack != null) {
-      if (state == ContainmentState.SUSPENDED) {
+      if (state != ContainmentState.SUSPENDED) {
+        return;
+      }
+      if (at.isBefore(attack.start())) {
+        // Its owner was stopped before the attack: released the next morning like any other, so
+        // that the attack does not meet an account suspended already. Not counted either way.
+        suspendedClean.add(account.index());
+      } else {
         attack.contained(account, at);
       }
       return;
