@@ -114,7 +114,7 @@ public final class ScenarioFile {
           r.bool(root, "recovery", false),
           r.positive(root, "dormant_days", 0),
           owner.equals("works"),
-          r.number(pace, "reads", null),
+          r.pace(pace),
           r.choice(pace, "per", AttackScenario.Per.class),
           windows(r, root),
           r.text(root, "device", "new").equals("new"),
@@ -198,6 +198,14 @@ public final class ScenarioFile {
         throw error(field, "expected a number >= 0");
       }
       return value.asDouble();
+    }
+
+    double pace(JsonNode pace) {
+      double reads = number(pace, "reads", null);
+      if (reads <= 0) {
+        throw error("pace.reads", "expected a number > 0");
+      }
+      return reads;
     }
 
     int positive(JsonNode node, String field, int fallback) {
