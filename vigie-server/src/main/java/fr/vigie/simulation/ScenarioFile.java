@@ -125,7 +125,11 @@ public final class ScenarioFile {
           r.number(root, "duration_days", 28.0),
           r.positive(root, "pause_after_refusal_minutes", 60));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(source + ": " + e.getMessage());
+      // The reader's errors name the source already; the record's do not.
+      String message = e.getMessage();
+      throw message != null && message.startsWith(source + ": ")
+          ? new IllegalArgumentException(message)
+          : new IllegalArgumentException(source + ": " + message);
     }
   }
 
