@@ -2,7 +2,9 @@ package fr.vigie.simulation;
 
 import static java.util.Objects.requireNonNull;
 
+import fr.vigie.detection.Ceilings;
 import fr.vigie.detection.Detection;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ public final class Evaluation {
       int warmupDays,
       int dailyCap,
       int threads,
-      Supplier<Detection> detection) {
+      ExecutorFactory executors) {
     public Settings {
       if (seeds < 1) {
         throw new IllegalArgumentException("seeds: at least 1");
@@ -38,7 +40,7 @@ public final class Evaluation {
         throw new IllegalArgumentException("advisorDays: at least 1");
       }
       scenarios = List.copyOf(requireNonNull(scenarios, "scenarios is null"));
-      requireNonNull(detection, "detection is null");
+      requireNonNull(executors, "executors is null");
     }
 
     /** The defaults of {@code vigie eval}. */
@@ -51,10 +53,16 @@ public final class Evaluation {
           28,
           50,
           Runtime.getRuntime().availableProcessors(),
-          Detection::withDefaults);
+          InMemoryExecutor.factory(Detection::withDefaults));
     }
 
-    public Settings withDetection(Supplier<Detection> other) {
+    /** The same with an in-memory executor over {@code detection}. */
+    public Settings withDetection(Supplier<Detection> detection) {
+      return withExecutors(InMemoryExecutor.factory(detection));
+    }
+
+    /** The same through other executors (against a running server: one thread, one seed). */
+    public Settings withExecutors(ExecutorFactory other) {
       return new Settings(
           seeds, advisorDays, scenarios, personsPerAgency, warmupDays, dailyCap, threads, other);
     }
@@ -68,14 +76,17 @@ public final class Evaluation {
           warmupDays,
           dailyCap,
           threads,
-          detection);
+          executors);
     }
 
     public Settings withPersons(long persons) {
       return new Settings(
-          seeds, advisorDays, scenarios, persons, warmupDays, dailyCap, threads, detection);
+          seeds, advisorDays, scenarios, persons, warmupDays, dailyCap, threads, executors);
     }
   }
+
+  /** Where the agency's days and nights are reckoned, as the ceilings reckon them. */
+  private static final ZoneId ZONE = Ceilings.defaults().zone();
 
   private Evaluation() {}
 
@@ -96,7 +107,8 @@ public final class Evaluation {
                             settings.personsPerAgency(),
                             perShard,
                             settings.warmupDays(),
-                            settings.detection().get(),
+                            settings.executors(),
+                            ZONE,
                             settings.scenarios(),
                             settings.dailyCap())
                         .run(progress)));
