@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,7 +137,7 @@ public final class Evaluation {
     long throttles = 0;
     long refusals = 0;
     long capBlocked = 0;
-    Map<String, Long> reasons = new java.util.TreeMap<>();
+    Map<String, Long> reasons = new TreeMap<>();
     for (ShardResult shard : shards) {
       days += shard.counts().advisorDays;
       suspensions += shard.counts().suspensions;

@@ -56,7 +56,7 @@ public final class EvaluationReport {
             r.throttles()));
     if (!r.suspensionReasons().isEmpty()) {
       out.append("wrongful suspensions by reasons: ")
-          .append(new java.util.TreeMap<>(r.suspensionReasons()))
+          .append(new TreeMap<>(r.suspensionReasons()))
           .append('\n');
     }
     out.append(
