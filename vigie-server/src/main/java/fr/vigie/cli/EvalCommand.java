@@ -7,6 +7,8 @@ import fr.vigie.simulation.EvaluationReport;
 import fr.vigie.simulation.EvaluationResult;
 import fr.vigie.simulation.ScenarioFile;
 import fr.vigie.simulation.TradeoffSweep;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -15,8 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vigie eval}: the attack scenarios and the clean agency, in simulated time. */
 @Command(
@@ -28,6 +33,8 @@ import picocli.CommandLine.Option;
           + " baseline."
     })
 final class EvalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--seeds",
       defaultValue = "30",
@@ -68,17 +75,18 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (seeds < 1 || advisorDays < 1 || persons < 1000) {
-      System.err.println(
-          "vigie eval: --seeds and --advisor-days at least 1, --persons at least 1000");
+      err.println("vigie eval: --seeds and --advisor-days at least 1, --persons at least 1000");
       return 2;
     }
     List<AttackScenario> scenarios = new ArrayList<>();
     for (Path file : scenarioFiles) {
       try {
         scenarios.add(ScenarioFile.read(file));
-      } catch (IllegalArgumentException | java.io.IOException e) {
-        System.err.println("vigie eval: " + e.getMessage());
+      } catch (IllegalArgumentException | IOException e) {
+        err.println("vigie eval: " + e.getMessage());
         return 2;
       }
     }
@@ -88,10 +96,10 @@ final class EvalCommand implements Callable<Integer> {
     Evaluation.Settings settings =
         Evaluation.Settings.defaults(seeds, advisorDays, scenarios).withPersons(persons);
     long started = System.nanoTime();
-    EvaluationResult result = Evaluation.run(settings, progress("eval", started));
+    EvaluationResult result = Evaluation.run(settings, progress(err, "eval", started));
     double elapsed = (System.nanoTime() - started) / 1e9;
-    System.out.print(EvaluationReport.table(result));
-    System.out.printf("%.0f s%n", elapsed);
+    out.print(EvaluationReport.table(result));
+    out.printf("%.0f s%n", elapsed);
     if (writeDocs) {
       Path docs = docs();
       String when =
@@ -101,20 +109,21 @@ final class EvalCommand implements Callable<Integer> {
           docs.resolve("evaluation.md"),
           "eval",
           EvaluationReport.markdown(result, command(), when, BenchmarkReport.machine()));
-      System.out.println("figures written to " + docs.resolve("evaluation.md"));
+      out.println("figures written to " + docs.resolve("evaluation.md"));
     }
     if (sweep) {
       Path docs = docs();
-      TradeoffSweep.Sweep swept = TradeoffSweep.run(settings, progress("sweep", System.nanoTime()));
-      System.out.print(swept.table());
+      TradeoffSweep.Sweep swept =
+          TradeoffSweep.run(settings, progress(err, "sweep", System.nanoTime()));
+      out.print(swept.table());
       if (writeDocs) {
         swept.plot(docs.resolve("evaluation-tradeoff.png"));
         BenchmarkReport.write(docs.resolve("evaluation.md"), "sweep", swept.markdown());
-        System.out.println("plot written to " + docs.resolve("evaluation-tradeoff.png"));
+        out.println("plot written to " + docs.resolve("evaluation-tradeoff.png"));
       }
     }
     if (json) {
-      System.out.println(result.json());
+      out.println(result.json());
     }
     return 0;
   }
@@ -141,7 +150,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** A line on standard error every 10 seconds: advisor-days simulated and the rate. */
-  private static java.util.function.LongConsumer progress(String task, long started) {
+  private static LongConsumer progress(PrintWriter err, String task, long started) {
     AtomicLong done = new AtomicLong();
     AtomicLong lastLine = new AtomicLong(started);
     return days -> {
@@ -150,7 +159,7 @@ final class EvalCommand implements Callable<Integer> {
       long last = lastLine.get();
       if (now - last > 10_000_000_000L && lastLine.compareAndSet(last, now)) {
         double seconds = (now - started) / 1e9;
-        System.err.printf(
+        err.printf(
             "%s: %,d advisor-days simulated (warm-up included), %,.0f/s%n",
             task, total, total / seconds);
       }

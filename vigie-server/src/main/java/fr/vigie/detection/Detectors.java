@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Vigie's detectors. Each gives a few points with a reason; {@link Thresholds} turns their sum into
@@ -211,9 +212,9 @@ public final class Detectors {
     static final Duration YOUNG = Duration.ofDays(14);
     private static final Duration BESIDE = Duration.ofHours(1);
     private static final int FIRST_PERSONS = 3;
-    private final java.util.function.Predicate<Instant> offHours;
+    private final Predicate<Instant> offHours;
 
-    UnfamiliarPlace(java.util.function.Predicate<Instant> offHours) {
+    UnfamiliarPlace(Predicate<Instant> offHours) {
       this.offHours = offHours;
     }
 

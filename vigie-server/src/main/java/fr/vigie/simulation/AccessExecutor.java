@@ -1,14 +1,22 @@
 package fr.vigie.simulation;
 
+import java.time.Instant;
+
 /**
  * Carries out simulated accesses: the in-memory {@link InMemoryExecutor} drives the real guard,
  * policy, ceilings and detectors directly; an executor over HTTP can drive a running server the
- * same way, with the same behaviours.
+ * same way, with the same behaviours and attacks.
  */
 public interface AccessExecutor {
   /** Attempts {@code access} as {@code account} and says what came back. */
   Outcome execute(SimulatedAccount account, SimulatedAccess access);
 
   /** The account's session proves a fresh second factor, as asked by a {@link Outcome#STEP_UP}. */
-  void stepUp(SimulatedAccount account, java.time.Instant at);
+  void stepUp(SimulatedAccount account, Instant at);
+
+  /** A helpdesk recovers the account at {@code at} (the start of some attacks). */
+  void recovered(SimulatedAccount account, Instant at);
+
+  /** A security analyst releases a suspended account, having found nothing wrong. */
+  void release(SimulatedAccount account, Instant at);
 }

@@ -1,9 +1,9 @@
 package fr.vigie.simulation;
 
-import fr.vigie.detection.Detection;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,14 +19,13 @@ import java.util.function.LongConsumer;
  * their own. Counts what the clean advisors suffer (step-ups, refusals, wrongful suspensions) and
  * what each attack got, and the same attacks against the plain daily cap.
  */
-final class AgencySimulation implements InMemoryExecutor.Listener {
+final class AgencySimulation implements ContainmentListener {
   private final SimulatedCalendar calendar;
   private final Register register;
   private final List<SimulatedAccount> accounts = new ArrayList<>();
   private final List<AdvisorLife> lives = new ArrayList<>();
   private final AdvisorBehaviour behaviour;
-  private final InMemoryExecutor executor;
-  private final Detection detection;
+  private final AccessExecutor executor;
   private final List<AttackScenario> scenarios;
   private final Map<Integer, Attack> attackOf = new HashMap<>();
   private final List<Attack> attacks = new ArrayList<>();
@@ -37,21 +36,21 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
   private final int[][] recentDays;
   private final int[] recentCount;
   private int today;
-  private final ShardCounts counts = new ShardCounts();
+  private final ShardResult.Counts counts = new ShardResult.Counts();
 
   AgencySimulation(
       long seed,
       long persons,
       long targetAdvisorDays,
       int warmupDays,
-      Detection detection,
+      ExecutorFactory executors,
+      ZoneId zone,
       List<AttackScenario> scenarios,
       int cap) {
     SyntheticAgency agency = SyntheticAgency.generate(persons, seed);
     this.register = new Register(agency);
-    this.detection = detection;
     int days = days(agency.advisors().size(), targetAdvisorDays, warmupDays, scenarios);
-    this.calendar = new SimulatedCalendar(detection.ceilings().zone(), days);
+    this.calendar = new SimulatedCalendar(zone, days);
     this.warmupDays = warmupDays;
     this.targetAdvisorDays = targetAdvisorDays;
     this.cap = cap;
@@ -69,7 +68,7 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
     this.recentDays = new int[advisors.size()][20];
     this.recentCount = new int[advisors.size()];
     this.behaviour = new AdvisorBehaviour(register, calendar, accounts, lives);
-    this.executor = new InMemoryExecutor(register, detection, this);
+    this.executor = executors.create(agency, this);
     chooseAttacked(seed);
   }
 
@@ -148,7 +147,7 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
       }
       startAttacks(today);
       for (int i : suspendedClean) {
-        detection.release(accounts.get(i).id());
+        executor.release(accounts.get(i), calendar.at(today, 7 * 3600));
       }
       suspendedClean.clear();
       long worked = 0;
@@ -242,10 +241,18 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
   }
 
   @Override
-  public void raised(SimulatedAccount account, ContainmentState state, Instant at) {
+  public void raised(
+      SimulatedAccount account, ContainmentState state, Instant at, List<String> detectors) {
     Attack attack = attackOf.get(account.index());
     if (attack != null) {
-      if (state == ContainmentState.SUSPENDED) {
+      if (state != ContainmentState.SUSPENDED) {
+        return;
+      }
+      if (at.isBefore(attack.start())) {
+        // Its owner was stopped before the attack: released the next morning like any other, so
+        // that the attack does not meet an account suspended already. Not counted either way.
+        suspendedClean.add(account.index());
+      } else {
         attack.contained(account, at);
       }
       return;
@@ -261,13 +268,7 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
       case THROTTLED -> counts.throttles++;
       case SUSPENDED -> {
         counts.suspensions++;
-        String why =
-            String.join(
-                "+",
-                detection.reasons(account.id()).stream()
-                    .map(fr.vigie.detection.Signal::detector)
-                    .sorted()
-                    .toList());
+        String why = String.join("+", detectors.stream().sorted().toList());
         counts.suspensionReasons.merge(why, 1L, Long::sum);
       }
       case ACTIVE -> {}
@@ -320,18 +321,4 @@ final class AgencySimulation implements InMemoryExecutor.Listener {
     }
     return attack.result();
   }
-
-  /** What the clean advisors of one shard went through, from the end of the warm-up. */
-  static final class ShardCounts {
-    long advisorDays;
-    long stepUps;
-    long throttles;
-    long suspensions;
-    long refusals;
-    long capBlockedDays;
-    final Map<String, Long> suspensionReasons = new java.util.TreeMap<>();
-  }
-
-  record ShardResult(
-      ShardCounts counts, Map<String, ScenarioRun> runs, Map<String, ScenarioRun> baseline) {}
 }

@@ -72,4 +72,11 @@ final class DailyCapExecutor implements AccessExecutor {
 
   @Override
   public void stepUp(SimulatedAccount account, Instant at) {}
+
+  /** The baseline knows no recovery: the account reads at once. */
+  @Override
+  public void recovered(SimulatedAccount account, Instant at) {}
+
+  @Override
+  public void release(SimulatedAccount account, Instant at) {}
 }

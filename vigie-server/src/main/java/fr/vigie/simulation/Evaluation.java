@@ -2,10 +2,13 @@ package fr.vigie.simulation;
 
 import static java.util.Objects.requireNonNull;
 
+import fr.vigie.detection.Ceilings;
 import fr.vigie.detection.Detection;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +32,7 @@ public final class Evaluation {
       int warmupDays,
       int dailyCap,
       int threads,
-      Supplier<Detection> detection) {
+      ExecutorFactory executors) {
     public Settings {
       if (seeds < 1) {
         throw new IllegalArgumentException("seeds: at least 1");
@@ -38,7 +41,7 @@ public final class Evaluation {
         throw new IllegalArgumentException("advisorDays: at least 1");
       }
       scenarios = List.copyOf(requireNonNull(scenarios, "scenarios is null"));
-      requireNonNull(detection, "detection is null");
+      requireNonNull(executors, "executors is null");
     }
 
     /** The defaults of {@code vigie eval}. */
@@ -51,10 +54,16 @@ public final class Evaluation {
           28,
           50,
           Runtime.getRuntime().availableProcessors(),
-          Detection::withDefaults);
+          InMemoryExecutor.factory(Detection::withDefaults));
     }
 
-    public Settings withDetection(Supplier<Detection> other) {
+    /** The same with an in-memory executor over {@code detection}. */
+    public Settings withDetection(Supplier<Detection> detection) {
+      return withExecutors(InMemoryExecutor.factory(detection));
+    }
+
+    /** The same through other executors (against a running server: one thread, one seed). */
+    public Settings withExecutors(ExecutorFactory other) {
       return new Settings(
           seeds, advisorDays, scenarios, personsPerAgency, warmupDays, dailyCap, threads, other);
     }
@@ -68,14 +77,17 @@ public final class Evaluation {
           warmupDays,
           dailyCap,
           threads,
-          detection);
+          executors);
     }
 
     public Settings withPersons(long persons) {
       return new Settings(
-          seeds, advisorDays, scenarios, persons, warmupDays, dailyCap, threads, detection);
+          seeds, advisorDays, scenarios, persons, warmupDays, dailyCap, threads, executors);
     }
   }
+
+  /** Where the agency's days and nights are reckoned, as the ceilings reckon them. */
+  private static final ZoneId ZONE = Ceilings.defaults().zone();
 
   private Evaluation() {}
 
@@ -85,7 +97,7 @@ public final class Evaluation {
     long perShard = (settings.advisorDays() + settings.seeds() - 1) / settings.seeds();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
     try {
-      List<Future<AgencySimulation.ShardResult>> futures = new ArrayList<>();
+      List<Future<ShardResult>> futures = new ArrayList<>();
       for (int seed = 1; seed <= settings.seeds(); seed++) {
         long shardSeed = seed;
         futures.add(
@@ -96,13 +108,14 @@ public final class Evaluation {
                             settings.personsPerAgency(),
                             perShard,
                             settings.warmupDays(),
-                            settings.detection().get(),
+                            settings.executors(),
+                            ZONE,
                             settings.scenarios(),
                             settings.dailyCap())
                         .run(progress)));
       }
-      List<AgencySimulation.ShardResult> shards = new ArrayList<>();
-      for (Future<AgencySimulation.ShardResult> future : futures) {
+      List<ShardResult> shards = new ArrayList<>();
+      for (Future<ShardResult> future : futures) {
         shards.add(future.get());
       }
       return combine(settings, shards);
@@ -117,16 +130,15 @@ public final class Evaluation {
     }
   }
 
-  private static EvaluationResult combine(
-      Settings settings, List<AgencySimulation.ShardResult> shards) {
+  private static EvaluationResult combine(Settings settings, List<ShardResult> shards) {
     long days = 0;
     long suspensions = 0;
     long stepUps = 0;
     long throttles = 0;
     long refusals = 0;
     long capBlocked = 0;
-    Map<String, Long> reasons = new java.util.TreeMap<>();
-    for (AgencySimulation.ShardResult shard : shards) {
+    Map<String, Long> reasons = new TreeMap<>();
+    for (ShardResult shard : shards) {
       days += shard.counts().advisorDays;
       suspensions += shard.counts().suspensions;
       stepUps += shard.counts().stepUps;
@@ -156,10 +168,9 @@ public final class Evaluation {
         scenarios);
   }
 
-  private static List<ScenarioRun> runs(
-      List<AgencySimulation.ShardResult> shards, String name, boolean baseline) {
+  private static List<ScenarioRun> runs(List<ShardResult> shards, String name, boolean baseline) {
     List<ScenarioRun> runs = new ArrayList<>();
-    for (AgencySimulation.ShardResult shard : shards) {
+    for (ShardResult shard : shards) {
       Map<String, ScenarioRun> map = baseline ? shard.baseline() : shard.runs();
       runs.add(map.get(name));
     }

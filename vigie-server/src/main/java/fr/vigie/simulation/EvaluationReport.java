@@ -1,6 +1,9 @@
 package fr.vigie.simulation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /** The evaluation's figures as a plain-text table and as Markdown for docs/evaluation.md. */
 public final class EvaluationReport {
@@ -53,7 +56,7 @@ public final class EvaluationReport {
             r.throttles()));
     if (!r.suspensionReasons().isEmpty()) {
       out.append("wrongful suspensions by reasons: ")
-          .append(new java.util.TreeMap<>(r.suspensionReasons()))
+          .append(new TreeMap<>(r.suspensionReasons()))
           .append('\n');
     }
     out.append(
@@ -126,9 +129,20 @@ public final class EvaluationReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "| step-ups per advisor-day | %.4f | — |%n| ceiling refusals per advisor-day | %.4f | — |%n",
+            "| step-ups per advisor-day | %.4f (%,d) | — |%n"
+                + "| ceiling refusals per advisor-day | %.6f (%,d) | — |%n"
+                + "| throttles | %,d | — |%n",
             r.stepUpsPerAdvisorDay(),
-            r.refusalsPerAdvisorDay()));
+            r.stepUps(),
+            r.refusalsPerAdvisorDay(),
+            r.refusals(),
+            r.throttles()));
+    if (!r.suspensionReasons().isEmpty()) {
+      out.append("\nWrongful suspensions by the detectors behind them: ");
+      List<String> parts = new ArrayList<>();
+      new TreeMap<>(r.suspensionReasons()).forEach((why, n) -> parts.add("`" + why + "` " + n));
+      out.append(String.join(", ", parts)).append(".\n");
+    }
     return out.toString();
   }
 

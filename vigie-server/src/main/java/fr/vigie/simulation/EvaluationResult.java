@@ -1,5 +1,7 @@
 package fr.vigie.simulation;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 
@@ -141,9 +143,6 @@ public record EvaluationResult(
     if (!Double.isFinite(value)) {
       return "null";
     }
-    return new java.math.BigDecimal(value)
-        .round(new java.math.MathContext(6))
-        .stripTrailingZeros()
-        .toPlainString();
+    return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

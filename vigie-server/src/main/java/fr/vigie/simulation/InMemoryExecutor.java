@@ -15,6 +15,7 @@ import fr.vigie.detection.AccountProfile;
 import fr.vigie.detection.Admission;
 import fr.vigie.detection.Detection;
 import fr.vigie.detection.Link;
+import fr.vigie.detection.Signal;
 import fr.vigie.detection.Verdict;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationId;
@@ -23,9 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Carries out simulated accesses in memory through the real code, in the server's order: the guard
@@ -43,34 +46,30 @@ public final class InMemoryExecutor implements AccessExecutor {
   private static final Optional<Justification> JUSTIFIED =
       Optional.of(new Justification(ReasonCode.PERSON_CONTACTED_AGENCY, "simulated"));
 
-  /** Hears every rise of an account's containment and every ceiling refusal. */
-  public interface Listener {
-    void raised(SimulatedAccount account, ContainmentState state, Instant at);
-
-    void refused(SimulatedAccount account, Instant at);
-  }
-
   private final Register register;
   private final Detection detection;
-  private final Listener listener;
+  private final ContainmentListener listener;
   private final ZoneId zone;
   private final Map<Integer, AccountProfile> profiles = new HashMap<>();
   private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
   private final Map<Integer, Instant> lastServed = new HashMap<>();
 
-  InMemoryExecutor(Register register, Detection detection, Listener listener) {
+  InMemoryExecutor(Register register, Detection detection, ContainmentListener listener) {
     this.register = requireNonNull(register, "register is null");
     this.detection = requireNonNull(detection, "detection is null");
     this.listener = requireNonNull(listener, "listener is null");
     this.zone = detection.ceilings().zone();
   }
 
-  Detection detection() {
-    return detection;
+  /** Executors of a fresh {@link Detection} from {@code detection} for each agency. */
+  public static ExecutorFactory factory(Supplier<Detection> detection) {
+    return (agency, listener) ->
+        new InMemoryExecutor(new Register(agency), detection.get(), listener);
   }
 
-  /** A helpdesk recovered the account at {@code at}: restricted for a day, watched for a week. */
-  void recovered(SimulatedAccount account, Instant at) {
+  /** Restricted for a day, watched for a week. */
+  @Override
+  public void recovered(SimulatedAccount account, Instant at) {
     profiles.put(
         account.index(), new AccountProfile(account.id(), Role.ADVISOR, account.kind(), at));
     restrictedUntil.put(account.index(), at.plus(RESTRICTED));
@@ -79,6 +78,11 @@ public final class InMemoryExecutor implements AccessExecutor {
   @Override
   public void stepUp(SimulatedAccount account, Instant at) {
     detection.steppedUp(account.id());
+  }
+
+  @Override
+  public void release(SimulatedAccount account, Instant at) {
+    detection.release(account.id());
   }
 
   @Override
@@ -156,7 +160,7 @@ public final class InMemoryExecutor implements AccessExecutor {
       }
       case Admission.Suspended suspended -> {
         // The guard let this access through, so the account was not suspended before it.
-        listener.raised(account, ContainmentState.SUSPENDED, access.at());
+        raised(account, ContainmentState.SUSPENDED, access.at());
         return Outcome.SUSPENDED;
       }
     }
@@ -182,7 +186,7 @@ public final class InMemoryExecutor implements AccessExecutor {
             a.address());
     Admission admission = detection.admit(profile, attempt);
     if (admission instanceof Admission.Suspended) {
-      listener.raised(account, ContainmentState.SUSPENDED, a.at());
+      raised(account, ContainmentState.SUSPENDED, a.at());
       return Outcome.SUSPENDED;
     }
     observe(account, profile, refusalOf(attempt));
@@ -191,7 +195,13 @@ public final class InMemoryExecutor implements AccessExecutor {
 
   private void observe(SimulatedAccount account, AccountProfile profile, Access access) {
     Optional<Verdict> verdict = detection.observe(profile, access);
-    verdict.ifPresent(v -> listener.raised(account, v.state(), access.at()));
+    verdict.ifPresent(v -> raised(account, v.state(), access.at()));
+  }
+
+  private void raised(SimulatedAccount account, ContainmentState state, Instant at) {
+    List<String> detectors =
+        detection.reasons(account.id()).stream().map(Signal::detector).toList();
+    listener.raised(account, state, at, detectors);
   }
 
   private Access refusal(SimulatedAccount account, SimulatedAccess access) {

@@ -114,7 +114,7 @@ public final class ScenarioFile {
           r.bool(root, "recovery", false),
           r.positive(root, "dormant_days", 0),
           owner.equals("works"),
-          r.number(pace, "reads", null),
+          r.pace(pace),
           r.choice(pace, "per", AttackScenario.Per.class),
           windows(r, root),
           r.text(root, "device", "new").equals("new"),
@@ -125,7 +125,11 @@ public final class ScenarioFile {
           r.number(root, "duration_days", 28.0),
           r.positive(root, "pause_after_refusal_minutes", 60));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(source + ": " + e.getMessage());
+      // The reader's errors name the source already; the record's do not.
+      String message = e.getMessage();
+      throw message != null && message.startsWith(source + ": ")
+          ? new IllegalArgumentException(message)
+          : new IllegalArgumentException(source + ": " + message);
     }
   }
 
@@ -198,6 +202,14 @@ public final class ScenarioFile {
         throw error(field, "expected a number >= 0");
       }
       return value.asDouble();
+    }
+
+    double pace(JsonNode pace) {
+      double reads = number(pace, "reads", null);
+      if (reads <= 0) {
+        throw error("pace.reads", "expected a number > 0");
+      }
+      return reads;
     }
 
     int positive(JsonNode node, String field, int fallback) {

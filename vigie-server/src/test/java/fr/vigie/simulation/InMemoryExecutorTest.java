@@ -22,14 +22,20 @@ class InMemoryExecutorTest {
   private final SyntheticAgency agency = SyntheticAgency.generate(20_000, 7);
   private final Register register = new Register(agency);
   private final List<ContainmentState> raised = new ArrayList<>();
+  private final List<String> reasons = new ArrayList<>();
   private final InMemoryExecutor executor =
       new InMemoryExecutor(
           register,
           Detection.withDefaults(),
-          new InMemoryExecutor.Listener() {
+          new ContainmentListener() {
             @Override
-            public void raised(SimulatedAccount account, ContainmentState state, Instant at) {
+            public void raised(
+                SimulatedAccount account,
+                ContainmentState state,
+                Instant at,
+                List<String> detectors) {
               raised.add(state);
+              reasons.addAll(detectors);
             }
 
             @Override
@@ -103,6 +109,7 @@ class InMemoryExecutorTest {
     assertThat(outcomes.subList(0, 10)).containsOnly(Outcome.DISCLOSED);
     assertThat(outcomes.subList(10, 12)).containsOnly(Outcome.SUSPENDED);
     assertThat(raised).containsExactly(ContainmentState.SUSPENDED);
+    assertThat(reasons).containsExactly("ceiling:burst");
   }
 
   @Test

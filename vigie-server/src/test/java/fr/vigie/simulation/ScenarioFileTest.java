@@ -71,6 +71,19 @@ class ScenarioFileTest {
   }
 
   @Test
+  void parse_zeroPace_isRefused() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 0, "per": "day"},
+                     "targets": "followed"}
+                    """))
+        .hasMessage("file.json: pace.reads: expected a number > 0");
+  }
+
+  @Test
   void parse_notJson_isRefusedWithTheSource() {
     assertThatThrownBy(() -> ScenarioFile.parse("file.json", "{name"))
         .isInstanceOf(IllegalArgumentException.class)
