@@ -283,18 +283,31 @@ public class PersonReads {
         switch (actor.containment()) {
           case ACTIVE -> null;
           case STEP_UP -> ProblemCode.STEP_UP_REQUIRED;
-          case THROTTLED ->
-              watch.throttlePasses(actor.account(), clock.instant())
-                  ? null
-                  : ProblemCode.ACCOUNT_THROTTLED;
+          case THROTTLED -> throttled(actor, person);
           case SUSPENDED -> ProblemCode.ACCOUNT_SUSPENDED;
         };
     if (refusal != null) {
       audit(
           actor, action, person, List.of(), GUARD_PREFIX + actor.containment(), AuditDecision.DENY);
       refused(actor, person);
-      throw new VigieException(refusal, "the guard refuses: the account is " + actor.containment());
+      throw new VigieException(refusal, "the guard refuses: " + refusal.title());
     }
+  }
+
+  /**
+   * Null when a throttled account may go on now. A too-early attempt is still counted by the
+   * ceilings, as if served: a thief asking at full speed meets the burst ceiling all the same.
+   */
+  private ProblemCode throttled(Actor actor, PersonId person) {
+    if (watch.throttlePasses(actor.account(), clock.instant())) {
+      return null;
+    }
+    if (person != null
+        && watch.admit(profile(actor), access(actor, AccessKind.READ, person, Link.NONE))
+            instanceof Admission.Suspended) {
+      return ProblemCode.ACCOUNT_SUSPENDED;
+    }
+    return ProblemCode.ACCOUNT_THROTTLED;
   }
 
   /** The ceilings, after the policy and before decryption; a refusal is audited and published. */

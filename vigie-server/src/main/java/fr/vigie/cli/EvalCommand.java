@@ -6,6 +6,7 @@ import fr.vigie.simulation.Evaluation;
 import fr.vigie.simulation.EvaluationReport;
 import fr.vigie.simulation.EvaluationResult;
 import fr.vigie.simulation.ScenarioFile;
+import fr.vigie.simulation.ServerEvaluation;
 import fr.vigie.simulation.TradeoffSweep;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -73,8 +75,20 @@ final class EvalCommand implements Callable<Integer> {
               + " docs/evaluation-tradeoff.png (with --write-docs).")
   boolean sweep;
 
+  @Option(
+      names = "--through-server",
+      description =
+          "Instead: one smaller agency through a whole throw-away Vigie over HTTP (PostgreSQL,"
+              + " audit log, sign-in), then the same in memory, and compare. Defaults to 8,000"
+              + " persons, 300 clean advisor-days and the built-in scenarios of at most 5"
+              + " accounts that do not begin with a helpdesk recovery.")
+  boolean throughServer;
+
   @Override
   public Integer call() throws Exception {
+    if (throughServer) {
+      return throughServer();
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (seeds < 1 || advisorDays < 1 || persons < 1000) {
@@ -126,6 +140,66 @@ final class EvalCommand implements Callable<Integer> {
       out.println(result.json());
     }
     return 0;
+  }
+
+  private int throughServer() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<AttackScenario> scenarios = new ArrayList<>();
+    for (Path file : scenarioFiles) {
+      scenarios.add(ScenarioFile.read(file));
+    }
+    if (scenarios.isEmpty()) {
+      ScenarioFile.builtIn().stream().filter(s -> s.accounts() <= 5).forEach(scenarios::add);
+    }
+    List<AttackScenario> playable = ServerEvaluation.playable(scenarios);
+    if (playable.size() < scenarios.size()) {
+      err.println(
+          "vigie eval --through-server: leaving out the scenarios that begin with a helpdesk"
+              + " recovery");
+    }
+    long days =
+        spec.commandLine().getParseResult().hasMatchedOption("--advisor-days") ? advisorDays : 300;
+    long agency =
+        spec.commandLine().getParseResult().hasMatchedOption("--persons") ? persons : 8_000;
+    Evaluation.Settings settings =
+        Evaluation.Settings.defaults(1, days, playable).withPersons(agency);
+    ServerEvaluation.Comparison comparison =
+        ServerEvaluation.run(settings, progress(err, "eval through the server", System.nanoTime()));
+    out.print(comparison.table());
+    out.printf(
+        Locale.ROOT,
+        "%s: %,d HTTP requests in %.0f s%n",
+        comparison.agree() ? "the two runs agree" : "THE TWO RUNS DIFFER",
+        comparison.requests(),
+        comparison.seconds());
+    if (writeDocs) {
+      Path docs = docs();
+      BenchmarkReport.write(
+          docs.resolve("evaluation.md"),
+          "eval-server",
+          "`vigie eval --through-server"
+              + (days != 300 ? " --advisor-days " + days : "")
+              + (agency != 8_000 ? " --persons " + agency : "")
+              + " --write-docs`, "
+              + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))
+              + ", "
+              + BenchmarkReport.machine()
+              + ".\n\n```\n"
+              + comparison.table()
+              + String.format(
+                  Locale.ROOT,
+                  "%s: %,d HTTP requests in %.0f s%n",
+                  comparison.agree() ? "the two runs agree" : "the two runs differ",
+                  comparison.requests(),
+                  comparison.seconds())
+              + "```\n");
+      out.println("figures written to " + docs.resolve("evaluation.md"));
+    }
+    if (json) {
+      out.println(comparison.json());
+    }
+    return comparison.agree() ? 0 : 1;
   }
 
   private String command() {

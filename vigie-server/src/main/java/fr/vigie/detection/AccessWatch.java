@@ -73,7 +73,7 @@ public class AccessWatch implements AutoCloseable {
   }
 
   /** How far apart a throttled account's accesses must be. */
-  static final Duration THROTTLE_SPACING = Duration.ofSeconds(10);
+  public static final Duration THROTTLE_SPACING = Duration.ofSeconds(20);
 
   /**
    * True when a throttled account may go on now: one access every {@link #THROTTLE_SPACING},

@@ -80,6 +80,18 @@ public final class Evaluation {
           executors);
     }
 
+    public Settings withThreads(int otherThreads) {
+      return new Settings(
+          seeds,
+          advisorDays,
+          scenarios,
+          personsPerAgency,
+          warmupDays,
+          dailyCap,
+          otherThreads,
+          executors);
+    }
+
     public Settings withPersons(long persons) {
       return new Settings(
           seeds, advisorDays, scenarios, persons, warmupDays, dailyCap, threads, executors);

@@ -11,6 +11,7 @@ import fr.vigie.access.Purpose;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.detection.Access;
 import fr.vigie.detection.AccessKind;
+import fr.vigie.detection.AccessWatch;
 import fr.vigie.detection.AccountProfile;
 import fr.vigie.detection.Admission;
 import fr.vigie.detection.Detection;
@@ -41,7 +42,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   static final Duration RESTRICTED = Duration.ofHours(24);
 
   /** A throttled account is served at most once in this long ("a few a minute"). */
-  static final Duration THROTTLE_PACE = Duration.ofSeconds(20);
+  static final Duration THROTTLE_PACE = AccessWatch.THROTTLE_SPACING;
 
   private static final Optional<Justification> JUSTIFIED =
       Optional.of(new Justification(ReasonCode.PERSON_CONTACTED_AGENCY, "simulated"));

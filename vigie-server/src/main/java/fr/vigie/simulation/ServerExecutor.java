@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,7 +50,10 @@ final class ServerExecutor implements AccessExecutor {
   private final Registry registry;
   private final Credentials credentials;
   private final AccessWatch watch;
-  private final InMemoryExecutor.Listener listener;
+  private final ContainmentListener listener;
+  private final Register register;
+  private final Caseloads caseloads;
+  private final java.util.Set<LocalDate> scheduledWeeks = new java.util.HashSet<>();
   private final AccountId analyst;
   private final Map<Long, PersonId> persons = new HashMap<>();
   private final Map<Integer, UUID> accountIds = new HashMap<>();
@@ -60,26 +64,22 @@ final class ServerExecutor implements AccessExecutor {
 
   /**
    * Loads {@code agency} into the server behind {@code context}: organizations, advisors, persons
-   * through the real import, caseloads, referrals, the appointments of {@code days} days from
-   * {@code calendar}'s first, and a security analyst who releases accounts.
+   * through the real import, caseloads, referrals, and a security analyst who releases accounts.
+   * Appointments are booked week by week as the simulation reaches them.
    */
   ServerExecutor(
-      ApplicationContext context,
-      int port,
-      SyntheticAgency agency,
-      Register register,
-      SimulatedCalendar calendar,
-      InMemoryExecutor.Listener listener) {
+      ApplicationContext context, int port, SyntheticAgency agency, ContainmentListener listener) {
     this.base = "http://127.0.0.1:" + port;
     this.agency = requireNonNull(agency, "agency is null");
+    this.register = new Register(agency);
     this.clock = (SimulatedClock) context.getBean(Clock.class);
     this.jdbc = context.getBean(JdbcTemplate.class);
     this.registry = context.getBean(Registry.class);
     this.credentials = context.getBean(Credentials.class);
     this.watch = context.getBean(AccessWatch.class);
+    this.caseloads = context.getBean(Caseloads.class);
     this.listener = requireNonNull(listener, "listener is null");
     context.getBean(DemoAgency.class).load(agency);
-    scheduleAppointments(context.getBean(Caseloads.class), register, calendar);
     String organization = agency.organizations().getFirst().code();
     context
         .getBean(Organizations.class)
@@ -90,30 +90,54 @@ final class ServerExecutor implements AccessExecutor {
     this.analyst = new AccountId(credentials.accountId("simulated-analyst").orElseThrow());
   }
 
-  /** The appointments the behaviours assume, in the server's appointment book. */
-  private void scheduleAppointments(
-      Caseloads caseloads, Register register, SimulatedCalendar calendar) {
-    ZoneId zone = calendar.zone();
+  /** Executors over HTTP against the server behind {@code context}, one agency after another. */
+  static ExecutorFactory factory(ApplicationContext context, int port) {
+    return (agency, listener) -> new ServerExecutor(context, port, agency, listener);
+  }
+
+  /** A factory that adds up the HTTP requests of the executors it made. */
+  static final class Counted implements ExecutorFactory {
+    private final ExecutorFactory made;
+    private final List<ServerExecutor> executors = new ArrayList<>();
+
+    private Counted(ExecutorFactory made) {
+      this.made = made;
+    }
+
+    @Override
+    public AccessExecutor create(SyntheticAgency agency, ContainmentListener listener) {
+      AccessExecutor executor = made.create(agency, listener);
+      executors.add((ServerExecutor) executor);
+      return executor;
+    }
+
+    long requests() {
+      return executors.stream().mapToLong(ServerExecutor::requests).sum();
+    }
+  }
+
+  static Counted counted(ExecutorFactory factory) {
+    return new Counted(factory);
+  }
+
+  /** The appointments of the week of {@code at} the behaviours assume, in the appointment book. */
+  private void bookWeekOf(Instant at) {
+    ZoneId zone = ZoneId.of("Europe/Paris");
+    LocalDate monday = at.atZone(zone).toLocalDate().with(DayOfWeek.MONDAY);
+    if (!scheduledWeeks.add(monday)) {
+      return;
+    }
     List<Caseloads.Appointment> book = new ArrayList<>();
-    for (int week = 0; week * 7 < calendar.days(); week++) {
-      LocalDate monday = calendar.date(week * 7).with(DayOfWeek.MONDAY);
-      for (SyntheticAdvisor advisor : agency.advisors()) {
-        for (long p = advisor.firstPerson();
-            p < advisor.firstPerson() + advisor.caseloadSize();
-            p++) {
-          int day = register.appointmentDay(p, monday, advisor.caseload());
-          if (day > 0) {
-            PersonId person = personId(p);
-            if (person != null) {
-              Instant at =
-                  monday.plusDays(day - 1L).atTime(LocalTime.of(10, 0)).atZone(zone).toInstant();
-              book.add(new Caseloads.Appointment(person, advisor.login(), at));
-            }
-          }
-        }
-        if (book.size() >= 10_000) {
-          caseloads.schedule(book);
-          book.clear();
+    for (SyntheticAdvisor advisor : agency.advisors()) {
+      for (long p = advisor.firstPerson();
+          p < advisor.firstPerson() + advisor.caseloadSize();
+          p++) {
+        int day = register.appointmentDay(p, monday, advisor.caseload());
+        PersonId person = day > 0 ? personId(p) : null;
+        if (person != null) {
+          Instant when =
+              monday.plusDays(day - 1L).atTime(LocalTime.of(10, 0)).atZone(zone).toInstant();
+          book.add(new Caseloads.Appointment(person, advisor.login(), when));
         }
       }
     }
@@ -127,8 +151,19 @@ final class ServerExecutor implements AccessExecutor {
 
   @Override
   public Outcome execute(SimulatedAccount account, SimulatedAccess access) {
+    bookWeekOf(access.at());
     clock.set(access.at());
-    StaffSession session = session(account, access);
+    StaffSession session;
+    try {
+      session = session(account, access);
+    } catch (IllegalStateException e) {
+      if (stored(account) != ContainmentState.SUSPENDED) {
+        throw e;
+      }
+      // A suspended account cannot even sign in: the guard ends every new session too.
+      settle(account, access.at(), Outcome.SUSPENDED);
+      return Outcome.SUSPENDED;
+    }
     Outcome outcome = outcome(send(session, access));
     if (outcome == Outcome.SUSPENDED) {
       // The session is gone with the suspension; a release later needs a new sign-in.
@@ -144,14 +179,26 @@ final class ServerExecutor implements AccessExecutor {
     for (Map.Entry<String, StaffSession> open : sessions.entrySet()) {
       if (open.getKey().startsWith(account.index() + "|")) {
         requests++;
-        open.getValue().stepUp();
+        whenReady(account, authenticators.get(account.index()), open.getValue()::stepUp);
       }
     }
     settle(account, at, Outcome.DISCLOSED);
   }
 
+  /**
+   * A helpdesk recovery goes through a manager's approval or a mailed code and a new enrollment:
+   * the run through the server leaves out the scenarios that begin with one.
+   */
+  @Override
+  public void recovered(SimulatedAccount account, Instant at) {
+    throw new UnsupportedOperationException(
+        "the run through the server does not play helpdesk recoveries: leave out such scenarios");
+  }
+
   /** A security analyst releases the account: its open alerts are closed as false alarms. */
-  void release(SimulatedAccount account) {
+  @Override
+  public void release(SimulatedAccount account, Instant at) {
+    clock.set(at);
     UUID id = accountId(account);
     for (Alert alert : watch.openAlerts(500)) {
       if (alert.account().value().equals(id)) {
@@ -242,17 +289,31 @@ final class ServerExecutor implements AccessExecutor {
     if (outcome == Outcome.REFUSED) {
       listener.refused(account, at);
     }
-    ContainmentState now =
-        ContainmentState.valueOf(
-            jdbc.queryForObject(
-                "select containment from staff_account where id = ?",
-                String.class,
-                accountId(account)));
+    ContainmentState now = stored(account);
     ContainmentState before = known.getOrDefault(account.index(), ContainmentState.ACTIVE);
     known.put(account.index(), now);
     if (now.compareTo(before) > 0) {
-      listener.raised(account, now, at);
+      listener.raised(account, now, at, detectorsOf(account));
     }
+  }
+
+  /** The account's containment where the guard reads it. */
+  private ContainmentState stored(SimulatedAccount account) {
+    return ContainmentState.valueOf(
+        jdbc.queryForObject(
+            "select containment from staff_account where id = ?",
+            String.class,
+            accountId(account)));
+  }
+
+  /** The detectors behind the account's newest open alert. */
+  private List<String> detectorsOf(SimulatedAccount account) {
+    UUID id = accountId(account);
+    return watch.openAlerts(500).stream()
+        .filter(alert -> alert.account().value().equals(id))
+        .findFirst()
+        .map(alert -> alert.reasons().stream().map(fr.vigie.detection.Signal::detector).toList())
+        .orElse(List.of());
   }
 
   private StaffSession session(SimulatedAccount account, SimulatedAccess access) {
@@ -271,11 +332,34 @@ final class ServerExecutor implements AccessExecutor {
                 authenticators.put(account.index(), first.authenticator());
                 return first;
               }
-              return StaffSession.signIn(
-                  base, account.advisor().login(), PASSWORD, authenticator, address);
+              return whenReady(
+                  account,
+                  authenticator,
+                  () ->
+                      StaffSession.signIn(
+                          base, account.advisor().login(), PASSWORD, authenticator, address));
             });
     session.from(address);
     return session;
+  }
+
+  /**
+   * Runs a sign-in or a step-up when the account's authenticator has a code the server accepts: the
+   * server takes each code once, so a second device signing in within the same 30 seconds of
+   * simulated time waits for the next step (the clock goes back to the access's time after).
+   */
+  private <T> T whenReady(
+      SimulatedAccount account, StaffSession.Authenticator authenticator, Supplier<T> step) {
+    Instant at = clock.instant();
+    Instant ready = authenticator == null ? at : authenticator.readyAt();
+    if (ready.isAfter(at)) {
+      clock.set(ready);
+    }
+    try {
+      return step.get();
+    } finally {
+      clock.set(at);
+    }
   }
 
   private static String key(SimulatedAccount account, String device) {

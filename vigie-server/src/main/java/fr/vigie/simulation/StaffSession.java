@@ -66,6 +66,19 @@ public final class StaffSession {
       this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /**
+     * The earliest time at which this authenticator's next code is accepted: now, unless codes were
+     * asked faster than one a step (a simulation signing in several devices at once), in which case
+     * the time of the step just before the next one.
+     */
+    public synchronized Instant readyAt() {
+      Instant now = clock.instant();
+      if (lastStep == Long.MIN_VALUE || lastStep + 1 <= step(now) + 1) {
+        return now;
+      }
+      return Instant.ofEpochSecond(lastStep * STEP_SECONDS);
+    }
+
     /** A code of a step not used before, as near the clock's as can be. */
     synchronized String nextCode() {
       long step = Math.max(step(clock.instant()), lastStep + 1);

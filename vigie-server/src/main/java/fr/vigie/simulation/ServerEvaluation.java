@@ -1,0 +1,126 @@
+package fr.vigie.simulation;
+
+import fr.vigie.runtime.ThrowAwayVigie;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import org.springframework.boot.WebApplicationType;
+
+/**
+ * The smaller run through the whole server: the same agencies, advisors and attacks as the
+ * evaluation in memory, carried out over HTTP against a throw-away Vigie on PostgreSQL (sign-in,
+ * sessions, guard, policy, ceilings, decryption, audit log, detectors behind the bus) whose clock
+ * is the simulation's; then the same settings in memory, so that the two can be compared figure by
+ * figure. One agency at a time: the server has one clock.
+ */
+public final class ServerEvaluation {
+  private ServerEvaluation() {}
+
+  /** Both runs of the same settings. */
+  public record Comparison(
+      EvaluationResult throughServer, EvaluationResult inMemory, long requests, double seconds) {
+    /** One line per scenario and one for the clean advisors: server against memory. */
+    public String table() {
+      StringBuilder table = new StringBuilder();
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-24s %22s %22s%n",
+              "through the server | in memory",
+              "leaked median/p95/max",
+              "contained (p95)"));
+      for (int i = 0; i < throughServer.scenarios().size(); i++) {
+        EvaluationResult.ScenarioStats server = throughServer.scenarios().get(i);
+        EvaluationResult.ScenarioStats memory = inMemory.scenarios().get(i);
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "%-24s %10s | %-10s %10s | %-10s%n",
+                server.name(),
+                leaked(server),
+                leaked(memory),
+                EvaluationReport.seconds(server.containSecondsP95()),
+                EvaluationReport.seconds(memory.containSecondsP95())));
+      }
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "clean advisor-days %,d | %,d; wrongful suspensions %d | %d; step-ups %d | %d;"
+                  + " ceiling refusals %d | %d%n",
+              throughServer.advisorDays(),
+              inMemory.advisorDays(),
+              throughServer.falseSuspensions(),
+              inMemory.falseSuspensions(),
+              throughServer.stepUps(),
+              inMemory.stepUps(),
+              throughServer.refusals(),
+              inMemory.refusals()));
+      return table.toString();
+    }
+
+    /** True when every figure of the server's run is the in-memory run's. */
+    public boolean agree() {
+      return throughServer.scenarios().equals(inMemory.scenarios())
+          && throughServer.advisorDays() == inMemory.advisorDays()
+          && throughServer.falseSuspensions() == inMemory.falseSuspensions()
+          && throughServer.stepUps() == inMemory.stepUps()
+          && throughServer.refusals() == inMemory.refusals();
+    }
+
+    public String json() {
+      return String.format(
+          Locale.ROOT,
+          "{\"through_server\":%s,\"in_memory\":%s,\"agree\":%b,\"requests\":%d,\"seconds\":%.1f}",
+          throughServer.json(),
+          inMemory.json(),
+          agree(),
+          requests,
+          seconds);
+    }
+
+    private static String leaked(EvaluationResult.ScenarioStats stats) {
+      return String.format(
+          Locale.ROOT,
+          "%.0f/%.0f/%.0f",
+          stats.leakedMedian(),
+          stats.leakedP95(),
+          stats.leakedMax());
+    }
+  }
+
+  /**
+   * The scenarios a run through the server can play: none begins with a helpdesk recovery (the
+   * server's takes a manager's approval or a mailed code and a new enrollment).
+   */
+  public static List<AttackScenario> playable(List<AttackScenario> scenarios) {
+    return scenarios.stream().filter(s -> !s.recovery()).toList();
+  }
+
+  /** Runs {@code settings} through a throw-away server, one agency at a time, then in memory. */
+  public static Comparison run(Evaluation.Settings settings, LongConsumer progress)
+      throws Exception {
+    Evaluation.Settings oneAtATime = settings.withThreads(1);
+    long started = System.nanoTime();
+    EvaluationResult server;
+    long requests;
+    try (ThrowAwayVigie vigie =
+        ThrowAwayVigie.start(
+            "vigie-eval",
+            WebApplicationType.SERVLET,
+            "--vigie.clock.simulated=true",
+            "--vigie.demo.enabled=false",
+            // The simulation knows every person of its agency, former ones included.
+            "--vigie.retention.period=P200Y",
+            // The simulated networks arrive as a reverse proxy would say them.
+            "--server.forward-headers-strategy=framework",
+            "--vigie.sign-in.rate-limit.capacity=1000000")) {
+      ServerExecutor.Counted executors =
+          ServerExecutor.counted(ServerExecutor.factory(vigie.context(), vigie.port()));
+      server = Evaluation.run(oneAtATime.withExecutors(executors), progress);
+      requests = executors.requests();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    EvaluationResult memory = Evaluation.run(oneAtATime, days -> {});
+    return new Comparison(server, memory, requests, seconds);
+  }
+}
