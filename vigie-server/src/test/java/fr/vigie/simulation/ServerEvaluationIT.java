@@ -1,0 +1,32 @@
+package fr.vigie.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The smaller run through the whole server: a simulated agency over HTTP against a throw-away Vigie
+ * on PostgreSQL, with its audit log and its detectors behind the bus, gives the very figures of the
+ * same agency in memory.
+ */
+class ServerEvaluationIT {
+  @Test
+  void throughServer_agreesWithInMemory() throws Exception {
+    List<AttackScenario> scenarios =
+        ScenarioFile.builtIn().stream()
+            .filter(s -> s.name().equals("full-speed-hijacked-pc") || s.name().equals("dormant"))
+            .toList();
+    assertThat(scenarios).hasSize(2);
+    Evaluation.Settings settings =
+        Evaluation.Settings.defaults(1, 40, ServerEvaluation.playable(scenarios))
+            .withPersons(2_500);
+
+    ServerEvaluation.Comparison comparison = ServerEvaluation.run(settings, days -> {});
+
+    assertThat(comparison.requests()).isGreaterThan(1_000);
+    assertThat(comparison.throughServer().scenarios()).hasSize(2);
+    assertThat(comparison.throughServer().scenarios().getFirst().leakedMax()).isBetween(1.0, 10.0);
+    assertThat(comparison.agree()).as(comparison.table()).isTrue();
+  }
+}
