@@ -8,21 +8,11 @@ import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
 import fr.vigie.runtime.ThrowAwayVigie;
 import fr.vigie.simulation.DemoAgency;
+import fr.vigie.simulation.StaffSession;
 import fr.vigie.simulation.SyntheticAdvisor;
 import fr.vigie.simulation.SyntheticAgency;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,9 +43,6 @@ public final class ReadBenchmark {
   static final String PLAIN_READS_PROPERTY = "vigie.bench.plain-reads";
 
   private static final String PASSWORD = "correct horse battery staple, bench";
-  private static final Pattern SECRET = Pattern.compile("secret=([A-Z2-7]+)");
-  private static final Pattern LOGIN = Pattern.compile("(ft|ce|ml)[0-9]{3,}-a[0-9]{3,}");
-  private static final long STEP_SECONDS = 30;
 
   /** Persons each client reads in turn: fewer than the burst ceiling's 10 a minute. */
   static final int WORKING_SET = 8;
@@ -123,8 +106,7 @@ public final class ReadBenchmark {
   }
 
   /** One advisor's client: its cookie jar, its HTTP client, the persons it follows. */
-  private record Client(
-      String login, HttpClient http, CookieManager cookies, List<PersonId> reads) {}
+  private record Client(StaffSession session, List<PersonId> reads) {}
 
   private ReadBenchmark() {}
 
@@ -154,7 +136,7 @@ public final class ReadBenchmark {
               team,
               warmUp,
               seconds,
-              (client, person) -> base + "/api/persons/" + person.value(),
+              person -> "/api/persons/" + person.value(),
               () -> auditSizes[0] = audit.size(),
               () -> auditSizes[1] = audit.size());
       double audited = (auditSizes[1] - auditSizes[0]) / protectedReads.seconds();
@@ -164,7 +146,7 @@ public final class ReadBenchmark {
               team,
               warmUp,
               seconds,
-              (client, person) -> base + "/bench/plain/" + person.value(),
+              person -> "/bench/plain/" + person.value(),
               () -> {},
               () -> {});
       report(out, "plain", plainReads);
@@ -268,8 +250,8 @@ public final class ReadBenchmark {
                 () -> {
                   credentials.setPassword(
                       credentials.accountId(advisor.login()).orElseThrow(), PASSWORD);
-                  byte[] seedOfTotp = enroll(base, advisor.login());
-                  return signIn(base, advisor.login(), seedOfTotp, followed);
+                  return new Client(
+                      StaffSession.firstSignIn(base, advisor.login(), PASSWORD), followed);
                 }));
       }
       for (Future<Client> client : ready) {
@@ -303,71 +285,8 @@ public final class ReadBenchmark {
     return value == null ? null : value.toString();
   }
 
-  /** Signs in with the password in a jar of its own, enrolls a TOTP seed and confirms it. */
-  private static byte[] enroll(String base, String login) throws Exception {
-    Client client = newClient(login, List.of());
-    expect(client, get(base + "/api/session"), 200, "session");
-    expect(
-        client,
-        post(client, base + "/api/session", json("login", login, "password", PASSWORD)),
-        200,
-        "password");
-    HttpResponse<String> enrollment = send(client, post(client, base + "/api/me/totp", "{}"));
-    Matcher secret = SECRET.matcher(enrollment.body());
-    if (enrollment.statusCode() != 200 || !secret.find()) {
-      throw new IllegalStateException("TOTP enrollment: status " + enrollment.statusCode());
-    }
-    byte[] seed = base32(secret.group(1));
-    expect(
-        client,
-        post(
-            client,
-            base + "/api/me/totp/confirmation",
-            json("code", totp(seed, step(Instant.now())))),
-        200,
-        "TOTP confirmation");
-    return seed;
-  }
-
-  /**
-   * A fresh cookie jar signed in with both factors. The confirmation used the code of the current
-   * step; each code is accepted once and only a later step after it, so this one uses the next
-   * step's code, which the window of one step either side accepts.
-   */
-  private static Client signIn(String base, String login, byte[] seed, List<PersonId> followed)
-      throws Exception {
-    Client client = newClient(login, followed);
-    expect(client, get(base + "/api/session"), 200, "session");
-    expect(
-        client,
-        post(client, base + "/api/session", json("login", login, "password", PASSWORD)),
-        200,
-        "password");
-    expect(
-        client,
-        post(client, base + "/api/session/totp", json("code", totp(seed, step(Instant.now()) + 1))),
-        200,
-        "TOTP");
-    return client;
-  }
-
-  private static Client newClient(String login, List<PersonId> followed) {
-    if (!LOGIN.matcher(login).matches()) {
-      throw new IllegalArgumentException("not a generated login");
-    }
-    CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    return new Client(login, http, cookies, followed);
-  }
-
   private interface Target {
-    String url(Client client, PersonId person);
+    String path(PersonId person);
   }
 
   /**
@@ -402,22 +321,17 @@ public final class ReadBenchmark {
                     }
                     for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                       PersonId person = client.reads().get(next++ % client.reads().size());
-                      HttpRequest request =
-                          HttpRequest.newBuilder(URI.create(target.url(client, person)))
-                              .GET()
-                              .build();
                       String failure = null;
                       try {
-                        HttpResponse<String> response =
-                            client.http().send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200) {
-                          failure = "HTTP " + response.statusCode();
+                        StaffSession.Answer answer = client.session().get(target.path(person));
+                        if (answer.status() != 200) {
+                          failure = "HTTP " + answer.status();
                         }
-                      } catch (IOException e) {
-                        failure = e.getClass().getSimpleName();
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                      } catch (IllegalStateException e) {
+                        if (Thread.currentThread().isInterrupted()) {
+                          return;
+                        }
+                        failure = "no answer";
                       }
                       long took = System.nanoTime() - now;
                       if (now >= counted) {
@@ -462,86 +376,5 @@ public final class ReadBenchmark {
     for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
       Thread.sleep(Duration.ofNanos(left));
     }
-  }
-
-  private static HttpRequest.Builder get(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).GET();
-  }
-
-  private static HttpRequest.Builder post(Client client, String url, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    String token =
-        client.cookies().getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElse(null);
-    return token == null ? request : request.header("X-XSRF-TOKEN", token);
-  }
-
-  private static HttpResponse<String> send(Client client, HttpRequest.Builder request)
-      throws IOException, InterruptedException {
-    return client.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void expect(Client client, HttpRequest.Builder request, int status, String step)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response = send(client, request);
-    if (response.statusCode() != status) {
-      throw new IllegalStateException(
-          step + ": status " + response.statusCode() + " for " + client.login());
-    }
-  }
-
-  /** A JSON object of string pairs; the values here are logins, passwords and codes. */
-  private static String json(String... pairs) {
-    StringBuilder json = new StringBuilder("{");
-    for (int i = 0; i < pairs.length; i += 2) {
-      json.append(i == 0 ? "" : ",")
-          .append('"')
-          .append(pairs[i])
-          .append("\":\"")
-          .append(pairs[i + 1].replace("\\", "\\\\").replace("\"", "\\\""))
-          .append('"');
-    }
-    return json.append('}').toString();
-  }
-
-  private static long step(Instant at) {
-    return Math.floorDiv(at.getEpochSecond(), STEP_SECONDS);
-  }
-
-  /** RFC 6238 with HMAC-SHA1 and six digits, as an authenticator app computes it. */
-  static String totp(byte[] key, long step) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(key, "HmacSHA1"));
-      byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-      int offset = hash[hash.length - 1] & 0x0f;
-      int binary = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
-      return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA1 is not available", e);
-    }
-  }
-
-  /** RFC 4648 base32, as {@code otpauth://} URIs carry secrets. */
-  static byte[] base32(String text) {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    int buffer = 0;
-    int bits = 0;
-    for (char c : text.toCharArray()) {
-      buffer = (buffer << 5) | alphabet.indexOf(c);
-      bits += 5;
-      if (bits >= 8) {
-        out.write((buffer >>> (bits - 8)) & 0xff);
-        bits -= 8;
-      }
-    }
-    return out.toByteArray();
   }
 }

@@ -167,6 +167,7 @@ final class EvalCommand implements Callable<Integer> {
     ServerEvaluation.Comparison comparison =
         ServerEvaluation.run(settings, progress(err, "eval through the server", System.nanoTime()));
     out.print(comparison.table());
+    comparison.differences().forEach(out::println);
     out.printf(
         Locale.ROOT,
         "%s: %,d HTTP requests in %.0f s%n",

@@ -257,7 +257,8 @@ final class AgencySimulation implements ContainmentListener {
       }
       return;
     }
-    if (state == ContainmentState.SUSPENDED) {
+    if (state == ContainmentState.SUSPENDED || state == ContainmentState.THROTTLED) {
+      // Neither lowers by itself: the analyst looks at the alert and releases it the next morning.
       suspendedClean.add(account.index());
     }
     if (today < warmupDays) {

@@ -60,11 +60,56 @@ public final class ServerEvaluation {
 
     /** True when every figure of the server's run is the in-memory run's. */
     public boolean agree() {
-      return throughServer.scenarios().equals(inMemory.scenarios())
-          && throughServer.advisorDays() == inMemory.advisorDays()
-          && throughServer.falseSuspensions() == inMemory.falseSuspensions()
-          && throughServer.stepUps() == inMemory.stepUps()
-          && throughServer.refusals() == inMemory.refusals();
+      return differences().isEmpty();
+    }
+
+    /** What differs between the two runs, one line each; empty when they agree. */
+    public List<String> differences() {
+      List<String> differences = new java.util.ArrayList<>();
+      for (int i = 0; i < throughServer.scenarios().size(); i++) {
+        EvaluationResult.ScenarioStats server = throughServer.scenarios().get(i);
+        EvaluationResult.ScenarioStats memory = inMemory.scenarios().get(i);
+        if (!same(server, memory)) {
+          differences.add("server " + server + " / memory " + memory);
+        }
+      }
+      if (throughServer.advisorDays() != inMemory.advisorDays()
+          || throughServer.falseSuspensions() != inMemory.falseSuspensions()
+          || throughServer.stepUps() != inMemory.stepUps()
+          || throughServer.refusals() != inMemory.refusals()) {
+        differences.add(
+            "clean run: server " + counts(throughServer) + " / memory " + counts(inMemory));
+      }
+      return differences;
+    }
+
+    /**
+     * Every figure the same, the times to containment within a second: the server may see a
+     * containment one request later than memory does, a few milliseconds of simulated time after.
+     */
+    static boolean same(
+        EvaluationResult.ScenarioStats server, EvaluationResult.ScenarioStats memory) {
+      return server.name().equals(memory.name())
+          && server.leakedMedian() == memory.leakedMedian()
+          && server.leakedP95() == memory.leakedP95()
+          && server.leakedMax() == memory.leakedMax()
+          && server.containedShare() == memory.containedShare()
+          && Math.abs(server.containSecondsMedian() - memory.containSecondsMedian()) < 1
+          && Math.abs(server.containSecondsP95() - memory.containSecondsP95()) < 1
+          && server.capLeakedMedian() == memory.capLeakedMedian()
+          && server.capLeakedP95() == memory.capLeakedP95()
+          && server.capLeakedMax() == memory.capLeakedMax();
+    }
+
+    private static String counts(EvaluationResult result) {
+      return result.advisorDays()
+          + " advisor-days, "
+          + result.falseSuspensions()
+          + " suspensions, "
+          + result.stepUps()
+          + " step-ups, "
+          + result.refusals()
+          + " refusals";
     }
 
     public String json() {
