@@ -12,13 +12,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,14 +50,42 @@ public class AccessWatch implements AutoCloseable {
       Alerts alerts,
       PlatformTransactionManager transactions,
       Optional<Clock> clock,
-      @Value("${vigie.detection.partitions:2}") int partitions) {
-    this.detection = Detection.withDefaults();
+      @Value("${vigie.detection.partitions:2}") int partitions,
+      Environment settings) {
+    this.detection = Detection.withCeilings(ceilings(settings));
     this.containments = containments;
     this.alerts = alerts;
     this.transactions = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemUTC());
     containments.contained().forEach(detection::restore);
     this.bus = new InProcessAccessEvents(partitions, 10_000, this::observe);
+  }
+
+  /**
+   * Vigie's default ceilings, with the maxima and factors the settings change: {@code
+   * vigie.ceilings.max.ADVISOR.hourly=80}, {@code vigie.ceilings.max.ADVISOR.CAP_EMPLOI.daily=150},
+   * {@code vigie.ceilings.off-hours-factor}, {@code vigie.ceilings.after-recovery}, {@code
+   * vigie.ceilings.after-recovery-factor}. A setting that names no limit stops the start.
+   */
+  static Ceilings ceilings(Environment settings) {
+    Ceilings defaults = Ceilings.defaults();
+    Binder binder = Binder.get(settings);
+    Map<String, Integer> maxima =
+        binder
+            .bind("vigie.ceilings.max", Bindable.mapOf(String.class, Integer.class))
+            .orElse(Map.of());
+    return defaults
+        .withMaxima(maxima)
+        .withFactors(
+            binder
+                .bind("vigie.ceilings.off-hours-factor", Double.class)
+                .orElse(defaults.offHoursFactor()),
+            binder
+                .bind("vigie.ceilings.after-recovery", Duration.class)
+                .orElse(defaults.afterRecovery()),
+            binder
+                .bind("vigie.ceilings.after-recovery-factor", Double.class)
+                .orElse(defaults.afterRecoveryFactor()));
   }
 
   /**

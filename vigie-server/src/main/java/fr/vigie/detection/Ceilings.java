@@ -98,6 +98,66 @@ public record Ceilings(
         0.5);
   }
 
+  /**
+   * The same ceilings with some maxima changed, as settings name them: {@code ROLE.limit} for every
+   * organization kind, or {@code ROLE.KIND.limit} for one, such as {@code ADVISOR.hourly} or {@code
+   * ADVISOR.CAP_EMPLOI.outside-daily}. A name that matches no limit is an error, not a no-op.
+   */
+  public Ceilings withMaxima(Map<String, Integer> maxima) {
+    Map<PeerGroup, List<Limit>> changed = new HashMap<>(limits);
+    maxima.forEach(
+        (key, max) -> {
+          String[] parts = key.split("\\.");
+          if (parts.length < 2 || parts.length > 3) {
+            throw new IllegalArgumentException(
+                "ceiling " + key + ": expected ROLE.limit or ROLE.KIND.limit");
+          }
+          Role role = Role.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
+          String name = parts[parts.length - 1];
+          List<OrganizationKind> kinds =
+              parts.length == 3
+                  ? List.of(OrganizationKind.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)))
+                  : List.of(OrganizationKind.values());
+          for (OrganizationKind kind : kinds) {
+            PeerGroup group = new PeerGroup(kind, role);
+            List<Limit> current = changed.getOrDefault(group, fallback);
+            if (current.stream().noneMatch(l -> l.name().equals(name))) {
+              throw new IllegalArgumentException(
+                  "ceiling " + key + ": " + role + " has no limit named " + name);
+            }
+            changed.put(
+                group,
+                current.stream().map(l -> l.name().equals(name) ? withMax(l, max) : l).toList());
+          }
+        });
+    return new Ceilings(
+        changed,
+        fallback,
+        zone,
+        nightStarts,
+        nightEnds,
+        offHoursFactor,
+        afterRecovery,
+        afterRecoveryFactor);
+  }
+
+  /** The same ceilings with other factors for the night, the weekends and after a recovery. */
+  public Ceilings withFactors(double offHours, Duration recoveryWatch, double afterRecoveryShare) {
+    return new Ceilings(
+        limits,
+        fallback,
+        zone,
+        nightStarts,
+        nightEnds,
+        offHours,
+        recoveryWatch,
+        afterRecoveryShare);
+  }
+
+  private static Limit withMax(Limit limit, int max) {
+    return new Limit(limit.name(), limit.measure(), limit.window(), max, limit.onBreach());
+  }
+
   /** The same ceilings with {@code group}'s limits replaced. */
   public Ceilings with(PeerGroup group, List<Limit> groupLimits) {
     Map<PeerGroup, List<Limit>> changed = new HashMap<>(limits);

@@ -39,6 +39,11 @@ public final class Detection {
     this.thresholds = requireNonNull(thresholds, "thresholds is null");
   }
 
+  /** Vigie's default detectors and thresholds over {@code ceilings}. */
+  public static Detection withCeilings(Ceilings ceilings) {
+    return new Detection(ceilings, Detectors.defaults(), Thresholds.defaults());
+  }
+
   /** Vigie's default ceilings, detectors and thresholds. */
   public static Detection withDefaults() {
     return new Detection(Ceilings.defaults(), Detectors.defaults(), Thresholds.defaults());
