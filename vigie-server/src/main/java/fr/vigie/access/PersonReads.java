@@ -124,6 +124,14 @@ public class PersonReads {
             actor.channel().device(),
             actor.channel().network());
     withinCeilings(actor, AuditAction.SEARCH, search, purpose);
+    if (found.size() > 1 && watch.wouldSuspend(profile(actor), search.at(), found)) {
+      // An honest broad search must not suspend its advisor: refused before any of it is read.
+      audit(
+          actor, AuditAction.SEARCH, null, List.of(), CEILING_PREFIX + "burst", AuditDecision.DENY);
+      throw new VigieException(
+          ProblemCode.CEILING_REACHED,
+          "this search found more persons than the account may open within a minute: narrow it");
+    }
     audit(
         actor,
         AuditAction.SEARCH,

@@ -8,6 +8,7 @@ import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Containments;
 import fr.vigie.identity.IdentityEvent;
+import fr.vigie.registry.PersonId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +124,11 @@ public class AccessWatch implements AutoCloseable {
           return next;
         });
     return passes[0];
+  }
+
+  /** See {@link Detection#wouldSuspend}. */
+  public boolean wouldSuspend(AccountProfile profile, Instant at, List<PersonId> persons) {
+    return detection.wouldSuspend(profile, at, persons);
   }
 
   /** An access that happened, or was refused: onto the bus to the detectors. */

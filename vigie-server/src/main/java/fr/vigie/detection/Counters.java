@@ -5,11 +5,14 @@ import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sliding windows one account's ceilings count in: when each person was last disclosed, and
@@ -36,6 +39,32 @@ final class Counters {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when disclosing every one of {@code more} at {@code at} would go over one of {@code
+   * limits} that counts persons.
+   */
+  boolean wouldExceed(Iterable<Limit> limits, Instant at, Collection<PersonId> more) {
+    forget(at);
+    for (Limit limit : limits) {
+      if (limit.measure() != Measure.PERSONS) {
+        continue;
+      }
+      Instant since = at.minus(limit.window());
+      Set<PersonId> distinct = new HashSet<>();
+      persons.forEach(
+          (person, last) -> {
+            if (last.isAfter(since)) {
+              distinct.add(person);
+            }
+          });
+      distinct.addAll(more);
+      if (distinct.size() > limit.max()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Counts {@code access}; call only once it was admitted. */

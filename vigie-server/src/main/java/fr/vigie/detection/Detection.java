@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import fr.vigie.detection.AccountProfile.PeerGroup;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
+import fr.vigie.registry.PersonId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +91,22 @@ public final class Detection {
       watch.score = thresholds.suspend();
       watch.state = ContainmentState.SUSPENDED;
       return new Admission.Suspended(watch.verdict(ContainmentState.SUSPENDED, access.at()));
+    }
+  }
+
+  /**
+   * True when disclosing all of {@code persons} at {@code at} would go over a ceiling that
+   * suspends: a search with that many hits is refused instead, so that an honest advisor's broad
+   * search does not suspend it.
+   */
+  public boolean wouldSuspend(AccountProfile profile, Instant at, Collection<PersonId> persons) {
+    Watch watch = watch(profile.account());
+    List<Limit> suspending =
+        ceilings.limitsAt(profile, at).stream()
+            .filter(l -> l.onBreach() == Limit.OnBreach.SUSPEND)
+            .toList();
+    synchronized (watch) {
+      return watch.counters.wouldExceed(suspending, at, persons);
     }
   }
 

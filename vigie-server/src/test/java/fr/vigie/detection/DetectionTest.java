@@ -53,6 +53,32 @@ class DetectionTest {
   }
 
   @Test
+  void wouldSuspend_aSearchWithMoreHitsThanTheBurstLeaves_isTrueOnlyThen() {
+    for (int n = 0; n < 5; n++) {
+      detection.admit(ADVISOR, read(n, WORKING_HOURS.plusSeconds(n)));
+    }
+    Instant at = WORKING_HOURS.plusSeconds(10);
+
+    assertThat(
+            detection.wouldSuspend(
+                ADVISOR,
+                at,
+                List.of(person(10), person(11), person(12), person(13), person(14), person(15))))
+        .isTrue();
+    assertThat(
+            detection.wouldSuspend(
+                ADVISOR, at, List.of(person(10), person(11), person(12), person(13), person(14))))
+        .isFalse();
+    assertThat(
+            detection.wouldSuspend(
+                ADVISOR,
+                at,
+                List.of(person(0), person(1), person(2), person(3), person(4), person(10))))
+        .isFalse();
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+  }
+
+  @Test
   void admit_samePersonAgainAndAgain_countsOnePerson() {
     for (int n = 0; n < 100; n++) {
       assertThat(detection.admit(ADVISOR, read(1, WORKING_HOURS.plusSeconds(n))).admitted())
