@@ -29,9 +29,10 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
 
 /**
  * Who may call what. Sign-in is a JSON API over Spring Security sessions: CSRF tokens in a cookie a
- * JS client reads ({@code csrf.spa()}), Spring's default security headers and session fixation
- * protection. Every path needs both factors, except the public status, the sign-in steps (a first
- * factor) and the reading of personal data, which also needs an unrestricted account.
+ * JS client reads (as {@code csrf.spa()}, with the token deferred: {@link SpaCsrfTokens}), Spring's
+ * default security headers and session fixation protection. Every path needs both factors, except
+ * the public status, the sign-in steps (a first factor) and the reading of personal data, which
+ * also needs an unrestricted account.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -92,7 +93,10 @@ class SecurityConfiguration {
                           response.sendRedirect(OidcSignInHandler.REFUSED)));
     }
     http.securityContext(context -> context.securityContextRepository(sessions.repository()))
-        .csrf(csrf -> csrf.spa())
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(SessionSteps.CSRF_TOKENS)
+                    .csrfTokenRequestHandler(new SpaCsrfTokens()))
         .exceptionHandling(
             exceptions ->
                 exceptions

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SessionSteps {
-  /** The same cookie repository as {@code csrf.spa()}: readable by the JS client. */
+  /** The CSRF filter's cookie repository (as {@code csrf.spa()}): readable by the JS client. */
   static final CookieCsrfTokenRepository CSRF_TOKENS =
       CookieCsrfTokenRepository.withHttpOnlyFalse();
 
