@@ -340,11 +340,6 @@ public final class AccountHistory {
     return wokeAt;
   }
 
-  /** Distinct devices seen in the last 90 days. */
-  public int knownDevices() {
-    return devices.size();
-  }
-
   /** The access before the last one, or null. */
   public Instant previousActive() {
     return previousActive;

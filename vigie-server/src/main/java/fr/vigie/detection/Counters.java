@@ -131,17 +131,6 @@ final class Counters {
     return n;
   }
 
-  /** How many of {@code measure} fall within {@code window} before {@code at}. */
-  int within(Measure measure, Duration window, Instant at) {
-    Instant since = at.minus(window);
-    return switch (measure) {
-      case PERSONS -> (int) persons.values().stream().filter(t -> t.isAfter(since)).count();
-      case OUTSIDE_PERSONS -> (int) outside.values().stream().filter(t -> t.isAfter(since)).count();
-      case SEARCHES -> count(searches, since);
-      case EMPTY_SEARCHES -> count(emptySearches, since);
-    };
-  }
-
   /** The persons disclosed within the horizon, oldest first. */
   List<PersonId> persons() {
     return List.copyOf(persons.sequencedKeySet());

@@ -164,13 +164,7 @@ class StaffAccounts {
    */
   boolean contain(UUID id, ContainmentState state, Instant at) {
     return jdbc.update(
-            "update staff_account set containment = ?, containment_since = ?,"
-                + " session_epoch = session_epoch + case when ? = 'SUSPENDED' then 1 else 0 end"
-                + " where id = ?",
-            state.name(),
-            Timestamp.from(at),
-            state.name(),
-            id)
+            CONTAIN + " where id = ?", state.name(), Timestamp.from(at), state.name(), id)
         == 1;
   }
 
@@ -180,8 +174,7 @@ class StaffAccounts {
    */
   boolean raise(UUID id, ContainmentState state, Instant at) {
     return jdbc.update(
-            "update staff_account set containment = ?, containment_since = ?,"
-                + " session_epoch = session_epoch + case when ? = 'SUSPENDED' then 1 else 0 end"
+            CONTAIN
                 + " where id = ? and ("
                 + RANK
                 + "containment) < "
@@ -197,6 +190,11 @@ class StaffAccounts {
             state.name())
         == 1;
   }
+
+  /** Sets the containment and when; a suspension also ends every session of the account. */
+  private static final String CONTAIN =
+      "update staff_account set containment = ?, containment_since = ?,"
+          + " session_epoch = session_epoch + case when ? = 'SUSPENDED' then 1 else 0 end";
 
   /** The severity of a containment state in SQL: its place in {@link ContainmentState}. */
   private static final String RANK =

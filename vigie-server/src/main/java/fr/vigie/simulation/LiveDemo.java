@@ -17,10 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo, seen live: a few advisors of the demo agency work at a human pace against the running
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LiveDemo {
-  private static final Pattern ALERT_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcTemplate jdbc;
   private final Credentials credentials;
@@ -172,38 +173,43 @@ public class LiveDemo {
     UUID id = credentials.accountId(login).orElseThrow();
     StaffSession analyst = StaffSession.firstSignIn(base, login, givePassword(id));
     StaffSession.Answer alerts = analyst.get("/api/alerts");
-    int at = alerts.body().indexOf(usurped.id().toString());
-    if (!alerts.ok() || at < 0) {
+    JsonNode alert = null;
+    if (alerts.ok()) {
+      for (JsonNode candidate : JSON.readTree(alerts.body())) {
+        if (candidate.path("account").path("value").asString().equals(usurped.id().toString())) {
+          alert = candidate;
+          break;
+        }
+      }
+    }
+    if (alert == null) {
       say(out, "ANALYST: no alert for %s (status %d)", usurped.login(), alerts.status());
       return false;
     }
-    int start = alerts.body().lastIndexOf("{\"id\"", at);
-    String alert = alerts.body().substring(start, alerts.body().indexOf("\"status\"", at));
-    Matcher idOf = ALERT_ID.matcher(alert);
+    List<String> reasons = new ArrayList<>();
+    alert
+        .path("reasons")
+        .forEach(
+            r ->
+                reasons.add(
+                    r.path("detector").asString() + " (" + r.path("reason").asString() + ")"));
     say(
         out,
-        "ANALYST: GET /api/alerts lists alert %s for %s: %s",
-        idOf.find() ? idOf.group(1) : "?",
+        "ANALYST: GET /api/alerts lists alert %s for %s: %s; persons touched listed: %d",
+        alert.path("id").asString(),
         usurped.login(),
-        reasons(alert));
+        String.join("; ", reasons),
+        alert.path("touched").size());
     return true;
   }
 
-  private static String reasons(String alert) {
-    Matcher reason =
-        Pattern.compile("\"detector\":\"([^\"]+)\",\"points\":\\d+,\"reason\":\"([^\"]+)\"")
-            .matcher(alert);
-    List<String> found = new ArrayList<>();
-    while (reason.find()) {
-      found.add(reason.group(1) + " (" + reason.group(2) + ")");
-    }
-    int touched = alert.split("\"value\"", -1).length - 2;
-    return String.join("; ", found) + "; persons touched listed: " + Math.max(0, touched);
-  }
-
+  /** The {@code code} of a problem detail, or nothing. */
   private static String code(String problem) {
-    Matcher code = Pattern.compile("\"code\":\"([A-Z_]+)\"").matcher(problem);
-    return code.find() ? code.group(1) : "";
+    try {
+      return JSON.readTree(problem).path("code").asString("");
+    } catch (JacksonException e) {
+      return "";
+    }
   }
 
   /**
