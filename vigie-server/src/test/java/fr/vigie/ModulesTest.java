@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import fr.vigie.access.PersonReads;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
+import fr.vigie.registry.SealedRow;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class ModulesTest {
         .and()
         .doNotHaveFullyQualifiedName(Registry.class.getName())
         .should()
-        .callMethod(Registry.class, "decryptForReadPath", PersonId.class, Set.class)
+        .callMethod(
+            Registry.class, "decryptForReadPath", PersonId.class, SealedRow.class, Set.class)
         .orShould()
         .callMethod(Registry.class, "updateForReadPath", PersonId.class, Map.class)
         .because("every read of personal data takes the one path: policy, decrypt, audit, event")

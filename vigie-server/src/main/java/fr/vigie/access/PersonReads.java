@@ -19,6 +19,7 @@ import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
+import fr.vigie.registry.SealedRow;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -81,13 +82,21 @@ public class PersonReads {
   /** A read the guard let through already (a search's hits are one request: one guard). */
   private PersonView readGuarded(
       Actor actor, PersonId person, Purpose purpose, Optional<Justification> justification) {
-    Facts facts = relationships.facts(actor, person);
+    // The row comes with the facts, still sealed: one round trip, opened only past the policy.
+    Relationships.ForRead related = relationships.forRead(actor, person);
+    Facts facts = related.facts();
     Decision decision = AccessPolicy.decide(actor, Action.READ, facts, purpose, justification);
     Decision.Allow allow = allowedOrAudited(actor, Action.READ, person, purpose, decision);
     Access access = access(actor, AccessKind.READ, person, link(facts, allow));
     withinCeilings(actor, AuditAction.READ, access, purpose);
     String purposeCode = purposeCode(actor, person, purpose, allow, justification);
-    Map<PersonField, String> clear = registry.decryptForReadPath(person, allow.fields().keySet());
+    SealedRow row =
+        related
+            .row()
+            .orElseThrow(
+                () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + person));
+    Map<PersonField, String> clear =
+        registry.decryptForReadPath(person, row, allow.fields().keySet());
     EnumMap<PersonField, String> shown = new EnumMap<>(PersonField.class);
     clear.forEach(
         (field, value) -> shown.put(field, show(field, value, allow.fields().get(field))));

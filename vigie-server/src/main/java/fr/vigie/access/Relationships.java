@@ -9,6 +9,9 @@ import fr.vigie.identity.OrganizationId;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
+import fr.vigie.registry.SealedRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -28,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Relationships {
-  private static final String FACTS =
+  private static final String FACT_COLUMNS =
       "select "
           + Fact.IN_CASELOAD.sql
           + ", "
@@ -37,8 +40,12 @@ public class Relationships {
           + Fact.REFERRED_TO_ORGANIZATION.sql
           + ", exists (select 1 from appointment ap"
           + " join staff_account s on s.id = ap.account_id where ap.person_id = p.id"
-          + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?)"
-          + " from person p where p.id = ?";
+          + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?)";
+
+  private static final String FACTS = FACT_COLUMNS + " from person p where p.id = ?";
+
+  private static final String FACTS_AND_ROW =
+      FACT_COLUMNS + ", " + SealedRow.columns("p") + " from person p where p.id = ?";
 
   /** Where the weeks of appointments begin and end. */
   static final ZoneId WEEKS = ZoneId.of("Europe/Paris");
@@ -74,6 +81,34 @@ public class Relationships {
    * {@link Facts#NONE}, so that the answer does not tell it from one the actor may not see.
    */
   public Facts facts(Actor actor, PersonId person) {
+    List<Facts> found = jdbc.query(FACTS, (row, i) -> facts(row), factParameters(actor, person));
+    return found.isEmpty() ? Facts.NONE : found.getFirst();
+  }
+
+  /**
+   * The facts of a read and, from the same query, the person's row still sealed: the read path
+   * opens it only once the policy and the ceilings have let the read through. No row when there is
+   * no such person, and then {@link Facts#NONE}.
+   */
+  public ForRead forRead(Actor actor, PersonId person) {
+    List<ForRead> found =
+        jdbc.query(
+            FACTS_AND_ROW,
+            (row, i) -> new ForRead(facts(row), Optional.of(SealedRow.read(row, FACT_COUNT + 1))),
+            factParameters(actor, person));
+    return found.isEmpty() ? new ForRead(Facts.NONE, Optional.empty()) : found.getFirst();
+  }
+
+  /** The facts of a read and the row it would open. */
+  public record ForRead(Facts facts, Optional<SealedRow> row) {}
+
+  private static final int FACT_COUNT = 4;
+
+  private static Facts facts(ResultSet row) throws SQLException {
+    return new Facts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4));
+  }
+
+  private Object[] factParameters(Actor actor, PersonId person) {
     ZonedDateTime monday =
         clock
             .instant()
@@ -81,20 +116,15 @@ public class Relationships {
             .toLocalDate()
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
             .atStartOfDay(WEEKS);
-    List<Facts> found =
-        jdbc.query(
-            FACTS,
-            (row, i) ->
-                new Facts(
-                    row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4)),
-            Fact.IN_CASELOAD.parameter(actor),
-            Fact.FOLLOWED_BY_ORGANIZATION.parameter(actor),
-            Fact.REFERRED_TO_ORGANIZATION.parameter(actor),
-            actor.organization().value(),
-            Timestamp.from(monday.toInstant()),
-            Timestamp.from(monday.plusWeeks(1).toInstant()),
-            person.value());
-    return found.isEmpty() ? Facts.NONE : found.getFirst();
+    return new Object[] {
+      Fact.IN_CASELOAD.parameter(actor),
+      Fact.FOLLOWED_BY_ORGANIZATION.parameter(actor),
+      Fact.REFERRED_TO_ORGANIZATION.parameter(actor),
+      actor.organization().value(),
+      Timestamp.from(monday.toInstant()),
+      Timestamp.from(monday.plusWeeks(1).toInstant()),
+      person.value()
+    };
   }
 
   /**

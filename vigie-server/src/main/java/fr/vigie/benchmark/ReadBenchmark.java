@@ -37,12 +37,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * security filters, account state, policy, decryption, audit append, event. Plain: the same
  * clients, the same HTTP server, the same rows read in clear from a copy with no protection at all
  * ({@link PlainReads}, which exists only in this benchmark).
+ *
+ * <p>Both paths run uncounted first, then alternate in rounds: on a shared machine the load from
+ * elsewhere comes and goes, and a ratio of two phases minutes apart measures it as much as Vigie.
  */
 public final class ReadBenchmark {
   /** Turns the plain-reads baseline on; set by this benchmark only. */
   static final String PLAIN_READS_PROPERTY = "vigie.bench.plain-reads";
 
   private static final String PASSWORD = "correct horse battery staple, bench";
+
+  /** Not counted at the start of each round, while the clients' threads start. */
+  private static final Duration RAMP = Duration.ofMillis(300);
 
   /** Persons each client reads in turn: fewer than the burst ceiling's 10 a minute. */
   static final int WORKING_SET = 8;
@@ -51,6 +57,24 @@ public final class ReadBenchmark {
   public record Phase(long reads, Map<String, Long> errors, double seconds, long[] sortedNanos) {
     public double perSecond() {
       return reads / seconds;
+    }
+
+    /** The rounds of one path as one phase: their reads, errors, time and latencies together. */
+    static Phase merge(List<Phase> rounds) {
+      long reads = 0;
+      double seconds = 0;
+      Map<String, Long> errors = new TreeMap<>();
+      long[] nanos = new long[0];
+      for (Phase round : rounds) {
+        reads += round.reads();
+        seconds += round.seconds();
+        round.errors().forEach((failure, count) -> errors.merge(failure, count, Long::sum));
+        int at = nanos.length;
+        nanos = Arrays.copyOf(nanos, at + round.sortedNanos().length);
+        System.arraycopy(round.sortedNanos(), 0, nanos, at, round.sortedNanos().length);
+      }
+      Arrays.sort(nanos);
+      return new Phase(reads, errors, seconds, nanos);
     }
 
     public long errorCount() {
@@ -72,6 +96,7 @@ public final class ReadBenchmark {
       int clients,
       int seconds,
       int warmUp,
+      int rounds,
       Phase protectedReads,
       Phase plainReads,
       double auditAppendsPerSecond) {
@@ -83,7 +108,7 @@ public final class ReadBenchmark {
     public String json() {
       return String.format(
           Locale.ROOT,
-          "{\"benchmark\":\"read\",\"persons\":%d,\"clients\":%d,\"seconds\":%d,"
+          "{\"benchmark\":\"read\",\"persons\":%d,\"clients\":%d,\"seconds\":%d,\"rounds\":%d,"
               + "\"protected_reads_per_s\":%.1f,\"plain_reads_per_s\":%.1f,\"ratio\":%.3f,"
               + "\"protected_p50_ms\":%.2f,\"protected_p99_ms\":%.2f,\"plain_p50_ms\":%.2f,"
               + "\"plain_p99_ms\":%.2f,\"audit_appends_per_s\":%.1f,\"protected_errors\":%d,"
@@ -91,6 +116,7 @@ public final class ReadBenchmark {
           persons,
           clients,
           seconds,
+          rounds,
           protectedReads.perSecond(),
           plainReads.perSecond(),
           ratio(),
@@ -111,8 +137,11 @@ public final class ReadBenchmark {
   private ReadBenchmark() {}
 
   public static Result run(
-      int persons, int clients, int seconds, int warmUp, long seed, PrintStream out)
+      int persons, int clients, int seconds, int warmUp, int rounds, long seed, PrintStream out)
       throws Exception {
+    if (rounds < 1 || seconds * 1_000L / rounds < 1_000) {
+      throw new IllegalArgumentException("each round must count at least one second");
+    }
     try (ThrowAwayVigie vigie =
         ThrowAwayVigie.start(
             "vigie-bench-read",
@@ -130,27 +159,44 @@ public final class ReadBenchmark {
           persons, team.size(), (System.nanoTime() - loading) / 1e9);
 
       AuditLog audit = vigie.context().getBean(AuditLog.class);
-      long[] auditSizes = new long[2];
-      Phase protectedReads =
-          phase(
-              team,
-              warmUp,
-              seconds,
-              person -> "/api/persons/" + person.value(),
-              () -> auditSizes[0] = audit.size(),
-              () -> auditSizes[1] = audit.size());
-      double audited = (auditSizes[1] - auditSizes[0]) / protectedReads.seconds();
+      Target protectedPath = person -> "/api/persons/" + person.value();
+      Target plainPath = person -> "/bench/plain/" + person.value();
+      // Both paths warm up before either is counted: the JIT is still compiling the HTTP client,
+      // Tomcat and Spring code both paths share during whichever runs first, and that one would
+      // pay for it. Then the two alternate, so that a burst of load from elsewhere on a shared
+      // machine falls on both rather than on one.
+      phase(team, Duration.ofSeconds(warmUp), Duration.ZERO, protectedPath, () -> {}, () -> {});
+      phase(team, Duration.ofSeconds(warmUp), Duration.ZERO, plainPath, () -> {}, () -> {});
+      Duration round = Duration.ofMillis(seconds * 1_000L / rounds);
+      List<Phase> protectedRounds = new ArrayList<>(rounds);
+      List<Phase> plainRounds = new ArrayList<>(rounds);
+      long[] appended = new long[1];
+      long[] auditAtStart = new long[1];
+      for (int r = 0; r < rounds; r++) {
+        protectedRounds.add(
+            phase(
+                team,
+                RAMP,
+                round,
+                protectedPath,
+                () -> auditAtStart[0] = audit.size(),
+                () -> appended[0] += audit.size() - auditAtStart[0]));
+        plainRounds.add(phase(team, RAMP, round, plainPath, () -> {}, () -> {}));
+        out.printf(
+            Locale.ROOT,
+            "round %d of %d: %,.0f protected reads/s, %,.0f plain reads/s%n",
+            r + 1,
+            rounds,
+            protectedRounds.getLast().perSecond(),
+            plainRounds.getLast().perSecond());
+      }
+      Phase protectedReads = Phase.merge(protectedRounds);
+      Phase plainReads = Phase.merge(plainRounds);
+      double audited = appended[0] / protectedReads.seconds();
       report(out, "protected", protectedReads);
-      Phase plainReads =
-          phase(
-              team,
-              warmUp,
-              seconds,
-              person -> "/bench/plain/" + person.value(),
-              () -> {},
-              () -> {});
       report(out, "plain", plainReads);
-      return new Result(persons, team.size(), seconds, warmUp, protectedReads, plainReads, audited);
+      return new Result(
+          persons, team.size(), seconds, warmUp, rounds, protectedReads, plainReads, audited);
     }
   }
 
@@ -295,15 +341,20 @@ public final class ReadBenchmark {
    * counted window. Any answer but 200 is an error, and so is a request that failed.
    */
   private static Phase phase(
-      List<Client> team, int warmUp, int seconds, Target target, Runnable atStart, Runnable atEnd)
+      List<Client> team,
+      Duration warmUp,
+      Duration counting,
+      Target target,
+      Runnable atStart,
+      Runnable atEnd)
       throws InterruptedException {
     int n = team.size();
     long[][] nanos = new long[n][];
     int[] counts = new int[n];
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     long begin = System.nanoTime() + 100_000_000L;
-    long counted = begin + warmUp * 1_000_000_000L;
-    long end = counted + seconds * 1_000_000_000L;
+    long counted = begin + warmUp.toNanos();
+    long end = counted + counting.toNanos();
     Thread[] threads = new Thread[n];
     for (int t = 0; t < n; t++) {
       int thread = t;
@@ -369,7 +420,7 @@ public final class ReadBenchmark {
     Arrays.sort(all);
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((k, v) -> errorCounts.put(k, v.get()));
-    return new Phase(total, errorCounts, seconds, all);
+    return new Phase(total, errorCounts, counting.toNanos() / 1e9, all);
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

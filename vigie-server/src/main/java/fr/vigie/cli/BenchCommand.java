@@ -112,13 +112,24 @@ final class BenchCommand {
     @Option(names = "--clients", defaultValue = "50", description = "Concurrent clients.")
     int clients;
 
-    @Option(names = "--seconds", defaultValue = "20", description = "Counted seconds per phase.")
+    @Option(
+        names = "--seconds",
+        defaultValue = "20",
+        description = "Counted seconds per path, split into the rounds.")
     int seconds;
 
     @Option(
+        names = "--rounds",
+        defaultValue = "4",
+        description =
+            "Rounds in which the two paths alternate (protected, plain, protected, ...), each"
+                + " counting --seconds divided by this; at least a second each.")
+    int rounds;
+
+    @Option(
         names = "--warm-up",
-        defaultValue = "5",
-        description = "Seconds before each phase, not counted.")
+        defaultValue = "15",
+        description = "Seconds each path runs, not counted, before any is counted.")
     int warmUp;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated agency.")
@@ -141,8 +152,14 @@ final class BenchCommand {
             "vigie bench read: --persons, --clients and --seconds must be at least 1");
         return 2;
       }
+      if (rounds < 1 || seconds < rounds) {
+        System.err.println(
+            "vigie bench read: --rounds must be at least 1 and leave each round a second of"
+                + " --seconds");
+        return 2;
+      }
       ReadBenchmark.Result r =
-          ReadBenchmark.run(persons, clients, seconds, warmUp, seed, System.out);
+          ReadBenchmark.run(persons, clients, seconds, warmUp, rounds, seed, System.out);
       System.out.println(table(r));
       System.out.printf(
           java.util.Locale.ROOT,
@@ -182,13 +199,13 @@ final class BenchCommand {
       return String.format(
           java.util.Locale.ROOT,
           """
-          ## Read: `vigie bench read --persons %d --clients %d --seconds %d --seed %d`
+          ## Read: `vigie bench read --persons %d --clients %d --seconds %d --rounds %d --seed %d`
 
-          %s, on %s. One throw-away PostgreSQL 15 (fsync on), a fresh key ring and the whole web application on a loopback port; %d clients, one platform thread and one HTTP/1.1 connection each, read persons of their own advisor's caseload for %d s after %d s of warm-up, then the same clients read the same rows in clear.
+          %s, on %s. One throw-away PostgreSQL 15 (fsync on), a fresh key ring and the whole web application on a loopback port; %d clients, one platform thread and one HTTP/1.1 connection each, read persons of their own advisor's caseload through the whole path, and the same rows in clear from a plain table. Each path first runs %d s uncounted (so that the JIT has compiled the code both share before either is counted); then %d rounds alternate the two, %d s counted per path in all.
 
           %s
 
-          Ratio %.2f. Audit appends during the protected phase: %,.0f per second.
+          Ratio %.2f. Audit appends during the protected rounds: %,.0f per second.
 
           ```
           %s
@@ -197,12 +214,14 @@ final class BenchCommand {
           r.persons(),
           r.clients(),
           r.seconds(),
+          r.rounds(),
           seed,
           java.time.LocalDate.now(),
           BenchmarkReport.machine(),
           r.clients(),
-          r.seconds(),
           r.warmUp(),
+          r.rounds(),
+          r.seconds(),
           table(r),
           r.ratio(),
           r.auditAppendsPerSecond(),

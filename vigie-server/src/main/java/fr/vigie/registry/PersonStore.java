@@ -218,34 +218,15 @@ final class PersonStore {
     }
   }
 
-  /** A stored person's wrapped key and the requested ciphertexts. */
-  record Stored(byte[] wrappedKey, EnumMap<PersonField, byte[]> ciphertexts, boolean erased) {}
-
-  Optional<Stored> load(PersonId id, Set<PersonField> fields) throws SQLException {
-    List<PersonField> wanted = FIELDS.stream().filter(fields::contains).toList();
-    String columns =
-        wanted.isEmpty()
-            ? ""
-            : ", " + wanted.stream().map(PersonField::column).collect(Collectors.joining(", "));
+  /** A stored person, still sealed; empty if there is none. */
+  Optional<SealedRow> load(PersonId id) throws SQLException {
     try (Connection c = connection();
         PreparedStatement select =
             c.prepareStatement(
-                "select wrapped_key, erased_at is not null"
-                    + columns
-                    + " from person where id = ?")) {
+                "select " + SealedRow.columns("p") + " from person p where p.id = ?")) {
       select.setObject(1, id.value());
       try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        EnumMap<PersonField, byte[]> ciphertexts = new EnumMap<>(PersonField.class);
-        boolean erased = row.getBoolean(2);
-        if (!erased) {
-          for (int i = 0; i < wanted.size(); i++) {
-            ciphertexts.put(wanted.get(i), row.getBytes(3 + i));
-          }
-        }
-        return Optional.of(new Stored(row.getBytes(1), ciphertexts, erased));
+        return row.next() ? Optional.of(SealedRow.read(row, 1)) : Optional.empty();
       }
     }
   }

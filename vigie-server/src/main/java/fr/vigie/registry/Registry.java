@@ -249,12 +249,25 @@ public class Registry {
               PersonField.LEFT_ON));
 
   /**
-   * Decrypts the given fields of one person, for the one read path ({@code
-   * fr.vigie.access.PersonReads}) and nothing else: a test fails when any other class calls it.
-   * Every read of personal data takes that path: guard, policy, ceilings, this, audit, event.
+   * Decrypts the given fields of one person from the row the read path selected with its facts, for
+   * the one read path ({@code fr.vigie.access.PersonReads}) and nothing else: a test fails when any
+   * other class calls it. Every read of personal data takes that path: guard, policy, ceilings,
+   * this, audit, event.
    */
-  public EnumMap<PersonField, String> decryptForReadPath(PersonId id, Set<PersonField> fields) {
-    return decrypt(id, fields);
+  public EnumMap<PersonField, String> decryptForReadPath(
+      PersonId id, SealedRow row, Set<PersonField> fields) {
+    return open(id, row, fields);
+  }
+
+  private EnumMap<PersonField, String> open(PersonId id, SealedRow row, Set<PersonField> fields) {
+    if (row.erased()) {
+      throw new VigieException(ProblemCode.PERSON_ERASED, "person " + id + " was erased");
+    }
+    try {
+      return sealer.unseal(id, row.wrappedKey(), row.ciphertexts(fields));
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "read: a key did not open", e);
+    }
   }
 
   /**
@@ -325,22 +338,17 @@ public class Registry {
     }
   }
 
-  /** Decrypts the given fields of one person. */
+  /** Decrypts the given fields of one person, for this package's tests of what is stored. */
   EnumMap<PersonField, String> decrypt(PersonId id, Set<PersonField> fields) {
     try {
-      PersonStore.Stored stored =
+      SealedRow row =
           store
-              .load(id, fields)
+              .load(id)
               .orElseThrow(
                   () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + id));
-      if (stored.erased()) {
-        throw new VigieException(ProblemCode.PERSON_ERASED, "person " + id + " was erased");
-      }
-      return sealer.unseal(id, stored.wrappedKey(), stored.ciphertexts());
+      return open(id, row, fields);
     } catch (SQLException e) {
       throw new IllegalStateException("read: database error " + e.getSQLState(), e);
-    } catch (GeneralSecurityException e) {
-      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "read: a key did not open", e);
     }
   }
 

@@ -67,6 +67,21 @@ class RelationshipsIT {
   @Test
   void facts_unknownPerson_areNone() {
     assertThat(relationships.facts(advisor, PersonId.newId())).isEqualTo(Facts.NONE);
+    Relationships.ForRead unknown = relationships.forRead(advisor, PersonId.newId());
+    assertThat(unknown.facts()).isEqualTo(Facts.NONE);
+    assertThat(unknown.row()).isEmpty();
+  }
+
+  @Test
+  void forRead_sameFactsAsFacts_andTheSealedRowWithNothingReadableInItsText() {
+    relationships.assign(manager, advisor.account(), followed);
+
+    Relationships.ForRead read = relationships.forRead(advisor, followed);
+
+    assertThat(read.facts()).isEqualTo(relationships.facts(advisor, followed));
+    assertThat(read.facts().inCaseload()).isTrue();
+    assertThat(read.row()).isPresent();
+    assertThat(read.row().orElseThrow().toString()).isEqualTo("SealedRow[14 ciphertexts]");
   }
 
   // Caseloads: a manager assigns within its organization only.
