@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vigie bench audit}. */
@@ -30,15 +31,7 @@ final class BenchAuditCommand implements Callable<Integer> {
       description = "Size of the log to verify.")
   long verifyEntries;
 
-  @Option(names = "--json", description = "End with one JSON object on the last line.")
-  boolean json;
-
-  @Option(
-      names = "--report",
-      description =
-          "Markdown file whose 'audit' section gets the figures"
-              + " (default: docs/benchmarks.md of the checkout; 'none' to skip).")
-  String report;
+  @Mixin BenchOutput output;
 
   @Override
   public Integer call() throws Exception {
@@ -57,10 +50,7 @@ final class BenchAuditCommand implements Callable<Integer> {
         r.ratio(),
         r.verifyEntries(),
         r.verifySeconds());
-    BenchmarkReport.writeRequested(report, "audit", markdown(r), System.out);
-    if (json) {
-      System.out.println(r.json());
-    }
+    output.publish("audit", markdown(r), r.json());
     return 0;
   }
 

@@ -5,6 +5,7 @@ import fr.vigie.benchmark.ImportBenchmark;
 import fr.vigie.benchmark.ReadBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vigie bench import}, {@code vigie bench audit}, {@code vigie bench read}. */
@@ -28,15 +29,7 @@ final class BenchCommand {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated agency.")
     long seed;
 
-    @Option(names = "--json", description = "End with one JSON object on the last line.")
-    boolean json;
-
-    @Option(
-        names = "--report",
-        description =
-            "Markdown file whose 'import' section gets the figures"
-                + " (default: docs/benchmarks.md of the checkout; 'none' to skip).")
-    String report;
+    @Mixin BenchOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -56,10 +49,7 @@ final class BenchCommand {
           ProgressPrinter.format(r.projectedForRegister()),
           r.workers(),
           Runtime.getRuntime().availableProcessors());
-      BenchmarkReport.writeRequested(report, "import", markdown(r), System.out);
-      if (json) {
-        System.out.println(r.json());
-      }
+      output.publish("import", markdown(r), r.json());
       return 0;
     }
 
@@ -135,15 +125,7 @@ final class BenchCommand {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated agency.")
     long seed;
 
-    @Option(names = "--json", description = "End with one JSON object on the last line.")
-    boolean json;
-
-    @Option(
-        names = "--report",
-        description =
-            "Markdown file whose 'read' section gets the figures"
-                + " (default: docs/benchmarks.md of the checkout; 'none' to skip).")
-    String report;
+    @Mixin BenchOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -168,10 +150,7 @@ final class BenchCommand {
           r.auditAppendsPerSecond(),
           r.clients(),
           Runtime.getRuntime().availableProcessors());
-      BenchmarkReport.writeRequested(report, "read", markdown(r), System.out);
-      if (json) {
-        System.out.println(r.json());
-      }
+      output.publish("read", markdown(r), r.json());
       // Any answer but 200 makes the figures suspect: say so in the exit status.
       return r.protectedReads().errorCount() + r.plainReads().errorCount() == 0 ? 0 : 1;
     }
