@@ -29,15 +29,21 @@ final class AccountStateFilter extends OncePerRequestFilter {
   private final Channels channels;
   private final Duration restrictedPeriod;
   private final Clock clock;
+  private final FreshSecondFactor fresh;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
   AccountStateFilter(
-      StaffAccounts accounts, Channels channels, Duration restrictedPeriod, Clock clock) {
+      StaffAccounts accounts,
+      Channels channels,
+      Duration restrictedPeriod,
+      Clock clock,
+      FreshSecondFactor fresh) {
     this.accounts = accounts;
     this.channels = channels;
     this.restrictedPeriod = restrictedPeriod;
     this.clock = clock;
+    this.fresh = fresh;
   }
 
   @Override
@@ -68,8 +74,23 @@ final class AccountStateFilter extends OncePerRequestFilter {
         // For this request only: the session keeps what the sign-in stored.
         holder.setContext(context);
         giveDeviceCookie(request, response);
-        if (principal.containment() == ContainmentState.STEP_UP && heldByStepUp(request)) {
-          refuseUntilStepUp(response);
+        if (principal.containment() == ContainmentState.STEP_UP && held(request, false)) {
+          refuse(
+              response, ProblemCode.STEP_UP_REQUIRED, "the guard asks for a fresh second factor");
+          return;
+        }
+        if (principal.containment() == ContainmentState.THROTTLED && held(request, true)) {
+          refuse(response, ProblemCode.ACCOUNT_THROTTLED, "the guard slows this account down");
+          return;
+        }
+        if (changesPasskeys(request) && !fresh.proved(staff)) {
+          refuse(
+              response,
+              ProblemCode.STEP_UP_REQUIRED,
+              "a passkey is added or removed only in a session that proved a second factor in"
+                  + " the last "
+                  + fresh.within().toMinutes()
+                  + " minutes");
           return;
         }
       }
@@ -93,26 +114,54 @@ final class AccountStateFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Everything but the sign-in steps waits for a step-up: not only persons' data, but the journal,
-   * caseload lists, review queues and management actions too.
+   * What a held session (a step-up not yet answered, or a throttle) may not reach: everything but
+   * the sign-in steps, the step-up itself (a TOTP code or a passkey), sign-out and what is public.
+   * Not only persons' data, but the journal, caseload lists, review queues, management actions, and
+   * above all a new second factor (passkey registration or TOTP enrollment), which would otherwise
+   * let a thief answer the step-up with a factor of its own. A throttled account still reads
+   * persons at the throttle's pace, which the read path keeps.
    */
-  private static boolean heldByStepUp(HttpServletRequest request) {
+  static boolean held(HttpServletRequest request, boolean throttled) {
     String path = request.getRequestURI();
-    return path.startsWith("/api/")
-        && !path.startsWith("/api/session")
-        && !path.startsWith("/api/audit/");
+    boolean open =
+        path.equals("/api/session")
+            || path.startsWith("/api/session/")
+            || path.equals("/")
+            || path.equals("/error")
+            || path.equals("/api/status")
+            || path.startsWith("/api/audit/")
+            || path.equals("/v3/api-docs")
+            || path.startsWith("/v3/api-docs/")
+            || path.equals("/webauthn/authenticate/options")
+            || path.equals("/login/webauthn");
+    boolean paced = throttled && (path.equals("/api/persons") || path.startsWith("/api/persons/"));
+    return !open && !paced;
   }
 
-  private static void refuseUntilStepUp(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+  /** Spring's passkey registration and removal endpoints. */
+  static boolean changesPasskeys(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.equals("/webauthn/register") || path.startsWith("/webauthn/register/");
+  }
+
+  private static void refuse(HttpServletResponse response, ProblemCode code, String detail)
+      throws IOException {
+    response.setStatus(code.httpStatus());
     response.setContentType("application/problem+json");
     response
         .getWriter()
         .write(
-            "{\"type\":\"https://vigie.example/problems/step-up-required\",\"title\":\""
-                + ProblemCode.STEP_UP_REQUIRED.title()
-                + "\",\"status\":403,\"detail\":\"the guard asks for a fresh second factor\","
-                + "\"code\":\"STEP_UP_REQUIRED\"}");
+            "{\"type\":\"https://vigie.example/problems/"
+                + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                + "\",\"title\":\""
+                + code.title()
+                + "\",\"status\":"
+                + code.httpStatus()
+                + ",\"detail\":\""
+                + detail
+                + "\",\"code\":\""
+                + code.name()
+                + "\"}");
   }
 
   /**

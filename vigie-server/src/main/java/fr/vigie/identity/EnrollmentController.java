@@ -4,9 +4,9 @@ import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +28,8 @@ class EnrollmentController {
   private final StaffAccounts accounts;
   private final SessionSteps sessions;
   private final ApplicationEventPublisher events;
-  private final Clock clock;
+  private final FactorNotices notices;
+  private final FreshSecondFactor fresh;
 
   EnrollmentController(
       SecondFactors secondFactors,
@@ -38,7 +39,8 @@ class EnrollmentController {
       StaffAccounts accounts,
       SessionSteps sessions,
       ApplicationEventPublisher events,
-      Clock clock) {
+      FactorNotices notices,
+      FreshSecondFactor fresh) {
     this.secondFactors = secondFactors;
     this.recoveries = recoveries;
     this.limiter = limiter;
@@ -46,7 +48,8 @@ class EnrollmentController {
     this.accounts = accounts;
     this.sessions = sessions;
     this.events = events;
-    this.clock = clock;
+    this.notices = notices;
+    this.fresh = fresh;
   }
 
   /** What an enrollment may carry: the code of a recovery, when one is under way. */
@@ -69,6 +72,10 @@ class EnrollmentController {
       throw new VigieException(
           ProblemCode.ENROLLMENT_NOT_ALLOWED, "the account has a second factor already");
     }
+    if (secondFactors.hasPasskey(account.id())) {
+      // A factor exists: adding one needs a fresh proof of it, not only a session.
+      fresh.require();
+    }
     recoveries.checkEnrollmentAllowed(account.id(), body == null ? null : body.recoveryCode());
     return Map.of("uri", secondFactors.beginTotp(account.id(), account.login()));
   }
@@ -79,22 +86,25 @@ class EnrollmentController {
       HttpServletRequest request,
       HttpServletResponse response) {
     StaffAuthentication current = SessionController.currentStaff();
-    Instant now = clock.instant();
-    StaffAccounts.Account account = accounts.byId(current.accountId()).orElseThrow(SignIn::refused);
-    if (!signIn.mayAttempt(account, now)
-        || !secondFactors.confirmTotp(account.id(), body.code(), now)) {
-      signIn.recordFailure(account.id(), now);
-      events.publishEvent(
-          new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
-      throw SignIn.refused();
-    }
-    recoveries.completeIfOpen(account.id());
-    signIn.recordFullSignIn(account.id());
-    sessions.store(current.with(Factors.TOTP), request, response);
+    UUID account = current.accountId();
+    // Counted under the account's row lock; the owner is told in the same transaction, so an
+    // enrollment nobody could be told of does not happen.
+    Instant now =
+        signIn.checkSecondFactor(
+            account,
+            IdentityEvent.Factor.TOTP,
+            at -> {
+              if (!secondFactors.confirmTotp(account, body.code(), at)) {
+                return false;
+              }
+              recoveries.completeIfOpen(account);
+              notices.enrolled(account, IdentityEvent.Factor.TOTP);
+              return true;
+            });
+    signIn.recordFullSignIn(account);
+    sessions.store(current.with(Factors.TOTP).provedSecondFactorAt(now), request, response);
     events.publishEvent(
-        new IdentityEvent.SecondFactorEnrolled(account.id(), IdentityEvent.Factor.TOTP, now));
-    events.publishEvent(
-        new IdentityEvent.SecondFactorSucceeded(account.id(), IdentityEvent.Factor.TOTP, now));
+        new IdentityEvent.SecondFactorSucceeded(account, IdentityEvent.Factor.TOTP, now));
     return Map.of("signedIn", true);
   }
 }

@@ -88,6 +88,11 @@ class PasskeySignIn implements AuthenticationSuccessHandler, AuthenticationFailu
     events.publishEvent(
         new IdentityEvent.SecondFactorSucceeded(
             account.get().id(), IdentityEvent.Factor.PASSKEY, now));
+    if (Factors.hasSecond(previous) || account.get().containment() == ContainmentState.STEP_UP) {
+      // A step-up answered with a passkey: the guard lets the session go on, and the detectors
+      // must hear it as they hear a TOTP step-up, or they stay at step-up in memory.
+      events.publishEvent(new IdentityEvent.SteppedUp(account.get().id(), now));
+    }
     answer(response, HttpServletResponse.SC_OK, true);
   }
 

@@ -14,9 +14,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * The mails of a recovery. The notices to the owner and to the managers carry no password, no code
- * and no secret; the code goes alone in its own message to the owner's address on file. A mail that
- * cannot be sent fails the reset: nobody is reset without being told.
+ * The mails of a recovery, and the notice of a new second factor. The notices to the owner and to
+ * the managers carry no password, no code and no secret; the code goes alone in its own message to
+ * the owner's address on file. A mail that cannot be sent fails the reset: nobody is reset without
+ * being told.
  */
 @Component
 class RecoveryMail {
@@ -63,6 +64,25 @@ class RecoveryMail {
             .formatted(login, TIME.format(at), recovery));
   }
 
+  void noticeFactorAdded(String to, IdentityEvent.Factor factor, Instant at) {
+    String what =
+        switch (factor) {
+          case TOTP -> "une application d'authentification (code à usage unique)";
+          case PASSKEY -> "une clé d'accès (passkey)";
+          case IDENTITY_PROVIDER -> "le fournisseur d'identité de votre structure";
+        };
+    send(
+        to,
+        "Vigie : un second facteur a été ajouté à votre compte",
+        """
+        Un second facteur a été ajouté à votre compte Vigie le %s : %s.
+
+        Si vous n'êtes pas à l'origine de cet ajout, prévenez sans attendre votre responsable \
+        et l'équipe sécurité : quelqu'un d'autre utilise votre compte.
+        """
+            .formatted(TIME.format(at), what));
+  }
+
   void codeToOwner(String to, String code, java.time.Duration validity) {
     send(
         to,
@@ -92,7 +112,7 @@ class RecoveryMail {
       // The exception may name the recipient: keep only its type.
       throw new VigieException(
           ProblemCode.MAIL_UNAVAILABLE,
-          "a recovery mail could not be sent: " + e.getClass().getSimpleName());
+          "a mail to staff could not be sent: " + e.getClass().getSimpleName());
     }
   }
 }

@@ -118,6 +118,17 @@ class SecondFactors {
             account));
   }
 
+  /** Whether the account has a registered passkey. */
+  boolean hasPasskey(UUID account) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from user_credentials c join user_entities e"
+                + " on e.id = c.user_entity_user_id join staff_account a on a.login = e.name"
+                + " where a.id = ?)",
+            Boolean.class,
+            account));
+  }
+
   /** Forgets every second factor of {@code account}: TOTP seed and passkeys. */
   void revokeAll(UUID account) {
     jdbc.update(

@@ -26,6 +26,8 @@ import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredent
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may call what. Sign-in is a JSON API over Spring Security sessions: CSRF tokens in a cookie a
@@ -44,8 +46,16 @@ class SecurityConfiguration {
   }
 
   @Bean
-  UserCredentialRepository passkeyCredentials(JdbcTemplate jdbc) {
-    return new JdbcUserCredentialRepository(jdbc);
+  UserCredentialRepository passkeyCredentials(
+      JdbcTemplate jdbc,
+      FactorNotices notices,
+      FreshSecondFactor fresh,
+      PlatformTransactionManager transactions) {
+    return new NoticedPasskeys(
+        new JdbcUserCredentialRepository(jdbc),
+        notices,
+        fresh,
+        new TransactionTemplate(transactions));
   }
 
   @Bean
@@ -59,11 +69,14 @@ class SecurityConfiguration {
       ObjectProvider<ClientRegistrationRepository> identityProviders,
       OidcSignInHandler oidcSignIn,
       PasskeySignIn passkeys,
+      FreshSecondFactor fresh,
       @Value("${vigie.webauthn.rp-id:localhost}") String rpId,
       @Value("${vigie.webauthn.allowed-origins:http://localhost:8080}") Set<String> origins)
       throws Exception {
     // Passkeys: registration (POST /webauthn/register/options, /webauthn/register) needs a full
-    // sign-in, so a stolen password alone cannot add one; authentication (POST
+    // sign-in with a fresh second factor and an unheld account (AccountStateFilter), so neither a
+    // stolen password nor a stolen session adds one; it is audited and mailed to the owner
+    // (FactorNotices); authentication (POST
     // /webauthn/authenticate/options, /login/webauthn) counts as the second factor.
     http.webAuthn(
             webAuthn ->
@@ -105,7 +118,7 @@ class SecurityConfiguration {
                         (request, response, denied) ->
                             response.sendError(HttpStatus.FORBIDDEN.value())))
         .addFilterBefore(
-            new AccountStateFilter(accounts, channels, restrictedPeriod, clock),
+            new AccountStateFilter(accounts, channels, restrictedPeriod, clock, fresh),
             AuthorizationFilter.class)
         .authorizeHttpRequests(
             requests ->

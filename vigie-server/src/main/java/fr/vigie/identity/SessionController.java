@@ -98,6 +98,13 @@ class SessionController {
     events.publishEvent(
         new IdentityEvent.SecondFactorSucceeded(
             current.accountId(), IdentityEvent.Factor.TOTP, now));
+    if (accounts
+        .byId(current.accountId())
+        .filter(a -> a.containment() == ContainmentState.STEP_UP)
+        .isPresent()) {
+      // The guard takes this fresh code as the step-up's answer; the detectors must hear so too.
+      events.publishEvent(new IdentityEvent.SteppedUp(current.accountId(), now));
+    }
     return describe(full);
   }
 
@@ -119,20 +126,10 @@ class SessionController {
 
   /** Checks a TOTP code of the session's account, counting a failure; returns the time. */
   private Instant checkTotp(StaffAuthentication current, String code) {
-    Instant now = clock.instant();
-    StaffAccounts.Account account = accounts.byId(current.accountId()).orElseThrow(SignIn::refused);
-    if (!signIn.mayAttempt(account, now)) {
-      events.publishEvent(
-          new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
-      throw SignIn.refused();
-    }
-    if (!secondFactors.verifyTotp(account.id(), code, now)) {
-      signIn.recordFailure(account.id(), now);
-      events.publishEvent(
-          new IdentityEvent.SecondFactorFailed(account.id(), IdentityEvent.Factor.TOTP, now));
-      throw SignIn.refused();
-    }
-    return now;
+    return signIn.checkSecondFactor(
+        current.accountId(),
+        IdentityEvent.Factor.TOTP,
+        now -> secondFactors.verifyTotp(current.accountId(), code, now));
   }
 
   @DeleteMapping

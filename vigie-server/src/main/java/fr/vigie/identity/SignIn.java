@@ -89,6 +89,32 @@ class SignIn {
     }
   }
 
+  /**
+   * Checks a second-factor proof of {@code accountId} with the account's row locked, as the
+   * password path does: parallel guesses are taken one by one, each sees the failures counted
+   * before it, and none is evaluated once the account is locked or the next attempt is due later. A
+   * guess too early or on a locked account is not evaluated, so not counted. Returns the time of
+   * the proof; throws {@link #refused()} otherwise. The refusal does not roll back: the failure it
+   * counted must stay counted. Any other exception of {@code proof} (a mail that cannot be sent
+   * about a factor it enrolled) rolls back what the proof stored.
+   */
+  @Transactional(noRollbackFor = Refused.class)
+  Instant checkSecondFactor(
+      UUID accountId, IdentityEvent.Factor factor, java.util.function.Predicate<Instant> proof) {
+    Account account = accounts.byIdForUpdate(accountId).orElseThrow(SignIn::refused);
+    Instant now = clock.instant();
+    if (!mayAttempt(account, now)) {
+      events.publishEvent(new IdentityEvent.SecondFactorFailed(account.id(), factor, now));
+      throw refused();
+    }
+    if (!proof.test(now)) {
+      recordFailure(account.id(), now);
+      events.publishEvent(new IdentityEvent.SecondFactorFailed(account.id(), factor, now));
+      throw refused();
+    }
+    return now;
+  }
+
   /** Whether a second-factor attempt at {@code now} is allowed at all (not locked, not early). */
   boolean mayAttempt(Account account, Instant now) {
     return !account.locked()
@@ -101,6 +127,15 @@ class SignIn {
   }
 
   static VigieException refused() {
-    return new VigieException(ProblemCode.SIGN_IN_FAILED, "sign-in failed");
+    return new Refused();
+  }
+
+  /** A refused sign-in step, whatever the reason: it never rolls back the failure it counted. */
+  static final class Refused extends VigieException {
+    private static final long serialVersionUID = 1L;
+
+    Refused() {
+      super(ProblemCode.SIGN_IN_FAILED, "sign-in failed");
+    }
   }
 }

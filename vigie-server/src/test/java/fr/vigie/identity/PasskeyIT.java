@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Passkeys through Spring Security's WebAuthn endpoints, driven by webauthn4j's authenticator
- * emulator: registration needs a full sign-in, and a passkey then counts as the second factor.
+ * emulator: registration needs a full sign-in with a fresh second factor and an account the guard
+ * does not hold, is audited and mailed to the owner, and a passkey then counts as the second
+ * factor, a step-up included.
  */
 class PasskeyIT extends IdentityIntegrationTest {
   private static final ObjectConverter WEBAUTHN = new ObjectConverter();
+
+  @org.springframework.beans.factory.annotation.Autowired Containments containments;
 
   /** The origin Vigie allows by default; clientDataJSON carries it, whatever the real port. */
   private static final Origin ORIGIN = new Origin("http://localhost:8080");
@@ -82,6 +86,111 @@ class PasskeyIT extends IdentityIntegrationTest {
 
     assertThat(reset.status()).isEqualTo(201);
     assertThat(passkeysOf(account)).isZero();
+  }
+
+  /**
+   * The attack of the review: a thief holding a fully signed-in session the guard holds at step-up
+   * registers a passkey of its own, signs in with it and reads on. Every step now fails: the
+   * registration is held (its options and the registration itself), no passkey is stored, so the
+   * thief has none to sign in with, nothing is audited as enrolled, and the session stays held.
+   */
+  @Test
+  void stepUpHeldSession_registeringAndUsingTheThiefsPasskey_failsAtEveryStep() {
+    TestAccount account = newAccount(Role.ADVISOR);
+    StaffClient stolen = signedIn(account);
+    moveClock(java.time.Duration.ofMinutes(1));
+    containments.raise(new AccountId(account.id()), ContainmentState.STEP_UP);
+
+    StaffClient.Answer options = stolen.post("/webauthn/register/options", Map.of());
+    StaffClient.Answer direct =
+        stolen.post(
+            "/webauthn/register",
+            Map.of("publicKey", Map.of("credential", Map.of("id", "x"), "label", "thief")));
+    StaffClient.Answer read = stolen.get("/api/probe");
+
+    assertThat(options.status()).isEqualTo(403);
+    assertThat(options.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    assertThat(direct.status()).isEqualTo(403);
+    assertThat(direct.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    assertThat(read.status()).isEqualTo(403);
+    assertThat(read.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    assertThat(passkeysOf(account)).isZero();
+    assertThat(auditEntries(account.id(), "ENROLLED.PASSKEY")).isZero();
+  }
+
+  @Test
+  void passkeyRegistration_sessionWithoutAFreshSecondFactor_isRefusedUntilItStepsUp() {
+    TestAccount account = newAccount(Role.ADVISOR);
+    StaffClient client = client();
+    byte[] seed = enrollTotp(client, account);
+    moveClock(java.time.Duration.ofMinutes(6));
+    ClientPlatform authenticator = new ClientPlatform(ORIGIN, adaptor());
+
+    StaffClient.Answer stale = register(client, authenticator);
+    StaffClient.Answer stepUp = client.post("/api/session/step-up", Map.of("code", codeNow(seed)));
+    StaffClient.Answer fresh = register(client, authenticator);
+
+    assertThat(stale.status()).isEqualTo(403);
+    assertThat(stale.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    assertThat(stepUp.status()).isEqualTo(200);
+    assertThat(fresh.status()).isEqualTo(200);
+    assertThat(passkeysOf(account)).isEqualTo(1);
+  }
+
+  @Test
+  void passkeyRegistration_isAuditedAndMailedToTheOwner() throws Exception {
+    TestAccount account = newAccountWithEmail(Role.ADVISOR, "ORG-" + java.util.UUID.randomUUID());
+    moveClock(java.time.Duration.ofMinutes(1));
+    StaffClient client = signedIn(account);
+
+    StaffClient.Answer registered = register(client, new ClientPlatform(ORIGIN, adaptor()));
+
+    assertThat(registered.status()).isEqualTo(200);
+    assertThat(auditEntries(account.id(), "ENROLLED.PASSKEY")).isEqualTo(1);
+    assertThat(factorNotices(emailOf(account)))
+        .as("one notice for the TOTP enrolled at first sign-in, one for the passkey")
+        .hasSize(2)
+        .anyMatch(body -> body.contains("passkey"));
+  }
+
+  @Test
+  void passkeyStepUp_liftsTheHoldAndIsToldToTheDetectors() {
+    TestAccount account = newAccount(Role.ADVISOR);
+    ClientPlatform authenticator = new ClientPlatform(ORIGIN, adaptor());
+    assertThat(register(signedIn(account), authenticator).status()).isEqualTo(200);
+    StaffClient client = client();
+    client.signIn(account.login(), PASSWORD);
+    assertThat(authenticate(client, authenticator).status()).isEqualTo(200);
+    moveClock(java.time.Duration.ofMinutes(1));
+    containments.raise(new AccountId(account.id()), ContainmentState.STEP_UP);
+    assertThat(client.get("/api/probe").json().get("code").asString())
+        .isEqualTo("STEP_UP_REQUIRED");
+
+    StaffClient.Answer stepUp = authenticate(client, authenticator);
+
+    assertThat(stepUp.status()).isEqualTo(200);
+    assertThat(client.get("/api/probe").status()).isEqualTo(200);
+    assertThat(auditEntries(account.id(), "STEP_UP")).isEqualTo(1);
+  }
+
+  private long auditEntries(java.util.UUID actor, String code) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0"
+            + " and position(convert_to(?, 'UTF8') in entry) > 0",
+        Long.class,
+        actor.toString(),
+        code);
+  }
+
+  private static java.util.List<String> factorNotices(String to) throws Exception {
+    java.util.List<String> bodies = new java.util.ArrayList<>();
+    for (jakarta.mail.Message message : MAIL.getReceivedMessages()) {
+      if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to))
+          && message.getSubject().contains("second facteur a été ajouté")) {
+        bodies.add(com.icegreen.greenmail.util.GreenMailUtil.getBody(message));
+      }
+    }
+    return bodies;
   }
 
   private long passkeysOf(TestAccount account) {

@@ -3,8 +3,16 @@ package fr.vigie.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** TOTP enrollment and sign-in, the rule that needs both factors, and sign-out. */
@@ -81,6 +89,98 @@ class SecondFactorIT extends IdentityIntegrationTest {
 
     assertThat(client.post("/api/session/totp", Map.of("code", codeNow(seed))).status())
         .isEqualTo(401);
+  }
+
+  /**
+   * The race of the review: 40 parallel wrong codes after 9 failures evaluated 12 guesses and left
+   * 21 failures. Under the row lock, one is evaluated (the tenth failure, which locks), and the
+   * others find the account locked and are not evaluated.
+   */
+  @Test
+  void totp_parallelWrongCodesAfterNineFailures_evaluatesOneAndLocks() throws Exception {
+    TestAccount account = newAccount(Role.ADVISOR);
+    byte[] seed = enrollTotp(client(), account);
+    StaffClient client = client();
+    client.signIn(account.login(), PASSWORD);
+    failedBefore(account, 9);
+
+    List<Integer> statuses = parallel(40, () -> client.post("/api/session/totp", wrong(seed)));
+
+    assertThat(statuses).containsOnly(401);
+    assertThat(failures(account)).isEqualTo(10);
+    assertThat(lockedAt(account.id())).isPresent();
+  }
+
+  @Test
+  void stepUp_parallelWrongCodes_evaluatesOnlyTheFreeGuesses() throws Exception {
+    TestAccount account = newAccount(Role.ADVISOR);
+    StaffClient client = client();
+    byte[] seed = enrollTotp(client, account);
+
+    List<Integer> statuses = parallel(40, () -> client.post("/api/session/step-up", wrong(seed)));
+
+    assertThat(statuses).containsOnly(401);
+    assertThat(failures(account))
+        .as("three free failures, then each next guess waits: the fixed clock never gets there")
+        .isEqualTo(3);
+    assertThat(lockedAt(account.id())).isEmpty();
+  }
+
+  @Test
+  void enrollmentConfirmation_parallelWrongCodesAfterNineFailures_evaluatesOneAndLocks()
+      throws Exception {
+    TestAccount account = newAccount(Role.ADVISOR);
+    StaffClient client = client();
+    client.signIn(account.login(), PASSWORD);
+    byte[] seed = seedOf(client.post("/api/me/totp", Map.of()).json().get("uri").asString());
+    failedBefore(account, 9);
+
+    List<Integer> statuses =
+        parallel(40, () -> client.post("/api/me/totp/confirmation", wrong(seed)));
+
+    assertThat(statuses).containsOnly(401);
+    assertThat(failures(account)).isEqualTo(10);
+    assertThat(lockedAt(account.id())).isPresent();
+  }
+
+  private void failedBefore(TestAccount account, int failures) {
+    jdbc.update(
+        "update staff_account set failed_attempts = ?, last_failed_at = ? where id = ?",
+        failures,
+        java.sql.Timestamp.from(clockNow().minus(Duration.ofHours(1))),
+        account.id());
+  }
+
+  private int failures(TestAccount account) {
+    return jdbc.queryForObject(
+        "select failed_attempts from staff_account where id = ?", Integer.class, account.id());
+  }
+
+  private Map<String, String> wrong(byte[] seed) {
+    return Map.of("code", codeNow(seed).equals("000000") ? "111111" : "000000");
+  }
+
+  /** Sends {@code count} requests at once; their statuses. */
+  private static List<Integer> parallel(int count, Supplier<StaffClient.Answer> request)
+      throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        answers.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return request.get().status();
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      return statuses;
+    }
   }
 
   @Test

@@ -152,6 +152,8 @@ class ContainmentIT extends IdentityIntegrationTest {
   @Test
   void stepUp_holdsEveryStaffEndpointNotOnlyPersons() {
     StaffClient reader = signedIn(advisor);
+    // Raised after the sign-in's second factor, which would otherwise answer it.
+    nextStep();
     containments.raise(new AccountId(advisor.id()), ContainmentState.STEP_UP);
 
     StaffClient.Answer caseload = reader.get("/api/caseloads/me");
@@ -159,6 +161,42 @@ class ContainmentIT extends IdentityIntegrationTest {
     assertThat(caseload.status()).isEqualTo(403);
     assertThat(caseload.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
     assertThat(reader.get("/api/session").status()).isEqualTo(200);
+  }
+
+  @Test
+  void throttle_holdsEveryStaffEndpointButThePacedReads() {
+    StaffClient reader = signedIn(advisor);
+    containments.raise(new AccountId(advisor.id()), ContainmentState.THROTTLED);
+
+    StaffClient.Answer list = reader.get("/api/caseloads/me");
+    StaffClient.Answer password =
+        reader.post("/api/me/password", Map.of("current", PASSWORD, "next", PASSWORD + " 2"));
+    StaffClient.Answer passkey = reader.post("/webauthn/register/options", Map.of());
+    StaffClient.Answer read = reader.get("/api/persons/" + caseload.get(0));
+
+    for (StaffClient.Answer held : List.of(list, password, passkey)) {
+      assertThat(held.status()).isEqualTo(429);
+      assertThat(held.json().get("code").asString()).isEqualTo("ACCOUNT_THROTTLED");
+    }
+    assertThat(read.status()).as("one read at the throttle's pace").isEqualTo(200);
+    assertThat(reader.get("/api/session").status()).isEqualTo(200);
+  }
+
+  @Test
+  void stepUp_holdsPasswordChangeAndFactorEnrollment() {
+    StaffClient reader = signedIn(advisor);
+    nextStep();
+    containments.raise(new AccountId(advisor.id()), ContainmentState.STEP_UP);
+
+    StaffClient.Answer password =
+        reader.post("/api/me/password", Map.of("current", PASSWORD, "next", PASSWORD + " 2"));
+    StaffClient.Answer totp = reader.post("/api/me/totp", Map.of());
+    StaffClient.Answer passkey = reader.post("/webauthn/register/options", Map.of());
+
+    for (StaffClient.Answer held : List.of(password, totp, passkey)) {
+      assertThat(held.status()).isEqualTo(403);
+      assertThat(held.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    }
   }
 
   @Test
