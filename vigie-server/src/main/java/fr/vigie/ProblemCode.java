@@ -35,7 +35,8 @@ public enum ProblemCode {
   AUDIT_UNAVAILABLE(503, "The audit log cannot be written, so nothing is returned"),
   AUDIT_RANGE_INVALID(400, "The tree size or index is not in the audit log"),
   AUDIT_RATE_LIMITED(429, "Too many audit requests from this address; wait and try again"),
-  CRYPTO_FAILURE(500, "A cryptographic operation failed");
+  CRYPTO_FAILURE(500, "A cryptographic operation failed"),
+  ALERT_SUPERSEDED(409, "The account's containment rose since this alert; decide the newer alert");
 
   private final int httpStatus;
   private final String title;

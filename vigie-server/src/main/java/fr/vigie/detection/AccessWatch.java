@@ -179,13 +179,18 @@ public class AccessWatch implements AutoCloseable {
     return alerts.list("OPEN", Math.clamp(limit, 1, 500));
   }
 
-  /** A security analyst found the alert a false one: the account works again. */
+  /**
+   * A security analyst found the alert a false one: the account works again, unless its containment
+   * rose since the alert ({@link ProblemCode#ALERT_SUPERSEDED}).
+   */
   public Alert release(UUID alert, AccountId analyst) {
     Alert open =
         transactions.execute(
             status -> {
               Alert decided = decide(alert, "RELEASED", analyst);
-              containments.set(decided.account(), ContainmentState.ACTIVE, analyst);
+              // Only the state this alert named: a later rise (a suspension the analyst never
+              // saw) refuses the release, and the alerts closed above are open again.
+              containments.release(decided.account(), decided.state(), analyst);
               return decided;
             });
     detection.release(open.account());

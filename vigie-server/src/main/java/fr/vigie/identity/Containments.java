@@ -2,10 +2,13 @@ package fr.vigie.identity;
 
 import static java.util.Objects.requireNonNull;
 
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +63,34 @@ public class Containments {
     events.publishEvent(
         new IdentityEvent.ContainmentChanged(account.value(), state, by.value(), now));
     return true;
+  }
+
+  /**
+   * Releases {@code account} as the security analyst {@code by} decided about an alert that named
+   * {@code named}: the account is active again only if its containment has not risen since, as read
+   * under the account's row lock (so a detector's rise waits for this transaction, and its alert
+   * comes after). Throws {@link ProblemCode#ALERT_SUPERSEDED} when it has risen: a release lifts
+   * only what the analyst saw. Returns false when there is no such account.
+   */
+  @Transactional
+  public boolean release(AccountId account, ContainmentState named, AccountId by) {
+    requireNonNull(account, "account is null");
+    requireNonNull(named, "named is null");
+    requireNonNull(by, "by is null");
+    Optional<StaffAccounts.Account> current = accounts.byIdForUpdate(account.value());
+    if (current.isEmpty()) {
+      return false;
+    }
+    if (current.get().containment().compareTo(named) > 0) {
+      throw new VigieException(
+          ProblemCode.ALERT_SUPERSEDED,
+          "the account is "
+              + current.get().containment()
+              + " since the alert named "
+              + named
+              + ": decide the newer alert");
+    }
+    return set(account, ContainmentState.ACTIVE, by);
   }
 
   /** Every account whose state is not ACTIVE, to restore the detectors' view after a restart. */

@@ -5,6 +5,7 @@ import fr.vigie.VigieException;
 import fr.vigie.detection.AccessWatch;
 import fr.vigie.detection.Alert;
 import fr.vigie.identity.AccountId;
+import fr.vigie.identity.FreshSecondFactor;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.StaffPrincipal;
 import java.util.List;
@@ -18,14 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The security analyst's alerts: list the open ones, release an account (a false alarm) or confirm
  * it compromised. Each decision changes the account's containment, which is audited. Alerts carry
- * reasons and pseudonymous person ids, never personal data.
+ * reasons and pseudonymous person ids, never personal data. A decision needs an unrestricted
+ * analyst whose session proved a second factor in the last minutes ({@code 403 STEP_UP_REQUIRED}
+ * otherwise).
  */
 @RestController
 class AlertController {
   private final AccessWatch watch;
+  private final FreshSecondFactor fresh;
 
-  AlertController(AccessWatch watch) {
+  AlertController(AccessWatch watch, FreshSecondFactor fresh) {
     this.watch = watch;
+    this.fresh = fresh;
   }
 
   @GetMapping("/api/alerts")
@@ -36,21 +41,34 @@ class AlertController {
 
   @PostMapping("/api/alerts/{id}/release")
   Alert release(@PathVariable UUID id) {
-    return watch.release(id, analyst());
+    AccountId analyst = analyst();
+    fresh.require();
+    return watch.release(id, analyst);
   }
 
   @PostMapping("/api/alerts/{id}/confirm")
   Alert confirm(@PathVariable UUID id) {
-    return watch.confirm(id, analyst());
+    AccountId analyst = analyst();
+    fresh.require();
+    return watch.confirm(id, analyst);
   }
 
-  /** The security configuration lets only analysts here; this says so once more. */
+  /**
+   * The security configuration lets only analysts here; this says so once more, and refuses an
+   * analyst within its restricted period after a recovery, as every other privileged action does: a
+   * just-recovered account may be an attacker's, and must not lower containments.
+   */
   private static AccountId analyst() {
     StaffPrincipal principal =
         StaffPrincipal.current()
             .filter(p -> p.role() == Role.SECURITY_ANALYST)
             .orElseThrow(
                 () -> new VigieException(ProblemCode.ACCESS_DENIED, "security analysts only"));
+    if (principal.restricted()) {
+      throw new VigieException(
+          ProblemCode.ACCESS_DENIED,
+          "this analyst account is restricted after a recovery: another analyst decides");
+    }
     return new AccountId(principal.accountId());
   }
 }

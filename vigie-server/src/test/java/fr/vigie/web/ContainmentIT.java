@@ -6,6 +6,7 @@ import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Containments;
 import fr.vigie.identity.IdentityIntegrationTest;
+import fr.vigie.identity.IdentityIntegrationTest.TestAccount;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.StaffClient;
@@ -122,6 +123,109 @@ class ContainmentIT extends IdentityIntegrationTest {
                 Integer.class,
                 "ACTIVE." + advisor.id().toString().toUpperCase(java.util.Locale.ROOT)))
         .isEqualTo(1);
+  }
+
+  @Test
+  void release_byAnAnalystRestrictedAfterARecovery_isRefusedAndAnotherAnalystReleases() {
+    UUID alert = alert(ContainmentState.SUSPENDED);
+    TestAccount recovered = newAccount(Role.SECURITY_ANALYST, agency);
+    StaffClient restricted = signedIn(recovered);
+    jdbc.update(
+        "update staff_account set restricted_until = ? where id = ?",
+        java.sql.Timestamp.from(clockNow().plus(java.time.Duration.ofHours(12))),
+        recovered.id());
+    StaffClient analyst = signedIn(newAccount(Role.SECURITY_ANALYST, agency));
+
+    StaffClient.Answer release = restricted.post("/api/alerts/" + alert + "/release", Map.of());
+    StaffClient.Answer confirm = restricted.post("/api/alerts/" + alert + "/confirm", Map.of());
+
+    for (StaffClient.Answer refused : List.of(release, confirm)) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.json().get("code").asString()).isEqualTo("ACCESS_DENIED");
+    }
+    assertThat(containmentOf(advisor.id())).isEqualTo("SUSPENDED");
+    assertThat(statusOf(alert)).isEqualTo("OPEN");
+    assertThat(analyst.post("/api/alerts/" + alert + "/release", Map.of()).status()).isEqualTo(200);
+    assertThat(containmentOf(advisor.id())).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void release_analystWithoutAFreshSecondFactor_isRefusedUntilItStepsUp() {
+    UUID alert = alert(ContainmentState.SUSPENDED);
+    StaffClient analyst = client();
+    byte[] seed = enrollTotp(analyst, newAccount(Role.SECURITY_ANALYST, agency));
+    moveClock(java.time.Duration.ofMinutes(6));
+
+    StaffClient.Answer stale = analyst.post("/api/alerts/" + alert + "/release", Map.of());
+    StaffClient.Answer staleConfirm = analyst.post("/api/alerts/" + alert + "/confirm", Map.of());
+
+    for (StaffClient.Answer refused : List.of(stale, staleConfirm)) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    }
+    assertThat(containmentOf(advisor.id())).isEqualTo("SUSPENDED");
+    assertThat(statusOf(alert)).isEqualTo("OPEN");
+    assertThat(analyst.post("/api/session/step-up", Map.of("code", codeNow(seed))).status())
+        .isEqualTo(200);
+    assertThat(analyst.post("/api/alerts/" + alert + "/release", Map.of()).status()).isEqualTo(200);
+    assertThat(containmentOf(advisor.id())).isEqualTo("ACTIVE");
+  }
+
+  /**
+   * The stale release of the review: an alert named a throttle, then the account was suspended;
+   * releasing the old alert would have lifted a suspension the analyst never saw.
+   */
+  @Test
+  void release_staleAlertAfterALaterSuspension_isRefusedAndTheSuspensionStays() {
+    UUID throttle = alert(ContainmentState.THROTTLED);
+    moveClock(java.time.Duration.ofSeconds(1));
+    UUID suspension = alert(ContainmentState.SUSPENDED);
+    StaffClient analyst = signedIn(newAccount(Role.SECURITY_ANALYST, agency));
+
+    StaffClient.Answer stale = analyst.post("/api/alerts/" + throttle + "/release", Map.of());
+
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.json().get("code").asString()).isEqualTo("ALERT_SUPERSEDED");
+    assertThat(containmentOf(advisor.id())).isEqualTo("SUSPENDED");
+    assertThat(statusOf(throttle)).isEqualTo("OPEN");
+    assertThat(statusOf(suspension)).isEqualTo("OPEN");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0",
+                Integer.class,
+                "ACTIVE." + advisor.id().toString().toUpperCase(java.util.Locale.ROOT)))
+        .isZero();
+
+    StaffClient.Answer current = analyst.post("/api/alerts/" + suspension + "/release", Map.of());
+
+    assertThat(current.status()).isEqualTo(200);
+    assertThat(containmentOf(advisor.id())).isEqualTo("ACTIVE");
+    assertThat(statusOf(throttle)).isEqualTo("RELEASED");
+  }
+
+  /** The account raised to {@code state} with its alert, as a verdict of the detectors does. */
+  private UUID alert(ContainmentState state) {
+    containments.raise(new AccountId(advisor.id()), state);
+    UUID id = UUID.randomUUID();
+    jdbc.update(
+        "insert into containment_alert (id, account_id, raised_at, state, score, reasons, touched)"
+            + " values (?, ?, ?, ?, 50, ?::jsonb, '{}')",
+        id,
+        advisor.id(),
+        java.sql.Timestamp.from(clockNow()),
+        state.name(),
+        "[{\"detector\":\"test\",\"points\":50,\"reason\":\"a test's verdict\"}]");
+    return id;
+  }
+
+  private String containmentOf(UUID account) {
+    return jdbc.queryForObject(
+        "select containment from staff_account where id = ?", String.class, account);
+  }
+
+  private String statusOf(UUID alert) {
+    return jdbc.queryForObject(
+        "select status from containment_alert where id = ?", String.class, alert);
   }
 
   @Test
