@@ -36,7 +36,8 @@ public enum ProblemCode {
   AUDIT_RANGE_INVALID(400, "The tree size or index is not in the audit log"),
   AUDIT_RATE_LIMITED(429, "Too many audit requests from this address; wait and try again"),
   CRYPTO_FAILURE(500, "A cryptographic operation failed"),
-  ALERT_SUPERSEDED(409, "The account's containment rose since this alert; decide the newer alert");
+  ALERT_SUPERSEDED(409, "The account's containment rose since this alert; decide the newer alert"),
+  ROLE_NOT_ALLOWED(400, "This kind of organization may not hold this role");
 
   private final int httpStatus;
   private final String title;

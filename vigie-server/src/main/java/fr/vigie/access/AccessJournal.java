@@ -9,6 +9,7 @@ import fr.vigie.audit.AuditJournal;
 import fr.vigie.audit.AuditLog;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
+import fr.vigie.identity.Scopes;
 import fr.vigie.registry.PersonId;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +57,9 @@ public class AccessJournal {
     boolean allowed =
         !actor.restricted()
             && actor.role() == Role.DPO
+            // Persons' journals are national: only France Travail's DPO, not a DPO account a
+            // partner or subcontractor should never have held.
+            && Scopes.national(actor.organizationKind(), Role.DPO)
             && actor.containment() == ContainmentState.ACTIVE;
     // Who read whose journal is itself recorded, allowed or not (not as a read of the person).
     log.append(

@@ -33,7 +33,12 @@ final class AccountsCommand {
     @Option(names = "--login", required = true, description = "The sign-in name.")
     String login;
 
-    @Option(names = "--role", required = true, description = "One of: ${COMPLETION-CANDIDATES}.")
+    @Option(
+        names = "--role",
+        required = true,
+        description =
+            "One of: ${COMPLETION-CANDIDATES}; one the organization's kind may hold"
+                + " (docs/security.md).")
     Role role;
 
     @Option(

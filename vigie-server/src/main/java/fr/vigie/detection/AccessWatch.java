@@ -8,6 +8,7 @@ import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Containments;
 import fr.vigie.identity.IdentityEvent;
+import fr.vigie.identity.Scopes;
 import fr.vigie.registry.PersonId;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public class AccessWatch implements AutoCloseable {
 
   private final Detection detection;
   private final Containments containments;
+  private final Scopes scopes;
   private final Alerts alerts;
   private final Clock clock;
   private final InProcessAccessEvents bus;
@@ -48,6 +50,7 @@ public class AccessWatch implements AutoCloseable {
 
   AccessWatch(
       Containments containments,
+      Scopes scopes,
       Alerts alerts,
       PlatformTransactionManager transactions,
       Optional<Clock> clock,
@@ -55,6 +58,7 @@ public class AccessWatch implements AutoCloseable {
       Environment settings) {
     this.detection = Detection.withCeilings(ceilings(settings));
     this.containments = containments;
+    this.scopes = scopes;
     this.alerts = alerts;
     this.transactions = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemUTC());
@@ -180,6 +184,17 @@ public class AccessWatch implements AutoCloseable {
   }
 
   /**
+   * The open alerts {@code analyst} may decide, newest first: all of them for a national analyst,
+   * those of its own organization's accounts for a partner's.
+   */
+  public List<Alert> openAlerts(int limit, AccountId analyst) {
+    return scopes
+        .scopeOf(analyst)
+        .map(organization -> alerts.list("OPEN", Math.clamp(limit, 1, 500), organization))
+        .orElseGet(() -> openAlerts(limit));
+  }
+
+  /**
    * A security analyst found the alert a false one: the account works again, unless its containment
    * rose since the alert ({@link ProblemCode#ALERT_SUPERSEDED}).
    */
@@ -224,6 +239,12 @@ public class AccessWatch implements AutoCloseable {
     if (found.account().equals(analyst)) {
       throw new VigieException(
           ProblemCode.ACCESS_DENIED, "an analyst does not decide about its own account");
+    }
+    if (!scopes.reaches(analyst, found.account())) {
+      throw new VigieException(
+          ProblemCode.ACCESS_DENIED,
+          "the account is outside this analyst's organization: its own analysts or the national"
+              + " security team decide");
     }
     if (!alerts.decide(alert, status, analyst, clock.instant())) {
       throw new VigieException(ProblemCode.ALERT_NOT_FOUND, "no open alert");

@@ -2,6 +2,7 @@ package fr.vigie.detection;
 
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.OrganizationId;
 import fr.vigie.registry.PersonId;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -63,6 +64,20 @@ class Alerts {
             + " order by raised_at desc limit ?",
         Alerts::map,
         status,
+        limit);
+  }
+
+  /** The alerts of {@code status} of the accounts of {@code organization}, newest first. */
+  List<Alert> list(String status, int limit, OrganizationId organization) {
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from containment_alert where status = ? and account_id in"
+            + " (select id from staff_account where organization_id = ?)"
+            + " order by raised_at desc limit ?",
+        Alerts::map,
+        status,
+        organization.value(),
         limit);
   }
 

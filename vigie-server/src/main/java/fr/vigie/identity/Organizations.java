@@ -2,7 +2,12 @@ package fr.vigie.identity;
 
 import static java.util.Objects.requireNonNull;
 
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -51,9 +56,27 @@ public class Organizations {
         });
   }
 
-  /** Registers staff accounts; one whose login exists already is left as it is. */
+  /**
+   * Registers staff accounts; one whose login exists already is left as it is. A role the kind of
+   * its organization may not hold ({@link Scopes#mayHold}) refuses the whole batch with {@link
+   * ProblemCode#ROLE_NOT_ALLOWED}.
+   */
   @Transactional
   public void registerAccounts(List<NewAccount> accounts) {
+    Map<String, Optional<OrganizationKind>> kinds = new HashMap<>();
+    for (NewAccount account : accounts) {
+      Optional<OrganizationKind> kind =
+          kinds.computeIfAbsent(account.organizationCode(), this::kindOf);
+      if (kind.isPresent() && !Scopes.mayHold(kind.get(), account.role())) {
+        throw new VigieException(
+            ProblemCode.ROLE_NOT_ALLOWED,
+            "an organization of kind "
+                + kind.get()
+                + " may not hold a "
+                + account.role()
+                + " account (see docs/security.md)");
+      }
+    }
     jdbc.batchUpdate(
         "insert into staff_account (id, organization_id, login, role)"
             + " select ?, o.id, ?, ? from organization o where o.code = ?"
@@ -66,6 +89,14 @@ public class Organizations {
           statement.setString(3, a.role().name());
           statement.setString(4, a.organizationCode());
         });
+  }
+
+  private Optional<OrganizationKind> kindOf(String code) {
+    return jdbc
+        .queryForList("select kind from organization where code = ?", String.class, code)
+        .stream()
+        .findFirst()
+        .map(OrganizationKind::valueOf);
   }
 
   public long countOrganizations() {

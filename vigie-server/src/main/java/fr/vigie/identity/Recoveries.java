@@ -96,6 +96,17 @@ class Recoveries {
       throw notAllowed(
           "the account is contained (" + account.containment() + "): an analyst decides first");
     }
+    if (!Scopes.reaches(
+        helpdesk.role(),
+        helpdesk.organizationKind(),
+        new OrganizationId(helpdesk.organizationId()),
+        new OrganizationId(account.organizationId()))) {
+      // The 2024 breach began with a reset; a helpdesk resets only the organizations it serves.
+      throw notAllowed(
+          "a helpdesk of a "
+              + helpdesk.organizationKind()
+              + " organization resets accounts of its own organization only");
+    }
     if (account.id().equals(helpdesk.accountId()) || NOT_BY_HELPDESK.contains(account.role())) {
       throw notAllowed(
           "a helpdesk account resets neither itself nor a " + account.role() + " account");

@@ -7,6 +7,7 @@ import fr.vigie.detection.Alert;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.FreshSecondFactor;
 import fr.vigie.identity.Role;
+import fr.vigie.identity.Scopes;
 import fr.vigie.identity.StaffPrincipal;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +36,7 @@ class AlertController {
 
   @GetMapping("/api/alerts")
   List<Alert> open(@RequestParam(defaultValue = "100") int limit) {
-    analyst();
-    return watch.openAlerts(limit);
+    return watch.openAlerts(limit, analyst());
   }
 
   @PostMapping("/api/alerts/{id}/release")
@@ -62,6 +62,8 @@ class AlertController {
     StaffPrincipal principal =
         StaffPrincipal.current()
             .filter(p -> p.role() == Role.SECURITY_ANALYST)
+            // An analyst account in an organization that may not hold one has no powers.
+            .filter(p -> Scopes.mayHold(p.organizationKind(), p.role()))
             .orElseThrow(
                 () -> new VigieException(ProblemCode.ACCESS_DENIED, "security analysts only"));
     if (principal.restricted()) {

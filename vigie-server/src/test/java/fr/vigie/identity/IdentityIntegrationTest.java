@@ -76,8 +76,21 @@ public abstract class IdentityIntegrationTest {
     return newAccount(role, "ORG-" + UUID.randomUUID());
   }
 
+  /**
+   * An account in the organization with this code, created if it is new: of France Travail for the
+   * national roles (analyst, DPO, helpdesk, administrator), a subcontractor for its operators, Cap
+   * emploi otherwise.
+   */
   protected TestAccount newAccount(Role role, String organizationCode) {
-    return newAccount(role, organizationCode, OrganizationKind.CAP_EMPLOI);
+    return newAccount(role, organizationCode, kindFor(role));
+  }
+
+  private static OrganizationKind kindFor(Role role) {
+    return switch (role) {
+      case SECURITY_ANALYST, DPO, HELPDESK, ADMINISTRATOR -> OrganizationKind.FRANCE_TRAVAIL_AGENCY;
+      case SUBCONTRACTOR_OPERATOR -> OrganizationKind.SUBCONTRACTOR;
+      case ADVISOR, MANAGER -> OrganizationKind.CAP_EMPLOI;
+    };
   }
 
   /** An account in the organization with this code, created of this kind if it is new. */

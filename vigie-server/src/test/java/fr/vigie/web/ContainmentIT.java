@@ -203,15 +203,71 @@ class ContainmentIT extends IdentityIntegrationTest {
     assertThat(statusOf(throttle)).isEqualTo("RELEASED");
   }
 
+  @Test
+  void partnersAnalyst_decidesTheAlertsOfItsOwnOrganizationOnly() {
+    String partner = "CE-" + UUID.randomUUID();
+    TestAccount partnerAdvisor = newAccount(Role.ADVISOR, partner, OrganizationKind.CAP_EMPLOI);
+    UUID elsewhere = alert(advisor.id(), ContainmentState.SUSPENDED);
+    UUID own = alert(partnerAdvisor.id(), ContainmentState.SUSPENDED);
+    StaffClient analyst =
+        signedIn(newAccount(Role.SECURITY_ANALYST, partner, OrganizationKind.CAP_EMPLOI));
+
+    List<String> listed = alertIds(analyst.get("/api/alerts"));
+    StaffClient.Answer release = analyst.post("/api/alerts/" + elsewhere + "/release", Map.of());
+    StaffClient.Answer confirm = analyst.post("/api/alerts/" + elsewhere + "/confirm", Map.of());
+    StaffClient.Answer allowed = analyst.post("/api/alerts/" + own + "/release", Map.of());
+
+    assertThat(listed).contains(own.toString()).doesNotContain(elsewhere.toString());
+    for (StaffClient.Answer refused : List.of(release, confirm)) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.json().get("code").asString()).isEqualTo("ACCESS_DENIED");
+    }
+    assertThat(containmentOf(advisor.id())).isEqualTo("SUSPENDED");
+    assertThat(statusOf(elsewhere)).isEqualTo("OPEN");
+    assertThat(allowed.status()).isEqualTo(200);
+    assertThat(containmentOf(partnerAdvisor.id())).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void nationalAnalyst_decidesTheAlertOfAPartnersAccount() {
+    TestAccount partnerAdvisor =
+        newAccount(Role.ADVISOR, "CE-" + UUID.randomUUID(), OrganizationKind.CAP_EMPLOI);
+    UUID alert = alert(partnerAdvisor.id(), ContainmentState.SUSPENDED);
+    StaffClient analyst =
+        signedIn(
+            newAccount(
+                Role.SECURITY_ANALYST,
+                "FT-" + UUID.randomUUID(),
+                OrganizationKind.FRANCE_TRAVAIL_AGENCY));
+
+    List<String> listed = alertIds(analyst.get("/api/alerts?limit=500"));
+    StaffClient.Answer release = analyst.post("/api/alerts/" + alert + "/release", Map.of());
+
+    assertThat(listed).contains(alert.toString());
+    assertThat(release.status()).isEqualTo(200);
+    assertThat(containmentOf(partnerAdvisor.id())).isEqualTo("ACTIVE");
+  }
+
+  private static List<String> alertIds(StaffClient.Answer alerts) {
+    assertThat(alerts.status()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    alerts.json().forEach(alert -> ids.add(alert.get("id").asString()));
+    return ids;
+  }
+
   /** The account raised to {@code state} with its alert, as a verdict of the detectors does. */
   private UUID alert(ContainmentState state) {
-    containments.raise(new AccountId(advisor.id()), state);
+    return alert(advisor.id(), state);
+  }
+
+  private UUID alert(UUID account, ContainmentState state) {
+    containments.raise(new AccountId(account), state);
     UUID id = UUID.randomUUID();
     jdbc.update(
         "insert into containment_alert (id, account_id, raised_at, state, score, reasons, touched)"
             + " values (?, ?, ?, ?, 50, ?::jsonb, '{}')",
         id,
-        advisor.id(),
+        account,
         java.sql.Timestamp.from(clockNow()),
         state.name(),
         "[{\"detector\":\"test\",\"points\":50,\"reason\":\"a test's verdict\"}]");

@@ -145,6 +145,18 @@ class PersonApiIT extends IdentityIntegrationTest {
     assertThat(journal.body()).contains("Venue au guichet ce matin").contains("ADVISOR");
   }
 
+  /** A DPO account a partner should never have held (left from before the rule) reads nothing. */
+  @Test
+  void journal_byADpoAccountOfAPartner_isRefused() {
+    TestAccount dpo = newAccount(Role.MANAGER, "CE-" + java.util.UUID.randomUUID());
+    jdbc.update("update staff_account set role = 'DPO' where id = ?", dpo.id());
+
+    StaffClient.Answer journal = signedIn(dpo).get("/api/persons/" + stranger + "/journal");
+
+    assertThat(journal.status()).isEqualTo(403);
+    assertThat(journal.json().get("code").asString()).isEqualTo("ACCESS_DENIED");
+  }
+
   @Test
   void agencyAdvisor_updateOfCaseloadPerson_isStoredAndAudited() {
     StaffClient client = signedIn(advisor);
