@@ -1,0 +1,95 @@
+package fr.vigie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Organizations;
+import fr.vigie.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code vigie accounts create} as an administrator runs it: a role the organization's kind may not
+ * hold (docs/security.md) exits 2 and creates nothing; one it may hold is created.
+ */
+class AccountsCommandIT {
+  @TempDir Path data;
+
+  @Test
+  void create_roleTheOrganizationKindMayNotHold_exitsTwoAndCreatesNothing() {
+    try (HikariDataSource database = TestDatabase.newDatabase()) {
+      Map<String, String> settings =
+          Map.of(
+              "spring.datasource.url",
+              database.getJdbcUrl(),
+              "spring.datasource.username",
+              "postgres",
+              "vigie.data-dir",
+              data.toString(),
+              "logging.level.root",
+              "WARN");
+      settings.forEach(System::setProperty);
+      ByteArrayOutputStream errors = new ByteArrayOutputStream();
+      PrintStream standardError = System.err;
+      int refused;
+      int allowed;
+      try {
+        try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
+          context
+              .getBean(Organizations.class)
+              .registerOrganizations(
+                  List.of(
+                      new Organizations.NewOrganization(
+                          "CE-CLI", OrganizationKind.CAP_EMPLOI, "Cap emploi test")));
+        }
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        refused =
+            VigieCommand.execute(
+                "accounts",
+                "create",
+                "--login",
+                "dpo-cli",
+                "--role",
+                "DPO",
+                "--organization",
+                "CE-CLI");
+        allowed =
+            VigieCommand.execute(
+                "accounts",
+                "create",
+                "--login",
+                "advisor-cli",
+                "--role",
+                "ADVISOR",
+                "--organization",
+                "CE-CLI");
+      } finally {
+        System.setErr(standardError);
+        settings.keySet().forEach(System::clearProperty);
+      }
+
+      JdbcTemplate jdbc = new JdbcTemplate(database);
+      assertThat(refused).isEqualTo(2);
+      assertThat(errors.toString(StandardCharsets.UTF_8))
+          .contains("an organization of kind CAP_EMPLOI may not hold a DPO account");
+      assertThat(count(jdbc, "dpo-cli")).isZero();
+      assertThat(allowed).isZero();
+      assertThat(count(jdbc, "advisor-cli")).isEqualTo(1);
+    }
+  }
+
+  private static int count(JdbcTemplate jdbc, String login) {
+    return jdbc.queryForObject(
+        "select count(*) from staff_account where login = ?", Integer.class, login);
+  }
+}
