@@ -121,7 +121,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
    * let a thief answer the step-up with a factor of its own. A throttled account still reads
    * persons at the throttle's pace, which the read path keeps.
    */
-  static boolean held(HttpServletRequest request, boolean throttled) {
+  private static boolean held(HttpServletRequest request, boolean throttled) {
     String path = request.getRequestURI();
     boolean open =
         path.equals("/api/session")
@@ -139,7 +139,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
   }
 
   /** Spring's passkey registration and removal endpoints. */
-  static boolean changesPasskeys(HttpServletRequest request) {
+  private static boolean changesPasskeys(HttpServletRequest request) {
     String path = request.getRequestURI();
     return path.equals("/webauthn/register") || path.startsWith("/webauthn/register/");
   }
@@ -183,7 +183,11 @@ final class AccountStateFilter extends OncePerRequestFilter {
   private void endSession(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session != null) {
-      session.invalidate();
+      try {
+        session.invalidate();
+      } catch (IllegalStateException alreadyEnded) {
+        // A parallel request of the same session ended it first: what this one wanted.
+      }
     }
     holder.clearContext();
   }

@@ -184,6 +184,32 @@ class SecondFactorIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void enroll_totp_isAuditedAndMailedToTheOwner() throws Exception {
+    TestAccount account = newAccountWithEmail(Role.ADVISOR, "ORG-" + java.util.UUID.randomUUID());
+    clock.advance(Duration.ofMinutes(1));
+
+    enrollTotp(client(), account);
+
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0"
+                    + " and position(convert_to('ENROLLED.TOTP', 'UTF8') in entry) > 0",
+                Long.class,
+                account.id().toString()))
+        .isEqualTo(1);
+    List<String> notices = new ArrayList<>();
+    for (jakarta.mail.Message message : MAIL.getReceivedMessages()) {
+      if (java.util.Arrays.stream(message.getAllRecipients())
+              .anyMatch(a -> a.toString().equals(emailOf(account)))
+          && message.getSubject().contains("second facteur a été ajouté")) {
+        notices.add(com.icegreen.greenmail.util.GreenMailUtil.getBody(message));
+      }
+    }
+    assertThat(notices).hasSize(1);
+    assertThat(notices.getFirst()).doesNotContainIgnoringCase("otpauth").doesNotContain(PASSWORD);
+  }
+
+  @Test
   void totp_wrongCodes_countTowardTheLock() {
     TestAccount account = newAccount(Role.ADVISOR);
     byte[] seed = enrollTotp(client(), account);
