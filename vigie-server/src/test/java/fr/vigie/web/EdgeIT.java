@@ -69,6 +69,26 @@ class EdgeIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void passkeyCeremony_anonymous_createsNoSession() {
+    int before = activeSessions();
+    StaffClient anonymous = client();
+    anonymous.get("/api/session");
+
+    for (int n = 0; n < 20; n++) {
+      for (String path : List.of("/webauthn/authenticate/options", "/webauthn/register/options")) {
+        StaffClient.Answer answer = anonymous.post(path, Map.of());
+
+        assertThat(answer.status()).as(path).isIn(400, 401, 403);
+        assertThat(answer.response().headers().allValues("Set-Cookie"))
+            .as(path)
+            .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+      }
+    }
+
+    assertThat(activeSessions()).isEqualTo(before);
+  }
+
+  @Test
   void signIn_firstFactor_createsTheOneSession() {
     int before = activeSessions();
     StaffClient client = client();

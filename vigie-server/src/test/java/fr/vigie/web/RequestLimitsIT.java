@@ -103,6 +103,8 @@ class RequestLimitsIT extends IdentityIntegrationTest {
             out -> {});
 
     assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(json(reply.body()).get("code").asString()).isEqualTo("REQUEST_INVALID");
   }
 
   @Test
