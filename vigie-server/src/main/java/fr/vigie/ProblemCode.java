@@ -37,7 +37,16 @@ public enum ProblemCode {
   AUDIT_RATE_LIMITED(429, "Too many audit requests from this address; wait and try again"),
   CRYPTO_FAILURE(500, "A cryptographic operation failed"),
   ALERT_SUPERSEDED(409, "The account's containment rose since this alert; decide the newer alert"),
-  ROLE_NOT_ALLOWED(400, "This kind of organization may not hold this role");
+  ROLE_NOT_ALLOWED(400, "This kind of organization may not hold this role"),
+  SIGN_IN_REQUIRED(401, "Sign in first (POST /api/session)"),
+  NOT_PERMITTED(403, "This account may not do this: its role, or a sign-in step still missing"),
+  CSRF_TOKEN_INVALID(
+      403, "The CSRF token is missing or wrong: echo the XSRF-TOKEN cookie in X-XSRF-TOKEN"),
+  REQUEST_TOO_LARGE(413, "The request body is larger than this endpoint accepts"),
+  NOT_FOUND(404, "No such resource"),
+  METHOD_NOT_ALLOWED(405, "This method is not supported here"),
+  MEDIA_TYPE_UNSUPPORTED(415, "This content type is not supported here; send application/json"),
+  REQUEST_INVALID(400, "The request cannot be processed");
 
   private final int httpStatus;
   private final String title;

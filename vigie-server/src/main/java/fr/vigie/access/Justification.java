@@ -2,6 +2,7 @@ package fr.vigie.access;
 
 import static java.util.Objects.requireNonNull;
 
+import fr.vigie.FieldText;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 
@@ -26,6 +27,7 @@ public record Justification(ReasonCode reason, String text) {
           ProblemCode.FIELD_INVALID,
           "justification: the text has " + length + " characters, at most " + MAX_TEXT);
     }
+    FieldText.text("justification.text", text, MAX_TEXT);
   }
 
   @Override

@@ -3,6 +3,7 @@ package fr.vigie.access;
 import static java.util.Objects.requireNonNull;
 
 import fr.vigie.ProblemCode;
+import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import fr.vigie.audit.AuditAction;
 import fr.vigie.audit.AuditDecision;
@@ -21,6 +22,7 @@ import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
 import fr.vigie.registry.SealedRow;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -137,9 +139,10 @@ public class PersonReads {
       // An honest broad search must not suspend its advisor: refused before any of it is read.
       audit(
           actor, AuditAction.SEARCH, null, List.of(), CEILING_PREFIX + "burst", AuditDecision.DENY);
-      throw new VigieException(
+      throw new RetryLater(
           ProblemCode.CEILING_REACHED,
-          "this search found more persons than the account may open within a minute: narrow it");
+          "this search found more persons than the account may open within a minute: narrow it",
+          Duration.ofMinutes(1));
     }
     audit(
         actor,
@@ -307,7 +310,10 @@ public class PersonReads {
       audit(
           actor, action, person, List.of(), GUARD_PREFIX + actor.containment(), AuditDecision.DENY);
       refused(actor, person);
-      throw new VigieException(refusal, "the guard refuses: " + refusal.title());
+      String detail = "the guard refuses: " + refusal.title();
+      throw refusal == ProblemCode.ACCOUNT_THROTTLED
+          ? new RetryLater(refusal, detail, AccessWatch.THROTTLE_SPACING)
+          : new VigieException(refusal, detail);
     }
   }
 
@@ -340,7 +346,9 @@ public class PersonReads {
             CEILING_PREFIX + over.limit().name(),
             AuditDecision.DENY);
         refused(actor, access.person());
-        throw new VigieException(ProblemCode.CEILING_REACHED, over.limit().explain());
+        // The window is the longest wait: by then every access it counted has left it.
+        throw new RetryLater(
+            ProblemCode.CEILING_REACHED, over.limit().explain(), over.limit().window());
       }
       case Admission.Suspended suspended -> {
         audit(

@@ -48,12 +48,6 @@ final class GenerateCommand {
 
     @Spec CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help and exit.")
-    boolean help;
-
     @Option(names = "--count", required = true, description = "Number of persons, 1 to 100000000.")
     long count;
 

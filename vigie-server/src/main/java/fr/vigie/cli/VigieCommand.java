@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 /** The {@code vigie} command line: serving, generating, importing, measuring, keys. */
 @Command(
     name = "vigie",
+    // Every subcommand inherits --help and --version (ScopeType.INHERIT), present and future.
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     description = "The register of job seekers. With no command, serves on http://localhost:8080.",
     subcommands = {
       ServeCommand.class,

@@ -1,46 +1,126 @@
 package fr.vigie.identity;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per source address, in memory. The bean limits the sign-in endpoints; other
- * features build their own instance (the public audit endpoints). Each node limits on its own,
- * which bounds a single address's guesses per node, not across a cluster (a shared store would be
- * needed for that). Behind a reverse proxy the address is the one the proxy forwards, if {@code
- * server.forward-headers-strategy} is set.
+ * Token buckets per source address and per network, in memory: a request takes one token from its
+ * address's bucket and one from its network's (the /24 of an IPv4 address, the /64 of an IPv6 one,
+ * an IPv4-mapped IPv6 address counting as IPv4), so that the 256 addresses of a /24 or the 2^64 of
+ * a /64 share one bucket {@code networkFactor} times the size of an address's. The bean limits the
+ * sign-in endpoints; other features build their own instance (the public audit endpoints).
+ *
+ * <p>Each node limits on its own, which bounds a single network's guesses per node, not across a
+ * cluster (a shared store would be needed for that). Behind a reverse proxy the address is the one
+ * the proxy forwards, if {@code server.forward-headers-strategy} is set.
  */
 @Component
 public class AddressRateLimiter {
-  /** Above this many tracked addresses, full buckets are forgotten, so memory stays bounded. */
+  /** Above this many tracked buckets, full ones are forgotten, so memory stays bounded. */
   private static final int MAX_TRACKED = 100_000;
+
+  /** How much larger a network's bucket is than an address's, unless told otherwise. */
+  public static final int DEFAULT_NETWORK_FACTOR = 4;
 
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Clock clock;
   private final int capacity;
   private final long refillNanos;
+  private final int networkFactor;
 
-  /** {@code capacity} tokens per address, one more each {@code refillPeriod}. */
+  /**
+   * {@code capacity} tokens per address, one more each {@code refillPeriod}; {@code networkFactor}
+   * times that per network.
+   */
+  @Autowired
   public AddressRateLimiter(
       Clock clock,
       @Value("${vigie.sign-in.rate-limit.capacity:20}") int capacity,
-      @Value("${vigie.sign-in.rate-limit.refill-period:PT3S}") Duration refillPeriod) {
+      @Value("${vigie.sign-in.rate-limit.refill-period:PT3S}") Duration refillPeriod,
+      @Value("${vigie.sign-in.rate-limit.network-factor:4}") int networkFactor) {
+    if (capacity < 1 || networkFactor < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
+      throw new IllegalArgumentException(
+          "rate limit: capacity and network factor must be at least 1, the period positive");
+    }
     this.clock = clock;
     this.capacity = capacity;
     this.refillNanos = refillPeriod.toNanos();
+    this.networkFactor = networkFactor;
   }
 
-  /** Takes one token for {@code address}; false when its bucket is empty. */
+  /** As above with the default network factor. */
+  public AddressRateLimiter(Clock clock, int capacity, Duration refillPeriod) {
+    this(clock, capacity, refillPeriod, DEFAULT_NETWORK_FACTOR);
+  }
+
+  /**
+   * Takes one token for {@code address} and one for its network; false when either bucket is empty
+   * (a token taken from the address's bucket is then not given back).
+   */
   public boolean tryAcquire(String address) {
     long now = nanos();
     if (buckets.size() > MAX_TRACKED) {
       buckets.values().removeIf(bucket -> bucket.isFull(now));
     }
-    return buckets.computeIfAbsent(address, a -> new Bucket(now)).tryTake(now);
+    String network = network(address);
+    return buckets.computeIfAbsent("a|" + address, a -> new Bucket(now, 1)).tryTake(now)
+        && buckets
+            .computeIfAbsent("n|" + network, n -> new Bucket(now, networkFactor))
+            .tryTake(now);
+  }
+
+  /** The longest a refused caller waits for a token of each of its buckets. */
+  public Duration retryAfter() {
+    return Duration.ofNanos(refillNanos);
+  }
+
+  /**
+   * The network of an address literal: {@code 192.0.2} for {@code 192.0.2.7} or {@code
+   * ::ffff:192.0.2.7}, the first 64 bits in hex for IPv6. Anything else is its own network.
+   */
+  static String network(String address) {
+    if (address == null || address.isEmpty() || !isLiteral(address)) {
+      return "other:" + address;
+    }
+    try {
+      // A literal: no name lookup. IPv4-mapped IPv6 literals come back as IPv4 addresses.
+      InetAddress parsed = InetAddress.getByName(address);
+      byte[] bytes = parsed.getAddress();
+      if (parsed instanceof Inet4Address) {
+        return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff);
+      }
+      return HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64";
+    } catch (UnknownHostException e) {
+      return "other:" + address;
+    }
+  }
+
+  private static boolean isLiteral(String address) {
+    boolean colon = false;
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c == '%') {
+        // The zone of a link-local IPv6 address: the address before it decides.
+        return colon && i > 0;
+      }
+      colon |= c == ':';
+      boolean allowed =
+          (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.';
+      if (!allowed && c != ':') {
+        return false;
+      }
+    }
+    return colon || address.chars().filter(c -> c == '.').count() == 3;
   }
 
   private long nanos() {
@@ -49,10 +129,16 @@ public class AddressRateLimiter {
   }
 
   private final class Bucket {
-    private double tokens = capacity;
+    private final int size;
+    private final long refill;
+    private double tokens;
     private long updated;
 
-    Bucket(long now) {
+    /** A bucket {@code factor} times an address's: as many more tokens, refilled as much faster. */
+    Bucket(long now, int factor) {
+      this.size = capacity * factor;
+      this.refill = Math.max(1, refillNanos / factor);
+      this.tokens = size;
       this.updated = now;
     }
 
@@ -67,12 +153,12 @@ public class AddressRateLimiter {
 
     synchronized boolean isFull(long now) {
       refill(now);
-      return tokens >= capacity;
+      return tokens >= size;
     }
 
     private void refill(long now) {
       if (now > updated) {
-        tokens = Math.min(capacity, tokens + (double) (now - updated) / refillNanos);
+        tokens = Math.min(size, tokens + (double) (now - updated) / refill);
         updated = now;
       }
     }

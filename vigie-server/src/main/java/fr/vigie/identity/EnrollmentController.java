@@ -1,6 +1,7 @@
 package fr.vigie.identity;
 
 import fr.vigie.ProblemCode;
+import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,7 +65,8 @@ class EnrollmentController {
   Map<String, String> begin(
       @RequestBody(required = false) EnrollmentRequest body, HttpServletRequest request) {
     if (!limiter.tryAcquire(request.getRemoteAddr())) {
-      throw new VigieException(ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts");
+      throw new RetryLater(
+          ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts", limiter.retryAfter());
     }
     StaffAuthentication current = SessionController.currentStaff();
     StaffAccounts.Account account = accounts.byId(current.accountId()).orElseThrow(SignIn::refused);

@@ -1,9 +1,13 @@
 package fr.vigie.identity;
 
+import fr.vigie.ProblemResponses;
+import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -12,7 +16,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class IdentityProblems {
 
   @ExceptionHandler(VigieException.class)
-  ProblemDetail problem(VigieException e) {
+  ResponseEntity<ProblemDetail> problem(VigieException e) {
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.code().httpStatus());
+    if (e instanceof RetryLater later) {
+      answer.header(
+          HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(later.retryAfter()));
+    }
+    return answer.body(detail(e));
+  }
+
+  private static ProblemDetail detail(VigieException e) {
     ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.valueOf(e.code().httpStatus()));
     problem.setType(URI.create("urn:vigie:problem:" + e.code().name().toLowerCase()));
     problem.setTitle(e.code().title());

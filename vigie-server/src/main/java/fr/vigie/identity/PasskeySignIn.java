@@ -1,5 +1,7 @@
 package fr.vigie.identity;
 
+import fr.vigie.ProblemCode;
+import fr.vigie.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,10 +59,25 @@ class PasskeySignIn implements AuthenticationSuccessHandler, AuthenticationFailu
         if (SecurityContextHolder.getContext().getAuthentication()
             instanceof StaffAuthentication staff) {
           request.setAttribute(PREVIOUS, staff);
+        } else if (isPasskeySignIn(request)) {
+          // A passkey is a second factor: without a first one there is nothing to complete, and
+          // the ceremony's options would make a session for anyone who asks.
+          ProblemResponses.write(
+              response,
+              ProblemCode.SIGN_IN_REQUIRED,
+              "a passkey is a second factor: sign in with a password first");
+          return;
         }
         chain.doFilter(request, response);
       }
     };
+  }
+
+  /** The passkey authentication ceremony: its options, then the signed assertion. */
+  private static boolean isPasskeySignIn(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "POST".equals(request.getMethod())
+        && (path.equals("/webauthn/authenticate/options") || path.equals("/login/webauthn"));
   }
 
   @Override

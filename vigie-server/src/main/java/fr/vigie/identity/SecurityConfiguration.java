@@ -12,15 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
@@ -110,13 +109,15 @@ class SecurityConfiguration {
             csrf ->
                 csrf.csrfTokenRepository(SessionSteps.CSRF_TOKENS)
                     .csrfTokenRequestHandler(new SpaCsrfTokens()))
+        // An API: no session and no saved request for anyone not signed in (a session is made by
+        // the first factor only), so anonymous requests cannot fill the memory.
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .headers(EdgeResponses::headers)
         .exceptionHandling(
             exceptions ->
                 exceptions
-                    .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
-                    .accessDeniedHandler(
-                        (request, response, denied) ->
-                            response.sendError(HttpStatus.FORBIDDEN.value())))
+                    .authenticationEntryPoint(EdgeResponses::signInRequired)
+                    .accessDeniedHandler(EdgeResponses::denied))
         .addFilterBefore(
             new AccountStateFilter(accounts, channels, restrictedPeriod, clock, fresh),
             AuthorizationFilter.class)

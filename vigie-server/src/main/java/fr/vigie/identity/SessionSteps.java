@@ -25,9 +25,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SessionSteps {
-  /** The CSRF filter's cookie repository (as {@code csrf.spa()}): readable by the JS client. */
-  static final CookieCsrfTokenRepository CSRF_TOKENS =
-      CookieCsrfTokenRepository.withHttpOnlyFalse();
+  /**
+   * The CSRF filter's cookie repository (as {@code csrf.spa()}): readable by the JS client, sent on
+   * this site's requests only, and {@code Secure} when the request came over TLS (the default).
+   */
+  static final CookieCsrfTokenRepository CSRF_TOKENS = csrfTokens();
+
+  private static CookieCsrfTokenRepository csrfTokens() {
+    CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    return tokens;
+  }
 
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();

@@ -1,5 +1,6 @@
 package fr.vigie.registry;
 
+import fr.vigie.FieldText;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import java.io.IOException;
@@ -174,7 +175,8 @@ public final class PersonCsv {
         throw invalid(ProblemCode.FIELD_INVALID, COLUMNS.get(column) + ": has a control character");
       }
     }
-    return value;
+    // Bidirectional overrides and other invisible format characters, lone surrogates.
+    return FieldText.line(COLUMNS.get(column), value, MAX_TEXT);
   }
 
   private static LocalDate date(List<String> row, int column, boolean required) {

@@ -39,7 +39,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Files.createDirectories(dataDirectory);
       EmbeddedPostgres server =
-          EmbeddedPostgres.builder()
+          quietBuilder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPort(preferredPort)
@@ -60,7 +60,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase startTemporary() {
     try {
       EmbeddedPostgres server =
-          EmbeddedPostgres.builder()
+          quietBuilder()
               .setServerConfig("max_connections", "200")
               .setServerConfig("fsync", "off")
               .start();
@@ -78,7 +78,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Files.createDirectories(directory);
       EmbeddedPostgres server =
-          EmbeddedPostgres.builder()
+          quietBuilder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(true)
               .setServerConfig("shared_buffers", "512MB")
@@ -88,6 +88,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
     }
+  }
+
+  /**
+   * A builder whose server keeps statements and their errors out of its log, which the embedded
+   * server's process output copies into the application's log: an error message or a failed
+   * statement can quote the values it was given. Errors still reach the client that caused them;
+   * the server's own LOG, FATAL and PANIC messages (start, stop, crashes) are still logged.
+   */
+  private static EmbeddedPostgres.Builder quietBuilder() {
+    return EmbeddedPostgres.builder()
+        .setServerConfig("log_min_messages", "log")
+        .setServerConfig("log_min_error_statement", "panic")
+        .setServerConfig("log_statement", "none");
   }
 
   public String jdbcUrl(String database) {

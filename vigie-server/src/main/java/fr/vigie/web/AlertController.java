@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AlertController {
+  /** The most alerts one answer lists. */
+  static final int MAX_LIMIT = 500;
+
   private final AccessWatch watch;
   private final FreshSecondFactor fresh;
 
@@ -36,7 +39,11 @@ class AlertController {
 
   @GetMapping("/api/alerts")
   List<Alert> open(@RequestParam(defaultValue = "100") int limit) {
-    return watch.openAlerts(limit, analyst());
+    AccountId analyst = analyst();
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new VigieException(ProblemCode.FIELD_INVALID, "limit: expected 1 to " + MAX_LIMIT);
+    }
+    return watch.openAlerts(limit, analyst);
   }
 
   @PostMapping("/api/alerts/{id}/release")

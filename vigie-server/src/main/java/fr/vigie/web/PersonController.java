@@ -1,5 +1,6 @@
 package fr.vigie.web;
 
+import fr.vigie.FieldText;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.Criterion;
@@ -82,6 +83,12 @@ class PersonController {
       throw new VigieException(
           ProblemCode.SEARCH_CRITERION_INVALID, "criterion and value are required");
     }
+    FieldText.line(
+        "value",
+        request.value(),
+        request.criterion() == Criterion.NAME_AND_BIRTH_DATE
+            ? FieldText.MAX_NAME
+            : FieldText.MAX_VALUE);
     byte[] index =
         switch (request.criterion()) {
           case IDENTIFIER_EXACT -> registry.indexOf(new FranceTravailId(request.value().strip()));
@@ -131,7 +138,12 @@ class PersonController {
     EnumMap<PersonField, String> changes = new EnumMap<>(PersonField.class);
     request
         .changes()
-        .forEach((column, value) -> changes.put(field(column), value == null ? "" : value));
+        .forEach(
+            (column, value) -> {
+              PersonField field = field(column);
+              FieldText.line("changes." + column, value, maxLength(field));
+              changes.put(field, value == null ? "" : value);
+            });
     reads.update(
         actors.require(),
         personId(id),
@@ -151,6 +163,13 @@ class PersonController {
     } catch (IllegalArgumentException e) {
       throw new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person with this id");
     }
+  }
+
+  private static int maxLength(PersonField field) {
+    return switch (field) {
+      case BIRTH_NAME, USUAL_NAME, FIRST_NAMES, BIRTH_PLACE -> FieldText.MAX_NAME;
+      default -> FieldText.MAX_VALUE;
+    };
   }
 
   private static PersonField field(String column) {

@@ -65,8 +65,17 @@ class PasskeyIT extends IdentityIntegrationTest {
     register(signedIn(account), authenticator);
     StaffClient stranger = client();
     stranger.get("/api/session");
+    // The ceremony is not even begun without a first factor (and makes no session)...
+    StaffClient.Answer options = stranger.post("/webauthn/authenticate/options", Map.of());
+    assertThat(options.status()).isEqualTo(401);
+    assertThat(options.json().get("code").asString()).isEqualTo("SIGN_IN_REQUIRED");
+    assertThat(options.response().headers().allValues("Set-Cookie"))
+        .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    // ...and a valid assertion, made for a password session's challenge, does not sign it in.
+    StaffClient owner = client();
+    assertThat(owner.signIn(account.login(), PASSWORD).status()).isEqualTo(200);
 
-    StaffClient.Answer answer = authenticate(stranger, authenticator);
+    StaffClient.Answer answer = stranger.post("/login/webauthn", assertion(owner, authenticator));
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(stranger.get("/api/probe").status()).isEqualTo(401);
@@ -229,6 +238,11 @@ class PasskeyIT extends IdentityIntegrationTest {
   }
 
   private StaffClient.Answer authenticate(StaffClient client, ClientPlatform authenticator) {
+    return client.post("/login/webauthn", assertion(client, authenticator));
+  }
+
+  /** The authenticator's answer to the options {@code client} asks for. */
+  private Map<String, Object> assertion(StaffClient client, ClientPlatform authenticator) {
     StaffClient.Answer options = client.post("/webauthn/authenticate/options", Map.of());
     assertThat(options.status()).isEqualTo(200);
     PublicKeyCredentialRequestOptions request =
@@ -243,7 +257,7 @@ class PasskeyIT extends IdentityIntegrationTest {
     if (assertion.getResponse().getUserHandle() != null) {
       response.put("userHandle", base64(assertion.getResponse().getUserHandle()));
     }
-    return client.post("/login/webauthn", publicKeyCredential(assertion, response));
+    return publicKeyCredential(assertion, response);
   }
 
   private static Map<String, Object> publicKeyCredential(

@@ -166,6 +166,17 @@ class PersonCsvTest {
         .doesNotContain("Durand");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"birth_name", "usual_name", "first_names", "address"})
+  void parse_bidiOverrideOrLoneSurrogateInsideText_isRejectedWithoutValue(String column) {
+    for (String value : new String[] {"Mar\u202Etin", "Mar\uD800tin", "Mar\u200Btin"}) {
+      VigieException e = rejection(validRow().with(column, value));
+
+      assertThat(e.code()).isEqualTo(ProblemCode.FIELD_INVALID);
+      assertThat(e.getMessage()).startsWith(column + ": holds").doesNotContain("Mar");
+    }
+  }
+
   @Test
   void parse_textLongerThanMaximum_isRejectedWithoutValue() {
     String address = "b".repeat(201);
