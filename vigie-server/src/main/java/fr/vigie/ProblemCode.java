@@ -35,7 +35,9 @@ public enum ProblemCode {
   AUDIT_UNAVAILABLE(503, "The audit log cannot be written, so nothing is returned"),
   AUDIT_RANGE_INVALID(400, "The tree size or index is not in the audit log"),
   AUDIT_RATE_LIMITED(429, "Too many audit requests from this address; wait and try again"),
-  CRYPTO_FAILURE(500, "A cryptographic operation failed");
+  CRYPTO_FAILURE(500, "A cryptographic operation failed"),
+  INCIDENT_NOT_FOUND(404, "No such incident"),
+  AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'");
 
   private final int httpStatus;
   private final String title;
