@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "breach",
     description = {
-      "Grow an audit log to N entries through the real appender (50,000 accounts reading at a"
-          + " steady pace over --days), and at 1, 3, 10, 30, ... million entries and at N declare"
+      "Grow an audit log to N entries (50,000 accounts reading at a steady pace over --days;"
+          + " entries framed and hashed as the appender does, written by binary COPY), and at 1, 3, 10, 30, ... million entries and at N declare"
           + " an incident of 20 accounts over the last 28 days: verify the part of the log it"
           + " needs, select their reads, store the persons; against streaming the same rows out.",
-      "Leaves ./data alone; needs about 350 bytes of disk per entry."
+      "Leaves ./data alone; needs about 430 bytes of disk per entry."
     })
 final class BenchBreachCommand implements Callable<Integer> {
   @Option(names = "--entries", defaultValue = "10000000", description = "Entries in the log.")
@@ -67,8 +67,10 @@ final class BenchBreachCommand implements Callable<Integer> {
         """
         ## Breach scoping: `vigie bench breach --entries %d --days %d`
 
-        %s, on %s. A throw-away PostgreSQL 15 (fsync on); the log grown in order through the real\
-         appender, %,.0f entries a day over %d days, by 50,000 accounts (%.1f s to grow it,\
+        %s, on %s. A throw-away PostgreSQL 15 (fsync on); the log grown in order by\
+         `AuditBulkLoad` (entries framed and hashed as the appender does, binary COPY, a signed\
+         checkpoint every 100,000 entries), %,.0f entries a day over %d days, by 50,000 accounts\
+         (%.1f s to grow it,\
          %,d bytes of database at the end). At each size an incident of 20 accounts over the\
          last 28 days is declared through `Incidents.declare`: binary search of the window,\
          verification of every entry and checkpoint from the checkpoint before the window to the\
