@@ -77,11 +77,6 @@ class IncidentStore {
         offset);
   }
 
-  /** Locks the incident until the transaction ends: one widening at a time. */
-  void lock(IncidentId id) {
-    jdbc.queryForList("select 1 from incident where id = ? for update", Integer.class, id.value());
-  }
-
   List<Incident.ScopeRecord> scopes(IncidentId id) {
     return jdbc.query(
         "select seq, added_at, added_by, kind, accounts, organization, window_from, window_to,"

@@ -61,8 +61,10 @@ public class Incidents {
       throw new VigieException(ProblemCode.FIELD_INVALID, "reference: already used");
     }
     IncidentId id = new IncidentId(UUID.randomUUID());
+    // Scoped first: a log that does not verify leaves no incident behind, and the reference free.
+    Scoped scoped = scope(scope, List.of());
     store.insertIncident(id, reference, clock.instant(), actor.account());
-    addScope(id, actor.account(), scope, List.of());
+    keep(id, actor.account(), scope, 1, scoped);
     recorded(actor, "INCIDENT.DECLARE", id);
     return incident(id);
   }
@@ -73,7 +75,7 @@ public class Incidents {
     allowed(actor, "INCIDENT.WIDEN", id);
     List<Scope> earlier =
         store.scopes(existing(id)).stream().map(Incident.ScopeRecord::scope).toList();
-    addScope(id, actor.account(), scope, earlier);
+    keep(id, actor.account(), scope, earlier.size() + 1, scope(scope, earlier));
     recorded(actor, "INCIDENT.WIDEN", id);
     return incident(id);
   }
@@ -111,20 +113,32 @@ public class Incidents {
     return new Incident(header, store.scopes(id), store.totals(id));
   }
 
-  private void addScope(IncidentId id, AccountId by, Scope scope, List<Scope> earlier) {
+  /** What one scope found, with what its scan verified, before anything is stored. */
+  private record Scoped(Impact impact, AuditScan.Report report, double seconds) {}
+
+  private Scoped scope(Scope scope, List<Scope> earlier) {
     long started = System.nanoTime();
     Impact impact = new Impact(earlier);
-    AuditScan.Report report;
     try {
-      report = scan.scan(selection(scope), (index, event) -> impact.add(event));
+      AuditScan.Report report = scan.scan(selection(scope), (index, event) -> impact.add(event));
+      return new Scoped(impact, report, (System.nanoTime() - started) / 1e9);
     } catch (ProofException e) {
       // The message names an entry index and what failed: no personal data.
       throw new VigieException(
           ProblemCode.AUDIT_LOG_INVALID, "the scope's part of the log: " + e.getMessage(), e);
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    int seq = earlier.size() + 1;
-    store.addScope(id, seq, clock.instant(), by, scope, report, impact.persons(), seconds);
+  }
+
+  private void keep(IncidentId id, AccountId by, Scope scope, int seq, Scoped scoped) {
+    store.addScope(
+        id,
+        seq,
+        clock.instant(),
+        by,
+        scope,
+        scoped.report(),
+        scoped.impact().persons(),
+        scoped.seconds());
   }
 
   static AuditScan.Selection selection(Scope scope) {

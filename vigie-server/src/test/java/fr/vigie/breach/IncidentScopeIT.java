@@ -206,10 +206,7 @@ class IncidentScopeIT extends IdentityIntegrationTest {
     assertThat(refused.json().get("detail").asString()).contains("entry " + idx);
     assertThat(
             jdbc.queryForObject(
-                "select count(*) from incident_scope s join incident i on i.id = s.incident_id"
-                    + " where i.reference = ?",
-                Integer.class,
-                reference))
+                "select count(*) from incident where reference = ?", Integer.class, reference))
         .isZero();
   }
 
