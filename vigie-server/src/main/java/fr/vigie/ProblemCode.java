@@ -46,7 +46,9 @@ public enum ProblemCode {
   NOT_FOUND(404, "No such resource"),
   METHOD_NOT_ALLOWED(405, "This method is not supported here"),
   MEDIA_TYPE_UNSUPPORTED(415, "This content type is not supported here; send application/json"),
-  REQUEST_INVALID(400, "The request cannot be processed");
+  REQUEST_INVALID(400, "The request cannot be processed"),
+  INCIDENT_NOT_FOUND(404, "No such incident"),
+  AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'");
 
   private final int httpStatus;
   private final String title;

@@ -88,15 +88,20 @@ final class Checkpoints {
       if (!rows.next()) {
         return Optional.empty();
       }
-      List<byte[]> frontier = new ArrayList<>();
-      ByteBuffer packed = ByteBuffer.wrap(rows.getBytes(7));
-      while (packed.remaining() >= MerkleTree.HASH_BYTES) {
-        byte[] hash = new byte[MerkleTree.HASH_BYTES];
-        packed.get(hash);
-        frontier.add(hash);
-      }
-      return Optional.of(new Stored(read(rows), frontier));
+      return Optional.of(stored(rows));
     }
+  }
+
+  /** The checkpoint and its frontier in the current row: {@link #columns}, then frontier. */
+  static Stored stored(ResultSet rows) throws SQLException {
+    List<byte[]> frontier = new ArrayList<>();
+    ByteBuffer packed = ByteBuffer.wrap(rows.getBytes(7));
+    while (packed.remaining() >= MerkleTree.HASH_BYTES) {
+      byte[] hash = new byte[MerkleTree.HASH_BYTES];
+      packed.get(hash);
+      frontier.add(hash);
+    }
+    return new Stored(read(rows), frontier);
   }
 
   /** The select list of every query that reads checkpoints with {@link #read}. */

@@ -11,7 +11,7 @@ import java.util.Iterator;
 final class LogWalk {
   private final byte[] publicKey;
   private final Iterator<Checkpoint> checkpoints;
-  private final CompactRange tree = new CompactRange();
+  private final CompactRange tree;
   private Checkpoint next;
   private long lastGoodCheckpoint;
   private long checkpointsVerified;
@@ -20,10 +20,27 @@ final class LogWalk {
    * @param checkpoints the stored checkpoints, by increasing tree size
    */
   LogWalk(byte[] publicKey, Iterator<Checkpoint> checkpoints) throws ProofException {
+    this(publicKey, checkpoints, new CompactRange());
+  }
+
+  /**
+   * A walk that starts after the entries of {@code start}, the frontier stored with a checkpoint:
+   * the first of {@code checkpoints} must be that checkpoint, whose signed root then vouches for
+   * the frontier before any entry is read.
+   */
+  LogWalk(byte[] publicKey, Iterator<Checkpoint> checkpoints, CompactRange start)
+      throws ProofException {
     this.publicKey = publicKey;
     this.checkpoints = checkpoints;
+    this.tree = start;
+    this.lastGoodCheckpoint = start.size();
     advance();
-    checkpointsAt(0);
+    checkpointsAt(start.size());
+  }
+
+  /** The tree size of the last checkpoint whose root and signature held. */
+  long lastGoodCheckpoint() {
+    return lastGoodCheckpoint;
   }
 
   long size() {

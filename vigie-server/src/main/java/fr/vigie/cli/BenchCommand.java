@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Measure a whole path against a baseline in the same run.",
-    subcommands = {BenchCommand.Import.class, BenchAuditCommand.class, BenchCommand.Read.class})
+    subcommands = {
+      BenchCommand.Import.class,
+      BenchAuditCommand.class,
+      BenchCommand.Read.class,
+      BenchBreachCommand.class
+    })
 final class BenchCommand {
 
   @Command(

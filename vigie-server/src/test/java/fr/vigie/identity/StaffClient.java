@@ -80,6 +80,25 @@ public final class StaffClient {
     return cookie(name);
   }
 
+  /** The raw body of a GET answered 200, for binary answers such as PDFs. */
+  public byte[] bytes(String path) {
+    try {
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Answer delete(String path) {
     return send(withCsrf(HttpRequest.newBuilder(URI.create(base + path))).DELETE());
   }

@@ -1,0 +1,76 @@
+package fr.vigie.breach;
+
+import fr.vigie.audit.AuditAction;
+import fr.vigie.audit.AuditDecision;
+import fr.vigie.audit.AuditEvent;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * What the selected audit entries say left: per person, the fields disclosed, when first and last,
+ * and how many accesses. Only accesses that returned data count: allowed or justified reads and
+ * exchanges naming at least one field; refusals, searches (their hits are reads of their own) and
+ * updates disclosed nothing.
+ */
+final class Impact {
+  /** One person touched. */
+  static final class Touch {
+    final TreeSet<String> fields = new TreeSet<>();
+    Instant first;
+    Instant last;
+    int reads;
+
+    void add(AuditEvent event) {
+      fields.addAll(event.fields());
+      first = first == null || event.at().isBefore(first) ? event.at() : first;
+      last = last == null || event.at().isAfter(last) ? event.at() : last;
+      reads++;
+    }
+  }
+
+  private static final Set<AuditAction> DISCLOSING = Set.of(AuditAction.READ, AuditAction.EXCHANGE);
+
+  private final Map<UUID, Touch> persons = new HashMap<>();
+  private final List<Scope> earlier;
+
+  /**
+   * @param earlier the incident's scopes before this one: accesses they covered were counted then
+   */
+  Impact(List<Scope> earlier) {
+    this.earlier = List.copyOf(earlier);
+  }
+
+  void add(AuditEvent event) {
+    if (!disclosed(event) || coveredEarlier(event)) {
+      return;
+    }
+    persons.computeIfAbsent(UUID.fromString(event.subject()), p -> new Touch()).add(event);
+  }
+
+  Map<UUID, Touch> persons() {
+    return persons;
+  }
+
+  static boolean disclosed(AuditEvent event) {
+    // A set, not a switch: other features add actions, and only these two return a person's data.
+    boolean returnsData = DISCLOSING.contains(event.action());
+    return returnsData
+        && event.decision() != AuditDecision.DENY
+        && event.subject() != null
+        && !event.fields().isEmpty();
+  }
+
+  private boolean coveredEarlier(AuditEvent event) {
+    for (Scope scope : earlier) {
+      if (scope.covers(event.actor(), event.organization(), event.at())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,181 @@
+package fr.vigie.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.audit.AuditAction;
+import fr.vigie.audit.AuditDecision;
+import fr.vigie.audit.AuditEvent;
+import fr.vigie.audit.AuditLog;
+import fr.vigie.identity.IdentityIntegrationTest;
+import fr.vigie.identity.Role;
+import fr.vigie.identity.StaffClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Article 33: the DPO drafts the initial notification of a scoped incident and a complement, gets
+ * each as JSON and as PDF, records the filing, and finds the incident in the breach register.
+ */
+class NotificationIT extends IdentityIntegrationTest {
+  private static final Map<String, String> TEXTS =
+      Map.of(
+          "nature",
+              "Un compte de conseiller usurpé a consulté des dossiers hors de son portefeuille.",
+          "consequences", "Hameçonnage ciblé par courriel et téléphone.",
+          "measuresTaken", "Compte suspendu, sessions révoquées, mot de passe réinitialisé.",
+          "measuresProposed", "Information des personnes concernées, vigilance renforcée.");
+
+  @Autowired AuditLog log;
+
+  private final List<String> persons = new ArrayList<>();
+  private UUID thief;
+  private Instant from;
+  private Instant to;
+
+  @BeforeEach
+  void readsOfAThief() {
+    thief = UUID.randomUUID();
+    from = clockNow();
+    moveClock(Duration.ofSeconds(1));
+    for (int n = 0; n < 3; n++) {
+      String person = UUID.randomUUID().toString();
+      persons.add(person);
+      List<String> fields = n == 0 ? List.of("email", "nir") : List.of("email", "phone");
+      log.append(
+          new AuditEvent(
+              clockNow(),
+              thief.toString(),
+              AuditAction.READ,
+              person,
+              fields,
+              "FOLLOW_UP",
+              AuditDecision.ALLOW,
+              null,
+              UUID.randomUUID().toString()));
+    }
+    moveClock(Duration.ofSeconds(1));
+    to = clockNow();
+  }
+
+  @Test
+  void draft_initialThenComplement_asJsonAndPdf_andInTheRegister() throws Exception {
+    StaffClient dpo = signedIn(newAccount(Role.DPO));
+    String incident = declare(dpo);
+
+    StaffClient.Answer initial = dpo.post("/api/incidents/" + incident + "/notifications", TEXTS);
+    StaffClient.Answer complement =
+        dpo.post("/api/incidents/" + incident + "/notifications", TEXTS);
+
+    assertThat(initial.status()).as(initial.body()).isEqualTo(200);
+    JsonNode draft = initial.json();
+    assertThat(draft.get("kind").asString()).isEqualTo("INITIAL");
+    assertThat(draft.get("persons").asLong()).isEqualTo(3);
+    assertThat(draft.get("records").asLong()).isEqualTo(3);
+    assertThat(draft.get("dpoContact").asString()).isNotBlank();
+    List<String> categories = new ArrayList<>();
+    draft.get("dataCategories").forEach(c -> categories.add(c.get("category").asString()));
+    assertThat(categories)
+        .containsExactly(
+            "Numéro de sécurité sociale (NIR)",
+            "Coordonnées (adresse électronique, téléphone, adresse postale)");
+    assertThat(complement.json().get("kind").asString()).isEqualTo("COMPLEMENTARY");
+    assertThat(complement.json().get("version").asInt()).isEqualTo(2);
+
+    String text = pdfText(dpo, "/api/incidents/" + incident + "/notifications/1/pdf");
+    assertThat(text).contains("Notification initiale").contains("3 personnes");
+    assertThat(text).contains("Numéro de sécurité sociale (NIR) : 1 personnes");
+    assertThat(text).contains("Compte suspendu, sessions révoquées");
+
+    assertThat(dpo.post("/api/incidents/" + incident + "/notifications/1/filed", Map.of()).status())
+        .isEqualTo(200);
+    JsonNode register = dpo.get("/api/breach-register").json();
+    JsonNode line = null;
+    for (JsonNode entry : register) {
+      if (entry.get("incident").asString().equals(incident)) {
+        line = entry;
+      }
+    }
+    assertThat(line).isNotNull();
+    assertThat(line.get("persons").asLong()).isEqualTo(3);
+    assertThat(line.get("versions").asInt()).isEqualTo(2);
+    assertThat(line.get("notifiedAt").isNull()).isFalse();
+  }
+
+  @Test
+  void register_listsAnIncidentNeverNotified() {
+    StaffClient dpo = signedIn(newAccount(Role.DPO));
+    String incident = declare(dpo);
+
+    JsonNode register = dpo.get("/api/breach-register").json();
+
+    JsonNode line = null;
+    for (JsonNode entry : register) {
+      if (entry.get("incident").asString().equals(incident)) {
+        line = entry;
+      }
+    }
+    assertThat(line).isNotNull();
+    assertThat(line.get("versions").asInt()).isZero();
+    assertThat(line.get("notifiedAt").isNull()).isTrue();
+  }
+
+  @Test
+  void draft_byASecurityAnalyst_isRefused() {
+    StaffClient dpo = signedIn(newAccount(Role.DPO));
+    String incident = declare(dpo);
+    StaffClient analyst = signedIn(newAccount(Role.SECURITY_ANALYST));
+
+    StaffClient.Answer refused =
+        analyst.post("/api/incidents/" + incident + "/notifications", TEXTS);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from incident_notification where incident_id = ?::uuid",
+                Integer.class,
+                incident))
+        .isZero();
+  }
+
+  @Test
+  void register_forAnAdvisor_isRefused() {
+    StaffClient advisor = signedIn(newAccount(Role.ADVISOR));
+
+    assertThat(advisor.get("/api/breach-register").status()).isEqualTo(403);
+  }
+
+  private String declare(StaffClient dpo) {
+    StaffClient.Answer declared =
+        dpo.post(
+            "/api/incidents",
+            Map.of(
+                "reference",
+                "INC-" + UUID.randomUUID(),
+                "scope",
+                Map.of(
+                    "accounts", List.of(thief.toString()),
+                    "from", from.toString(),
+                    "to", to.toString())));
+    assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+    return declared.json().get("header").get("id").get("value").asString();
+  }
+
+  /** Fetches a PDF with the session of {@code client} and extracts its text. */
+  private String pdfText(StaffClient client, String path) throws IOException {
+    byte[] pdf = client.bytes(path);
+    try (var document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+}
