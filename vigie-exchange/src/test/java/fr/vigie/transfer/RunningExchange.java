@@ -23,8 +23,12 @@ final class RunningExchange implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String token;
 
+  /** An exchange whose PostgreSQL keeps its data under {@code dataDir/postgres}, as served. */
   RunningExchange(Path dataDir, String... extraArgs) throws IOException {
-    this(dataDir, EmbeddedPostgres.builder().start(), extraArgs);
+    this(
+        dataDir,
+        EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres")).start(),
+        extraArgs);
   }
 
   RunningExchange(Path dataDir, EmbeddedPostgres database, String... extraArgs) {
