@@ -18,8 +18,8 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
 /**
  * The register's keys for the exchange, kept like its other keys: in the keys directory, sealed
  * under the key-encryption key, never in the database and never on the exchange. The OpenPGP key
- * that opens inbound results, and the key of the batch tokens. Created on first use; the public
- * OpenPGP key is also written in clear ({@code exchange-register.asc}) for subcontractors.
+ * that opens inbound results, and the key of the batch tokens. Each is created on first use; the
+ * public OpenPGP key is also written in clear ({@code exchange-register.asc}) for subcontractors.
  */
 public final class ExchangeKeys {
   static final String OPENPGP_FILE = "exchange-openpgp.sealed";
@@ -27,62 +27,80 @@ public final class ExchangeKeys {
   public static final String PUBLIC_KEY_FILE = "exchange-register.asc";
   private static final String OWNER = "register";
 
-  private final PGPSecretKeyRing openPgp;
-  private final BatchTokens tokens;
-  private final Path publicKey;
+  private final Path directory;
+  private final SecretBox box;
+  private PGPSecretKeyRing openPgp;
+  private BatchTokens tokens;
 
-  private ExchangeKeys(PGPSecretKeyRing openPgp, BatchTokens tokens, Path publicKey) {
-    this.openPgp = openPgp;
-    this.tokens = tokens;
-    this.publicKey = publicKey;
+  private ExchangeKeys(Path directory, SecretBox box) {
+    this.directory = directory;
+    this.box = box;
   }
 
-  /** Opens the keys in {@code directory}, creating them the first time. */
+  /**
+   * The keys in {@code directory}, each created the first time it is needed (an RSA key pair takes
+   * a while to make, and most registers' contexts never exchange anything).
+   */
   public static ExchangeKeys openOrCreate(Path directory, KeyRing keys) {
-    SecretBox box = keys.secretBox();
-    try {
-      Files.createDirectories(directory);
-      byte[] tokenKey =
-          openOrCreate(
-              box,
-              directory.resolve(TOKENS_FILE),
-              "exchange-tokens",
-              () -> {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                return key;
-              });
-      byte[] ring =
-          openOrCreate(
-              box,
-              directory.resolve(OPENPGP_FILE),
-              "exchange-openpgp",
-              () -> OpenPgp.generate("Vigie register <register@vigie.invalid>").getEncoded());
-      PGPSecretKeyRing secret =
-          new PGPSecretKeyRing(new ByteArrayInputStream(ring), new JcaKeyFingerprintCalculator());
-      Path publicKey = directory.resolve(PUBLIC_KEY_FILE);
-      if (!Files.exists(publicKey)) {
-        Files.write(publicKey, OpenPgp.armoredPublicKey(secret));
-      }
-      return new ExchangeKeys(secret, new BatchTokens(tokenKey), publicKey);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not open the exchange keys", e);
-    } catch (GeneralSecurityException | PGPException e) {
-      throw new IllegalStateException("Could not open the exchange keys", e);
-    }
+    return new ExchangeKeys(directory, keys.secretBox());
   }
 
-  PGPSecretKeyRing openPgp() {
+  synchronized PGPSecretKeyRing openPgp() {
+    if (openPgp == null) {
+      try {
+        byte[] ring =
+            openOrCreate(
+                box,
+                file(OPENPGP_FILE),
+                "exchange-openpgp",
+                () -> OpenPgp.generate("Vigie register <register@vigie.invalid>").getEncoded());
+        openPgp =
+            new PGPSecretKeyRing(new ByteArrayInputStream(ring), new JcaKeyFingerprintCalculator());
+        Path publicKey = directory.resolve(PUBLIC_KEY_FILE);
+        if (!Files.exists(publicKey)) {
+          Files.write(publicKey, OpenPgp.armoredPublicKey(openPgp));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not open the exchange's OpenPGP key", e);
+      } catch (GeneralSecurityException | PGPException e) {
+        throw new IllegalStateException("Could not open the exchange's OpenPGP key", e);
+      }
+    }
     return openPgp;
   }
 
-  public BatchTokens tokens() {
+  public synchronized BatchTokens tokens() {
+    if (tokens == null) {
+      try {
+        tokens =
+            new BatchTokens(
+                openOrCreate(
+                    box,
+                    file(TOKENS_FILE),
+                    "exchange-tokens",
+                    () -> {
+                      byte[] key = new byte[32];
+                      new SecureRandom().nextBytes(key);
+                      return key;
+                    }));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not open the exchange's token key", e);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("Could not open the exchange's token key", e);
+      }
+    }
     return tokens;
   }
 
   /** The armored public key to give subcontractors: results are encrypted to it. */
   public Path publicKey() {
-    return publicKey;
+    openPgp();
+    return directory.resolve(PUBLIC_KEY_FILE);
+  }
+
+  private Path file(String name) throws IOException {
+    Files.createDirectories(directory);
+    return directory.resolve(name);
   }
 
   private interface Generator {
@@ -107,6 +125,6 @@ public final class ExchangeKeys {
 
   @Override
   public String toString() {
-    return "ExchangeKeys[" + publicKey.getFileName() + "]";
+    return "ExchangeKeys[" + directory + "]";
   }
 }
