@@ -3,9 +3,12 @@ package fr.vigie.transfer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -47,16 +50,23 @@ final class ExchangeDatabase implements ApplicationListener<ApplicationEvent> {
         Path.of(environment.getProperty("vigie.exchange.data-dir", "data/exchange"))
             .resolve("postgres");
     int port = environment.getProperty("vigie.exchange.postgres-port", Integer.class, 54330);
-    try {
-      Files.createDirectories(dataDirectory);
-      embedded =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the exchange's PostgreSQL", e);
+    Optional<Integer> running = runningPort(dataDirectory);
+    if (running.isPresent()) {
+      // The server a killed exchange left running on its data directory: use it, as it is.
+      port = running.get();
+    } else {
+      try {
+        Files.createDirectories(dataDirectory);
+        embedded =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+        port = embedded.getPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not start the exchange's PostgreSQL", e);
+      }
     }
     environment
         .getPropertySources()
@@ -65,10 +75,29 @@ final class ExchangeDatabase implements ApplicationListener<ApplicationEvent> {
                 "vigie-exchange-postgres",
                 Map.of(
                     "spring.datasource.url",
-                    "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres",
+                    "jdbc:postgresql://localhost:" + port + "/postgres",
                     "spring.datasource.username",
                     "postgres",
                     "spring.datasource.password",
                     "")));
+  }
+
+  /** The port in postmaster.pid when the server that wrote it is still alive. */
+  private static Optional<Integer> runningPort(Path dataDirectory) {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return Optional.empty();
+    }
+    try {
+      List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+      if (lines.size() < 4) {
+        return Optional.empty();
+      }
+      long pid = Long.parseLong(lines.get(0).strip());
+      boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      return alive ? Optional.of(Integer.parseInt(lines.get(3).strip())) : Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 }

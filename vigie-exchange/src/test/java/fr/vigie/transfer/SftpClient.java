@@ -54,6 +54,40 @@ final class SftpClient {
     }
   }
 
+  /** Starts a batch in the background, with extra sftp options (such as a bandwidth limit). */
+  Process start(String account, int port, List<String> options, String... lines)
+      throws IOException {
+    Path batch = Files.createTempFile(workDir, "batch", ".txt");
+    Files.write(batch, List.of(lines));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "sftp",
+                "-b",
+                batch.toString(),
+                "-i",
+                key.toString(),
+                "-P",
+                Integer.toString(port)));
+    command.addAll(options);
+    command.addAll(
+        List.of(
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            account + "@127.0.0.1"));
+    return new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
   /** Runs the batch lines as {@code account}; a line failing stops the batch (exit 1). */
   Result batch(String account, int port, String... lines) throws IOException, InterruptedException {
     Path batch = Files.createTempFile(workDir, "batch", ".txt");
