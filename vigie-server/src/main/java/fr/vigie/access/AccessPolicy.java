@@ -59,6 +59,14 @@ public final class AccessPolicy {
           REGISTERED_ON,
           LEFT_ON);
 
+  /**
+   * What a document-digitization subcontractor needs to match documents to persons: the names and
+   * the birth date, and the NIR masked as everywhere outside a caseload's registration check; no
+   * contact details, no address. The batch's token links a document back to its person.
+   */
+  static final Set<PersonField> EXCHANGE_FIELDS =
+      EnumSet.of(BIRTH_NAME, USUAL_NAME, FIRST_NAMES, BIRTH_DATE);
+
   private AccessPolicy() {}
 
   /**
@@ -92,9 +100,34 @@ public final class AccessPolicy {
       case MANAGER -> manager(actor.organizationKind(), action, facts, purpose);
       // None of these needs a person's file; the DPO's breach work goes through the breach
       // feature, which scopes incidents from the audit log.
-      case SECURITY_ANALYST, DPO, HELPDESK, ADMINISTRATOR, SUBCONTRACTOR_OPERATOR ->
-          new Deny(DenyReason.ROLE_NOT_ALLOWED);
+      case SECURITY_ANALYST, DPO, HELPDESK, ADMINISTRATOR -> new Deny(DenyReason.ROLE_NOT_ALLOWED);
+      case SUBCONTRACTOR_OPERATOR ->
+          subcontractorOperator(actor.organizationKind(), action, facts, purpose);
     };
+  }
+
+  /**
+   * A subcontractor's operator reads nothing on the register's own channels; for an exchange batch,
+   * the persons referred to its organization, the fields of {@link #EXCHANGE_FIELDS} and the masked
+   * NIR, never changed.
+   */
+  private static Decision subcontractorOperator(
+      OrganizationKind kind, Action action, Facts facts, Purpose purpose) {
+    if (purpose != Purpose.EXCHANGE) {
+      return new Deny(DenyReason.ROLE_NOT_ALLOWED);
+    }
+    if (kind != OrganizationKind.SUBCONTRACTOR) {
+      return new Deny(DenyReason.ORGANIZATION_NOT_ALLOWED);
+    }
+    if (action == Action.UPDATE) {
+      return new Deny(DenyReason.ACTION_NOT_ALLOWED);
+    }
+    if (!facts.referredToOrganization()) {
+      return new Deny(DenyReason.NO_RELATIONSHIP);
+    }
+    Map<PersonField, Visibility> fields = clear(EXCHANGE_FIELDS);
+    fields.put(NIR, Visibility.MASKED);
+    return new Allow(fields, Basis.REFERRAL);
   }
 
   private static Decision agencyAdvisor(
@@ -102,7 +135,7 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case FOLLOW_UP, REGISTRATION_CHECK -> true;
-          case REVIEW, INCIDENT_RESPONSE -> false;
+          case REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);
@@ -131,7 +164,7 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case FOLLOW_UP -> true;
-          case REGISTRATION_CHECK, REVIEW, INCIDENT_RESPONSE -> false;
+          case REGISTRATION_CHECK, REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);
@@ -165,7 +198,7 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case REVIEW -> true;
-          case FOLLOW_UP, REGISTRATION_CHECK, INCIDENT_RESPONSE -> false;
+          case FOLLOW_UP, REGISTRATION_CHECK, INCIDENT_RESPONSE, EXCHANGE -> false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);

@@ -12,13 +12,19 @@ public enum Purpose {
    * Responding to a security incident. Refused on this path to every role: the breach feature
    * scopes incidents from the audit log, not by reading persons.
    */
-  INCIDENT_RESPONSE;
+  INCIDENT_RESPONSE,
+  /**
+   * Sending a person's file to the subcontractor it was referred to (documents to digitize),
+   * encrypted to that subcontractor, through the exchange. Only a subcontractor operator's account
+   * reads for it, and only over the exchange: the web console refuses it.
+   */
+  EXCHANGE;
 
   /** Whether the purpose needs the NIR in clear. */
   boolean needsClearNir() {
     return switch (this) {
       case REGISTRATION_CHECK -> true;
-      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE -> false;
+      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
     };
   }
 }

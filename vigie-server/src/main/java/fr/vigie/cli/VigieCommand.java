@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       AccountsCommand.class,
       DemoCommand.class,
       BenchCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      ExchangeCommand.class
     })
 public final class VigieCommand implements Runnable {
 

@@ -112,7 +112,8 @@ class PersonController {
   @GetMapping("/{id}")
   PersonJson read(
       @PathVariable String id, @RequestParam(defaultValue = "FOLLOW_UP") Purpose purpose) {
-    return PersonJson.of(reads.read(actors.require(), personId(id), purpose, Optional.empty()));
+    return PersonJson.of(
+        reads.read(actors.require(), personId(id), purpose(purpose), Optional.empty()));
   }
 
   @PostMapping("/{id}/read")
@@ -154,6 +155,11 @@ class PersonController {
   }
 
   private static Purpose purpose(Purpose purpose) {
+    if (purpose == Purpose.EXCHANGE) {
+      // Exchange batches are read by the register for the exchange, never through the console.
+      throw new VigieException(
+          ProblemCode.ACCESS_DENIED, "the EXCHANGE purpose is for exchange batches only");
+    }
     return purpose == null ? Purpose.FOLLOW_UP : purpose;
   }
 

@@ -1,0 +1,17 @@
+package fr.vigie.transfer;
+
+/** What an operation on the exchange did; each one is logged and ingested by the register. */
+public enum OperationKind {
+  SIGN_IN,
+  LIST,
+  UPLOAD,
+  DOWNLOAD,
+  DELETE,
+  PURGE,
+  /** The register placed a file in an account's outbound folder. */
+  PLACE,
+  /** The register fetched a file from an account's inbound folder. */
+  COLLECT,
+  /** The register confirmed its pickup of an inbound file, which is then deleted. */
+  CONFIRM
+}

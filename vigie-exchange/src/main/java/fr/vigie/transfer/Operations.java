@@ -1,0 +1,69 @@
+package fr.vigie.transfer;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exchange's operation log: every sign-in, listing, upload, download, deletion and purge, with
+ * the account, the file name (a batch name, never personal data), the byte count and the source
+ * address. The register reads it in order ({@link #after}) into its own audit log.
+ */
+@Component
+public class Operations {
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Operations(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** One logged operation. */
+  public record Operation(
+      long seq,
+      Instant at,
+      String account,
+      OperationKind kind,
+      String file,
+      Long bytes,
+      String source,
+      String outcome) {}
+
+  /** Records one operation; the outcome is {@code ok} or a short reason (no personal data). */
+  public void record(
+      String account, OperationKind kind, String file, Long bytes, String source, String outcome) {
+    jdbc.update(
+        "insert into operation (at, account, kind, file, bytes, source, outcome)"
+            + " values (?, ?, ?, ?, ?, ?, ?)",
+        Timestamp.from(clock.instant()),
+        account,
+        kind.name(),
+        file,
+        bytes,
+        source,
+        outcome);
+  }
+
+  /** The operations after {@code seq}, oldest first, at most {@code limit}. */
+  public List<Operation> after(long seq, int limit) {
+    return jdbc.query(
+        "select seq, at, account, kind, file, bytes, source, outcome from operation"
+            + " where seq > ? order by seq limit ?",
+        (row, n) ->
+            new Operation(
+                row.getLong("seq"),
+                row.getTimestamp("at").toInstant(),
+                row.getString("account"),
+                OperationKind.valueOf(row.getString("kind")),
+                row.getString("file"),
+                (Long) row.getObject("bytes"),
+                row.getString("source"),
+                row.getString("outcome")),
+        seq,
+        limit);
+  }
+}

@@ -1,0 +1,87 @@
+package fr.vigie.transfer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes every file older than the hard maximum age, picked up or not, and what a crash left
+ * behind (temporary files of a cut-off placement, at the same age; links, at once). It keeps no
+ * state: the files' own times say what is due, so it resumes after any restart, including a kill in
+ * the middle of a run.
+ */
+@Component
+public class Purge {
+  private final Folders folders;
+  private final Operations operations;
+  private final Duration maxAge;
+  private final Clock clock;
+
+  Purge(
+      Folders folders, Operations operations, @Value("${vigie.exchange.max-age}") Duration maxAge) {
+    this.folders = folders;
+    this.operations = operations;
+    this.maxAge = maxAge;
+    this.clock = Clock.systemUTC();
+  }
+
+  @Scheduled(initialDelay = 0, fixedDelayString = "${vigie.exchange.purge-interval}")
+  void scheduled() {
+    run(clock.instant());
+  }
+
+  /** Deletes what is due at {@code now}; returns how many files were deleted. */
+  public int run(Instant now) {
+    Path all = folders.all();
+    if (!Files.isDirectory(all)) {
+      return 0;
+    }
+    try (Stream<Path> walk = Files.walk(all)) {
+      List<Path> candidates =
+          walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).toList();
+      int deleted = 0;
+      for (Path path : candidates) {
+        if (due(path, now)) {
+          Files.deleteIfExists(path);
+          Path relative = all.relativize(path);
+          int depth = relative.getNameCount();
+          operations.record(
+              depth > 1 ? relative.getName(0).toString() : "?",
+              OperationKind.PURGE,
+              depth > 1 ? relative.subpath(1, depth).toString() : relative.toString(),
+              null,
+              "exchange",
+              "ok");
+          deleted++;
+        }
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not purge the exchange's files", e);
+    }
+  }
+
+  private boolean due(Path path, Instant now) throws IOException {
+    if (Files.isSymbolicLink(path)) {
+      return true; // nothing creates links here: one is a plant, never kept
+    }
+    BasicFileAttributes attributes =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    Instant created = attributes.creationTime().toInstant();
+    Instant modified = attributes.lastModifiedTime().toInstant();
+    // The older of the two: a file kept alive by rewriting it is still purged on its first age.
+    Instant born = created.isBefore(modified) ? created : modified;
+    return !born.plus(maxAge).isAfter(now);
+  }
+}

@@ -1,0 +1,165 @@
+package fr.vigie.transfer;
+
+import fr.vigie.transfer.Folders.Folder;
+import fr.vigie.transfer.Operations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The loopback API of the register (token in {@link ApiToken}): accounts and their keys, placing
+ * files in an account's {@code outbound/}, collecting and confirming files of its {@code inbound/},
+ * and the operation log. Every call on files is logged like an SFTP one.
+ */
+@RestController
+@RequestMapping("/api")
+class RegisterApi {
+  private static final String REGISTER = "register";
+
+  private final Accounts accounts;
+  private final Folders folders;
+  private final Operations operations;
+
+  RegisterApi(Accounts accounts, Folders folders, Operations operations) {
+    this.accounts = accounts;
+    this.folders = folders;
+    this.operations = operations;
+  }
+
+  record AccountLimits(Long quotaBytes, Long maxFileBytes) {}
+
+  record PublicKeyLine(String publicKey) {}
+
+  record FileEntry(String name, long size) {}
+
+  @PutMapping("/accounts/{account}")
+  Accounts.Account saveAccount(
+      @PathVariable String account, @RequestBody(required = false) AccountLimits limits) {
+    requireName(account);
+    Accounts.Account saved =
+        accounts.save(
+            account,
+            limits == null ? null : limits.quotaBytes(),
+            limits == null ? null : limits.maxFileBytes());
+    folders.root(account);
+    return saved;
+  }
+
+  @PutMapping("/accounts/{account}/keys")
+  String addKey(@PathVariable String account, @RequestBody PublicKeyLine key) {
+    requireAccount(account);
+    try {
+      return accounts.addKey(account, key.publicKey());
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  @PutMapping(value = "/accounts/{account}/outbound/{name}")
+  ResponseEntity<Void> place(
+      @PathVariable String account, @PathVariable String name, HttpServletRequest request)
+      throws IOException {
+    requireAccount(account);
+    requireFileName(name);
+    try (InputStream body = request.getInputStream()) {
+      long size = folders.place(account, Folder.OUTBOUND, name, body);
+      operations.record(account, OperationKind.PLACE, "outbound/" + name, size, REGISTER, "ok");
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).build();
+  }
+
+  @GetMapping("/accounts/{account}/{folder}")
+  List<FileEntry> list(@PathVariable String account, @PathVariable String folder)
+      throws IOException {
+    requireAccount(account);
+    List<FileEntry> entries = new ArrayList<>();
+    for (Path file : folders.list(account, folder(folder))) {
+      entries.add(new FileEntry(file.getFileName().toString(), Files.size(file)));
+    }
+    return entries;
+  }
+
+  @GetMapping(
+      value = "/accounts/{account}/inbound/{name}",
+      produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+  ResponseEntity<Resource> collect(@PathVariable String account, @PathVariable String name)
+      throws IOException {
+    requireAccount(account);
+    Path file = existing(account, Folder.INBOUND, name);
+    operations.record(
+        account, OperationKind.COLLECT, "inbound/" + name, Files.size(file), REGISTER, "ok");
+    return ResponseEntity.ok(new FileSystemResource(file));
+  }
+
+  @DeleteMapping("/accounts/{account}/inbound/{name}")
+  ResponseEntity<Void> confirm(@PathVariable String account, @PathVariable String name)
+      throws IOException {
+    requireAccount(account);
+    Path file = existing(account, Folder.INBOUND, name);
+    Files.delete(file);
+    operations.record(account, OperationKind.CONFIRM, "inbound/" + name, null, REGISTER, "ok");
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/operations")
+  List<Operation> operations(
+      @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "1000") int limit) {
+    return operations.after(after, Math.clamp(limit, 1, 10_000));
+  }
+
+  private Path existing(String account, Folder folder, String name) throws IOException {
+    requireFileName(name);
+    Path file = folders.file(account, folder, name);
+    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such file");
+    }
+    return file;
+  }
+
+  private static Folder folder(String name) {
+    for (Folder folder : Folder.values()) {
+      if (folder.directory().equals(name)) {
+        return folder;
+      }
+    }
+    throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such folder");
+  }
+
+  private void requireAccount(String account) {
+    requireName(account);
+    if (accounts.find(account).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such account");
+    }
+  }
+
+  private static void requireName(String account) {
+    if (!Accounts.validName(account)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "account name refused");
+    }
+  }
+
+  private static void requireFileName(String name) {
+    if (!Folders.validFileName(name)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "file name refused");
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package fr.vigie.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.DirectoryHandle;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
+
+/**
+ * Logs every SFTP operation of a signed-in account (list, upload, download, delete) with its byte
+ * count, and deletes what an upload left when it ran past the quota.
+ */
+final class SftpAudit implements SftpEventListener {
+  private static final AttributeKey<AtomicLong> BYTES_READ = new AttributeKey<>();
+
+  private final Operations operations;
+
+  SftpAudit(Operations operations) {
+    this.operations = operations;
+  }
+
+  @Override
+  public void open(ServerSession session, String remoteHandle, Handle localHandle) {
+    if (localHandle instanceof DirectoryHandle) {
+      record(session, OperationKind.LIST, localHandle.getFile(), null, "ok");
+    }
+  }
+
+  @Override
+  public void read(
+      ServerSession session,
+      String remoteHandle,
+      FileHandle localHandle,
+      long offset,
+      byte[] data,
+      int dataOffset,
+      int dataLen,
+      int readLen,
+      Throwable thrown) {
+    if (readLen > 0) {
+      localHandle.computeAttributeIfAbsent(BYTES_READ, k -> new AtomicLong()).addAndGet(readLen);
+    }
+  }
+
+  @Override
+  public void closed(
+      ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown)
+      throws IOException {
+    if (!(localHandle instanceof FileHandle file)) {
+      return;
+    }
+    Path path = file.getFile();
+    if (file.getFileChannel() instanceof BoundedChannel bounded) {
+      if (bounded.exceeded()) {
+        Files.deleteIfExists(path);
+        record(session, OperationKind.UPLOAD, path, null, "quota-exceeded");
+      } else {
+        long size = Files.exists(path) ? Files.size(path) : 0;
+        record(session, OperationKind.UPLOAD, path, size, thrown == null ? "ok" : "failed");
+      }
+      return;
+    }
+    AtomicLong read = file.getAttribute(BYTES_READ);
+    record(
+        session,
+        OperationKind.DOWNLOAD,
+        path,
+        read == null ? 0 : read.get(),
+        thrown == null ? "ok" : "failed");
+  }
+
+  @Override
+  public void removed(ServerSession session, Path path, boolean isDirectory, Throwable thrown) {
+    record(session, OperationKind.DELETE, path, null, thrown == null ? "ok" : "refused");
+  }
+
+  private void record(
+      ServerSession session, OperationKind kind, Path path, Long bytes, String outcome) {
+    String account = session.getAttribute(SignIns.ACCOUNT);
+    operations.record(
+        account == null ? "?" : account,
+        kind,
+        rooted(path),
+        bytes,
+        SignIns.address(session.getClientAddress()),
+        outcome);
+  }
+
+  /** The path as the account sees it, e.g. {@code inbound/results-1.pgp}. */
+  private static String rooted(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path root = absolute.getRoot();
+    return (root == null ? absolute : root.relativize(absolute)).toString();
+  }
+}

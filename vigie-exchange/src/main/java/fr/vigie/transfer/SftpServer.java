@@ -1,0 +1,96 @@
+package fr.vigie.transfer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SFTP server (Apache MINA SSHD): public keys only (no passwords, no shell, no forwarding),
+ * each account jailed in its own root folder.
+ */
+@Component
+public class SftpServer implements SmartLifecycle {
+  private final SshServer server;
+  private volatile boolean running;
+
+  SftpServer(
+      SignIns signIns,
+      Accounts accounts,
+      Folders folders,
+      Operations operations,
+      @Value("${vigie.exchange.data-dir}") Path dataDir,
+      @Value("${vigie.exchange.sftp.address}") String address,
+      @Value("${vigie.exchange.sftp.port}") int port) {
+    server = SshServer.setUpDefaultServer();
+    server.setHost(address);
+    server.setPort(port);
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create the exchange's data directory", e);
+    }
+    SimpleGeneratorHostKeyProvider hostKey =
+        new SimpleGeneratorHostKeyProvider(dataDir.resolve("ssh-host-key"));
+    hostKey.setAlgorithm("EC");
+    hostKey.setKeySize(256);
+    server.setKeyPairProvider(hostKey);
+    server.setPasswordAuthenticator(null);
+    server.setKeyboardInteractiveAuthenticator(null);
+    server.setHostBasedAuthenticator(null);
+    server.setPublickeyAuthenticator(signIns);
+    server.setFileSystemFactory(
+        new VirtualFileSystemFactory() {
+          @Override
+          public Path getUserHomeDir(SessionContext session) {
+            return folders.root(session.getUsername());
+          }
+        });
+    SftpSubsystemFactory sftp =
+        new SftpSubsystemFactory.Builder()
+            .withFileSystemAccessor(new JailedAccess(accounts, folders))
+            .build();
+    sftp.addSftpEventListener(new SftpAudit(operations));
+    server.setSubsystemFactories(List.of(sftp));
+  }
+
+  /** The port it listens on (the one given, or the one chosen when given 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void start() {
+    try {
+      server.start();
+      running = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the SFTP server", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    try {
+      server.stop(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not stop the SFTP server", e);
+    } finally {
+      running = false;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}
