@@ -2,8 +2,10 @@ package fr.vigie.web;
 
 import fr.vigie.VigieException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -17,12 +19,15 @@ class ProblemAdvice {
   static final String TYPE_PREFIX = "https://vigie.example/problems/";
 
   @ExceptionHandler(VigieException.class)
-  ProblemDetail vigie(VigieException e) {
+  ResponseEntity<ProblemDetail> vigie(VigieException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.code().httpStatus()), e.getMessage());
     problem.setType(URI.create(TYPE_PREFIX + e.code().name().toLowerCase().replace('_', '-')));
     problem.setTitle(e.code().title());
     problem.setProperty("code", e.code().name());
-    return problem;
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.code().httpStatus());
+    e.retryAfter()
+        .ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds())));
+    return answer.body(problem);
   }
 }
