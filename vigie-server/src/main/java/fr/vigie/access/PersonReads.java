@@ -17,6 +17,8 @@ import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
 import fr.vigie.registry.SealedRow;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -183,13 +185,44 @@ public class PersonReads {
             ProblemCode.ACCESS_DENIED, field.column() + ": this account may not change it");
       }
     }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), REGISTRATION_DAYS);
+    checkChanges(actor, person, changes, purpose, today);
     Access access = access(actor, AccessKind.UPDATE, person, link(facts, allow));
     withinCeilings(actor, AuditAction.UPDATE, access, purpose);
     String purposeCode = purposeCode(actor, person, purpose, allow, justification);
     // Audited before it is done: an update that cannot be recorded does not happen.
     record(actor, AuditAction.UPDATE, person, changes.keySet(), purposeCode, allow.basis());
-    registry.updateForReadPath(person, changes);
+    registry.updateForReadPath(person, changes, today);
     watch.accessed(profile(actor), access);
+  }
+
+  /** Where the days of registration events are reckoned. */
+  private static final ZoneId REGISTRATION_DAYS = ZoneId.of("Europe/Paris");
+
+  /**
+   * The changes are checked before the ceilings count them and before the update is recorded: an
+   * invalid one is a refusal, audited as one, not an allowed update that never happened (which
+   * would overstate a breach's scope).
+   */
+  private void checkChanges(
+      Actor actor,
+      PersonId person,
+      Map<PersonField, String> changes,
+      Purpose purpose,
+      LocalDate today) {
+    try {
+      registry.checkUpdate(person, changes, today);
+    } catch (VigieException invalid) {
+      audit(
+          actor,
+          AuditAction.UPDATE,
+          person,
+          names(changes.keySet()),
+          purpose.name(),
+          AuditDecision.DENY);
+      refused(actor, person);
+      throw invalid;
+    }
   }
 
   private Decision.Allow allowedOrAudited(

@@ -160,6 +160,31 @@ class PersonApiIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void read_samePersonInALoop_meetsTheCeilingOnAllAccesses() {
+    StaffClient client = signedIn(advisor);
+    int served = 0;
+    StaffClient.Answer last;
+    do {
+      last = client.get("/api/persons/" + followed);
+      if (last.status() == 200) {
+        served++;
+      }
+    } while (last.status() == 200 && served <= 100);
+
+    assertThat(served).isEqualTo(30);
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.json().get("code").asString()).isEqualTo("CEILING_REACHED");
+    assertThat(last.json().get("detail").asString())
+        .isEqualTo("more than 30 accesses within 1 minute");
+    assertThat(last.response().headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(last.body()).doesNotContain(followedRecord.birthName());
+    assertThat(
+            jdbc.queryForObject(
+                "select containment from staff_account where id = ?", String.class, advisor.id()))
+        .isEqualTo("ACTIVE");
+  }
+
+  @Test
   void read_auditLogCannotBeWritten_returnsNoData() {
     StaffClient client = signedIn(advisor);
     jdbc.execute("alter table audit_entry rename to audit_entry_away");
