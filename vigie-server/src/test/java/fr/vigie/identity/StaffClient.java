@@ -67,6 +67,13 @@ public final class StaffClient {
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  /** A {@code PUT} with no body, such as an assignment to a caseload. */
+  public Answer put(String path) {
+    return send(
+        withCsrf(HttpRequest.newBuilder(URI.create(base + path)))
+            .PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   Answer delete(String path) {
     return send(withCsrf(HttpRequest.newBuilder(URI.create(base + path))).DELETE());
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.detection.AccessWatch;
 import fr.vigie.identity.AccountId;
-import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.StaffClient;
@@ -20,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every refusing ceiling over HTTP, with maxima small enough to meet in a test: each answers 429
@@ -28,18 +26,7 @@ import org.springframework.test.context.TestPropertySource;
  * the audit log ({@code CEILING.} and the limit's name), and reaches the detectors. Once, every one
  * of them answered 500 and went unrecorded, while every in-memory run was green.
  */
-@TestPropertySource(
-    properties = {
-      "vigie.ceilings.max.ADVISOR.burst=4",
-      "vigie.ceilings.max.ADVISOR.hourly=3",
-      "vigie.ceilings.max.ADVISOR.daily=5",
-      "vigie.ceilings.max.ADVISOR.outside-daily=1",
-      "vigie.ceilings.max.ADVISOR.searches=3",
-      "vigie.ceilings.max.ADVISOR.empty-searches=2",
-      "vigie.ceilings.max.ADVISOR.accesses-minute=6",
-      "vigie.ceilings.max.ADVISOR.accesses-hourly=8"
-    })
-class CeilingsApiIT extends IdentityIntegrationTest {
+class CeilingsApiIT extends LowCeilingsIntegrationTest {
   @Autowired Registry registry;
   @Autowired AccessWatch watch;
 
