@@ -235,6 +235,19 @@ final class PersonStore {
     }
   }
 
+  /** The wrapped data key of a person; empty if there is none or it was erased. */
+  Optional<byte[]> wrappedKey(PersonId id) throws SQLException {
+    try (Connection c = connection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "select wrapped_key from person where id = ? and erased_at is null")) {
+      select.setObject(1, id.value());
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.ofNullable(row.getBytes(1)) : Optional.empty();
+      }
+    }
+  }
+
   /** A person locked for an update: its key, every ciphertext, the code of its organization. */
   record Locked(byte[] wrappedKey, EnumMap<PersonField, byte[]> ciphertexts, String organization) {}
 

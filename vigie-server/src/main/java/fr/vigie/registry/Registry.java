@@ -412,6 +412,58 @@ public class Registry {
     }
   }
 
+  /**
+   * Encrypts a staff-written text about {@code person} (a break-the-glass justification, which may
+   * name the person) under the person's data key, bound by the associated data to (person, {@code
+   * place}): erasing the person makes it unreadable with the rest of the record.
+   *
+   * @param place where the text belongs, such as {@code justification:<id>}; never a field's name
+   * @throws VigieException PERSON_NOT_FOUND when there is no such person, or it was erased
+   */
+  public byte[] sealText(PersonId person, String place, String text) {
+    checkPlace(place);
+    try {
+      byte[] wrapped =
+          store
+              .wrappedKey(person)
+              .orElseThrow(
+                  () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + person));
+      return cipher.openDataKey(person.toString(), wrapped).encrypt(place, text);
+    } catch (SQLException e) {
+      throw new IllegalStateException("seal: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "seal: a key did not open", e);
+    }
+  }
+
+  /**
+   * Decrypts a text {@link #sealText} sealed, for the audited lists that show it (the review queue,
+   * the person's journal); empty once the person is erased: its key is gone.
+   */
+  public Optional<String> decryptTextForJournal(PersonId person, String place, byte[] sealed) {
+    checkPlace(place);
+    try {
+      Optional<byte[]> wrapped = store.wrappedKey(person);
+      if (wrapped.isEmpty() || sealed == null) {
+        return Optional.empty();
+      }
+      byte[] clear =
+          cipher.openDataKey(person.toString(), wrapped.get()).decryptField(place, sealed);
+      return Optional.of(new String(clear, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (SQLException e) {
+      throw new IllegalStateException("open: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "open: a key did not open", e);
+    }
+  }
+
+  /** A place is a kind and an id, with a colon no field name has: it cannot pass for a field. */
+  private static void checkPlace(String place) {
+    if (place == null || !place.matches("[a-z_]+:[0-9a-f-]{36}")) {
+      throw new IllegalArgumentException("place: expected kind:uuid");
+    }
+  }
+
   /** The blind index of an identifier, for searches; it reveals equality only. */
   public byte[] indexOf(FranceTravailId identifier) {
     return index(() -> sealer.identifierIndex(identifier));
