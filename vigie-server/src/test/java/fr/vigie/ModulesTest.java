@@ -9,6 +9,7 @@ import fr.vigie.access.PersonReads;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
 import fr.vigie.registry.SealedRow;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,9 @@ class ModulesTest {
         .callMethod(
             Registry.class, "decryptForReadPath", PersonId.class, SealedRow.class, Set.class)
         .orShould()
-        .callMethod(Registry.class, "updateForReadPath", PersonId.class, Map.class)
+        .callMethod(Registry.class, "updateForReadPath", PersonId.class, Map.class, LocalDate.class)
+        .orShould()
+        .callMethod(Registry.class, "checkUpdate", PersonId.class, Map.class, LocalDate.class)
         .because("every read of personal data takes the one path: policy, decrypt, audit, event")
         .check(MAIN);
   }

@@ -32,9 +32,16 @@ public class AccessJournal {
   private final AuditJournal audit;
   private final AuditLog log;
   private final JdbcTemplate jdbc;
+  private final Justifications justifications;
   private final Clock clock;
 
-  AccessJournal(AuditJournal audit, AuditLog log, JdbcTemplate jdbc, Optional<Clock> clock) {
+  AccessJournal(
+      AuditJournal audit,
+      AuditLog log,
+      JdbcTemplate jdbc,
+      Justifications justifications,
+      Optional<Clock> clock) {
+    this.justifications = justifications;
     this.audit = audit;
     this.log = log;
     this.jdbc = jdbc;
@@ -88,13 +95,21 @@ public class AccessJournal {
     String purpose = event.purpose();
     String justification = null;
     if (purpose != null && purpose.startsWith(PersonReads.JUSTIFICATION_PREFIX)) {
-      UUID id = UUID.fromString(purpose.substring(PersonReads.JUSTIFICATION_PREFIX.length()));
+      JustificationId id =
+          new JustificationId(
+              UUID.fromString(purpose.substring(PersonReads.JUSTIFICATION_PREFIX.length())));
+      // The text is readable while the person is: once erased, only the reason code is left.
       justification =
           jdbc
               .query(
-                  "select reason_code || ': ' || text from justification where id = ?",
-                  (row, i) -> row.getString(1),
-                  id)
+                  "select reason_code, person_id, text_sealed from justification where id = ?",
+                  (row, i) ->
+                      row.getString(1)
+                          + justifications
+                              .text(id, new PersonId(row.getObject(2, UUID.class)), row.getBytes(3))
+                              .map(text -> ": " + text)
+                              .orElse(""),
+                  id.value())
               .stream()
               .findFirst()
               .orElse(null);

@@ -1,7 +1,5 @@
 package fr.vigie.access;
 
-import static java.util.Objects.requireNonNull;
-
 import fr.vigie.FieldText;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
@@ -16,8 +14,19 @@ public record Justification(ReasonCode reason, String text) {
   public static final int MAX_TEXT = 500;
 
   public Justification {
-    requireNonNull(reason, "reason is null");
-    requireNonNull(text, "text is null");
+    // Refused before anything is counted or stored: a request, not a server error.
+    if (reason == null) {
+      throw new VigieException(ProblemCode.FIELD_MISSING, "justification.reason: is required");
+    }
+    if (text == null) {
+      throw new VigieException(ProblemCode.FIELD_MISSING, "justification.text: is required");
+    }
+    if (text.chars()
+        .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      // PostgreSQL refuses a NUL in text; other control characters have no place in a sentence.
+      throw new VigieException(
+          ProblemCode.FIELD_INVALID, "justification.text: has a control character");
+    }
     if (text.isBlank()) {
       throw new VigieException(ProblemCode.FIELD_MISSING, "justification: the text is blank");
     }

@@ -6,9 +6,14 @@ import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.identity.AccountId;
 import fr.vigie.registry.PersonId;
+import fr.vigie.registry.Registry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,14 +21,68 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The justifications of reads outside a caseload: recorded by the read path when the policy allowed
  * one on {@link Basis#JUSTIFICATION}, reviewed by the manager of the advisor who wrote it. Their
- * text stays in this table; everything else names them by id.
+ * text stays in this table, encrypted under the person's data key; everything else names them by
+ * id.
  */
 @Service
 public class Justifications {
-  private final JdbcTemplate jdbc;
+  private static final Logger log = LoggerFactory.getLogger(Justifications.class);
 
-  Justifications(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final Registry registry;
+
+  Justifications(JdbcTemplate jdbc, Registry registry) {
     this.jdbc = jdbc;
+    this.registry = registry;
+  }
+
+  /** Where a justification's text belongs, for the associated data of its ciphertext. */
+  static String place(JustificationId id) {
+    return "justification:" + id.value();
+  }
+
+  /** The text of a stored justification; empty once its person is erased. */
+  Optional<String> text(JustificationId id, PersonId person, byte[] sealed) {
+    return registry.decryptTextForJournal(person, place(id), sealed);
+  }
+
+  /**
+   * Seals the texts stored in clear before they were encrypted (a SQL migration cannot reach the
+   * keys), at each start until none is left; the text of a person erased meanwhile is dropped.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void sealClearTexts() {
+    long sealed = 0;
+    while (true) {
+      List<Object[]> rows =
+          jdbc.query(
+              "select id, person_id, text from justification where text is not null limit 500",
+              (row, i) ->
+                  new Object[] {
+                    row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3)
+                  });
+      for (Object[] row : rows) {
+        JustificationId id = new JustificationId((UUID) row[0]);
+        PersonId person = new PersonId((UUID) row[1]);
+        byte[] ciphertext;
+        try {
+          ciphertext = registry.sealText(person, place(id), (String) row[2]);
+        } catch (VigieException gone) {
+          ciphertext = null;
+        }
+        jdbc.update(
+            "update justification set text_sealed = ?, text = null where id = ?",
+            ciphertext,
+            id.value());
+        sealed++;
+      }
+      if (rows.size() < 500) {
+        break;
+      }
+    }
+    if (sealed > 0) {
+      log.info("Justifications: sealed {} texts stored in clear", sealed);
+    }
   }
 
   /** Stores the justification {@code actor} gave for {@code person} and returns its id. */
@@ -33,14 +92,16 @@ public class Justifications {
     requireNonNull(person, "person is null");
     requireNonNull(justification, "justification is null");
     JustificationId id = new JustificationId(UUID.randomUUID());
+    // Under the person's data key: the text may name the person, and goes when the person does.
+    byte[] sealed = registry.sealText(person, place(id), justification.text());
     jdbc.update(
-        "insert into justification (id, account_id, person_id, reason_code, text)"
+        "insert into justification (id, account_id, person_id, reason_code, text_sealed)"
             + " values (?, ?, ?, ?, ?)",
         id.value(),
         actor.account().value(),
         person.value(),
         justification.reason().name(),
-        justification.text());
+        sealed);
     return id;
   }
 
@@ -90,18 +151,21 @@ public class Justifications {
       throw new AccessDenied("list justifications", denied.get());
     }
     return jdbc.query(
-        "select j.id, j.account_id, j.person_id, j.reason_code, j.created_at, j.text"
+        "select j.id, j.account_id, j.person_id, j.reason_code, j.created_at, j.text_sealed"
             + " from justification j join staff_account a on a.id = j.account_id"
             + " where a.organization_id = ? and j.reviewed_at is null"
             + " order by j.created_at desc, j.id limit ?",
-        (row, i) ->
-            new PendingJustification(
-                new JustificationId(row.getObject(1, UUID.class)),
-                new AccountId(row.getObject(2, UUID.class)),
-                new PersonId(row.getObject(3, UUID.class)),
-                ReasonCode.valueOf(row.getString(4)),
-                row.getTimestamp(5).toInstant(),
-                row.getString(6)),
+        (row, i) -> {
+          JustificationId id = new JustificationId(row.getObject(1, UUID.class));
+          PersonId person = new PersonId(row.getObject(3, UUID.class));
+          return new PendingJustification(
+              id,
+              new AccountId(row.getObject(2, UUID.class)),
+              person,
+              ReasonCode.valueOf(row.getString(4)),
+              row.getTimestamp(5).toInstant(),
+              text(id, person, row.getBytes(6)).orElse(null));
+        },
         manager.organization().value(),
         limit);
   }

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * A justification waiting for its manager's review. The text is staff-written and may name the
- * person, so {@code toString} leaves it out.
+ * person, so {@code toString} leaves it out; it is null once the person was erased.
  */
 public record PendingJustification(
     JustificationId id,
@@ -26,7 +26,6 @@ public record PendingJustification(
     requireNonNull(person, "person is null");
     requireNonNull(reason, "reason is null");
     requireNonNull(createdAt, "createdAt is null");
-    requireNonNull(text, "text is null");
   }
 
   @Override

@@ -3,19 +3,14 @@ package fr.vigie.access;
 import static java.util.Objects.requireNonNull;
 
 import fr.vigie.ProblemCode;
-import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import fr.vigie.audit.AuditAction;
 import fr.vigie.audit.AuditDecision;
-import fr.vigie.audit.AuditEvent;
-import fr.vigie.audit.AuditLog;
 import fr.vigie.detection.Access;
 import fr.vigie.detection.AccessKind;
 import fr.vigie.detection.AccessWatch;
 import fr.vigie.detection.AccountProfile;
-import fr.vigie.detection.Admission;
 import fr.vigie.detection.Link;
-import fr.vigie.identity.ContainmentState;
 import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
@@ -23,6 +18,8 @@ import fr.vigie.registry.Registry;
 import fr.vigie.registry.SealedRow;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,8 +43,8 @@ public class PersonReads {
   private final Relationships relationships;
   private final Justifications justifications;
   private final Registry registry;
-  private final AuditLog audit;
   private final AccessWatch watch;
+  private final Gate gate;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
@@ -55,15 +52,15 @@ public class PersonReads {
       Relationships relationships,
       Justifications justifications,
       Registry registry,
-      AuditLog audit,
       AccessWatch watch,
+      Gate gate,
       JdbcTemplate jdbc,
       Optional<Clock> clock) {
     this.relationships = relationships;
     this.justifications = justifications;
     this.registry = registry;
-    this.audit = audit;
     this.watch = watch;
+    this.gate = gate;
     this.jdbc = jdbc;
     this.clock = clock.orElse(Clock.systemUTC());
   }
@@ -138,8 +135,14 @@ public class PersonReads {
     if (found.size() > 1 && watch.wouldSuspend(profile(actor), search.at(), found)) {
       // An honest broad search must not suspend its advisor: refused before any of it is read.
       audit(
-          actor, AuditAction.SEARCH, null, List.of(), CEILING_PREFIX + "burst", AuditDecision.DENY);
-      throw new RetryLater(
+          actor,
+          AuditAction.SEARCH,
+          null,
+          List.of(),
+          Gate.ceilingCode("burst"),
+          AuditDecision.DENY);
+      gate.refused(actor, null);
+      throw new VigieException(
           ProblemCode.CEILING_REACHED,
           "this search found more persons than the account may open within a minute: narrow it",
           Duration.ofMinutes(1));
@@ -184,13 +187,44 @@ public class PersonReads {
             ProblemCode.ACCESS_DENIED, field.column() + ": this account may not change it");
       }
     }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), REGISTRATION_DAYS);
+    checkChanges(actor, person, changes, purpose, today);
     Access access = access(actor, AccessKind.UPDATE, person, link(facts, allow));
     withinCeilings(actor, AuditAction.UPDATE, access, purpose);
     String purposeCode = purposeCode(actor, person, purpose, allow, justification);
     // Audited before it is done: an update that cannot be recorded does not happen.
     record(actor, AuditAction.UPDATE, person, changes.keySet(), purposeCode, allow.basis());
-    registry.updateForReadPath(person, changes);
+    registry.updateForReadPath(person, changes, today);
     watch.accessed(profile(actor), access);
+  }
+
+  /** Where the days of registration events are reckoned. */
+  private static final ZoneId REGISTRATION_DAYS = ZoneId.of("Europe/Paris");
+
+  /**
+   * The changes are checked before the ceilings count them and before the update is recorded: an
+   * invalid one is a refusal, audited as one, not an allowed update that never happened (which
+   * would overstate a breach's scope).
+   */
+  private void checkChanges(
+      Actor actor,
+      PersonId person,
+      Map<PersonField, String> changes,
+      Purpose purpose,
+      LocalDate today) {
+    try {
+      registry.checkUpdate(person, changes, today);
+    } catch (VigieException invalid) {
+      audit(
+          actor,
+          AuditAction.UPDATE,
+          person,
+          names(changes.keySet()),
+          purpose.name(),
+          AuditDecision.DENY);
+      refused(actor, person);
+      throw invalid;
+    }
   }
 
   private Decision.Allow allowedOrAudited(
@@ -277,102 +311,26 @@ public class PersonReads {
       List<String> fields,
       String purpose,
       AuditDecision decision) {
-    audit.append(
-        new AuditEvent(
-            clock.instant(),
-            actor.account().toString(),
-            action,
-            person == null ? null : person.toString(),
-            fields,
-            purpose,
-            decision,
-            actor.channel().network(),
-            actor.organization().value().toString()));
+    gate.audit(actor, action, person, fields, purpose, decision);
   }
 
   private static List<String> names(Set<PersonField> fields) {
     return fields.stream().map(PersonField::column).toList();
   }
 
-  /**
-   * The guard, before the policy: a suspended account gets nothing, one asked to step up gets
-   * nothing until its session proves a fresh second factor, a throttled one a few reads a minute.
-   */
+  /** The guard: see {@link Gate#guard}; a throttled account's early attempt counts as a read. */
   private void guard(Actor actor, AuditAction action, PersonId person, Purpose purpose) {
-    ProblemCode refusal =
-        switch (actor.containment()) {
-          case ACTIVE -> null;
-          case STEP_UP -> ProblemCode.STEP_UP_REQUIRED;
-          case THROTTLED -> throttled(actor, person);
-          case SUSPENDED -> ProblemCode.ACCOUNT_SUSPENDED;
-        };
-    if (refusal != null) {
-      audit(
-          actor, action, person, List.of(), GUARD_PREFIX + actor.containment(), AuditDecision.DENY);
-      refused(actor, person);
-      String detail = "the guard refuses: " + refusal.title();
-      throw refusal == ProblemCode.ACCOUNT_THROTTLED
-          ? new RetryLater(refusal, detail, AccessWatch.THROTTLE_SPACING)
-          : new VigieException(refusal, detail);
-    }
+    Access attempt = person == null ? null : gate.access(actor, AccessKind.READ, person, Link.NONE);
+    gate.guard(actor, action, person, attempt);
   }
 
-  /**
-   * Null when a throttled account may go on now. A too-early attempt is still counted by the
-   * ceilings, as if served: a thief asking at full speed meets the burst ceiling all the same.
-   */
-  private ProblemCode throttled(Actor actor, PersonId person) {
-    if (watch.throttlePasses(actor.account(), clock.instant())) {
-      return null;
-    }
-    if (person != null
-        && watch.admit(profile(actor), access(actor, AccessKind.READ, person, Link.NONE))
-            instanceof Admission.Suspended) {
-      return ProblemCode.ACCOUNT_SUSPENDED;
-    }
-    return ProblemCode.ACCOUNT_THROTTLED;
-  }
-
-  /** The ceilings, after the policy and before decryption; a refusal is audited and published. */
+  /** The ceilings, after the policy and before decryption: see {@link Gate#withinCeilings}. */
   private void withinCeilings(Actor actor, AuditAction action, Access access, Purpose purpose) {
-    switch (watch.admit(profile(actor), access)) {
-      case Admission.Admitted admitted -> {}
-      case Admission.Refused over -> {
-        audit(
-            actor,
-            action,
-            access.person(),
-            List.of(),
-            CEILING_PREFIX + over.limit().name(),
-            AuditDecision.DENY);
-        refused(actor, access.person());
-        // The window is the longest wait: by then every access it counted has left it.
-        throw new RetryLater(
-            ProblemCode.CEILING_REACHED, over.limit().explain(), over.limit().window());
-      }
-      case Admission.Suspended suspended -> {
-        audit(
-            actor,
-            action,
-            access.person(),
-            List.of(),
-            GUARD_PREFIX + ContainmentState.SUSPENDED,
-            AuditDecision.DENY);
-        refused(actor, access.person());
-        throw new VigieException(
-            ProblemCode.ACCOUNT_SUSPENDED, "the account is suspended: an analyst was alerted");
-      }
-    }
+    gate.withinCeilings(actor, action, access);
   }
-
-  /** Purpose codes of refusals by the guard and by the ceilings. */
-  static final String GUARD_PREFIX = "GUARD.";
-
-  static final String CEILING_PREFIX = "CEILING.";
 
   private static AccountProfile profile(Actor actor) {
-    return new AccountProfile(
-        actor.account(), actor.role(), actor.organizationKind(), actor.recoveredAt());
+    return Gate.profile(actor);
   }
 
   /** What explains the access to the detectors: an appointment, the caseload, a justification. */
@@ -384,18 +342,10 @@ public class PersonReads {
   }
 
   private Access access(Actor actor, AccessKind kind, PersonId person, Link link) {
-    return new Access(
-        actor.account(),
-        clock.instant(),
-        kind,
-        person,
-        link,
-        0,
-        actor.channel().device(),
-        actor.channel().network());
+    return gate.access(actor, kind, person, link);
   }
 
   private void refused(Actor actor, PersonId person) {
-    watch.accessed(profile(actor), access(actor, AccessKind.REFUSED, person, Link.NONE));
+    gate.refused(actor, person);
   }
 }

@@ -179,7 +179,8 @@ public class Relationships {
         > 0;
   }
 
-  private void checkAssignment(String action, Actor manager, AccountId advisor, PersonId person) {
+  /** Refuses, as {@link AccessDenied}, an assignment {@code manager} may not make. */
+  void checkAssignment(String action, Actor manager, AccountId advisor, PersonId person) {
     requireNonNull(manager, "manager is null");
     requireNonNull(advisor, "advisor is null");
     requireNonNull(person, "person is null");
@@ -204,7 +205,8 @@ public class Relationships {
   /** What an assignment checks, about the manager's organization. */
   private record Targets(boolean advisorOfOrganization, boolean personFollowed) {}
 
-  private void checkReferral(String action, Actor actor, PersonId person, OrganizationId partner) {
+  /** Refuses a referral {@code actor} may not make, or to an organization that does not exist. */
+  void checkReferral(String action, Actor actor, PersonId person, OrganizationId partner) {
     requireNonNull(actor, "actor is null");
     requireNonNull(person, "person is null");
     requireNonNull(partner, "partner is null");

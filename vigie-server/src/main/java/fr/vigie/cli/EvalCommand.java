@@ -151,6 +151,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (scenarios.isEmpty()) {
       ScenarioFile.builtIn().stream().filter(s -> s.accounts() <= 5).forEach(scenarios::add);
+      scenarios.addAll(ScenarioFile.ceilings());
     }
     List<AttackScenario> playable = ServerEvaluation.playable(scenarios);
     if (playable.size() < scenarios.size()) {

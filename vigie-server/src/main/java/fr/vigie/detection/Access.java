@@ -30,7 +30,8 @@ public record Access(
     requireNonNull(link, "link is null");
     requireNonNull(device, "device is null");
     requireNonNull(address, "address is null");
-    if ((kind == AccessKind.READ || kind == AccessKind.UPDATE) && person == null) {
+    if ((kind == AccessKind.READ || kind == AccessKind.UPDATE || kind == AccessKind.CHANGE)
+        && person == null) {
       throw new IllegalArgumentException("person: a " + kind + " names one");
     }
     if (found < 0) {

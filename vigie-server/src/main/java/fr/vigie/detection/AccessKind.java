@@ -9,5 +9,10 @@ public enum AccessKind {
   /** A search by an exact criterion; the persons it found come as READs of their own. */
   SEARCH,
   /** The policy or a ceiling refused: nothing left. */
-  REFUSED
+  REFUSED,
+  /**
+   * A change to who follows one person (an assignment to a caseload, a referral): no data left, but
+   * the ceilings count it.
+   */
+  CHANGE
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +48,7 @@ public class AccessWatch implements AutoCloseable {
   private final InProcessAccessEvents bus;
   private final TransactionTemplate transactions;
   private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
 
   AccessWatch(
       Containments containments,
@@ -148,8 +150,20 @@ public class AccessWatch implements AutoCloseable {
     return bus.drain(timeout);
   }
 
+  /**
+   * How many refused accesses of {@code account} the detectors received since the start: what a
+   * refusal that never reached them (once, every refusing ceiling's) would leave at zero.
+   */
+  public long refusalsObserved(AccountId account) {
+    LongAdder count = refusals.get(account);
+    return count == null ? 0 : count.sum();
+  }
+
   /** The detectors' side of the bus. */
   void observe(AccountProfile profile, Access access) {
+    if (access.kind() == AccessKind.REFUSED) {
+      refusals.computeIfAbsent(access.account(), a -> new LongAdder()).increment();
+    }
     ContainmentState before = detection.state(profile.account());
     detection.observe(profile, access).ifPresent(verdict -> apply(verdict, before));
   }

@@ -108,7 +108,7 @@ public final class AccountHistory {
     switch (access.kind()) {
       case READ, UPDATE -> disclose(access);
       case SEARCH -> lastHourSearches.addLast(new Search(access.at(), access.found()));
-      case REFUSED -> {}
+      case REFUSED, CHANGE -> {}
     }
     return closed;
   }

@@ -66,17 +66,19 @@ public record Ceilings(
                 "outside-daily", Measure.OUTSIDE_PERSONS, Duration.ofDays(1), 50, OnBreach.REFUSE),
             new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 60, OnBreach.REFUSE),
             new Limit(
-                "empty-searches",
-                Measure.EMPTY_SEARCHES,
-                Duration.ofHours(1),
-                20,
-                OnBreach.REFUSE));
+                "empty-searches", Measure.EMPTY_SEARCHES, Duration.ofHours(1), 20, OnBreach.REFUSE),
+            accessesPerMinute(30),
+            accessesPerHour(600),
+            changesPerHour(20));
     List<Limit> manager =
         List.of(
             new Limit("burst", Measure.PERSONS, Duration.ofMinutes(1), 10, OnBreach.SUSPEND),
             new Limit("hourly", Measure.PERSONS, Duration.ofHours(1), 30, OnBreach.REFUSE),
             new Limit("daily", Measure.PERSONS, Duration.ofDays(1), 100, OnBreach.REFUSE),
-            new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 30, OnBreach.REFUSE));
+            new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 30, OnBreach.REFUSE),
+            accessesPerMinute(30),
+            accessesPerHour(600),
+            changesPerHour(200));
     Map<PeerGroup, List<Limit>> byGroup = new HashMap<>();
     for (OrganizationKind kind : OrganizationKind.values()) {
       byGroup.put(new PeerGroup(kind, Role.ADVISOR), advisor);
@@ -86,7 +88,10 @@ public record Ceilings(
         List.of(
             new Limit("burst", Measure.PERSONS, Duration.ofMinutes(1), 5, OnBreach.SUSPEND),
             new Limit("daily", Measure.PERSONS, Duration.ofDays(1), 20, OnBreach.REFUSE),
-            new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 10, OnBreach.REFUSE));
+            new Limit("searches", Measure.SEARCHES, Duration.ofHours(1), 10, OnBreach.REFUSE),
+            accessesPerMinute(30),
+            accessesPerHour(300),
+            changesPerHour(10));
     return new Ceilings(
         byGroup,
         others,
@@ -96,6 +101,28 @@ public record Ceilings(
         0.25,
         Duration.ofDays(7),
         0.5);
+  }
+
+  /**
+   * Every access, the same person read again included: one account once read one person 1,412 times
+   * a second, each read one more audit entry, and no ceiling on distinct persons saw it.
+   */
+  private static Limit accessesPerMinute(int max) {
+    return new Limit(
+        "accesses-minute", Measure.ACCESSES, Duration.ofMinutes(1), max, OnBreach.REFUSE);
+  }
+
+  private static Limit accessesPerHour(int max) {
+    return new Limit(
+        "accesses-hourly", Measure.ACCESSES, Duration.ofHours(1), max, OnBreach.REFUSE);
+  }
+
+  /**
+   * Referrals and assignments: a referral opens a person to a whole partner organization, so a
+   * throttled or stolen account must not refer a caseload at full speed.
+   */
+  private static Limit changesPerHour(int max) {
+    return new Limit("changes", Measure.CHANGES, Duration.ofHours(1), max, OnBreach.REFUSE);
   }
 
   /**

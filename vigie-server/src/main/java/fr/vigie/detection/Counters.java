@@ -25,6 +25,8 @@ final class Counters {
   private final LinkedHashMap<PersonId, Instant> outside = new LinkedHashMap<>();
   private final ArrayDeque<Instant> searches = new ArrayDeque<>();
   private final ArrayDeque<Instant> emptySearches = new ArrayDeque<>();
+  private final ArrayDeque<Instant> accesses = new ArrayDeque<>();
+  private final ArrayDeque<Instant> changes = new ArrayDeque<>();
 
   Counters(Duration horizon) {
     this.horizon = horizon;
@@ -69,6 +71,9 @@ final class Counters {
 
   /** Counts {@code access}; call only once it was admitted. */
   void count(Access access) {
+    if (access.kind() != AccessKind.REFUSED) {
+      accesses.addLast(access.at());
+    }
     switch (access.kind()) {
       case READ, UPDATE -> {
         touch(persons, access.person(), access.at());
@@ -82,6 +87,7 @@ final class Counters {
           emptySearches.addLast(access.at());
         }
       }
+      case CHANGE -> changes.addLast(access.at());
       case REFUSED -> {}
     }
   }
@@ -100,7 +106,43 @@ final class Counters {
       // account that has had its share of empty searches searches no more.
       case EMPTY_SEARCHES ->
           access.kind() == AccessKind.SEARCH && count(emptySearches, since) + 1 > limit.max();
+      // The same person read again and again is no new person, but each read is one more entry in
+      // the audit log and one more disclosure: every access counts here.
+      case ACCESSES ->
+          access.kind() != AccessKind.REFUSED && count(accesses, since) + 1 > limit.max();
+      case CHANGES -> access.kind() == AccessKind.CHANGE && count(changes, since) + 1 > limit.max();
     };
+  }
+
+  /**
+   * How long until an access refused by {@code limit} at {@code at} would be admitted, if nothing
+   * more were counted meanwhile: until enough of the counted ones have left the window. At least
+   * one second.
+   */
+  Duration retryAfter(Limit limit, Instant at) {
+    Instant since = at.minus(limit.window());
+    List<Instant> counted =
+        switch (limit.measure()) {
+          case PERSONS -> within(persons.sequencedValues(), since);
+          case OUTSIDE_PERSONS -> within(outside.sequencedValues(), since);
+          case SEARCHES -> within(searches, since);
+          case EMPTY_SEARCHES -> within(emptySearches, since);
+          case ACCESSES -> within(accesses, since);
+          case CHANGES -> within(changes, since);
+        };
+    // Admitted again once only max - 1 remain: the oldest (size - max + 1) must leave.
+    int leaving = counted.size() - limit.max();
+    Duration wait =
+        leaving < 0 || counted.isEmpty()
+            ? limit.window()
+            : Duration.between(at, counted.get(leaving).plus(limit.window()));
+    long seconds = (wait.toMillis() + 999) / 1000;
+    return Duration.ofSeconds(Math.max(1, seconds));
+  }
+
+  /** The times after {@code since}, oldest first. */
+  private static List<Instant> within(Collection<Instant> times, Instant since) {
+    return times.stream().filter(t -> t.isAfter(since)).sorted().toList();
   }
 
   /** True when {@code person} would be one distinct person too many since {@code since}. */
@@ -145,11 +187,10 @@ final class Counters {
     Instant cutoff = now.minus(horizon);
     dropOlder(persons, cutoff);
     dropOlder(outside, cutoff);
-    while (!searches.isEmpty() && !searches.peekFirst().isAfter(cutoff)) {
-      searches.removeFirst();
-    }
-    while (!emptySearches.isEmpty() && !emptySearches.peekFirst().isAfter(cutoff)) {
-      emptySearches.removeFirst();
+    for (ArrayDeque<Instant> times : List.of(searches, emptySearches, accesses, changes)) {
+      while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
+        times.removeFirst();
+      }
     }
   }
 

@@ -84,7 +84,7 @@ public final class Detection {
       }
       Limit limit = over.get();
       if (limit.onBreach() == Limit.OnBreach.REFUSE) {
-        return new Admission.Refused(limit);
+        return new Admission.Refused(limit, watch.counters.retryAfter(limit, access.at()));
       }
       watch.signals =
           List.of(new Signal("ceiling:" + limit.name(), thresholds.suspend(), limit.explain()));

@@ -33,7 +33,14 @@ public record Limit(String name, Measure measure, Duration window, int max, OnBr
     /** Searches. */
     SEARCHES,
     /** Searches that found nobody. */
-    EMPTY_SEARCHES
+    EMPTY_SEARCHES,
+    /**
+     * Every access admitted: reads and updates (the same person again included), searches and
+     * changes to caseloads and referrals.
+     */
+    ACCESSES,
+    /** Changes to caseloads and referrals: assignments, unassignments, referrals. */
+    CHANGES
   }
 
   /** What going over the ceiling does. */
@@ -61,6 +68,8 @@ public record Limit(String name, Measure measure, Duration window, int max, OnBr
           case OUTSIDE_PERSONS -> "distinct persons outside the caseload";
           case SEARCHES -> "searches";
           case EMPTY_SEARCHES -> "searches that found nobody";
+          case ACCESSES -> "accesses";
+          case CHANGES -> "changes to caseloads and referrals";
         };
     return "more than " + max + " " + what + " within " + describe(window);
   }

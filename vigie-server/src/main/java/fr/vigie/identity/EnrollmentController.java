@@ -1,7 +1,6 @@
 package fr.vigie.identity;
 
 import fr.vigie.ProblemCode;
-import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,7 +64,7 @@ class EnrollmentController {
   Map<String, String> begin(
       @RequestBody(required = false) EnrollmentRequest body, HttpServletRequest request) {
     if (!limiter.tryAcquire(request.getRemoteAddr())) {
-      throw new RetryLater(
+      throw new VigieException(
           ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts", limiter.retryAfter());
     }
     StaffAuthentication current = SessionController.currentStaff();

@@ -1,7 +1,6 @@
 package fr.vigie.identity;
 
 import fr.vigie.ProblemResponses;
-import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
@@ -18,10 +17,10 @@ class IdentityProblems {
   @ExceptionHandler(VigieException.class)
   ResponseEntity<ProblemDetail> problem(VigieException e) {
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.code().httpStatus());
-    if (e instanceof RetryLater later) {
-      answer.header(
-          HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(later.retryAfter()));
-    }
+    e.retryAfter()
+        .ifPresent(
+            wait ->
+                answer.header(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(wait)));
     return answer.body(detail(e));
   }
 

@@ -1,7 +1,7 @@
 package fr.vigie.identity;
 
 import fr.vigie.ProblemCode;
-import fr.vigie.RetryLater;
+import fr.vigie.VigieException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -53,7 +53,7 @@ class PasswordController {
     // The same buckets as sign-in: guessing the current password here costs the same.
     if (!limiter.tryAcquire(request.getRemoteAddr())) {
       events.publishEvent(new IdentityEvent.SignInRateLimited(clock.instant()));
-      throw new RetryLater(
+      throw new VigieException(
           ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts", limiter.retryAfter());
     }
     StaffAuthentication current = SessionController.currentStaff();

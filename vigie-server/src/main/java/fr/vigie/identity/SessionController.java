@@ -1,7 +1,7 @@
 package fr.vigie.identity;
 
 import fr.vigie.ProblemCode;
-import fr.vigie.RetryLater;
+import fr.vigie.VigieException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -152,7 +152,7 @@ class SessionController {
   private void limit(HttpServletRequest request) {
     if (!limiter.tryAcquire(request.getRemoteAddr())) {
       events.publishEvent(new IdentityEvent.SignInRateLimited(clock.instant()));
-      throw new RetryLater(
+      throw new VigieException(
           ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts", limiter.retryAfter());
     }
   }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -197,7 +198,9 @@ final class PersonStore {
         c.prepareStatement(
             "update person set "
                 + assignments
-                + ", updated_at = now() where id = ? and erased_at is null")) {
+                + ", updated_at = now(), retention_set_at = case when retention_from is distinct"
+                + " from ? then now() else retention_set_at end"
+                + " where id = ? and erased_at is null")) {
       for (SealedPerson p : persons) {
         int i = 1;
         update.setObject(i++, p.organizationId());
@@ -210,6 +213,7 @@ final class PersonStore {
         for (PersonField field : FIELDS) {
           update.setBytes(i++, p.ciphertexts().get(field));
         }
+        update.setObject(i++, p.retentionFrom());
         update.setObject(i++, p.retentionFrom());
         update.setObject(i, p.id().value());
         update.addBatch();
@@ -227,6 +231,19 @@ final class PersonStore {
       select.setObject(1, id.value());
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? Optional.of(SealedRow.read(row, 1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The wrapped data key of a person; empty if there is none or it was erased. */
+  Optional<byte[]> wrappedKey(PersonId id) throws SQLException {
+    try (Connection c = connection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "select wrapped_key from person where id = ? and erased_at is null")) {
+      select.setObject(1, id.value());
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.ofNullable(row.getBytes(1)) : Optional.empty();
       }
     }
   }
@@ -262,7 +279,9 @@ final class PersonStore {
     StringBuilder sql =
         new StringBuilder(
             "update person set nir_index = ?, email_index = ?, name_birth_index = ?,"
-                + " row_digest = ?, retention_from = ?, updated_at = now()");
+                + " row_digest = ?, retention_from = ?, updated_at = now(),"
+                + " retention_set_at = case when retention_from is distinct from ?"
+                + " then now() else retention_set_at end");
     for (PersonField field : changed.keySet()) {
       sql.append(", ").append(field.column()).append(" = ?");
     }
@@ -273,6 +292,7 @@ final class PersonStore {
       update.setBytes(i++, derived.emailIndex());
       update.setBytes(i++, derived.nameBirthIndex());
       update.setBytes(i++, derived.rowDigest());
+      update.setObject(i++, derived.retentionFrom());
       update.setObject(i++, derived.retentionFrom());
       for (byte[] ciphertext : changed.values()) {
         update.setBytes(i++, ciphertext);
@@ -340,14 +360,20 @@ final class PersonStore {
     }
   }
 
-  /** Persons whose last registration ended before {@code cutoff}. */
-  List<PersonId> endedBefore(Connection c, LocalDate cutoff, int limit) throws SQLException {
+  /**
+   * Persons whose last registration ended before {@code cutoff}, as recorded before {@code
+   * recordedBefore}.
+   */
+  List<PersonId> endedBefore(Connection c, LocalDate cutoff, Instant recordedBefore, int limit)
+      throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
-            "select id from person where retention_from < ? and erased_at is null"
+            "select id from person where retention_from < ? and retention_set_at <= ?"
+                + " and erased_at is null"
                 + " order by retention_from limit ? for update skip locked")) {
       select.setObject(1, cutoff);
-      select.setInt(2, limit);
+      select.setTimestamp(2, java.sql.Timestamp.from(recordedBefore));
+      select.setInt(3, limit);
       return ids(select);
     }
   }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -40,17 +42,29 @@ public class Registry {
   private final PersonSealer sealer;
   private final FieldCipher cipher;
   private final Period retention;
+  private final Duration grace;
 
   @org.springframework.beans.factory.annotation.Autowired
   Registry(
       DataSource dataSource,
       KeyRing keys,
       @org.springframework.beans.factory.annotation.Value("${vigie.retention.period:P20Y}")
-          Period retention) {
+          Period retention,
+      @org.springframework.beans.factory.annotation.Value("${vigie.retention.grace:P30D}")
+          Duration grace) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("vigie.retention.grace: must not be negative");
+    }
     this.retention = retention;
+    this.grace = grace;
     this.store = new PersonStore(dataSource);
     this.cipher = keys.fieldCipher();
     this.sealer = new PersonSealer(keys.fieldCipher(), keys.blindIndex());
+  }
+
+  /** A registry with {@code retention} and the default grace. */
+  Registry(DataSource dataSource, KeyRing keys, Period retention) {
+    this(dataSource, keys, retention, DEFAULT_GRACE);
   }
 
   /** A registry with the default retention period of 20 years. */
@@ -124,17 +138,36 @@ public class Registry {
     }
   }
 
+  /** How long an end of registration stays unchanged before retention may act on it, by default. */
+  public static final Duration DEFAULT_GRACE = Duration.ofDays(30);
+
+  /** How far back an update may put the end of a registration: a correction, not a rewrite. */
+  public static final Period LEFT_ON_CORRECTION = Period.ofDays(30);
+
   /**
    * Erases every person whose last registration ended more than {@code retention} before {@code
-   * today}, in batches of {@value #ERASE_BATCH}, and returns how many.
+   * today} and whose end date has stood unchanged for the configured grace ({@code
+   * vigie.retention.grace}, 30 days by default), in batches of {@value #ERASE_BATCH}; returns how
+   * many.
    */
   public long eraseExpired(Period retention, LocalDate today) {
+    return eraseExpired(retention, grace, today, Instant.now());
+  }
+
+  /**
+   * Erases every person whose last registration ended more than {@code retention} before {@code
+   * today} and whose end date was recorded at least {@code grace} before {@code now}. The grace
+   * keeps erasure out of one advisor's hands: an end date set by an update (or a mistake) is seen,
+   * and can be put right, before anything is shredded.
+   */
+  public long eraseExpired(Period retention, Duration grace, LocalDate today, Instant now) {
     LocalDate cutoff = today.minus(retention);
+    Instant recordedBefore = now.minus(grace);
     long erased = 0;
     try (Connection c = store.connection()) {
       c.setAutoCommit(false);
       while (true) {
-        List<PersonId> batch = store.endedBefore(c, cutoff, ERASE_BATCH);
+        List<PersonId> batch = store.endedBefore(c, cutoff, recordedBefore, ERASE_BATCH);
         for (PersonId id : batch) {
           if (store.erase(c, id)) {
             erased++;
@@ -275,13 +308,9 @@ public class Registry {
    * record is validated as an import row would be, the changed fields are encrypted under the
    * person's data key, and the blind indexes and digest follow.
    */
-  public void updateForReadPath(PersonId id, java.util.Map<PersonField, String> changes) {
-    for (PersonField field : changes.keySet()) {
-      if (!UPDATABLE.contains(field)) {
-        throw new VigieException(
-            ProblemCode.FIELD_INVALID, field.column() + ": cannot be changed by an update");
-      }
-    }
+  public void updateForReadPath(
+      PersonId id, java.util.Map<PersonField, String> changes, LocalDate today) {
+    checkUpdatable(changes);
     try (Connection c = store.connection()) {
       c.setAutoCommit(false);
       PersonStore.Locked locked =
@@ -289,15 +318,9 @@ public class Registry {
               .lockForUpdate(c, id)
               .orElseThrow(
                   () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + id));
-      EnumMap<PersonField, String> values =
-          sealer.unseal(id, locked.wrappedKey(), locked.ciphertexts());
-      values.putAll(changes);
-      List<String> row = new ArrayList<>();
-      for (PersonField field : PersonField.values()) {
-        row.add(values.get(field).strip());
-      }
-      row.add(locked.organization());
-      PersonRecord updated = PersonCsv.parse(row);
+      PersonRecord updated =
+          updated(id, locked.wrappedKey(), locked.ciphertexts(), locked.organization(), changes);
+      checkLeftOn(updated, changes, today);
       PersonSealer.Resealed resealed =
           sealer.reseal(id, locked.wrappedKey(), updated, changes.keySet());
       store.updateFields(c, id, resealed.ciphertexts(), resealed.derived());
@@ -306,6 +329,138 @@ public class Registry {
       throw new IllegalStateException("update: database error " + e.getSQLState(), e);
     } catch (GeneralSecurityException e) {
       throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "update: a key did not open", e);
+    }
+  }
+
+  /**
+   * Checks, for the one read path and before it records the update, that {@code changes} would be
+   * accepted by {@link #updateForReadPath} now: the fields may be changed, the new record is valid,
+   * and an end of registration is today or a correction of at most {@link #LEFT_ON_CORRECTION},
+   * never before the registration began. Nothing is written and nothing is returned.
+   *
+   * @throws VigieException FIELD_INVALID naming the field; PERSON_NOT_FOUND, PERSON_ERASED
+   */
+  public void checkUpdate(
+      PersonId id, java.util.Map<PersonField, String> changes, LocalDate today) {
+    checkUpdatable(changes);
+    // Autocommit: the row lock of the select ends with it; the update takes its own.
+    try (Connection c = store.connection()) {
+      PersonStore.Locked current =
+          store
+              .lockForUpdate(c, id)
+              .orElseThrow(
+                  () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + id));
+      PersonRecord updated =
+          updated(id, current.wrappedKey(), current.ciphertexts(), current.organization(), changes);
+      checkLeftOn(updated, changes, today);
+    } catch (SQLException e) {
+      throw new IllegalStateException("update: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "update: a key did not open", e);
+    }
+  }
+
+  private static void checkUpdatable(java.util.Map<PersonField, String> changes) {
+    for (PersonField field : changes.keySet()) {
+      if (!UPDATABLE.contains(field)) {
+        throw new VigieException(
+            ProblemCode.FIELD_INVALID, field.column() + ": cannot be changed by an update");
+      }
+    }
+  }
+
+  /** The record as it would be with {@code changes}, validated as an import row is. */
+  private PersonRecord updated(
+      PersonId id,
+      byte[] wrappedKey,
+      EnumMap<PersonField, byte[]> ciphertexts,
+      String organization,
+      java.util.Map<PersonField, String> changes)
+      throws GeneralSecurityException {
+    EnumMap<PersonField, String> values = sealer.unseal(id, wrappedKey, ciphertexts);
+    values.putAll(changes);
+    List<String> row = new ArrayList<>();
+    for (PersonField field : PersonField.values()) {
+      row.add(values.get(field).strip());
+    }
+    row.add(organization);
+    return PersonCsv.parse(row);
+  }
+
+  /**
+   * An end of registration comes from a registration event: today, or a correction within {@link
+   * #LEFT_ON_CORRECTION}; never in the future (which would postpone erasure for ever), never far
+   * back (which would have the next retention run shred the person), never before the start.
+   */
+  private static void checkLeftOn(
+      PersonRecord updated, java.util.Map<PersonField, String> changes, LocalDate today) {
+    if (!changes.containsKey(PersonField.LEFT_ON) || updated.leftOn() == null) {
+      return;
+    }
+    LocalDate leftOn = updated.leftOn();
+    if (leftOn.isAfter(today)) {
+      throw new VigieException(ProblemCode.FIELD_INVALID, "left_on: is in the future");
+    }
+    if (leftOn.isBefore(today.minus(LEFT_ON_CORRECTION))) {
+      throw new VigieException(
+          ProblemCode.FIELD_INVALID,
+          "left_on: more than " + LEFT_ON_CORRECTION.getDays() + " days back");
+    }
+    if (leftOn.isBefore(updated.registeredOn())) {
+      throw new VigieException(
+          ProblemCode.FIELD_INVALID, "left_on: before the registration began (registered_on)");
+    }
+  }
+
+  /**
+   * Encrypts a staff-written text about {@code person} (a break-the-glass justification, which may
+   * name the person) under the person's data key, bound by the associated data to (person, {@code
+   * place}): erasing the person makes it unreadable with the rest of the record.
+   *
+   * @param place where the text belongs, such as {@code justification:<id>}; never a field's name
+   * @throws VigieException PERSON_NOT_FOUND when there is no such person, or it was erased
+   */
+  public byte[] sealText(PersonId person, String place, String text) {
+    checkPlace(place);
+    try {
+      byte[] wrapped =
+          store
+              .wrappedKey(person)
+              .orElseThrow(
+                  () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + person));
+      return cipher.openDataKey(person.toString(), wrapped).encrypt(place, text);
+    } catch (SQLException e) {
+      throw new IllegalStateException("seal: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "seal: a key did not open", e);
+    }
+  }
+
+  /**
+   * Decrypts a text {@link #sealText} sealed, for the audited lists that show it (the review queue,
+   * the person's journal); empty once the person is erased: its key is gone.
+   */
+  public Optional<String> decryptTextForJournal(PersonId person, String place, byte[] sealed) {
+    checkPlace(place);
+    try {
+      Optional<byte[]> wrapped = store.wrappedKey(person);
+      if (wrapped.isEmpty() || sealed == null) {
+        return Optional.empty();
+      }
+      byte[] clear =
+          cipher.openDataKey(person.toString(), wrapped.get()).decryptField(place, sealed);
+      return Optional.of(new String(clear, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (SQLException e) {
+      throw new IllegalStateException("open: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "open: a key did not open", e);
+    }
+  }
+
+  /** A place is a kind and an id, with a colon no field name has: it cannot pass for a field. */
+  private static void checkPlace(String place) {
+    if (place == null || !place.matches("[a-z_]+:[0-9a-f-]{36}")) {
+      throw new IllegalArgumentException("place: expected kind:uuid");
     }
   }
 

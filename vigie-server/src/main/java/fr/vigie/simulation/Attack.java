@@ -25,6 +25,7 @@ final class Attack {
   private final Map<Integer, Cursor> cursors = new HashMap<>();
   private final Map<Integer, Double> usual;
   private final Set<Long> leaked = new HashSet<>();
+  private int refusals;
   private final Map<Integer, Instant> contained = new HashMap<>();
   private Instant firstRead;
 
@@ -112,7 +113,10 @@ final class Attack {
               scenario.recovery() && at.isBefore(start.plus(InMemoryExecutor.RESTRICTED))
                   ? pause()
                   : interval(cursor, at));
-      case REFUSED -> cursor.next = at.plus(pause());
+      case REFUSED -> {
+        refusals++;
+        cursor.next = at.plus(pause());
+      }
       case THROTTLED -> cursor.next = at.plus(InMemoryExecutor.THROTTLE_PACE);
       case STEP_UP -> {
         if (scenario.passesStepUp()) {
@@ -144,7 +148,7 @@ final class Attack {
       seconds =
           firstRead == null ? 0 : Math.max(0, Duration.between(firstRead, last).toNanos() / 1e9);
     }
-    return new ScenarioRun(leaked.size(), seconds);
+    return new ScenarioRun(leaked.size(), seconds, refusals);
   }
 
   private Duration pause() {

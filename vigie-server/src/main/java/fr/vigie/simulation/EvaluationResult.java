@@ -37,7 +37,34 @@ public record EvaluationResult(
       double containedShare,
       double capLeakedMedian,
       double capLeakedP95,
-      double capLeakedMax) {
+      double capLeakedMax,
+      long refusals) {
+    /** Without the count of refusals. */
+    public ScenarioStats(
+        String name,
+        double leakedMedian,
+        double leakedP95,
+        double leakedMax,
+        double containSecondsMedian,
+        double containSecondsP95,
+        double containedShare,
+        double capLeakedMedian,
+        double capLeakedP95,
+        double capLeakedMax) {
+      this(
+          name,
+          leakedMedian,
+          leakedP95,
+          leakedMax,
+          containSecondsMedian,
+          containSecondsP95,
+          containedShare,
+          capLeakedMedian,
+          capLeakedP95,
+          capLeakedMax,
+          0);
+    }
+
     static ScenarioStats of(String name, List<ScenarioRun> runs, List<ScenarioRun> cap) {
       double[] leaked = runs.stream().mapToDouble(ScenarioRun::leaked).toArray();
       double[] seconds = runs.stream().mapToDouble(ScenarioRun::containSeconds).toArray();
@@ -52,7 +79,8 @@ public record EvaluationResult(
           runs.stream().filter(ScenarioRun::contained).count() / (double) runs.size(),
           Percentiles.median(capLeaked),
           Percentiles.percentile(capLeaked, 0.95),
-          Percentiles.max(capLeaked));
+          Percentiles.max(capLeaked),
+          runs.stream().mapToLong(ScenarioRun::refusals).sum());
     }
   }
 

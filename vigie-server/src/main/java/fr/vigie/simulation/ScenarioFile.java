@@ -34,6 +34,15 @@ public final class ScenarioFile {
           "dormant",
           "new-device-at-night");
 
+  /**
+   * Scenarios paced to meet the refusing ceilings (hourly persons, persons outside the caseload a
+   * day, empty searches) from the owner's own PC, so that no detector stops them first: the run
+   * through the server plays them, so that a refusal that answers differently over HTTP than in
+   * memory shows.
+   */
+  public static final List<String> CEILINGS =
+      List.of("ceiling-hourly", "ceiling-outside-daily", "ceiling-empty-searches");
+
   private static final Set<String> FIELDS =
       Set.of(
           "name",
@@ -59,9 +68,18 @@ public final class ScenarioFile {
 
   /** The built-in scenarios. */
   public static List<AttackScenario> builtIn() {
+    return resources(BUILT_IN, "/scenarios/");
+  }
+
+  /** The scenarios that meet the refusing ceilings, see {@link #CEILINGS}. */
+  public static List<AttackScenario> ceilings() {
+    return resources(CEILINGS, "/scenarios/ceilings/");
+  }
+
+  private static List<AttackScenario> resources(List<String> names, String folder) {
     List<AttackScenario> all = new ArrayList<>();
-    for (String name : BUILT_IN) {
-      String resource = "/scenarios/" + name + ".json";
+    for (String name : names) {
+      String resource = folder + name + ".json";
       try (InputStream in = ScenarioFile.class.getResourceAsStream(resource)) {
         if (in == null) {
           throw new IllegalStateException("missing resource " + resource);

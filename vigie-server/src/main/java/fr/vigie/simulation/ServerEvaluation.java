@@ -25,22 +25,25 @@ public final class ServerEvaluation {
       table.append(
           String.format(
               Locale.ROOT,
-              "%-24s %22s %22s%n",
+              "%-24s %22s %22s %16s%n",
               "through the server | in memory",
               "leaked median/p95/max",
-              "contained (p95)"));
+              "contained (p95)",
+              "refused"));
       for (int i = 0; i < throughServer.scenarios().size(); i++) {
         EvaluationResult.ScenarioStats server = throughServer.scenarios().get(i);
         EvaluationResult.ScenarioStats memory = inMemory.scenarios().get(i);
         table.append(
             String.format(
                 Locale.ROOT,
-                "%-24s %10s | %-10s %10s | %-10s%n",
+                "%-24s %10s | %-10s %10s | %-10s %7d | %-7d%n",
                 server.name(),
                 leaked(server),
                 leaked(memory),
                 EvaluationReport.seconds(server.containSecondsP95()),
-                EvaluationReport.seconds(memory.containSecondsP95())));
+                EvaluationReport.seconds(memory.containSecondsP95()),
+                server.refusals(),
+                memory.refusals()));
       }
       table.append(
           String.format(
@@ -94,11 +97,17 @@ public final class ServerEvaluation {
           && server.leakedP95() == memory.leakedP95()
           && server.leakedMax() == memory.leakedMax()
           && server.containedShare() == memory.containedShare()
-          && Math.abs(server.containSecondsMedian() - memory.containSecondsMedian()) < 1
-          && Math.abs(server.containSecondsP95() - memory.containSecondsP95()) < 1
+          && withinASecond(server.containSecondsMedian(), memory.containSecondsMedian())
+          && withinASecond(server.containSecondsP95(), memory.containSecondsP95())
           && server.capLeakedMedian() == memory.capLeakedMedian()
           && server.capLeakedP95() == memory.capLeakedP95()
-          && server.capLeakedMax() == memory.capLeakedMax();
+          && server.capLeakedMax() == memory.capLeakedMax()
+          && server.refusals() == memory.refusals();
+    }
+
+    /** Never contained on both sides is the same: infinity minus infinity is no number. */
+    private static boolean withinASecond(double server, double memory) {
+      return server == memory || Math.abs(server - memory) < 1;
     }
 
     private static String counts(EvaluationResult result) {

@@ -2,7 +2,6 @@ package fr.vigie.web;
 
 import fr.vigie.ProblemCode;
 import fr.vigie.ProblemResponses;
-import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import java.time.Duration;
 import org.springframework.beans.TypeMismatchException;
@@ -34,7 +33,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = problem(e.code(), e.getMessage());
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.code().httpStatus());
     if (e.code().httpStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-      Duration wait = e instanceof RetryLater later ? later.retryAfter() : DEFAULT_RETRY_AFTER;
+      Duration wait = e.retryAfter().orElse(DEFAULT_RETRY_AFTER);
       answer.header(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(wait));
     }
     return answer.body(problem);

@@ -111,7 +111,7 @@ class RelationshipController {
     management.refer(
         actors.require(),
         PersonController.personId(person),
-        new OrganizationId(request.organization()));
+        request.organization() == null ? null : new OrganizationId(request.organization()));
     return ResponseEntity.noContent().build();
   }
 

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.crypto.KeyRing;
 import fr.vigie.identity.OrganizationId;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
+import fr.vigie.registry.Registry;
+import fr.vigie.registry.TestRegistries;
 import fr.vigie.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JustificationsIT {
   private static final Justification AT_THE_DESK =
@@ -27,15 +33,35 @@ class JustificationsIT {
   private Actor manager;
   private PersonId person;
 
+  @TempDir Path directory;
+  private KeyRing keys;
+  private Registry registry;
+
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     dataSource = TestDatabase.newDatabase();
     fixture = new AccessFixture(dataSource);
-    justifications = new Justifications(fixture.jdbc);
+    Path keyDirectory = directory.resolve("keys");
+    keys =
+        KeyRing.open(
+            "file:" + keyDirectory.resolve("kek.json"), keyDirectory, KeyRing.INDEX_FIELDS);
+    registry = TestRegistries.open(dataSource, keys);
+    justifications = new Justifications(fixture.jdbc, registry);
     agency = fixture.organization(OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     advisor = fixture.account(agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY, Role.ADVISOR);
     manager = fixture.account(agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY, Role.MANAGER);
-    person = fixture.person(agency);
+    person = personWithKey();
+  }
+
+  /** A person row with a data key of its own, as the import leaves it. */
+  private PersonId personWithKey() throws Exception {
+    PersonId id = fixture.person(agency);
+    fixture.jdbc.update(
+        "update person set wrapped_key = ?, kek_id = ? where id = ?",
+        keys.fieldCipher().newDataKey(id.toString()).wrapped(),
+        keys.fieldCipher().currentKekId(),
+        id.value());
+    return id;
   }
 
   @AfterEach
@@ -44,7 +70,7 @@ class JustificationsIT {
   }
 
   @Test
-  void record_justification_storesReasonAndTextUnderANewId() {
+  void record_justification_storesReasonAndTextSealedUnderThePersonsKey() {
     JustificationId id = justifications.record(advisor, person, AT_THE_DESK);
 
     Map<String, Object> row =
@@ -53,8 +79,52 @@ class JustificationsIT {
         .containsEntry("account_id", advisor.account().value())
         .containsEntry("person_id", person.value())
         .containsEntry("reason_code", "PERSON_AT_THE_DESK")
-        .containsEntry("text", AT_THE_DESK.text())
+        .containsEntry("text", null)
         .containsEntry("review_outcome", null);
+    byte[] sealed = (byte[]) row.get("text_sealed");
+    assertThat(new String(sealed, StandardCharsets.UTF_8)).doesNotContain("conseiller");
+    assertThat(justifications.text(id, person, sealed)).hasValue(AT_THE_DESK.text());
+    // Bound to its place: the same ciphertext does not open as another justification's.
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> justifications.text(new JustificationId(UUID.randomUUID()), person, sealed)))
+        .isNotNull();
+  }
+
+  @Test
+  void text_personErased_isGoneAndPendingShowsNoText() {
+    JustificationId id = justifications.record(advisor, person, AT_THE_DESK);
+
+    assertThat(registry.erase(person)).isTrue();
+
+    byte[] sealed =
+        fixture.jdbc.queryForObject(
+            "select text_sealed from justification where id = ?", byte[].class, id.value());
+    assertThat(justifications.text(id, person, sealed)).isEmpty();
+    assertThat(justifications.pending(manager, 10))
+        .singleElement()
+        .satisfies(pending -> assertThat(pending.text()).isNull());
+  }
+
+  @Test
+  void sealClearTexts_rowsWrittenInClear_areSealedAndTheClearTextDropped() {
+    UUID clear = UUID.randomUUID();
+    fixture.jdbc.update(
+        "insert into justification (id, account_id, person_id, reason_code, text)"
+            + " values (?, ?, ?, 'PERSON_AT_THE_DESK', 'Madame X au guichet')",
+        clear,
+        advisor.account().value(),
+        person.value());
+
+    justifications.sealClearTexts();
+
+    Map<String, Object> row =
+        fixture.jdbc.queryForMap("select * from justification where id = ?", clear);
+    assertThat(row).containsEntry("text", null);
+    assertThat(
+            justifications.text(
+                new JustificationId(clear), person, (byte[]) row.get("text_sealed")))
+        .hasValue("Madame X au guichet");
   }
 
   @Test

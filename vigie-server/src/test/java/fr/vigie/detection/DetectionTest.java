@@ -80,11 +80,51 @@ class DetectionTest {
 
   @Test
   void admit_samePersonAgainAndAgain_countsOnePerson() {
+    // Twenty reads a minute, within the ceiling on all accesses: only one person for the others.
     for (int n = 0; n < 100; n++) {
-      assertThat(detection.admit(ADVISOR, read(1, WORKING_HOURS.plusSeconds(n))).admitted())
+      assertThat(detection.admit(ADVISOR, read(1, WORKING_HOURS.plusSeconds(3L * n))).admitted())
           .isTrue();
     }
     assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+  }
+
+  @Test
+  void admit_samePersonOverThirtyTimesAMinute_refusesWithoutSuspending() {
+    for (int n = 0; n < 30; n++) {
+      assertThat(detection.admit(ADVISOR, read(1, WORKING_HOURS.plusMillis(n))).admitted())
+          .isTrue();
+    }
+
+    Admission over = detection.admit(ADVISOR, read(1, WORKING_HOURS.plusSeconds(1)));
+
+    assertThat(over)
+        .isInstanceOfSatisfying(
+            Admission.Refused.class,
+            refused -> {
+              assertThat(refused.limit().explain())
+                  .isEqualTo("more than 30 accesses within 1 minute");
+              assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(59));
+            });
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(detection.admit(ADVISOR, read(1, WORKING_HOURS.plusSeconds(61))).admitted())
+        .isTrue();
+  }
+
+  @Test
+  void admit_samePersonOverSixHundredTimesAnHour_isRefused() {
+    for (int n = 0; n < 600; n++) {
+      assertThat(detection.admit(ADVISOR, read(1, WORKING_HOURS.plusSeconds(5L * n))).admitted())
+          .isTrue();
+    }
+
+    Admission over = detection.admit(ADVISOR, read(1, WORKING_HOURS.plusSeconds(3_000)));
+
+    assertThat(over)
+        .isInstanceOfSatisfying(
+            Admission.Refused.class,
+            refused ->
+                assertThat(refused.limit().explain())
+                    .isEqualTo("more than 600 accesses within 1 hour"));
   }
 
   @Test

@@ -99,6 +99,13 @@ public final class StaffClient {
     }
   }
 
+  /** A {@code PUT} with no body, such as an assignment to a caseload. */
+  public Answer put(String path) {
+    return send(
+        withCsrf(HttpRequest.newBuilder(URI.create(base + path)))
+            .PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   Answer delete(String path) {
     return send(withCsrf(HttpRequest.newBuilder(URI.create(base + path))).DELETE());
   }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -203,13 +204,36 @@ class RegistryIT {
             ImportOptions.defaults(),
             ImportProgress.NONE);
 
-    long erased = registry.eraseExpired(Period.ofYears(20), today);
+    // The end dates stand unchanged for the grace time, then a run erases those past the period.
+    Instant graceLater = Instant.now().plus(Registry.DEFAULT_GRACE).plusSeconds(60);
+    long erased =
+        registry.eraseExpired(Period.ofYears(20), Registry.DEFAULT_GRACE, today, graceLater);
 
     assertThat(erased).isEqualTo(10);
     assertThat(registry.count()).isEqualTo(20);
     assertThat(registry.findByIdentifier(persons.get(0).identifier())).isEmpty();
     assertThat(registry.findByIdentifier(persons.get(10).identifier())).isPresent();
-    assertThat(registry.eraseExpired(Period.ofYears(20), today)).isZero();
+    assertThat(registry.eraseExpired(Period.ofYears(20), Registry.DEFAULT_GRACE, today, graceLater))
+        .isZero();
+  }
+
+  @Test
+  void eraseExpired_endDatesRecordedWithinTheGrace_eraseNobody() throws Exception {
+    List<PersonRecord> persons = new ArrayList<>(TestPersons.persons(5));
+    LocalDate today = LocalDate.of(2026, 11, 22);
+    for (int i = 0; i < 5; i++) {
+      persons.set(i, withLeftOn(persons.get(i), today.minusYears(20).minusDays(1 + i)));
+    }
+    new Registry(dataSource, keys, Period.ofYears(40))
+        .importPersons(
+            TestPersons.writeCsv(directory.resolve("p.csv"), persons),
+            ImportOptions.defaults(),
+            ImportProgress.NONE);
+
+    long erased = registry.eraseExpired(Period.ofYears(20), today);
+
+    assertThat(erased).isZero();
+    assertThat(registry.count()).isEqualTo(5);
   }
 
   @Test

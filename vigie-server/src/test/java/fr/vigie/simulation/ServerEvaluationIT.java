@@ -29,4 +29,25 @@ class ServerEvaluationIT {
     assertThat(comparison.throughServer().scenarios().getFirst().leakedMax()).isBetween(1.0, 10.0);
     assertThat(comparison.agree()).as(comparison.table()).isTrue();
   }
+
+  /**
+   * Attacks paced to meet the refusing ceilings (hourly persons, persons outside the caseload a
+   * day, empty searches) from the owner's own PC, so that no detector stops them first. Once, every
+   * such refusal answered 500 over HTTP while the run in memory was green: here the server must
+   * refuse them as memory does, one for one.
+   */
+  @Test
+  void throughServer_attacksMeetingRefusingCeilings_areRefusedAsInMemory() throws Exception {
+    List<AttackScenario> scenarios = ScenarioFile.ceilings();
+    assertThat(scenarios).hasSize(3);
+    Evaluation.Settings settings =
+        Evaluation.Settings.defaults(1, 40, scenarios).withPersons(2_500);
+
+    ServerEvaluation.Comparison comparison = ServerEvaluation.run(settings, days -> {});
+
+    assertThat(comparison.differences()).as(comparison.table()).isEmpty();
+    for (EvaluationResult.ScenarioStats scenario : comparison.throughServer().scenarios()) {
+      assertThat(scenario.refusals()).as(scenario.name() + "\n" + comparison.table()).isPositive();
+    }
+  }
 }

@@ -158,6 +158,44 @@ class PersonApiIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void justificationText_afterThePersonIsErased_isGoneFromTheDatabaseAndTheJournal() {
+    String text = "Madame Testnom venue au guichet avec sa fille";
+    StaffClient.Answer justified =
+        signedIn(advisor)
+            .post(
+                "/api/persons/" + stranger + "/read",
+                Map.of(
+                    "purpose",
+                    "FOLLOW_UP",
+                    "justification",
+                    Map.of("reason", "PERSON_AT_THE_DESK", "text", text)));
+    assertThat(justified.status()).isEqualTo(200);
+    StaffClient dpo =
+        signedIn(newAccount(Role.DPO, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY));
+    assertThat(dpo.get("/api/persons/" + stranger + "/journal").body()).contains(text);
+
+    assertThat(registry.erase(fr.vigie.registry.PersonId.parse(stranger))).isTrue();
+
+    StaffClient.Answer journal = dpo.get("/api/persons/" + stranger + "/journal");
+    assertThat(journal.status()).isEqualTo(200);
+    assertThat(journal.body()).doesNotContain("venue au guichet").contains("PERSON_AT_THE_DESK");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from justification where person_id = ?::uuid"
+                    + " and (text is not null or position(convert_to('guichet', 'UTF8')"
+                    + " in coalesce(text_sealed, ''::bytea)) > 0)",
+                Integer.class,
+                stranger))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from justification where person_id = ?::uuid",
+                Integer.class,
+                stranger))
+        .isEqualTo(1);
+  }
+
+  @Test
   void agencyAdvisor_updateOfCaseloadPerson_isStoredAndAudited() {
     StaffClient client = signedIn(advisor);
 
@@ -169,6 +207,31 @@ class PersonApiIT extends IdentityIntegrationTest {
     assertThat(update.status()).isEqualTo(204);
     assertThat(client.get("/api/persons/" + followed).json().get("fields").get("phone").asString())
         .isEqualTo("07 11 22 33 44");
+  }
+
+  @Test
+  void read_samePersonInALoop_meetsTheCeilingOnAllAccesses() {
+    StaffClient client = signedIn(advisor);
+    int served = 0;
+    StaffClient.Answer last;
+    do {
+      last = client.get("/api/persons/" + followed);
+      if (last.status() == 200) {
+        served++;
+      }
+    } while (last.status() == 200 && served <= 100);
+
+    assertThat(served).isEqualTo(30);
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.json().get("code").asString()).isEqualTo("CEILING_REACHED");
+    assertThat(last.json().get("detail").asString())
+        .isEqualTo("more than 30 accesses within 1 minute");
+    assertThat(last.response().headers().firstValue("Retry-After")).hasValue("60");
+    assertThat(last.body()).doesNotContain(followedRecord.birthName());
+    assertThat(
+            jdbc.queryForObject(
+                "select containment from staff_account where id = ?", String.class, advisor.id()))
+        .isEqualTo("ACTIVE");
   }
 
   @Test

@@ -3,7 +3,6 @@ package fr.vigie.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.ProblemCode;
-import fr.vigie.RetryLater;
 import fr.vigie.VigieException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class ProblemAdviceTest {
   void ceilingReached_withItsWindow_saysRetryAfterTheWindowInSeconds() {
     ResponseEntity<ProblemDetail> answer =
         advice.vigie(
-            new RetryLater(
+            new VigieException(
                 ProblemCode.CEILING_REACHED,
                 "more than 20 searches that found nobody within 1 hour",
                 Duration.ofHours(1)));
@@ -32,7 +31,8 @@ class ProblemAdviceTest {
   void retryLater_partOfASecond_roundsUpToOneSecond() {
     ResponseEntity<ProblemDetail> answer =
         advice.vigie(
-            new RetryLater(ProblemCode.SIGN_IN_RATE_LIMITED, "too many", Duration.ofMillis(1500)));
+            new VigieException(
+                ProblemCode.SIGN_IN_RATE_LIMITED, "too many", Duration.ofMillis(1500)));
 
     assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
   }
