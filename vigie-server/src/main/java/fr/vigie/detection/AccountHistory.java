@@ -191,6 +191,24 @@ public final class AccountHistory {
     }
   }
 
+  /**
+   * An analyst released the account: what the detectors had gathered against it (the last day's
+   * persons and searches, the places first seen lately, a waking from dormancy) is dropped, so that
+   * its next ordinary read does not suspend it again. Its baseline stays: the days it closed, its
+   * hours, the devices and networks it uses, which now include the ones the analyst vouched for.
+   */
+  void forgive() {
+    lastDay.clear();
+    unexplainedInLastDay = 0;
+    lastHourSearches.clear();
+    lastHourReads.clear();
+    deviceFirstSeen.clear();
+    addressFirstSeen.clear();
+    devicePersons.clear();
+    previousAddressAt = null;
+    wokeAt = null;
+  }
+
   /** Distinct persons disclosed in the last 24 hours. */
   public int personsLastDay() {
     return lastDay.size();

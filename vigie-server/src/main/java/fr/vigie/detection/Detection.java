@@ -152,13 +152,22 @@ public final class Detection {
     }
   }
 
-  /** A security analyst found nothing wrong: the account works again. */
+  /**
+   * A security analyst found nothing wrong: the account works again, and what led to the alert is
+   * reset (the suspending ceilings' window, the detectors' evidence of the last day, the places
+   * first seen lately), so that its next ordinary read does not suspend it again. Its baseline and
+   * history stay.
+   */
   public void release(AccountId account) {
     Watch watch = watches.get(account);
     if (watch != null) {
       synchronized (watch) {
         watch.state = ContainmentState.ACTIVE;
-        watch.acknowledged = watch.score;
+        watch.counters.forgive();
+        watch.history.forgive();
+        watch.signals = List.of();
+        watch.score = 0;
+        watch.acknowledged = 0;
       }
     }
   }
