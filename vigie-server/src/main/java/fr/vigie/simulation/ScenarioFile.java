@@ -32,7 +32,9 @@ public final class ScenarioFile {
           "low-and-slow-100",
           "enumeration",
           "dormant",
-          "new-device-at-night");
+          "new-device-at-night",
+          "harvest-owner-pc",
+          "dormant-partner-weekend");
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -51,7 +53,8 @@ public final class ScenarioFile {
           "targets",
           "search_hit_share",
           "duration_days",
-          "pause_after_refusal_minutes");
+          "pause_after_refusal_minutes",
+          "restart_days");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -123,7 +126,8 @@ public final class ScenarioFile {
           r.choice(root, "targets", AttackScenario.Targets.class),
           r.number(root, "search_hit_share", 0.05),
           r.number(root, "duration_days", 28.0),
-          r.positive(root, "pause_after_refusal_minutes", 60));
+          r.positive(root, "pause_after_refusal_minutes", 60),
+          r.days(root, "restart_days"));
     } catch (IllegalArgumentException | NullPointerException e) {
       // The reader's errors name the source already; the record's do not.
       String message = e.getMessage();
@@ -221,6 +225,24 @@ public final class ScenarioFile {
         throw error(field, "expected a whole number >= 0");
       }
       return value.asInt();
+    }
+
+    List<Integer> days(JsonNode node, String field) {
+      JsonNode value = node.get(field);
+      if (value == null) {
+        return List.of();
+      }
+      if (!value.isArray()) {
+        throw error(field, "expected a list of whole numbers >= 0");
+      }
+      List<Integer> days = new ArrayList<>();
+      for (JsonNode day : value) {
+        if (!day.isIntegralNumber() || day.asInt() < 0) {
+          throw error(field, "expected a list of whole numbers >= 0");
+        }
+        days.add(day.asInt());
+      }
+      return days;
     }
 
     boolean bool(JsonNode node, String field, boolean fallback) {
