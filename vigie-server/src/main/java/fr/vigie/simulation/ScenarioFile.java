@@ -137,6 +137,60 @@ public final class ScenarioFile {
     }
   }
 
+  /** Writes {@code s} in the file format, so that {@link #parse} reads the same scenario back. */
+  public static String write(AttackScenario s) {
+    var root = JSON.createObjectNode();
+    root.put("name", s.name());
+    root.put("description", s.description());
+    var accounts = root.putObject("accounts");
+    accounts.put("count", s.accounts());
+    accounts.put("organization", organizationName(s.organization()));
+    var start = root.putObject("start");
+    start.put("day", s.startDay());
+    start.put("time", s.startTime().toString());
+    root.put("recovery", s.recovery());
+    root.put("dormant_days", s.dormantDays());
+    root.put("owner", s.ownerKeepsWorking() ? "works" : "stops");
+    var pace = root.putObject("pace");
+    pace.put("reads", s.reads());
+    pace.put("per", s.per().name().toLowerCase(Locale.ROOT));
+    var hours = root.putArray("hours");
+    for (AttackScenario.Window w : s.windows()) {
+      var window = hours.addObject();
+      window.put("days", w.days().name().toLowerCase(Locale.ROOT));
+      window.put("from", clock(w.fromSecond()));
+      window.put("to", clock(w.toSecond()));
+    }
+    root.put("device", s.newDevice() ? "new" : "owner");
+    root.put("address", s.newAddress() ? "new" : "owner");
+    root.put("passes_step_up", s.passesStepUp());
+    root.put("targets", s.targets().name().toLowerCase(Locale.ROOT));
+    root.put("search_hit_share", s.searchHitShare());
+    root.put("duration_days", s.durationDays());
+    root.put("pause_after_refusal_minutes", s.pauseMinutes());
+    var restarts = root.putArray("restart_days");
+    s.restartDays().forEach(restarts::add);
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static String clock(int second) {
+    return second == 86_400
+        ? "24:00"
+        : String.format(Locale.ROOT, "%02d:%02d", second / 3600, second % 3600 / 60);
+  }
+
+  private static String organizationName(OrganizationKind kind) {
+    if (kind == null) {
+      return "any";
+    }
+    return switch (kind) {
+      case FRANCE_TRAVAIL_AGENCY -> "france_travail";
+      case CAP_EMPLOI -> "cap_emploi";
+      case MISSION_LOCALE -> "mission_locale";
+      case SUBCONTRACTOR -> throw new IllegalArgumentException("organization: no file for " + kind);
+    };
+  }
+
   private static OrganizationKind organization(Reader r, String text) {
     return switch (text) {
       case "any" -> null;
