@@ -183,11 +183,22 @@ final class EvalCommand implements Callable<Integer> {
               Runtime.getRuntime().availableProcessors(),
               progress(err, "variants", System.nanoTime()));
       out.print(summary.table());
-      out.println(
-          "worst variants written to "
-              + summary.writeWorst(variantsOut).size()
-              + " files in "
-              + variantsOut);
+      List<Path> written = summary.writeWorst(variantsOut);
+      out.println("worst variants written to " + written.size() + " files in " + variantsOut);
+      if (writeDocs) {
+        BenchmarkReport.write(
+            docs().resolve("evaluation.md"),
+            "variants",
+            "`"
+                + command()
+                + " --variants "
+                + variants
+                + " --seed "
+                + seed
+                + "`\n\n```\n"
+                + summary.table()
+                + "```");
+      }
       line = line.substring(0, line.length() - 1) + ",\"variants\":" + summary.json() + "}";
     }
     if (json) {
