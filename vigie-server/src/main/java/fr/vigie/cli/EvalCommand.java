@@ -170,6 +170,7 @@ final class EvalCommand implements Callable<Integer> {
       String table =
           Ablation.markdown(Ablation.run(settings, progress(err, "ablation", System.nanoTime())));
       out.print(table);
+      out.flush();
       if (writeDocs) {
         BenchmarkReport.write(docs().resolve("evaluation.md"), "ablation", table);
       }
