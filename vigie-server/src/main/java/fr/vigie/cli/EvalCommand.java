@@ -1,6 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.benchmark.BenchmarkReport;
+import fr.vigie.simulation.Ablation;
 import fr.vigie.simulation.AttackScenario;
 import fr.vigie.simulation.Evaluation;
 import fr.vigie.simulation.EvaluationReport;
@@ -8,6 +9,8 @@ import fr.vigie.simulation.EvaluationResult;
 import fr.vigie.simulation.ScenarioFile;
 import fr.vigie.simulation.ServerEvaluation;
 import fr.vigie.simulation.TradeoffSweep;
+import fr.vigie.simulation.VariantGenerator;
+import fr.vigie.simulation.Variants;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,6 +87,33 @@ final class EvalCommand implements Callable<Integer> {
               + " accounts that do not begin with a helpdesk recovery.")
   boolean throughServer;
 
+  @Option(
+      names = "--variants",
+      defaultValue = "0",
+      description =
+          "Also draw this many random attack variants (docs/evaluation.md) and report persons"
+              + " leaked per attacking account: p50, p95, max, and the ten worst.")
+  int variants;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "The seed the variants are drawn from.")
+  long seed;
+
+  @Option(
+      names = "--variants-out",
+      defaultValue = "eval-variants",
+      description = "Where the ten worst variants are written as scenario files, to be replayed.")
+  Path variantsOut;
+
+  @Option(
+      names = "--ablation",
+      description =
+          "Also run a smaller evaluation with each detector switched off in turn, and print (with"
+              + " --write-docs, write) what each one contributes.")
+  boolean ablation;
+
   @Override
   public Integer call() throws Exception {
     if (throughServer) {
@@ -91,7 +121,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (seeds < 1 || advisorDays < 1 || persons < 1000) {
+    if (seeds < 1 || advisorDays < 1 || persons < 1000 || variants < 0) {
       err.println("vigie eval: --seeds and --advisor-days at least 1, --persons at least 1000");
       return 2;
     }
@@ -136,8 +166,44 @@ final class EvalCommand implements Callable<Integer> {
         out.println("plot written to " + docs.resolve("evaluation-tradeoff.png"));
       }
     }
+    if (ablation) {
+      String table =
+          Ablation.markdown(Ablation.run(settings, progress(err, "ablation", System.nanoTime())));
+      out.print(table);
+      out.flush();
+      if (writeDocs) {
+        BenchmarkReport.write(docs().resolve("evaluation.md"), "ablation", table);
+      }
+    }
+    String line = result.json();
+    if (variants > 0) {
+      Variants.Summary summary =
+          Variants.run(
+              VariantGenerator.draw(variants, seed),
+              persons,
+              Runtime.getRuntime().availableProcessors(),
+              progress(err, "variants", System.nanoTime()));
+      out.print(summary.table());
+      List<Path> written = summary.writeWorst(variantsOut);
+      out.println("worst variants written to " + written.size() + " files in " + variantsOut);
+      if (writeDocs) {
+        BenchmarkReport.write(
+            docs().resolve("evaluation.md"),
+            "variants",
+            "`"
+                + command()
+                + " --variants "
+                + variants
+                + " --seed "
+                + seed
+                + "`\n\n```\n"
+                + summary.table()
+                + "```");
+      }
+      line = line.substring(0, line.length() - 1) + ",\"variants\":" + summary.json() + "}";
+    }
     if (json) {
-      out.println(result.json());
+      out.println(line);
     }
     return 0;
   }

@@ -46,6 +46,7 @@ public class AccessWatch implements AutoCloseable {
   private final Alerts alerts;
   private final Clock clock;
   private final InProcessAccessEvents bus;
+  private final MemoryStore memories;
   private final TransactionTemplate transactions;
   private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
@@ -55,6 +56,7 @@ public class AccessWatch implements AutoCloseable {
       Scopes scopes,
       Alerts alerts,
       PlatformTransactionManager transactions,
+      MemoryStore memories,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
       Environment settings) {
@@ -64,6 +66,10 @@ public class AccessWatch implements AutoCloseable {
     this.alerts = alerts;
     this.transactions = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemUTC());
+    this.memories = memories;
+    // What the detectors remember of each account comes back before the first access: a dormant
+    // account is still dormant after a restart, a known device still known.
+    memories.loadInto(detection);
     containments.contained().forEach(detection::restore);
     this.bus = new InProcessAccessEvents(partitions, 10_000, this::observe);
   }
@@ -166,6 +172,12 @@ public class AccessWatch implements AutoCloseable {
     }
     ContainmentState before = detection.state(profile.account());
     detection.observe(profile, access).ifPresent(verdict -> apply(verdict, before));
+    try {
+      memories.maybeSave(detection, profile.account(), access.at());
+    } catch (RuntimeException e) {
+      // The memory is saved again at the account's next access; the detectors go on meanwhile.
+      log.warn("detection memory: not saved for account {}", profile.account().value());
+    }
   }
 
   /**

@@ -38,30 +38,42 @@ public final class AccountHistory {
   private final LinkedHashMap<PersonId, Seen> lastDay = new LinkedHashMap<>();
   private final ArrayDeque<Search> lastHourSearches = new ArrayDeque<>();
   private final ArrayDeque<Instant> lastHourReads = new ArrayDeque<>();
-  private final Map<String, Instant> devices = new HashMap<>();
-  private final Map<String, Instant> addresses = new HashMap<>();
-  private final long[] hourOfWeek = new long[168];
-  private final int[] dailyPersons = new int[DAYS];
-  private final int[] dailyUnexplained = new int[DAYS];
-  private int closedDays;
-  private long historyDisclosures;
-  private long historyUnexplained;
-  private LocalDate today;
-  private int todayPersons;
-  private int todayUnexplained;
-  private int unexplainedInLastDay;
-  private Instant lastActive;
-  private Instant previousActive;
-  private Instant firstActive;
-  private String previousAddress;
-  private Instant previousAddressAt;
-  private String currentDevice;
-  private String currentAddress;
-  private Instant wokeAt;
-  private final Map<String, Instant> deviceFirstSeen = new HashMap<>();
-  private final Map<String, Instant> addressFirstSeen = new HashMap<>();
-  private final Map<String, Integer> devicePersons = new HashMap<>();
-  private final Map<String, String> lastDeviceAt = new HashMap<>();
+  final Map<String, Instant> devices = new HashMap<>();
+  final Map<String, Instant> addresses = new HashMap<>();
+  final long[] hourOfWeek = new long[168];
+  final int[] dailyPersons = new int[DAYS];
+  final int[] dailyUnexplained = new int[DAYS];
+  final int[] dailyOutside = new int[DAYS];
+  int todayOutside;
+
+  /**
+   * Evidence that accumulates across days (a one-sided CUSUM per account): the excess of each day's
+   * distinct persons outside what the account follows, and of its distinct persons, over an
+   * allowance above its own and its peers' usual days. A steady "a bit more than usual" adds up day
+   * after day; an ordinary busy day is soon worn off by the quieter ones after it.
+   */
+  double cusumOutside;
+
+  double cusumVolume;
+  int closedDays;
+  long historyDisclosures;
+  long historyUnexplained;
+  LocalDate today;
+  int todayPersons;
+  int todayUnexplained;
+  int unexplainedInLastDay;
+  Instant lastActive;
+  Instant previousActive;
+  Instant firstActive;
+  String previousAddress;
+  Instant previousAddressAt;
+  String currentDevice;
+  String currentAddress;
+  Instant wokeAt;
+  final Map<String, Instant> deviceFirstSeen = new HashMap<>();
+  final Map<String, Instant> addressFirstSeen = new HashMap<>();
+  final Map<String, Integer> devicePersons = new HashMap<>();
+  final Map<String, String> lastDeviceAt = new HashMap<>();
 
   AccountHistory(ZoneId zone) {
     this.zone = zone;
@@ -75,8 +87,8 @@ public final class AccountHistory {
    * Takes in {@code access}. Returns the closed day when this access is the first of a new day, so
    * that the peers learn from it, or null.
    */
-  ClosedDay record(Access access) {
-    ClosedDay closed = rollDay(access.at());
+  ClosedDay record(Access access, PeerStats peers) {
+    ClosedDay closed = rollDay(access.at(), peers);
     previousActive = lastActive;
     if (firstActive == null) {
       firstActive = access.at();
@@ -123,6 +135,9 @@ public final class AccountHistory {
         devicePersons.merge(access.device(), 1, Integer::sum);
       }
       todayPersons++;
+      if (access.link() == Link.OUTSIDE) {
+        todayOutside++;
+      }
       if (!explained) {
         todayUnexplained++;
         unexplainedInLastDay++;
@@ -140,24 +155,82 @@ public final class AccountHistory {
   }
 
   /** A finished day of one account: the peers' baseline learns from it. */
-  record ClosedDay(int persons, int unexplained) {}
+  record ClosedDay(int persons, int unexplained, int outside) {}
 
-  private ClosedDay rollDay(Instant at) {
+  private ClosedDay rollDay(Instant at, PeerStats peers) {
     LocalDate day = at.atZone(zone).toLocalDate();
     if (day.equals(today)) {
       return null;
     }
     ClosedDay closed = null;
     if (today != null && todayPersons > 0) {
+      cusumOutside = excessOutside(peers);
+      cusumVolume = excessVolume();
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
+      dailyOutside[closedDays % DAYS] = todayOutside;
       closedDays++;
-      closed = new ClosedDay(todayPersons, todayUnexplained);
+      closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside);
     }
     today = day;
     todayPersons = 0;
     todayUnexplained = 0;
+    todayOutside = 0;
     return closed;
+  }
+
+  /** Its peers learn its baseline days and hours, as if they had seen them close. */
+  void teach(PeerStats peers) {
+    for (int i = 0; i < baselineDays(); i++) {
+      if (dailyPersons[i] > 0) {
+        peers.learn(new ClosedDay(dailyPersons[i], dailyUnexplained[i], dailyOutside[i]));
+      }
+    }
+    peers.learnHours(hourOfWeek);
+  }
+
+  /** Days of baseline before the accumulated evidence counts: a new account has no usual day. */
+  static final int CUSUM_BASELINE_DAYS = 10;
+
+  /**
+   * The accumulated excess of persons outside what the account follows, today included: each day
+   * adds its count less an allowance of twice the usual (its own mean or its peers', the larger),
+   * at least 3 more than the usual.
+   */
+  public double excessOutside(PeerStats peers) {
+    if (baselineDays() < CUSUM_BASELINE_DAYS) {
+      return 0;
+    }
+    double usual = Math.max(mean(dailyOutside), peers.outsideMean());
+    double allowance = usual + Math.max(3, usual);
+    return Math.max(0, cusumOutside + todayOutside - allowance);
+  }
+
+  /**
+   * The accumulated excess of distinct persons, today included: each day adds its count less its
+   * mean and one and a half standard deviations (at least a third of the mean, at least 3).
+   */
+  public double excessVolume() {
+    if (baselineDays() < CUSUM_BASELINE_DAYS) {
+      return 0;
+    }
+    double mean = meanDailyPersons();
+    double allowance = mean + Math.max(3, Math.max(1.5 * sdDailyPersons(), mean / 3));
+    return Math.max(0, cusumVolume + todayPersons - allowance);
+  }
+
+  /** Distinct persons outside what it follows today (calendar day, Paris). */
+  public int outsideToday() {
+    return todayOutside;
+  }
+
+  private double mean(int[] daily) {
+    int n = baselineDays();
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += daily[i];
+    }
+    return n == 0 ? 0 : (double) sum / n;
   }
 
   private void forget(Instant now) {
@@ -189,6 +262,29 @@ public final class AccountHistory {
       devicePersons.keySet().retainAll(deviceFirstSeen.keySet());
       lastDeviceAt.keySet().retainAll(addresses.keySet());
     }
+  }
+
+  /**
+   * An analyst released the account: what the detectors had gathered against it (the last day's
+   * persons and searches, the places first seen lately, a waking from dormancy) is dropped, so that
+   * its next ordinary read does not suspend it again. Its baseline stays: the days it closed, its
+   * hours, the devices and networks it uses, which now include the ones the analyst vouched for.
+   */
+  void forgive() {
+    lastDay.clear();
+    unexplainedInLastDay = 0;
+    lastHourSearches.clear();
+    lastHourReads.clear();
+    deviceFirstSeen.clear();
+    addressFirstSeen.clear();
+    devicePersons.clear();
+    previousAddressAt = null;
+    wokeAt = null;
+    cusumOutside = 0;
+    cusumVolume = 0;
+    todayOutside = 0;
+    todayPersons = 0;
+    todayUnexplained = 0;
   }
 
   /** Distinct persons disclosed in the last 24 hours. */

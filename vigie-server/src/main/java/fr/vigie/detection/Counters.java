@@ -28,6 +28,14 @@ final class Counters {
   private final ArrayDeque<Instant> accesses = new ArrayDeque<>();
   private final ArrayDeque<Instant> changes = new ArrayDeque<>();
 
+  /**
+   * The ceilings that suspend count nothing up to this instant: an analyst released the account
+   * after it, so what led to the suspension does not lead to it again on the next read.
+   */
+  private Instant forgivenUntil = Instant.MIN;
+
+  private Instant latest = Instant.MIN;
+
   Counters(Duration horizon) {
     this.horizon = horizon;
   }
@@ -53,7 +61,7 @@ final class Counters {
       if (limit.measure() != Measure.PERSONS) {
         continue;
       }
-      Instant since = at.minus(limit.window());
+      Instant since = since(limit, at);
       Set<PersonId> distinct = new HashSet<>();
       persons.forEach(
           (person, last) -> {
@@ -74,6 +82,9 @@ final class Counters {
     if (access.kind() != AccessKind.REFUSED) {
       accesses.addLast(access.at());
     }
+    if (access.at().isAfter(latest)) {
+      latest = access.at();
+    }
     switch (access.kind()) {
       case READ, UPDATE -> {
         touch(persons, access.person(), access.at());
@@ -92,8 +103,23 @@ final class Counters {
     }
   }
 
+  /**
+   * From now on the ceilings that suspend do not count what was counted so far; the others (hourly,
+   * daily) still do, so a release does not hand the account a fresh day of reads.
+   */
+  void forgive() {
+    forgivenUntil = latest;
+  }
+
+  private Instant since(Limit limit, Instant at) {
+    Instant since = at.minus(limit.window());
+    return limit.onBreach() == Limit.OnBreach.SUSPEND && forgivenUntil.isAfter(since)
+        ? forgivenUntil
+        : since;
+  }
+
   private boolean wouldExceed(Limit limit, Access access) {
-    Instant since = access.at().minus(limit.window());
+    Instant since = since(limit, access.at());
     return switch (limit.measure()) {
       case PERSONS -> access.disclosed() && exceeds(persons, access.person(), since, limit.max());
       case OUTSIDE_PERSONS ->

@@ -119,7 +119,8 @@ public final class Detection {
     Watch watch = watch(profile.account());
     PeerStats group = peers.computeIfAbsent(profile.peers(), g -> new PeerStats(ceilings.zone()));
     synchronized (watch) {
-      AccountHistory.ClosedDay closed = watch.history.record(access);
+      watch.peers = profile.peers();
+      AccountHistory.ClosedDay closed = watch.history.record(access, group);
       if (closed != null) {
         group.learn(closed);
       }
@@ -152,13 +153,22 @@ public final class Detection {
     }
   }
 
-  /** A security analyst found nothing wrong: the account works again. */
+  /**
+   * A security analyst found nothing wrong: the account works again, and what led to the alert is
+   * reset (the suspending ceilings' window, the detectors' evidence of the last day, the places
+   * first seen lately), so that its next ordinary read does not suspend it again. Its baseline and
+   * history stay.
+   */
   public void release(AccountId account) {
     Watch watch = watches.get(account);
     if (watch != null) {
       synchronized (watch) {
         watch.state = ContainmentState.ACTIVE;
-        watch.acknowledged = watch.score;
+        watch.counters.forgive();
+        watch.history.forgive();
+        watch.signals = List.of();
+        watch.score = 0;
+        watch.acknowledged = 0;
       }
     }
   }
@@ -186,6 +196,47 @@ public final class Detection {
     }
   }
 
+  /**
+   * What the detectors remember of {@code account} beyond a restart, once it has been seen; empty
+   * for an account never observed.
+   */
+  public Optional<AccountMemory> memory(AccountId account) {
+    Watch watch = watches.get(account);
+    if (watch == null) {
+      return Optional.empty();
+    }
+    synchronized (watch) {
+      return watch.peers == null
+          ? Optional.empty()
+          : Optional.of(new AccountMemory(account, watch.peers, HistoryCodec.write(watch.history)));
+    }
+  }
+
+  /** The memories of every account observed so far. */
+  public List<AccountMemory> memories() {
+    List<AccountMemory> all = new ArrayList<>();
+    for (AccountId account : watches.keySet()) {
+      memory(account).ifPresent(all::add);
+    }
+    return all;
+  }
+
+  /**
+   * Takes back what was remembered of an account, on a start: its history replaces what this
+   * instance knows of it, and its peers learn its baseline days and hours again. Call it before the
+   * account's first access here.
+   */
+  public void remember(AccountMemory memory) {
+    AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
+    Watch watch = watch(memory.account());
+    PeerStats group = peers.computeIfAbsent(memory.peers(), g -> new PeerStats(ceilings.zone()));
+    synchronized (watch) {
+      watch.history = history;
+      watch.peers = memory.peers();
+    }
+    history.teach(group);
+  }
+
   /** The signals behind the account's current state, for the alert list. */
   public List<Signal> reasons(AccountId account) {
     Watch watch = watches.get(account);
@@ -211,7 +262,8 @@ public final class Detection {
   private final class Watch {
     final AccountId account;
     final Counters counters = new Counters(ceilings.longestWindow());
-    final AccountHistory history = new AccountHistory(ceilings.zone());
+    AccountHistory history = new AccountHistory(ceilings.zone());
+    PeerGroup peers;
     ContainmentState state = ContainmentState.ACTIVE;
     List<Signal> signals = List.of();
     int score;

@@ -24,7 +24,59 @@ public final class Detectors {
         new UnfamiliarPlace(Ceilings.defaults()::offHours),
         new TwoPlaces(),
         new Dormant(),
-        new AfterRecovery());
+        new AfterRecovery(),
+        new Accumulated("accumulated-outside", 40, 60, "persons outside what it follows"),
+        new Accumulated("accumulated-volume", 50, 60, "persons"));
+  }
+
+  /**
+   * Evidence that adds up across days (a one-sided CUSUM, {@link AccountHistory#excessOutside},
+   * {@link AccountHistory#excessVolume}): weeks of a little more than its usual day, each day under
+   * every other threshold, reach {@code limit} excess persons within a day or two of the first.
+   * Half the limit gives 30 points, the limit {@code most}; one alone asks for a step-up at most,
+   * with another detector it suspends.
+   */
+  static final class Accumulated implements Detector {
+    private final String name;
+    private final double limit;
+    private final int most;
+    private final String what;
+
+    Accumulated(String name, double limit, int most, String what) {
+      this.name = name;
+      this.limit = limit;
+      this.most = most;
+      this.what = what;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed()) {
+        return Optional.empty();
+      }
+      double excess =
+          name.equals("accumulated-outside")
+              ? history.excessOutside(peers)
+              : history.excessVolume();
+      if (excess < limit / 2) {
+        return Optional.empty();
+      }
+      int points = (int) Math.min(most, 30 + (most - 30) * (excess - limit / 2) / (limit / 2));
+      return Optional.of(
+          new Signal(
+              name,
+              points,
+              Math.round(excess)
+                  + " more "
+                  + what
+                  + " than its usual days allow, added up over the last days"));
+    }
   }
 
   /** Distinct persons in the last 24 hours far above the account's own days and its peers'. */

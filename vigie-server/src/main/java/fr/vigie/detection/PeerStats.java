@@ -18,6 +18,7 @@ public final class PeerStats {
   private long days;
   private long persons;
   private long unexplained;
+  private long outside;
   private long disclosures;
 
   PeerStats(ZoneId zone) {
@@ -29,12 +30,26 @@ public final class PeerStats {
     days++;
     persons += day.persons();
     unexplained += day.unexplained();
+    outside += day.outside();
+  }
+
+  /** Mean distinct persons outside what the account follows per closed day; 0 before 100 days. */
+  public synchronized double outsideMean() {
+    return days < 100 ? 0 : (double) outside / days;
   }
 
   synchronized void disclosed(Instant at) {
     ZonedDateTime local = at.atZone(zone);
     hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]++;
     disclosures++;
+  }
+
+  /** Disclosures by hour of the week of an account remembered from before a restart. */
+  synchronized void learnHours(long[] hours) {
+    for (int i = 0; i < hourOfWeek.length && i < hours.length; i++) {
+      hourOfWeek[i] += hours[i];
+      disclosures += hours[i];
+    }
   }
 
   /** Closed account-days learnt. */

@@ -1,5 +1,6 @@
 package fr.vigie.simulation;
 
+import fr.vigie.detection.AccountMemory;
 import java.time.Instant;
 
 /**
@@ -19,4 +20,18 @@ public interface AccessExecutor {
 
   /** A security analyst releases a suspended account, having found nothing wrong. */
   void release(SimulatedAccount account, Instant at);
+
+  /**
+   * The detection restarts at {@code at}: it keeps what it stored of each account and the stored
+   * containments, nothing else. Executors that cannot restart refuse it.
+   */
+  default void restart(Instant at) {
+    throw new UnsupportedOperationException("this executor cannot restart the detection");
+  }
+
+  /**
+   * What the detection's store held of {@code account} before the run began: the simulated agency
+   * existed before its day 0. Executors with a store of their own ignore it.
+   */
+  default void usedBefore(SimulatedAccount account, AccountMemory memory) {}
 }

@@ -1,7 +1,11 @@
 package fr.vigie.simulation;
 
+import fr.vigie.detection.AccountMemory;
+import fr.vigie.detection.AccountProfile;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,6 +34,7 @@ final class AgencySimulation implements ContainmentListener {
   private final Map<Integer, Attack> attackOf = new HashMap<>();
   private final List<Attack> attacks = new ArrayList<>();
   private final Set<Integer> suspendedClean = new HashSet<>();
+  private final Set<Integer> restartDays = new HashSet<>();
   private final int warmupDays;
   private final long targetAdvisorDays;
   private final int cap;
@@ -46,7 +51,8 @@ final class AgencySimulation implements ContainmentListener {
       ExecutorFactory executors,
       ZoneId zone,
       List<AttackScenario> scenarios,
-      int cap) {
+      int cap,
+      boolean pastUse) {
     SyntheticAgency agency = SyntheticAgency.generate(persons, seed);
     this.register = new Register(agency);
     int days = days(agency.advisors().size(), targetAdvisorDays, warmupDays, scenarios);
@@ -55,6 +61,7 @@ final class AgencySimulation implements ContainmentListener {
     this.targetAdvisorDays = targetAdvisorDays;
     this.cap = cap;
     this.scenarios = List.copyOf(scenarios);
+    scenarios.forEach(s -> restartDays.addAll(s.restartDays()));
     List<SyntheticAdvisor> advisors = agency.advisors();
     Map<String, SyntheticOrganization> organizations = new HashMap<>();
     agency.organizations().forEach(o -> organizations.put(o.code(), o));
@@ -70,6 +77,50 @@ final class AgencySimulation implements ContainmentListener {
     this.behaviour = new AdvisorBehaviour(register, calendar, accounts, lives);
     this.executor = executors.create(agency, this);
     chooseAttacked(seed);
+    if (pastUse) {
+      rememberPastUse();
+    }
+  }
+
+  /**
+   * The agency existed before day 0, and so did the detection's store: every account present from
+   * the start was last used the Friday before (or, for the owners of a dormant attack, the day they
+   * stopped), from its usual devices and networks, and first used long ago. New advisors arriving
+   * later have no past.
+   */
+  private void rememberPastUse() {
+    Map<Integer, Integer> lastDay = new HashMap<>();
+    for (Attack attack : attacks) {
+      int stopped = attack.scenario.startDay() - attack.scenario.dormantDays();
+      if (attack.scenario.dormantDays() > 0 && stopped <= 0) {
+        attack.accounts.forEach(a -> lastDay.put(a.index(), stopped - 1));
+      }
+    }
+    Instant dayZero = calendar.at(0, 0);
+    for (SimulatedAccount account : accounts) {
+      AdvisorLife life = lives.get(account.index());
+      if (life.arrival > 0) {
+        continue;
+      }
+      int last = lastDay.getOrDefault(account.index(), -3);
+      Set<String> devices = new HashSet<>(Set.of("pc-" + account.index()));
+      Set<String> addresses = new HashSet<>(Set.of("office-" + account.organization().code()));
+      if (life.remoteWorker()) {
+        devices.add("laptop-" + account.index());
+        addresses.add("home-" + account.index());
+        addresses.add("mobile-" + account.index());
+      }
+      executor.usedBefore(
+          account,
+          AccountMemory.ofPastUse(
+              account.id(),
+              new AccountProfile.PeerGroup(account.kind(), Role.ADVISOR),
+              calendar.zone(),
+              dayZero.minus(Duration.ofDays(400)),
+              dayZero.plus(Duration.ofDays(last)).plus(Duration.ofHours(17)),
+              devices,
+              addresses));
+    }
   }
 
   /**
@@ -146,6 +197,9 @@ final class AgencySimulation implements ContainmentListener {
         break;
       }
       startAttacks(today);
+      if (restartDays.contains(today)) {
+        executor.restart(calendar.at(today, 5 * 3600));
+      }
       for (int i : suspendedClean) {
         executor.release(accounts.get(i), calendar.at(today, 7 * 3600));
       }

@@ -22,6 +22,8 @@ import java.util.List;
  * @param passesStepUp the attacker can prove a fresh second factor (it enrolled its own)
  * @param searchHitShare for a search sweep, the share of guesses that name a registered person
  * @param pauseMinutes how long the attacker waits after a refusal before it tries again
+ * @param restartDays the simulated days at whose 05:00 the detection restarts (a nightly
+ *     deployment): it keeps only what it stored of each account
  */
 public record AttackScenario(
     String name,
@@ -42,7 +44,8 @@ public record AttackScenario(
     Targets targets,
     double searchHitShare,
     double durationDays,
-    int pauseMinutes) {
+    int pauseMinutes,
+    List<Integer> restartDays) {
   public AttackScenario {
     requireNonNull(name, "name is null");
     requireNonNull(description, "description is null");
@@ -50,6 +53,7 @@ public record AttackScenario(
     requireNonNull(per, "per is null");
     windows = List.copyOf(requireNonNull(windows, "windows is null"));
     requireNonNull(targets, "targets is null");
+    restartDays = List.copyOf(requireNonNull(restartDays, "restartDays is null"));
   }
 
   /**

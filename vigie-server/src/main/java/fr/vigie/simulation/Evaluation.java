@@ -32,7 +32,8 @@ public final class Evaluation {
       int warmupDays,
       int dailyCap,
       int threads,
-      ExecutorFactory executors) {
+      ExecutorFactory executors,
+      boolean pastUse) {
     public Settings {
       if (seeds < 1) {
         throw new IllegalArgumentException("seeds: at least 1");
@@ -54,7 +55,8 @@ public final class Evaluation {
           28,
           50,
           Runtime.getRuntime().availableProcessors(),
-          InMemoryExecutor.factory(Detection::withDefaults));
+          InMemoryExecutor.factory(Detection::withDefaults),
+          true);
     }
 
     /** The same with an in-memory executor over {@code detection}. */
@@ -65,7 +67,15 @@ public final class Evaluation {
     /** The same through other executors (against a running server: one thread, one seed). */
     public Settings withExecutors(ExecutorFactory other) {
       return new Settings(
-          seeds, advisorDays, scenarios, personsPerAgency, warmupDays, dailyCap, threads, other);
+          seeds,
+          advisorDays,
+          scenarios,
+          personsPerAgency,
+          warmupDays,
+          dailyCap,
+          threads,
+          other,
+          pastUse);
     }
 
     public Settings withSize(int otherSeeds, long otherAdvisorDays) {
@@ -77,7 +87,8 @@ public final class Evaluation {
           warmupDays,
           dailyCap,
           threads,
-          executors);
+          executors,
+          pastUse);
     }
 
     public Settings withThreads(int otherThreads) {
@@ -89,12 +100,38 @@ public final class Evaluation {
           warmupDays,
           dailyCap,
           otherThreads,
-          executors);
+          executors,
+          pastUse);
     }
 
     public Settings withPersons(long persons) {
       return new Settings(
-          seeds, advisorDays, scenarios, persons, warmupDays, dailyCap, threads, executors);
+          seeds,
+          advisorDays,
+          scenarios,
+          persons,
+          warmupDays,
+          dailyCap,
+          threads,
+          executors,
+          pastUse);
+    }
+
+    /**
+     * The same without the detection's memory of the accounts from before day 0: as a new
+     * deployment, whose store is empty (the run through a throw-away server).
+     */
+    public Settings withoutPastUse() {
+      return new Settings(
+          seeds,
+          advisorDays,
+          scenarios,
+          personsPerAgency,
+          warmupDays,
+          dailyCap,
+          threads,
+          executors,
+          false);
     }
   }
 
@@ -123,7 +160,8 @@ public final class Evaluation {
                             settings.executors(),
                             ZONE,
                             settings.scenarios(),
-                            settings.dailyCap())
+                            settings.dailyCap(),
+                            settings.pastUse())
                         .run(progress)));
       }
       List<ShardResult> shards = new ArrayList<>();

@@ -167,7 +167,7 @@ public record EvaluationResult(
   }
 
   /** A JSON number; a containment that never came is null. */
-  private static String number(double value) {
+  static String number(double value) {
     if (!Double.isFinite(value)) {
       return "null";
     }

@@ -12,6 +12,7 @@ import fr.vigie.access.ReasonCode;
 import fr.vigie.detection.Access;
 import fr.vigie.detection.AccessKind;
 import fr.vigie.detection.AccessWatch;
+import fr.vigie.detection.AccountMemory;
 import fr.vigie.detection.AccountProfile;
 import fr.vigie.detection.Admission;
 import fr.vigie.detection.Detection;
@@ -48,24 +49,25 @@ public final class InMemoryExecutor implements AccessExecutor {
       Optional.of(new Justification(ReasonCode.PERSON_CONTACTED_AGENCY, "simulated"));
 
   private final Register register;
-  private final Detection detection;
+  private final Supplier<Detection> fresh;
+  private Detection detection;
   private final ContainmentListener listener;
   private final ZoneId zone;
   private final Map<Integer, AccountProfile> profiles = new HashMap<>();
   private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
   private final Map<Integer, Instant> lastServed = new HashMap<>();
 
-  InMemoryExecutor(Register register, Detection detection, ContainmentListener listener) {
+  InMemoryExecutor(Register register, Supplier<Detection> fresh, ContainmentListener listener) {
     this.register = requireNonNull(register, "register is null");
-    this.detection = requireNonNull(detection, "detection is null");
+    this.fresh = requireNonNull(fresh, "fresh is null");
+    this.detection = requireNonNull(fresh.get(), "detection is null");
     this.listener = requireNonNull(listener, "listener is null");
     this.zone = detection.ceilings().zone();
   }
 
   /** Executors of a fresh {@link Detection} from {@code detection} for each agency. */
   public static ExecutorFactory factory(Supplier<Detection> detection) {
-    return (agency, listener) ->
-        new InMemoryExecutor(new Register(agency), detection.get(), listener);
+    return (agency, listener) -> new InMemoryExecutor(new Register(agency), detection, listener);
   }
 
   /** Restricted for a day, watched for a week. */
@@ -84,6 +86,36 @@ public final class InMemoryExecutor implements AccessExecutor {
   @Override
   public void release(SimulatedAccount account, Instant at) {
     detection.release(account.id());
+  }
+
+  /**
+   * A new detection takes the place of the old one, as after a restart of the server: it gets each
+   * account's stored memory (through its JSON text) and the stored containments, and nothing else
+   * (not the ceilings' windows, not the score of the day).
+   */
+  @Override
+  public void restart(Instant at) {
+    Detection next = fresh.get();
+    for (AccountMemory memory : detection.memories()) {
+      next.remember(memory);
+    }
+    for (AccountProfile profile : profiles.values()) {
+      ContainmentState state = detection.state(profile.account());
+      if (state != ContainmentState.ACTIVE) {
+        next.restore(profile.account(), state);
+      }
+    }
+    detection = next;
+  }
+
+  @Override
+  public void usedBefore(SimulatedAccount account, AccountMemory memory) {
+    detection.remember(memory);
+  }
+
+  /** The detection in use now (a restart replaces it). */
+  Detection detection() {
+    return detection;
   }
 
   @Override

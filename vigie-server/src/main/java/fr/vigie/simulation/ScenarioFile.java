@@ -32,7 +32,9 @@ public final class ScenarioFile {
           "low-and-slow-100",
           "enumeration",
           "dormant",
-          "new-device-at-night");
+          "new-device-at-night",
+          "harvest-owner-pc",
+          "dormant-partner-weekend");
 
   /**
    * Scenarios paced to meet the refusing ceilings (hourly persons, persons outside the caseload a
@@ -60,7 +62,8 @@ public final class ScenarioFile {
           "targets",
           "search_hit_share",
           "duration_days",
-          "pause_after_refusal_minutes");
+          "pause_after_refusal_minutes",
+          "restart_days");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -141,7 +144,8 @@ public final class ScenarioFile {
           r.choice(root, "targets", AttackScenario.Targets.class),
           r.number(root, "search_hit_share", 0.05),
           r.number(root, "duration_days", 28.0),
-          r.positive(root, "pause_after_refusal_minutes", 60));
+          r.positive(root, "pause_after_refusal_minutes", 60),
+          r.days(root, "restart_days"));
     } catch (IllegalArgumentException | NullPointerException e) {
       // The reader's errors name the source already; the record's do not.
       String message = e.getMessage();
@@ -149,6 +153,60 @@ public final class ScenarioFile {
           ? new IllegalArgumentException(message)
           : new IllegalArgumentException(source + ": " + message);
     }
+  }
+
+  /** Writes {@code s} in the file format, so that {@link #parse} reads the same scenario back. */
+  public static String write(AttackScenario s) {
+    var root = JSON.createObjectNode();
+    root.put("name", s.name());
+    root.put("description", s.description());
+    var accounts = root.putObject("accounts");
+    accounts.put("count", s.accounts());
+    accounts.put("organization", organizationName(s.organization()));
+    var start = root.putObject("start");
+    start.put("day", s.startDay());
+    start.put("time", s.startTime().toString());
+    root.put("recovery", s.recovery());
+    root.put("dormant_days", s.dormantDays());
+    root.put("owner", s.ownerKeepsWorking() ? "works" : "stops");
+    var pace = root.putObject("pace");
+    pace.put("reads", s.reads());
+    pace.put("per", s.per().name().toLowerCase(Locale.ROOT));
+    var hours = root.putArray("hours");
+    for (AttackScenario.Window w : s.windows()) {
+      var window = hours.addObject();
+      window.put("days", w.days().name().toLowerCase(Locale.ROOT));
+      window.put("from", clock(w.fromSecond()));
+      window.put("to", clock(w.toSecond()));
+    }
+    root.put("device", s.newDevice() ? "new" : "owner");
+    root.put("address", s.newAddress() ? "new" : "owner");
+    root.put("passes_step_up", s.passesStepUp());
+    root.put("targets", s.targets().name().toLowerCase(Locale.ROOT));
+    root.put("search_hit_share", s.searchHitShare());
+    root.put("duration_days", s.durationDays());
+    root.put("pause_after_refusal_minutes", s.pauseMinutes());
+    var restarts = root.putArray("restart_days");
+    s.restartDays().forEach(restarts::add);
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static String clock(int second) {
+    return second == 86_400
+        ? "24:00"
+        : String.format(Locale.ROOT, "%02d:%02d", second / 3600, second % 3600 / 60);
+  }
+
+  private static String organizationName(OrganizationKind kind) {
+    if (kind == null) {
+      return "any";
+    }
+    return switch (kind) {
+      case FRANCE_TRAVAIL_AGENCY -> "france_travail";
+      case CAP_EMPLOI -> "cap_emploi";
+      case MISSION_LOCALE -> "mission_locale";
+      case SUBCONTRACTOR -> throw new IllegalArgumentException("organization: no file for " + kind);
+    };
   }
 
   private static OrganizationKind organization(Reader r, String text) {
@@ -239,6 +297,24 @@ public final class ScenarioFile {
         throw error(field, "expected a whole number >= 0");
       }
       return value.asInt();
+    }
+
+    List<Integer> days(JsonNode node, String field) {
+      JsonNode value = node.get(field);
+      if (value == null) {
+        return List.of();
+      }
+      if (!value.isArray()) {
+        throw error(field, "expected a list of whole numbers >= 0");
+      }
+      List<Integer> days = new ArrayList<>();
+      for (JsonNode day : value) {
+        if (!day.isIntegralNumber() || day.asInt() < 0) {
+          throw error(field, "expected a list of whole numbers >= 0");
+        }
+        days.add(day.asInt());
+      }
+      return days;
     }
 
     boolean bool(JsonNode node, String field, boolean fallback) {

@@ -144,16 +144,18 @@ public final class ServerEvaluation {
 
   /**
    * The scenarios a run through the server can play: none begins with a helpdesk recovery (the
-   * server's takes a manager's approval or a mailed code and a new enrollment).
+   * server's takes a manager's approval or a mailed code and a new enrollment), none restarts the
+   * detection.
    */
   public static List<AttackScenario> playable(List<AttackScenario> scenarios) {
-    return scenarios.stream().filter(s -> !s.recovery()).toList();
+    return scenarios.stream().filter(s -> !s.recovery() && s.restartDays().isEmpty()).toList();
   }
 
   /** Runs {@code settings} through a throw-away server, one agency at a time, then in memory. */
   public static Comparison run(Evaluation.Settings settings, LongConsumer progress)
       throws Exception {
-    Evaluation.Settings oneAtATime = settings.withThreads(1);
+    // A throw-away server's store starts empty: the memory run has no past either.
+    Evaluation.Settings oneAtATime = settings.withThreads(1).withoutPastUse();
     long started = System.nanoTime();
     EvaluationResult server;
     long requests;

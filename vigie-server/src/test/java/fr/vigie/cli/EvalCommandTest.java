@@ -53,6 +53,46 @@ class EvalCommandTest {
   }
 
   @Test
+  void eval_variants_addThemToTheJsonLineAndWriteTheWorstAsReplayableFiles() throws Exception {
+    Path scenario =
+        Path.of(EvalCommandTest.class.getResource("/scenarios/test-only-burst.json").toURI());
+    Path worst = directory.resolve("worst");
+
+    int code =
+        run(
+            "eval",
+            "--seeds",
+            "1",
+            "--advisor-days",
+            "500",
+            "--persons",
+            "20000",
+            "--scenario",
+            scenario.toString(),
+            "--variants",
+            "3",
+            "--seed",
+            "5",
+            "--variants-out",
+            worst.toString(),
+            "--json");
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = out.toString().lines().toList();
+    JsonNode variants = JsonMapper.builder().build().readTree(lines.getLast()).get("variants");
+    assertThat(variants.get("count").asInt() + variants.get("indistinguishable_count").asInt())
+        .isEqualTo(3);
+    assertThat(variants.get("leaked_per_account_max").asDouble())
+        .isGreaterThanOrEqualTo(variants.get("leaked_per_account_p95").asDouble());
+    assertThat(variants.get("contained_share").asDouble()).isBetween(0.0, 1.0);
+    try (var files = Files.list(worst)) {
+      for (Path file : files.toList()) {
+        assertThat(fr.vigie.simulation.ScenarioFile.read(file).name()).startsWith("variant-5-");
+      }
+    }
+  }
+
+  @Test
   void eval_badScenarioFile_exitsWithTheFieldNamed() throws Exception {
     Path bad =
         Files.writeString(

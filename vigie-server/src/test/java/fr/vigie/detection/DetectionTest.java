@@ -301,6 +301,123 @@ class DetectionTest {
   }
 
   @Test
+  void release_afterABurst_newPersonsInTheSameMinuteAreAdmitted() {
+    for (int n = 0; n <= 10; n++) {
+      detection.admit(ADVISOR, read(n, WORKING_HOURS.plusSeconds(n)));
+    }
+
+    detection.release(ACCOUNT);
+
+    for (int n = 20; n < 30; n++) {
+      assertThat(detection.admit(ADVISOR, read(n, WORKING_HOURS.plusSeconds(n))).admitted())
+          .as("read %d", n)
+          .isTrue();
+    }
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+  }
+
+  @Test
+  void release_afterABurst_aNewBurstStillSuspends() {
+    for (int n = 0; n <= 10; n++) {
+      detection.admit(ADVISOR, read(n, WORKING_HOURS.plusSeconds(n)));
+    }
+    detection.release(ACCOUNT);
+    for (int n = 20; n < 30; n++) {
+      detection.admit(ADVISOR, read(n, WORKING_HOURS.plusSeconds(n)));
+    }
+
+    Admission eleventh = detection.admit(ADVISOR, read(30, WORKING_HOURS.plusSeconds(31)));
+
+    assertThat(eleventh).isInstanceOf(Admission.Suspended.class);
+  }
+
+  @Test
+  void release_afterTheDetectorsSuspended_theNextReadFromThatPlaceDoesNotSuspendAgain() {
+    Instant day = settle(detection);
+    Instant at = day;
+    for (int read = 0; detection.state(ACCOUNT) != ContainmentState.SUSPENDED; read++) {
+      assertThat(read).as("suspended within 40 reads").isLessThan(40);
+      at = at.plusSeconds(120);
+      detection.observe(
+          ADVISOR,
+          Access.of(
+              ACCOUNT, at, AccessKind.READ, person(2000 + read), Link.FOLLOWED, "new", "home"));
+    }
+
+    detection.release(ACCOUNT);
+    Optional<Verdict> next =
+        detection.observe(
+            ADVISOR,
+            Access.of(
+                ACCOUNT,
+                at.plusSeconds(600),
+                AccessKind.READ,
+                person(3000),
+                Link.FOLLOWED,
+                "new",
+                "home"));
+
+    assertThat(next).isEmpty();
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+  }
+
+  @Test
+  void release_keepsTheBaseline_aStrangerElsewhereIsStillSuspended() {
+    Instant day = settle(detection);
+    Instant at = day;
+    for (int read = 0; detection.state(ACCOUNT) != ContainmentState.SUSPENDED; read++) {
+      at = at.plusSeconds(120);
+      detection.observe(
+          ADVISOR,
+          Access.of(
+              ACCOUNT, at, AccessKind.READ, person(2000 + read), Link.FOLLOWED, "new", "home"));
+    }
+    detection.release(ACCOUNT);
+
+    Optional<Verdict> verdict = Optional.empty();
+    for (int read = 0; verdict.isEmpty() && read < 40; read++) {
+      at = at.plus(Duration.ofDays(3)).plusSeconds(60);
+      verdict =
+          detection
+              .observe(
+                  ADVISOR,
+                  Access.of(
+                      ACCOUNT,
+                      at,
+                      AccessKind.READ,
+                      person(4000 + read),
+                      Link.FOLLOWED,
+                      "stranger",
+                      "elsewhere"))
+              .filter(v -> v.state() == ContainmentState.SUSPENDED);
+    }
+
+    assertThat(verdict).isPresent();
+  }
+
+  /** Four weeks of ordinary work from one laptop at the office; returns the next working day. */
+  private static Instant settle(Detection detection) {
+    Instant day = WORKING_HOURS.minus(Duration.ofDays(28));
+    int person = 0;
+    for (int d = 0; d < 28; d++, day = day.plus(Duration.ofDays(1))) {
+      for (int n = 0; n < 20; n++) {
+        Link link = n % 5 == 0 ? Link.FOLLOWED : Link.APPOINTMENT;
+        detection.observe(
+            ADVISOR,
+            Access.of(
+                ACCOUNT,
+                day.plusSeconds(600L * n),
+                AccessKind.READ,
+                person(person++ % 250),
+                link,
+                "laptop",
+                "office"));
+      }
+    }
+    return day;
+  }
+
+  @Test
   void binomialTail_matchesDirectSums() {
     // P(X >= 10 | 10, 0.2) = 0.2^10; P(X >= 1 | 3, 0.5) = 7/8.
     assertThat(Binomial.log10UpperTail(10, 10, 0.2))

@@ -40,6 +40,34 @@ class EvaluationTest {
   }
 
   @Test
+  void run_restartsBeforeADormantAccountWakes_itIsStillDormantAndContainedAtOnce()
+      throws Exception {
+    AttackScenario dormant = testOnly("test-only-dormant-restart");
+
+    EvaluationResult result = Evaluation.run(tiny(List.of(dormant)), days -> {});
+
+    EvaluationResult.ScenarioStats stats = result.scenarios().getFirst();
+    assertThat(stats.containedShare()).isEqualTo(1.0);
+    // Two accounts, each suspended at its first read: dormant from a device it never used.
+    assertThat(stats.leakedMax()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void run_dormantAccountWithoutAnyStoredPast_isNotCaughtAtOnce() throws Exception {
+    // The case the store exists for: a detection that never saw the account takes it for new.
+    AttackScenario dormant = testOnly("test-only-dormant-restart");
+
+    EvaluationResult result = Evaluation.run(tiny(List.of(dormant)).withoutPastUse(), days -> {});
+
+    assertThat(result.scenarios().getFirst().leakedMax()).isGreaterThan(20);
+  }
+
+  private static AttackScenario testOnly(String name) throws IOException, URISyntaxException {
+    return ScenarioFile.read(
+        Path.of(EvaluationTest.class.getResource("/scenarios/" + name + ".json").toURI()));
+  }
+
+  @Test
   void run_sameSettings_sameFigures() throws Exception {
     List<AttackScenario> scenarios = List.of(testOnlyScenario());
 

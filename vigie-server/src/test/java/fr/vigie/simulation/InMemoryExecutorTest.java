@@ -26,7 +26,7 @@ class InMemoryExecutorTest {
   private final InMemoryExecutor executor =
       new InMemoryExecutor(
           register,
-          Detection.withDefaults(),
+          Detection::withDefaults,
           new ContainmentListener() {
             @Override
             public void raised(

@@ -71,6 +71,32 @@ class ScenarioFileTest {
   }
 
   @Test
+  void parse_restartDays_areRead() {
+    AttackScenario s =
+        ScenarioFile.parse(
+            "file.json",
+            """
+            {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+             "targets": "followed", "restart_days": [46, 48]}
+            """);
+
+    assertThat(s.restartDays()).containsExactly(46, 48);
+  }
+
+  @Test
+  void parse_restartDaysNotWholeNumbers_namesTheField() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "followed", "restart_days": [46.5]}
+                    """))
+        .hasMessage("file.json: restart_days: expected a list of whole numbers >= 0");
+  }
+
+  @Test
   void parse_zeroPace_isRefused() {
     assertThatThrownBy(
             () ->

@@ -2,6 +2,7 @@ package fr.vigie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.detection.AccessWatch;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Containments;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ContainmentIT extends IdentityIntegrationTest {
   @Autowired Registry registry;
   @Autowired Containments containments;
+  @Autowired AccessWatch watch;
 
   private String agency;
   private TestAccount advisor;
@@ -282,6 +284,62 @@ class ContainmentIT extends IdentityIntegrationTest {
   private String statusOf(UUID alert) {
     return jdbc.queryForObject(
         "select status from containment_alert where id = ?", String.class, alert);
+  }
+
+  @Test
+  void release_thenTheNextOrdinaryRead_isServedAndDoesNotSuspendAgain() throws Exception {
+    StaffClient reader = client();
+    byte[] seed = enrollTotp(reader, advisor);
+    for (int n = 0; n <= 10; n++) {
+      reader.get("/api/persons/" + caseload.get(n));
+    }
+    StaffClient analyst = signedIn(newAccount(Role.SECURITY_ANALYST, agency));
+    var alert = findAlert(analyst.get("/api/alerts"), advisor.id());
+    assertThat(
+            analyst
+                .post("/api/alerts/" + alert.get("id").asString() + "/release", Map.of())
+                .status())
+        .isEqualTo(200);
+
+    // Within the same minute as the ten reads that suspended it: the burst window was reset.
+    StaffClient again = secondSession(reader, seed);
+    StaffClient.Answer next = again.get("/api/persons/" + caseload.get(11));
+    assertThat(watch.drain(java.time.Duration.ofSeconds(10))).isTrue();
+    StaffClient.Answer after = again.get("/api/persons/" + caseload.get(0));
+
+    assertThat(next.status()).isEqualTo(200);
+    assertThat(after.status()).isEqualTo(200);
+    assertThat(
+            jdbc.queryForObject(
+                "select containment from staff_account where id = ?", String.class, advisor.id()))
+        .isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void release_thenAnotherBurst_suspendsAgain() throws Exception {
+    StaffClient reader = client();
+    byte[] seed = enrollTotp(reader, advisor);
+    for (int n = 0; n <= 10; n++) {
+      reader.get("/api/persons/" + caseload.get(n));
+    }
+    StaffClient analyst = signedIn(newAccount(Role.SECURITY_ANALYST, agency));
+    var alert = findAlert(analyst.get("/api/alerts"), advisor.id());
+    analyst.post("/api/alerts/" + alert.get("id").asString() + "/release", Map.of());
+    StaffClient again = secondSession(reader, seed);
+
+    // The reset forgets the reads before the release, not the ceiling: eleven new distinct
+    // persons within a minute after it suspend again.
+    List<Integer> statuses = new ArrayList<>();
+    for (int n = 0; n <= 10; n++) {
+      statuses.add(again.get("/api/persons/" + caseload.get((n + 1) % 12)).status());
+    }
+
+    assertThat(statuses.subList(0, 10)).containsOnly(200);
+    assertThat(statuses.get(10)).isEqualTo(403);
+    assertThat(
+            jdbc.queryForObject(
+                "select containment from staff_account where id = ?", String.class, advisor.id()))
+        .isEqualTo("SUSPENDED");
   }
 
   @Test

@@ -8,10 +8,10 @@ import fr.vigie.registry.Sex;
 import java.time.LocalDate;
 
 /** Persons for the HTTP tests: valid, distinct by {@code n}, with a last name starting Testnom. */
-final class TestPersons {
+public final class TestPersons {
   private TestPersons() {}
 
-  static PersonRecord person(long n, String organization) {
+  public static PersonRecord person(long n, String organization) {
     LocalDate birth = LocalDate.of(1980 + (int) (n % 20), 1 + (int) (n % 12), 1 + (int) (n % 28));
     String first13 =
         "2"

@@ -1,0 +1,148 @@
+package fr.vigie.detection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes the lasting part of an {@link AccountHistory} as JSON and reads it back: a plain tree,
+ * each field checked, never deserialization into types named by the input. The last day's window
+ * (which persons, which searches) is not kept: it is evidence of the day, not history.
+ */
+final class HistoryCodec {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int VERSION = 1;
+
+  private HistoryCodec() {}
+
+  static String write(AccountHistory h) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", VERSION);
+    put(root, "first", h.firstActive);
+    put(root, "last", h.lastActive);
+    put(root, "woke", h.wokeAt);
+    root.put("today", h.today == null ? null : h.today.toString());
+    root.put("today_persons", h.todayPersons);
+    root.put("today_unexplained", h.todayUnexplained);
+    root.put("today_outside", h.todayOutside);
+    root.put("closed_days", h.closedDays);
+    ints(root.putArray("daily_persons"), h.dailyPersons);
+    ints(root.putArray("daily_unexplained"), h.dailyUnexplained);
+    ints(root.putArray("daily_outside"), h.dailyOutside);
+    ArrayNode hours = root.putArray("hours");
+    for (long n : h.hourOfWeek) {
+      hours.add(n);
+    }
+    root.put("disclosures", h.historyDisclosures);
+    root.put("unexplained", h.historyUnexplained);
+    root.put("cusum_outside", h.cusumOutside);
+    root.put("cusum_volume", h.cusumVolume);
+    root.put("device", h.currentDevice);
+    root.put("address", h.currentAddress);
+    root.put("previous_address", h.previousAddress);
+    instants(root.putObject("devices"), h.devices);
+    instants(root.putObject("addresses"), h.addresses);
+    instants(root.putObject("devices_new"), h.deviceFirstSeen);
+    instants(root.putObject("addresses_new"), h.addressFirstSeen);
+    ObjectNode persons = root.putObject("device_persons");
+    h.devicePersons.forEach(persons::put);
+    ObjectNode lastDevice = root.putObject("last_device_at");
+    h.lastDeviceAt.forEach(lastDevice::put);
+    return JSON.writeValueAsString(root);
+  }
+
+  static AccountHistory read(ZoneId zone, String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("account memory: not JSON");
+    }
+    if (root == null || !root.isObject() || root.path("version").asInt(-1) != VERSION) {
+      throw new IllegalArgumentException("account memory: expected version " + VERSION);
+    }
+    AccountHistory h = new AccountHistory(zone);
+    h.firstActive = instant(root.get("first"));
+    h.lastActive = instant(root.get("last"));
+    h.wokeAt = instant(root.get("woke"));
+    String today = text(root.get("today"));
+    h.today = today == null ? null : LocalDate.parse(today);
+    h.todayPersons = root.path("today_persons").asInt(0);
+    h.todayUnexplained = root.path("today_unexplained").asInt(0);
+    h.todayOutside = root.path("today_outside").asInt(0);
+    h.closedDays = Math.max(0, root.path("closed_days").asInt(0));
+    readInts(root.get("daily_persons"), h.dailyPersons);
+    readInts(root.get("daily_unexplained"), h.dailyUnexplained);
+    readInts(root.get("daily_outside"), h.dailyOutside);
+    JsonNode hours = root.get("hours");
+    if (hours != null && hours.isArray()) {
+      for (int i = 0; i < Math.min(hours.size(), h.hourOfWeek.length); i++) {
+        h.hourOfWeek[i] = hours.get(i).asLong(0);
+      }
+    }
+    h.historyDisclosures = root.path("disclosures").asLong(0);
+    h.historyUnexplained = root.path("unexplained").asLong(0);
+    h.cusumOutside = root.path("cusum_outside").asDouble(0);
+    h.cusumVolume = root.path("cusum_volume").asDouble(0);
+    h.currentDevice = text(root.get("device"));
+    h.currentAddress = text(root.get("address"));
+    h.previousAddress = text(root.get("previous_address"));
+    readMap(root.get("devices"), h.devices, HistoryCodec::instant);
+    readMap(root.get("addresses"), h.addresses, HistoryCodec::instant);
+    readMap(root.get("devices_new"), h.deviceFirstSeen, HistoryCodec::instant);
+    readMap(root.get("addresses_new"), h.addressFirstSeen, HistoryCodec::instant);
+    readMap(root.get("device_persons"), h.devicePersons, n -> n.asInt(0));
+    readMap(root.get("last_device_at"), h.lastDeviceAt, HistoryCodec::text);
+    return h;
+  }
+
+  private static void put(ObjectNode node, String field, Instant at) {
+    node.put(field, at == null ? null : at.toString());
+  }
+
+  private static void ints(ArrayNode array, int[] values) {
+    for (int v : values) {
+      array.add(v);
+    }
+  }
+
+  private static void readInts(JsonNode array, int[] into) {
+    if (array != null && array.isArray()) {
+      for (int i = 0; i < Math.min(array.size(), into.length); i++) {
+        into[i] = array.get(i).asInt(0);
+      }
+    }
+  }
+
+  private static void instants(ObjectNode node, Map<String, Instant> map) {
+    map.forEach((k, v) -> node.put(k, v.toString()));
+  }
+
+  private static <V> void readMap(JsonNode node, Map<String, V> into, Function<JsonNode, V> value) {
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      V v = value.apply(entry.getValue());
+      if (v != null) {
+        into.put(entry.getKey(), v);
+      }
+    }
+  }
+
+  private static Instant instant(JsonNode node) {
+    String text = text(node);
+    return text == null ? null : Instant.parse(text);
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || !node.isString() ? null : node.asString();
+  }
+}
