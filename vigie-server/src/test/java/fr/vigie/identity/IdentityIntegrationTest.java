@@ -56,8 +56,8 @@ public abstract class IdentityIntegrationTest {
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry properties) {
-    properties.add("spring.datasource.url", DATABASE::getJdbcUrl);
-    properties.add("spring.datasource.username", () -> "postgres");
+    TestDatabase.applicationProperties(DATABASE)
+        .forEach((key, value) -> properties.add(key, () -> value));
     properties.add("vigie.data-dir", DATA::toString);
     properties.add("spring.mail.host", () -> "127.0.0.1");
     properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
