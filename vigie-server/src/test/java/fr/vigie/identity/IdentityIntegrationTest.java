@@ -67,6 +67,13 @@ public abstract class IdentityIntegrationTest {
   @Autowired Credentials credentials;
   @Autowired TestingClock clock;
   @Autowired protected JdbcTemplate jdbc;
+
+  /**
+   * The database as the owner of the schema, for fixtures the application's role may not do
+   * (altering a table); {@link #jdbc} is the application's own connection.
+   */
+  protected static final JdbcTemplate OWNER = new JdbcTemplate(DATABASE);
+
   @LocalServerPort int port;
 
   /** A staff account created for one test, with its password set. */
