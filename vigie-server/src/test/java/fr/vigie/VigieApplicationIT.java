@@ -35,8 +35,8 @@ class VigieApplicationIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry properties) {
-    properties.add("spring.datasource.url", DATABASE::getJdbcUrl);
-    properties.add("spring.datasource.username", () -> "postgres");
+    TestDatabase.applicationProperties(DATABASE)
+        .forEach((key, value) -> properties.add(key, () -> value));
     properties.add("vigie.data-dir", () -> data.toString());
   }
 

@@ -19,14 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
@@ -115,7 +113,7 @@ public final class ImportBenchmark {
 
         Memory.resetPeak();
         long started = System.nanoTime();
-        long copied = plainCopy(context.getBean(DataSource.class), csv);
+        long copied = plainCopy(server, csv);
         double baseline = copied / seconds(System.nanoTime() - started);
         long baselinePeak = Memory.peakHeapBytes();
         out.printf(
@@ -142,8 +140,10 @@ public final class ImportBenchmark {
    * The baseline: the same file into plain columns with PostgreSQL's CSV COPY in one statement,
    * with the lookup indexes the register has (identifier, NIR, email, last name and birth date).
    */
-  private static long plainCopy(DataSource dataSource, Path csv) throws SQLException, IOException {
-    try (Connection c = dataSource.getConnection();
+  private static long plainCopy(EmbeddedDatabase server, Path csv)
+      throws SQLException, IOException {
+    // As the owner: the application's role may not create tables.
+    try (Connection c = server.connectAsSuperuser("vigie");
         Statement ddl = c.createStatement()) {
       ddl.execute(
           "create table plain_person (identifier text primary key, nir text, sex text,"
@@ -166,14 +166,16 @@ public final class ImportBenchmark {
     application.setWebApplicationType(WebApplicationType.NONE);
     return application.run(
         "--spring.datasource.url=" + server.jdbcUrl("vigie"),
-        "--spring.datasource.username=" + EmbeddedDatabase.user(),
+        "--spring.datasource.username=" + server.app().user(),
+        "--spring.datasource.password=" + server.app().password(),
+        "--spring.flyway.user=" + server.superuser().user(),
+        "--spring.flyway.password=" + server.superuser().password(),
         "--vigie.data-dir=" + work,
         "--logging.level.root=WARN");
   }
 
   private static void createDatabase(EmbeddedDatabase server, String name) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedDatabase.user(), "");
+    try (Connection c = server.connectAsSuperuser("postgres");
         Statement ddl = c.createStatement()) {
       ddl.execute("create database " + name); // a constant name, not input
     }

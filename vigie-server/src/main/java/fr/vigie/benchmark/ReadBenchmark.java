@@ -12,6 +12,8 @@ import fr.vigie.simulation.StaffSession;
 import fr.vigie.simulation.SyntheticAdvisor;
 import fr.vigie.simulation.SyntheticAgency;
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -238,12 +240,17 @@ public final class ReadBenchmark {
         report.inserted(), report.rejected(), report.elapsed().toNanos() / 1e9);
 
     PersonId[] ids = new PersonId[persons];
-    jdbc.execute(
-        "create table "
-            + PlainReads.TABLE
-            + " (id uuid primary key, "
-            + String.join(" text, ", PlainReads.COLUMNS)
-            + " text)");
+    // As the owner (the application's role may not create tables); the migrations' default
+    // privileges let the application's role read and fill it.
+    try (Connection owner = vigie.connect();
+        Statement ddl = owner.createStatement()) {
+      ddl.execute(
+          "create table "
+              + PlainReads.TABLE
+              + " (id uuid primary key, "
+              + String.join(" text, ", PlainReads.COLUMNS)
+              + " text)");
+    }
     List<Object[]> rows = new ArrayList<>(1_000);
     String insert =
         "insert into "

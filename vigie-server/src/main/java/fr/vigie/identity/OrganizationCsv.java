@@ -7,7 +7,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 /** The organization file format: CSV with the header {@code code,kind,name}. */
 public final class OrganizationCsv {
   private static final List<String> COLUMNS = List.of("code", "kind", "name");
+  private static final String HEADER = "line 1: the header must be exactly: code,kind,name";
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setRecordSeparator('\n').setTrim(true).get();
 
@@ -32,30 +35,51 @@ public final class OrganizationCsv {
     }
   }
 
-  /** Reads every row; the first bad one fails the whole file, naming its line. */
+  /**
+   * Reads every row; the first bad one fails the whole file, naming its line. Malformed CSV is
+   * refused the same way, never with commons-csv's own exceptions, whose messages can list a row.
+   */
   public static List<Organizations.NewOrganization> read(Reader in) throws IOException {
-    try (CSVParser parser =
-        FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+    CSVParser parser;
+    try {
+      parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+    } catch (IllegalArgumentException | UncheckedIOException | CSVException e) {
+      throw invalid(HEADER);
+    }
+    try (parser) {
       if (!parser.getHeaderNames().equals(COLUMNS)) {
-        throw invalid("line 1: the header must be exactly: " + String.join(",", COLUMNS));
+        throw invalid(HEADER);
       }
       List<Organizations.NewOrganization> organizations = new ArrayList<>();
-      for (CSVRecord row : parser) {
-        long line = row.getRecordNumber() + 1;
-        if (row.size() != COLUMNS.size() || row.get(0).isEmpty() || row.get(2).isEmpty()) {
-          throw invalid("line " + line + ": expected a code, a kind and a name");
-        }
-        OrganizationKind kind;
+      Iterator<CSVRecord> rows = parser.iterator();
+      while (true) {
+        CSVRecord row;
         try {
-          kind = OrganizationKind.valueOf(row.get(1));
-        } catch (IllegalArgumentException e) {
+          if (!rows.hasNext()) {
+            return organizations;
+          }
+          row = rows.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
           throw invalid(
-              "line " + line + ": kind must be one of " + List.of(OrganizationKind.values()));
+              "line " + (parser.getCurrentLineNumber() + 1) + ": malformed CSV (a broken quote?)");
         }
-        organizations.add(new Organizations.NewOrganization(row.get(0), kind, row.get(2)));
+        organizations.add(organization(row));
       }
-      return organizations;
     }
+  }
+
+  private static Organizations.NewOrganization organization(CSVRecord row) {
+    long line = row.getRecordNumber() + 1;
+    if (row.size() != COLUMNS.size() || row.get(0).isEmpty() || row.get(2).isEmpty()) {
+      throw invalid("line " + line + ": expected a code, a kind and a name");
+    }
+    OrganizationKind kind;
+    try {
+      kind = OrganizationKind.valueOf(row.get(1));
+    } catch (IllegalArgumentException e) {
+      throw invalid("line " + line + ": kind must be one of " + List.of(OrganizationKind.values()));
+    }
+    return new Organizations.NewOrganization(row.get(0), kind, row.get(2));
   }
 
   private static VigieException invalid(String detail) {

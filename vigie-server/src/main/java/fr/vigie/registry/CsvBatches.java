@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -29,14 +30,33 @@ final class CsvBatches implements Iterator<PersonImport.Batch>, AutoCloseable {
   private final int batchSize;
 
   CsvBatches(Path file, int batchSize) throws IOException {
+    this(Files.newInputStream(file), batchSize);
+  }
+
+  CsvBatches(InputStream in, int batchSize) throws IOException {
     this.batchSize = batchSize;
-    this.bytes = new CountingStream(Files.newInputStream(file));
+    this.bytes = new CountingStream(in);
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
-    this.parser =
-        PersonCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+    this.parser = header(reader);
     PersonCsv.checkHeader(parser.getHeaderNames());
     this.records = parser.iterator();
+  }
+
+  /**
+   * Reads the header row. commons-csv refuses some (an empty or repeated name, a broken quote) with
+   * a message that lists the whole row: in a file without a header row, that is a person. The
+   * refusal here names the rule instead, and keeps no cause that would carry the row.
+   */
+  private static CSVParser header(BufferedReader reader) throws IOException {
+    try {
+      return PersonCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+    } catch (IllegalArgumentException | UncheckedIOException | CSVException e) {
+      reader.close();
+      throw new VigieException(
+          ProblemCode.IMPORT_FILE_INVALID,
+          "line 1: the header must be exactly: " + String.join(",", PersonCsv.COLUMNS));
+    }
   }
 
   @Override

@@ -2,7 +2,6 @@ package fr.vigie.runtime;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,23 +38,32 @@ public final class DatabaseEnvironment implements ApplicationListener<Applicatio
       return;
     }
     Path dataDirectory = Path.of(environment.getProperty("vigie.data-dir", "data"));
+    String keys = environment.getProperty("vigie.crypto.keys-dir", "");
+    Path keysDirectory = keys.isBlank() ? dataDirectory.resolve("keys") : Path.of(keys);
     int port = environment.getProperty("vigie.embedded-postgres.port", Integer.class, 54329);
-    embedded = EmbeddedDatabase.startOrAttach(dataDirectory.resolve("postgres"), port);
+    embedded =
+        EmbeddedDatabase.startOrAttach(dataDirectory.resolve("postgres"), keysDirectory, port);
     createDatabaseIfMissing(embedded);
     environment
         .getPropertySources()
-        .addFirst(
-            new MapPropertySource(
-                "vigie-embedded-postgres",
-                Map.of(
-                    "spring.datasource.url", embedded.jdbcUrl(DATABASE),
-                    "spring.datasource.username", EmbeddedDatabase.user(),
-                    "spring.datasource.password", "")));
+        .addFirst(new MapPropertySource("vigie-embedded-postgres", properties(embedded)));
+  }
+
+  /**
+   * The application connects as its own role; Flyway, which creates and changes the schema, as the
+   * superuser that owns it.
+   */
+  static Map<String, Object> properties(EmbeddedDatabase database) {
+    return Map.of(
+        "spring.datasource.url", database.jdbcUrl(DATABASE),
+        "spring.datasource.username", database.app().user(),
+        "spring.datasource.password", database.app().password(),
+        "spring.flyway.user", database.superuser().user(),
+        "spring.flyway.password", database.superuser().password());
   }
 
   private static void createDatabaseIfMissing(EmbeddedDatabase database) {
-    try (Connection connection =
-            DriverManager.getConnection(database.jdbcUrl("postgres"), EmbeddedDatabase.user(), "");
+    try (Connection connection = database.connectAsSuperuser("postgres");
         PreparedStatement exists =
             connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, DATABASE);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -46,9 +45,7 @@ public final class ThrowAwayVigie implements AutoCloseable {
     ThrowAwayVigie vigie =
         new ThrowAwayVigie(work, EmbeddedDatabase.startTemporaryDurable(work.resolve("pg")));
     try {
-      try (Connection c =
-              DriverManager.getConnection(
-                  vigie.server.jdbcUrl("postgres"), EmbeddedDatabase.user(), "");
+      try (Connection c = vigie.server.connectAsSuperuser("postgres");
           Statement ddl = c.createStatement()) {
         ddl.execute("create database " + DATABASE); // a constant name, not input
       }
@@ -56,7 +53,11 @@ public final class ThrowAwayVigie implements AutoCloseable {
       application.setWebApplicationType(type);
       List<String> line = new ArrayList<>();
       line.add("--spring.datasource.url=" + vigie.server.jdbcUrl(DATABASE));
-      line.add("--spring.datasource.username=" + EmbeddedDatabase.user());
+      // The application as its own role, the migrations as the owner, as in ./vigie.
+      line.add("--spring.datasource.username=" + vigie.server.app().user());
+      line.add("--spring.datasource.password=" + vigie.server.app().password());
+      line.add("--spring.flyway.user=" + vigie.server.superuser().user());
+      line.add("--spring.flyway.password=" + vigie.server.superuser().password());
       line.add("--vigie.data-dir=" + work);
       line.add("--logging.level.root=WARN");
       if (type != WebApplicationType.NONE) {
@@ -81,9 +82,9 @@ public final class ThrowAwayVigie implements AutoCloseable {
     return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
   }
 
-  /** A connection of its own, outside the application's pool. */
+  /** A connection of its own as the owner of the schema, outside the application's pool. */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection(server.jdbcUrl(DATABASE), EmbeddedDatabase.user(), "");
+    return server.connectAsSuperuser(DATABASE);
   }
 
   @Override

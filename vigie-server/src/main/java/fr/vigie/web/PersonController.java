@@ -9,8 +9,6 @@ import fr.vigie.access.PersonReads;
 import fr.vigie.access.PersonView;
 import fr.vigie.access.Purpose;
 import fr.vigie.access.ReasonCode;
-import fr.vigie.registry.FranceTravailId;
-import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
@@ -90,17 +88,12 @@ class PersonController {
             ? FieldText.MAX_NAME
             : FieldText.MAX_VALUE);
     byte[] index =
-        switch (request.criterion()) {
-          case IDENTIFIER_EXACT -> registry.indexOf(new FranceTravailId(request.value().strip()));
-          case NIR_EXACT -> registry.indexOf(Nir.parse(request.value()));
-          case EMAIL_EXACT -> registry.indexOfEmail(request.value());
-          case NAME_AND_BIRTH_DATE -> {
-            if (request.birthDate() == null) {
-              throw new VigieException(
-                  ProblemCode.SEARCH_CRITERION_INVALID, "birthDate: required with a last name");
-            }
-            yield registry.indexOfNameAndBirthDate(request.value(), request.birthDate());
-          }
+        switch (SearchKey.of(request.criterion(), request.value(), request.birthDate())) {
+          case SearchKey.Identifier key -> registry.indexOf(key.identifier());
+          case SearchKey.NirKey key -> registry.indexOf(key.nir());
+          case SearchKey.Email key -> registry.indexOfEmail(key.email());
+          case SearchKey.NameAndBirthDate key ->
+              registry.indexOfNameAndBirthDate(key.lastName(), key.birthDate());
         };
     return reads
         .search(actors.require(), request.criterion(), index, purpose(request.purpose()))

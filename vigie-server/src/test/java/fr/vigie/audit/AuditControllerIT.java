@@ -36,8 +36,8 @@ class AuditControllerIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry properties) {
-    properties.add("spring.datasource.url", DATABASE::getJdbcUrl);
-    properties.add("spring.datasource.username", () -> "postgres");
+    TestDatabase.applicationProperties(DATABASE)
+        .forEach((key, value) -> properties.add(key, () -> value));
     properties.add("vigie.data-dir", () -> data.toString());
   }
 

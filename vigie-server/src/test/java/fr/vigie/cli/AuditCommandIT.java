@@ -32,13 +32,11 @@ class AuditCommandIT {
   @BeforeEach
   void setUp() {
     dataSource = TestDatabase.newDatabase();
+    List<String> arguments =
+        new java.util.ArrayList<>(List.of(TestDatabase.applicationArguments(dataSource, "--")));
+    arguments.addAll(List.of("--vigie.data-dir=" + data, "--logging.level.root=WARN"));
     try (ConfigurableApplicationContext context =
-        VigieCommand.start(
-            WebApplicationType.NONE,
-            "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-            "--spring.datasource.username=postgres",
-            "--vigie.data-dir=" + data,
-            "--logging.level.root=WARN")) {
+        VigieCommand.start(WebApplicationType.NONE, arguments.toArray(String[]::new))) {
       context
           .getBean(AuditLog.class)
           .appendAll(IntStream.range(0, 25).mapToObj(this::event).toList());
@@ -82,13 +80,16 @@ class AuditCommandIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "-Dspring.datasource.url=" + dataSource.getJdbcUrl(),
-                "-Dspring.datasource.username=postgres",
                 "-Dvigie.data-dir=" + data,
                 "-Dlogging.level.root=WARN",
                 VigieCommand.class.getName()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // In the environment, not on the command line, where any local user could read the passwords.
+    TestDatabase.applicationProperties(dataSource)
+        .forEach(
+            (key, value) -> builder.environment().put(key.toUpperCase().replace('.', '_'), value));
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
     return new Run(process.exitValue(), output);

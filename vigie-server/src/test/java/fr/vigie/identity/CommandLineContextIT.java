@@ -24,11 +24,8 @@ class CommandLineContextIT {
         ConfigurableApplicationContext context =
             new SpringApplicationBuilder(VigieApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                    "spring.datasource.url=" + database.getJdbcUrl(),
-                    "spring.datasource.username=postgres",
-                    "vigie.data-dir=" + data,
-                    "spring.main.banner-mode=off")
+                .properties(TestDatabase.applicationArguments(database, ""))
+                .properties("vigie.data-dir=" + data, "spring.main.banner-mode=off")
                 .run()) {
       Organizations organizations = context.getBean(Organizations.class);
       organizations.registerOrganizations(

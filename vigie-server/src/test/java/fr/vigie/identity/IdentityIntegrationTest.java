@@ -56,8 +56,8 @@ public abstract class IdentityIntegrationTest {
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry properties) {
-    properties.add("spring.datasource.url", DATABASE::getJdbcUrl);
-    properties.add("spring.datasource.username", () -> "postgres");
+    TestDatabase.applicationProperties(DATABASE)
+        .forEach((key, value) -> properties.add(key, () -> value));
     properties.add("vigie.data-dir", DATA::toString);
     properties.add("spring.mail.host", () -> "127.0.0.1");
     properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
@@ -67,6 +67,13 @@ public abstract class IdentityIntegrationTest {
   @Autowired Credentials credentials;
   @Autowired TestingClock clock;
   @Autowired protected JdbcTemplate jdbc;
+
+  /**
+   * The database as the owner of the schema, for fixtures the application's role may not do
+   * (altering a table); {@link #jdbc} is the application's own connection.
+   */
+  protected static final JdbcTemplate OWNER = new JdbcTemplate(DATABASE);
+
   @LocalServerPort int port;
 
   /** A staff account created for one test, with its password set. */

@@ -52,7 +52,7 @@ class ImportCrashIT {
   /** Starts the import in another JVM and kills it with SIGKILL once part of it is committed. */
   private static long killWhenPartlyImported(HikariDataSource db, Path keys, Path csv)
       throws Exception {
-    Process child =
+    ProcessBuilder childProcess =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -63,8 +63,11 @@ class ImportCrashIT {
                 csv.toString(),
                 String.valueOf(BATCH))
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    // The import runs as the application's role; its password goes in the environment.
+    childProcess.environment().put(ImportProcess.USER, TestDatabase.app().user());
+    childProcess.environment().put(ImportProcess.PASSWORD, TestDatabase.app().password());
+    Process child = childProcess.start();
     Registry observer =
         new Registry(
             db, KeyRing.open("file:" + keys.resolve("kek.json"), keys, KeyRing.INDEX_FIELDS));

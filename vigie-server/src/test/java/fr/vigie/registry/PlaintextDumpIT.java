@@ -142,12 +142,14 @@ class PlaintextDumpIT {
         List.of(
             "--host=localhost",
             "--port=" + TestDatabase.port(),
-            "--username=postgres",
+            "--username=" + TestDatabase.superuser().user(),
             "--no-password",
             "--file=" + out));
     command.addAll(options);
     command.add(database);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PGPASSWORD", TestDatabase.superuser().password());
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as("pg_dump: " + output).isZero();

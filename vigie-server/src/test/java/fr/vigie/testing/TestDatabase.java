@@ -2,17 +2,23 @@ package fr.vigie.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.runtime.DatabaseLogin;
 import fr.vigie.runtime.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 
 /**
  * A real PostgreSQL for integration tests: one embedded server per test JVM, started on first use
  * and stopped when the JVM exits, and a fresh database with the real Flyway migrations per call.
+ * Like the one {@code ./vigie} runs, the server asks every connection for a password: the
+ * superuser's (which {@link #newDatabase} connects as, to set tests up) or the application role's
+ * (which the application under test connects as, see {@link #applicationProperties}).
  */
 public final class TestDatabase {
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -20,11 +26,11 @@ public final class TestDatabase {
 
   private TestDatabase() {}
 
-  /** A new, migrated database; close the data source when done. */
+  /** A new, migrated database, connected as the superuser; close the data source when done. */
   public static HikariDataSource newDatabase() {
     String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     EmbeddedDatabase db = server();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl("postgres"), "postgres", "");
+    try (Connection c = db.connectAsSuperuser("postgres");
         Statement ddl = c.createStatement()) {
       // A database name cannot be a bound parameter; this one is made here of digits.
       ddl.execute("create database " + name);
@@ -33,15 +39,51 @@ public final class TestDatabase {
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.jdbcUrl(name));
-    config.setUsername(EmbeddedDatabase.user());
-    config.setPassword("");
+    config.setUsername(db.superuser().user());
+    config.setPassword(db.superuser().password());
     config.setMaximumPoolSize(8);
     HikariDataSource dataSource = new HikariDataSource(config);
     Flyway.configure().dataSource(dataSource).load().migrate();
     return dataSource;
   }
 
-  /** The JDBC URL of a database made by {@link #newDatabase}, for tools such as pg_dump. */
+  /**
+   * The settings that run Vigie on {@code database} as {@code ./vigie} does: the application as its
+   * own role, Flyway as the superuser.
+   */
+  public static Map<String, String> applicationProperties(HikariDataSource database) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.datasource.url", database.getJdbcUrl());
+    properties.put("spring.datasource.username", app().user());
+    properties.put("spring.datasource.password", app().password());
+    properties.put("spring.flyway.user", superuser().user());
+    properties.put("spring.flyway.password", superuser().password());
+    return properties;
+  }
+
+  /** {@link #applicationProperties} as {@code key=value} arguments, for a SpringApplication. */
+  public static String[] applicationArguments(HikariDataSource database, String prefix) {
+    return applicationProperties(database).entrySet().stream()
+        .map(e -> prefix + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+
+  /** A connection to {@code database} as the application's role. */
+  public static Connection connectAsApp(HikariDataSource database) throws SQLException {
+    return DriverManager.getConnection(database.getJdbcUrl(), app().user(), app().password());
+  }
+
+  /** The superuser of the test server. */
+  public static DatabaseLogin superuser() {
+    return server().superuser();
+  }
+
+  /** The application role of the test server. */
+  public static DatabaseLogin app() {
+    return server().app();
+  }
+
+  /** The port of the test server, for tools such as pg_dump. */
   public static int port() {
     return server().port();
   }
