@@ -2,6 +2,7 @@ package fr.vigie.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.detection.AccessWatch;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Containments;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 class MetricsIT extends IdentityIntegrationTest {
   @Autowired Registry registry;
   @Autowired Containments containments;
+  @Autowired AccessWatch watch;
   @LocalManagementPort int managementPort;
 
   private String agency;
@@ -105,6 +108,27 @@ class MetricsIT extends IdentityIntegrationTest {
         .doesNotContain(followedRecord.nir().value())
         .doesNotContain(followedRecord.nir().value().substring(0, 13))
         .doesNotContain(followedRecord.identifier().value());
+  }
+
+  @Test
+  void prometheus_afterReads_showsAuditAppendsBatchesAndAnEmptyBus() throws Exception {
+    StaffClient client = signedIn(advisor);
+    String before = scrape();
+
+    assertThat(client.get("/api/persons/" + followed).status()).isEqualTo(200);
+    assertThat(client.get("/api/persons/" + stranger).status()).isEqualTo(403);
+    assertThat(watch.drain(Duration.ofSeconds(10))).isTrue();
+    String after = scrape();
+
+    // Both reads were audited, the refusal too: at least two appends, in at least one batch.
+    assertThat(increase(before, after, "vigie_audit_append_seconds_count"))
+        .isGreaterThanOrEqualTo(2);
+    assertThat(increase(before, after, "vigie_audit_append_seconds_sum")).isPositive();
+    assertThat(increase(before, after, "vigie_audit_batch_entries_count"))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(increase(before, after, "vigie_audit_batch_entries_sum")).isGreaterThanOrEqualTo(2);
+    assertThat(increase(before, after, "vigie_audit_entries")).isGreaterThanOrEqualTo(2);
+    assertThat(after).containsPattern("(?m)^vigie_detection_bus_pending_accesses 0(\\.0)?$");
   }
 
   @Test
@@ -181,10 +205,10 @@ class MetricsIT extends IdentityIntegrationTest {
 
   private static double value(String text, String name, String... labels) {
     Matcher sample =
-        Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(text);
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{([^}]*)\\})? (\\S+)$").matcher(text);
     double sum = 0;
     while (sample.find()) {
-      String found = sample.group(1);
+      String found = sample.group(1) == null ? "" : sample.group(1);
       boolean all = true;
       for (String label : labels) {
         all &= found.contains(label);
