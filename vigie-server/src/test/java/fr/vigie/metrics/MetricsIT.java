@@ -132,6 +132,29 @@ class MetricsIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void prometheus_afterImport_countsRowsAndPersonsByOutcome() {
+    long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
+    PersonRecord good = person(base + 1, agency);
+    PersonRecord orphan = person(base + 2, "NO-SUCH-" + UUID.randomUUID());
+    String before = scrape();
+
+    registry.importRecords(
+        List.of(good, orphan).iterator(), 2, ImportOptions.defaults(), ImportProgress.NONE);
+    String after = scrape();
+
+    assertThat(increase(before, after, "vigie_import_rows_total")).isEqualTo(2);
+    assertThat(increase(before, after, "vigie_import_persons_total", "outcome=\"inserted\""))
+        .isEqualTo(1);
+    assertThat(increase(before, after, "vigie_import_persons_total", "outcome=\"rejected\""))
+        .isEqualTo(1);
+    assertThat(value(after, "vigie_import_running")).isZero();
+    assertThat(after)
+        .doesNotContain(orphan.organization())
+        .doesNotContain(orphan.birthName())
+        .doesNotContain(good.identifier().value());
+  }
+
+  @Test
   void prometheus_containmentRaisedByDetection_countsItByState() {
     String before = scrape();
 
