@@ -88,6 +88,11 @@ public class AuditLog implements SmartLifecycle {
     return indexes;
   }
 
+  /** Tells {@code observer} each append's wait and each batch's size (the metrics). */
+  public void observe(AuditObserver observer) {
+    appender.observe(requireNonNull(observer, "observer is null"));
+  }
+
   /** The number of entries committed, as this process knows it; -1 before the log is read. */
   public long size() {
     CompactRange tree = appender.committed();

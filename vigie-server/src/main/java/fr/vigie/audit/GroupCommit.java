@@ -35,6 +35,7 @@ final class GroupCommit {
   // contexts are paused between uses), and a thread starts only once.
   private Thread thread;
   private volatile boolean running;
+  private volatile AuditObserver observer = AuditObserver.NONE;
 
   /**
    * The appender thread's own connection, kept between batches so that a batch never waits in the
@@ -74,6 +75,10 @@ final class GroupCommit {
     }
   }
 
+  void observe(AuditObserver observer) {
+    this.observer = observer;
+  }
+
   CompactRange committed() {
     return committed;
   }
@@ -82,6 +87,8 @@ final class GroupCommit {
   CompletableFuture<Long> submit(byte[] event, java.util.UUID subject, long timeoutNanos)
       throws InterruptedException {
     Pending pending = new Pending(event, subject, new CompletableFuture<>());
+    long queued = System.nanoTime();
+    pending.index().thenRun(() -> observer.appended(System.nanoTime() - queued));
     if (!running) {
       pending
           .index()
@@ -135,6 +142,7 @@ final class GroupCommit {
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).index().complete(first + i);
       }
+      observer.batchWritten(batch.size());
     } catch (SQLException | RuntimeException e) {
       // The connection may be what failed: the next batch takes a fresh one.
       closeConnection();

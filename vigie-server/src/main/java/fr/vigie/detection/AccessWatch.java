@@ -148,6 +148,11 @@ public class AccessWatch implements AutoCloseable {
     bus.publish(profile, access);
   }
 
+  /** Accesses on the bus not yet seen by the detectors (the metrics' bus lag). */
+  public long pendingAccesses() {
+    return bus.pending();
+  }
+
   /**
    * Waits until the detectors have seen every access published so far: the evaluation through the
    * server calls it between simulated accesses, so that simulated time does not outrun them.

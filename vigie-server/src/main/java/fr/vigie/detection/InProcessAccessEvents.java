@@ -78,6 +78,11 @@ final class InProcessAccessEvents implements AccessEvents, AutoCloseable {
     }
   }
 
+  /** Accesses published and not yet handled by the detectors: the bus's lag, in accesses. */
+  long pending() {
+    return Math.max(0, published.get() - handled.get());
+  }
+
   /** Waits until every access published so far has been handled; false on timeout. */
   boolean drain(Duration timeout) throws InterruptedException {
     long target = published.get();

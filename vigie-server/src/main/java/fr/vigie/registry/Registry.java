@@ -43,6 +43,7 @@ public class Registry {
   private final FieldCipher cipher;
   private final Period retention;
   private final Duration grace;
+  private volatile ImportObserver importObserver = ImportObserver.NONE;
 
   @org.springframework.beans.factory.annotation.Autowired
   Registry(
@@ -72,6 +73,36 @@ public class Registry {
     this(dataSource, keys, Period.ofYears(20));
   }
 
+  /** Tells {@code observer} of every import from now on (the metrics). */
+  public void observeImports(ImportObserver observer) {
+    this.importObserver = java.util.Objects.requireNonNull(observer, "observer is null");
+  }
+
+  /**
+   * Runs {@code run} with {@code progress} and the observer both told, and the observer the end.
+   */
+  private ImportReport observed(ImportProgress progress, ImportRun run) throws SQLException {
+    ImportObserver observer = importObserver;
+    ImportProgress watched = observer.started();
+    ImportReport report = null;
+    try {
+      report =
+          run.run(
+              (persons, done, total) -> {
+                progress.advanced(persons, done, total);
+                watched.advanced(persons, done, total);
+              });
+      return report;
+    } finally {
+      observer.finished(report);
+    }
+  }
+
+  /** One import, told how it advances. */
+  private interface ImportRun {
+    ImportReport run(ImportProgress progress) throws SQLException;
+  }
+
   /**
    * Imports a CSV file in the {@link PersonCsv} format. Bad rows go to the reject file and never
    * stop the good ones; running it again changes nothing.
@@ -87,7 +118,8 @@ public class Registry {
     try (CsvBatches batches = new CsvBatches(file, options.batchSize());
         RejectFile rejects = new RejectFile(rejectPath)) {
       Files.deleteIfExists(rejectPath);
-      return newImport().run(batches, Files.size(file), options, rejects, progress);
+      long size = Files.size(file);
+      return observed(progress, both -> newImport().run(batches, size, options, rejects, both));
     } catch (NoSuchFileException e) {
       throw new VigieException(ProblemCode.IMPORT_FILE_INVALID, "no such file: " + file);
     } catch (IOException e) {
@@ -123,7 +155,7 @@ public class Registry {
         };
     // Records from memory have no file to correct: rejects are counted, not written.
     try (RejectFile rejects = new RejectFile(options.rejectFile())) {
-      return newImport().run(batches, count, options, rejects, progress);
+      return observed(progress, both -> newImport().run(batches, count, options, rejects, both));
     } catch (SQLException e) {
       throw new IllegalStateException("import: database error " + e.getSQLState(), e);
     }

@@ -62,6 +62,7 @@ public final class ThrowAwayVigie implements AutoCloseable {
       line.add("--logging.level.root=WARN");
       if (type != WebApplicationType.NONE) {
         line.add("--server.port=0");
+        line.add("--management.server.port=0");
         line.add("--server.address=127.0.0.1");
       }
       line.addAll(List.of(arguments));
