@@ -14,6 +14,7 @@ import fr.vigie.audit.ProofException;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
+import fr.vigie.identity.Scopes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -156,11 +157,16 @@ public class Incidents {
     return id;
   }
 
-  /** Security analysts and the DPO, active and unrestricted; a refusal is audited. */
+  /**
+   * Security analysts and the DPO of the controller (national scope: {@code docs/security.md}),
+   * active and unrestricted; a refusal is audited. A partner's analyst reaches only its own
+   * organization, and an incident's scope can name any account, so it is not one of them.
+   */
   private void allowed(Actor actor, String what, IncidentId id) {
     requireNonNull(actor, "actor is null");
     boolean allowed =
         (actor.role() == Role.SECURITY_ANALYST || actor.role() == Role.DPO)
+            && Scopes.national(actor.organizationKind(), actor.role())
             && !actor.restricted()
             && actor.containment() == ContainmentState.ACTIVE;
     if (!allowed) {

@@ -11,6 +11,7 @@ import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditLog;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
+import fr.vigie.identity.Scopes;
 import java.sql.Timestamp;
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -370,10 +371,11 @@ public class Notifications {
     }
   }
 
-  /** The DPO, active and unrestricted; a refusal is audited. */
+  /** The controller's DPO, active and unrestricted; a refusal is audited. */
   private void dpo(Actor actor, String what) {
     requireNonNull(actor, "actor is null");
     if (actor.role() != Role.DPO
+        || !Scopes.national(actor.organizationKind(), actor.role())
         || actor.restricted()
         || actor.containment() != ContainmentState.ACTIVE) {
       audited(actor, what, AuditDecision.DENY);

@@ -119,7 +119,8 @@ final class AccountStateFilter extends OncePerRequestFilter {
    * Not only persons' data, but the journal, caseload lists, review queues, management actions, and
    * above all a new second factor (passkey registration or TOTP enrollment), which would otherwise
    * let a thief answer the step-up with a factor of its own. A throttled account still reads
-   * persons at the throttle's pace, which the read path keeps.
+   * persons, lists caseloads and works its review queue at the throttle's pace, which the guard of
+   * the read path and of management ({@code access.Gate}) keeps.
    */
   private static boolean held(HttpServletRequest request, boolean throttled) {
     String path = request.getRequestURI();
@@ -134,8 +135,16 @@ final class AccountStateFilter extends OncePerRequestFilter {
             || path.startsWith("/v3/api-docs/")
             || path.equals("/webauthn/authenticate/options")
             || path.equals("/login/webauthn");
-    boolean paced = throttled && (path.equals("/api/persons") || path.startsWith("/api/persons/"));
+    boolean paced =
+        throttled
+            && (under(path, "/api/persons")
+                || under(path, "/api/caseloads")
+                || under(path, "/api/justifications"));
     return !open && !paced;
+  }
+
+  private static boolean under(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
   }
 
   /** Spring's passkey registration and removal endpoints. */

@@ -169,6 +169,37 @@ class IncidentScopeIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void declare_byAPartnersAnalyst_isRefusedAndAudited() {
+    TestAccount partnerAnalyst =
+        newAccount(Role.SECURITY_ANALYST, "CE-" + UUID.randomUUID(), OrganizationKind.CAP_EMPLOI);
+    StaffClient analyst = signedIn(partnerAnalyst);
+    String reference = "INC-" + UUID.randomUUID();
+
+    StaffClient.Answer refused =
+        analyst.post(
+            "/api/incidents",
+            Map.of(
+                "reference",
+                reference,
+                "scope",
+                accounts(List.of(thief), clockNow().minusSeconds(60), clockNow())));
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("code").asString()).isEqualTo("ACCESS_DENIED");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from incident where reference = ?", Integer.class, reference))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0"
+                    + " and position(convert_to('DENY', 'UTF8') in entry) > 0",
+                Integer.class,
+                partnerAnalyst.id().toString()))
+        .isPositive();
+  }
+
+  @Test
   void declare_overARewrittenEntry_refusesToScope() {
     Instant before = clockNow();
     moveClock(Duration.ofSeconds(1));
