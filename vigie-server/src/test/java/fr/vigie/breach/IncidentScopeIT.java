@@ -216,10 +216,11 @@ class IncidentScopeIT extends IdentityIntegrationTest {
     StaffClient analyst = signedIn(newAccount(Role.SECURITY_ANALYST, agency));
     String reference = "INC-" + UUID.randomUUID();
     StaffClient.Answer refused;
-    jdbc.execute("alter table audit_entry disable trigger audit_entry_append_only");
+    // The rewrite is the owner's: the application's role may only append to the log.
+    OWNER.execute("alter table audit_entry disable trigger audit_entry_append_only");
     try {
       // One bit of the thief's last entry flipped in place, as a rewrite would.
-      jdbc.update(
+      OWNER.update(
           "update audit_entry set entry = set_byte(entry, length(entry) - 1,"
               + " get_byte(entry, length(entry) - 1) # 1) where idx = ?",
           idx);
@@ -228,8 +229,8 @@ class IncidentScopeIT extends IdentityIntegrationTest {
               "/api/incidents",
               Map.of("reference", reference, "scope", accounts(List.of(thief), before, after)));
     } finally {
-      jdbc.update("update audit_entry set entry = ? where idx = ?", original, idx);
-      jdbc.execute("alter table audit_entry enable trigger audit_entry_append_only");
+      OWNER.update("update audit_entry set entry = ? where idx = ?", original, idx);
+      OWNER.execute("alter table audit_entry enable trigger audit_entry_append_only");
     }
 
     assertThat(refused.status()).isEqualTo(500);
