@@ -28,16 +28,10 @@ class AccountsCommandIT {
   @Test
   void create_roleTheOrganizationKindMayNotHold_exitsTwoAndCreatesNothing() {
     try (HikariDataSource database = TestDatabase.newDatabase()) {
-      Map<String, String> settings =
-          Map.of(
-              "spring.datasource.url",
-              database.getJdbcUrl(),
-              "spring.datasource.username",
-              "postgres",
-              "vigie.data-dir",
-              data.toString(),
-              "logging.level.root",
-              "WARN");
+      Map<String, String> settings = new java.util.LinkedHashMap<>();
+      settings.putAll(TestDatabase.applicationProperties(database));
+      settings.put("vigie.data-dir", data.toString());
+      settings.put("logging.level.root", "WARN");
       settings.forEach(System::setProperty);
       ByteArrayOutputStream errors = new ByteArrayOutputStream();
       PrintStream standardError = System.err;

@@ -58,8 +58,8 @@ class ExchangeBatchesIT {
   static void properties(DynamicPropertyRegistry properties) throws IOException {
     data = Files.createTempDirectory("exchange-batches");
     exchange = new FakeExchange(data.resolve("exchange"));
-    properties.add("spring.datasource.url", DATABASE::getJdbcUrl);
-    properties.add("spring.datasource.username", () -> "postgres");
+    TestDatabase.applicationProperties(DATABASE)
+        .forEach((key, value) -> properties.add(key, () -> value));
     properties.add("vigie.data-dir", () -> data.toString());
     properties.add("vigie.exchange.url", exchange::url);
     properties.add("vigie.exchange.ingest-interval", () -> "PT1H");

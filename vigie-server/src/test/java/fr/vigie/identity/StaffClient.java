@@ -42,6 +42,25 @@ public final class StaffClient {
         .forEach(cookie -> cookies.getCookieStore().add(URI.create(base), cookie));
   }
 
+  /**
+   * Sets a cookie as an attacker would plant it in the victim's browser before sign-in (session
+   * fixation), for this client's site.
+   */
+  public void plantCookie(String name, String value) {
+    HttpCookie cookie = new HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(URI.create(base), cookie);
+  }
+
+  /** Every value this client holds for a cookie of that name (a planted one and the server's). */
+  public java.util.List<String> cookieValues(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .toList();
+  }
+
   /** The response's status and body, parsed when it is JSON. */
   public record Answer(int status, String body, HttpResponse<String> response) {
     public JsonNode json() {
