@@ -10,14 +10,11 @@ import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.StaffClient;
-import fr.vigie.registry.FranceTravailId;
 import fr.vigie.registry.ImportOptions;
 import fr.vigie.registry.ImportProgress;
-import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonRecord;
-import fr.vigie.registry.RegistrationCategory;
 import fr.vigie.registry.Registry;
-import fr.vigie.registry.Sex;
+import fr.vigie.web.TestPersons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -58,8 +54,8 @@ class MetricsIT extends IdentityIntegrationTest {
     agency = "FT-" + UUID.randomUUID();
     advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
-    followedRecord = person(base + 1, agency);
-    strangerRecord = person(base + 2, agency);
+    followedRecord = TestPersons.person(base + 1, agency);
+    strangerRecord = TestPersons.person(base + 2, agency);
     registry.importRecords(
         List.of(followedRecord, strangerRecord).iterator(),
         2,
@@ -134,8 +130,8 @@ class MetricsIT extends IdentityIntegrationTest {
   @Test
   void prometheus_afterImport_countsRowsAndPersonsByOutcome() {
     long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
-    PersonRecord good = person(base + 1, agency);
-    PersonRecord orphan = person(base + 2, "NO-SUCH-" + UUID.randomUUID());
+    PersonRecord good = TestPersons.person(base + 1, agency);
+    PersonRecord orphan = TestPersons.person(base + 2, "NO-SUCH-" + UUID.randomUUID());
     String before = scrape();
 
     registry.importRecords(
@@ -243,30 +239,5 @@ class MetricsIT extends IdentityIntegrationTest {
       }
     }
     return sum;
-  }
-
-  private static PersonRecord person(long n, String organization) {
-    LocalDate birth = LocalDate.of(1980 + (int) (n % 20), 1 + (int) (n % 12), 1 + (int) (n % 28));
-    String first13 =
-        "2"
-            + String.format("%02d%02d", birth.getYear() % 100, birth.getMonthValue())
-            + "69123"
-            + String.format("%03d", 1 + n % 999);
-    return new PersonRecord(
-        new FranceTravailId(String.format("%011d", 10_000_000_000L + n)),
-        Nir.withKey(first13),
-        Sex.FEMALE,
-        "Metricnom" + Long.toString(n, 36).replaceAll("[0-9]", "x"),
-        null,
-        "Camille",
-        birth,
-        "69123",
-        "camille." + n + "@exemple.fr",
-        "06 12 34 56 78",
-        "1 rue de la Paix, 69002 Lyon",
-        RegistrationCategory.A,
-        LocalDate.of(2024, 3, 1),
-        null,
-        organization);
   }
 }
