@@ -48,7 +48,9 @@ public enum ProblemCode {
   MEDIA_TYPE_UNSUPPORTED(415, "This content type is not supported here; send application/json"),
   REQUEST_INVALID(400, "The request cannot be processed"),
   INCIDENT_NOT_FOUND(404, "No such incident"),
-  AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'");
+  AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'"),
+  EVENTS_UNAVAILABLE(
+      503, "The access event bus did not take the access, so nothing is returned; try again");
 
   private final int httpStatus;
   private final String title;

@@ -45,7 +45,7 @@ public class AccessWatch implements AutoCloseable {
   private final Scopes scopes;
   private final Alerts alerts;
   private final Clock clock;
-  private final InProcessAccessEvents bus;
+  private final AccessEvents bus;
   private final MemoryStore memories;
   private final TransactionTemplate transactions;
   private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
@@ -57,6 +57,7 @@ public class AccessWatch implements AutoCloseable {
       Alerts alerts,
       PlatformTransactionManager transactions,
       MemoryStore memories,
+      AppliedOffsets offsets,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
       Environment settings) {
@@ -71,7 +72,20 @@ public class AccessWatch implements AutoCloseable {
     // account is still dormant after a restart, a known device still known.
     memories.loadInto(detection);
     containments.contained().forEach(detection::restore);
-    this.bus = new InProcessAccessEvents(partitions, 10_000, this::observe);
+    this.bus =
+        KafkaSettings.from(settings)
+            .<AccessEvents>map(
+                kafka ->
+                    new KafkaAccessEvents(
+                        kafka,
+                        new OnceApplied(
+                            detection,
+                            memories,
+                            offsets,
+                            containments,
+                            this.transactions,
+                            this::observe)))
+            .orElseGet(() -> new InProcessAccessEvents(partitions, 10_000, this::observe));
   }
 
   /**
@@ -143,7 +157,12 @@ public class AccessWatch implements AutoCloseable {
     return detection.wouldSuspend(profile, at, persons);
   }
 
-  /** An access that happened, or was refused: onto the bus to the detectors. */
+  /**
+   * An access that happened, or was refused: onto the bus to the detectors.
+   *
+   * @throws VigieException EVENTS_UNAVAILABLE when the Kafka broker did not acknowledge it: the
+   *     answer must not leave (fail closed, as the audit)
+   */
   public void accessed(AccountProfile profile, Access access) {
     bus.publish(profile, access);
   }

@@ -237,6 +237,20 @@ public final class Detection {
     history.teach(group);
   }
 
+  /**
+   * Takes back an account's history as another node left it, in place of what this instance holds:
+   * a partition of the bus changed hands. Its peers are not taught again (they learned it at the
+   * start, and its closed days since as they closed).
+   */
+  public void takeBack(AccountMemory memory) {
+    AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
+    Watch watch = watch(memory.account());
+    synchronized (watch) {
+      watch.history = history;
+      watch.peers = memory.peers();
+    }
+  }
+
   /** The signals behind the account's current state, for the alert list. */
   public List<Signal> reasons(AccountId account) {
     Watch watch = watches.get(account);

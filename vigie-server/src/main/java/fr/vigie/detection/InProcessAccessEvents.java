@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * same one, so that each account's accesses reach the detectors in order, as on a Kafka topic keyed
  * by account. When a partition's queue is full the publisher waits: an access is never dropped.
  */
-final class InProcessAccessEvents implements AccessEvents, AutoCloseable {
+final class InProcessAccessEvents implements AccessEvents {
   private static final Logger log = LoggerFactory.getLogger(InProcessAccessEvents.class);
 
   private record Event(AccountProfile profile, Access access) {}
@@ -78,13 +78,13 @@ final class InProcessAccessEvents implements AccessEvents, AutoCloseable {
     }
   }
 
-  /** Accesses published and not yet handled by the detectors: the bus's lag, in accesses. */
-  long pending() {
+  @Override
+  public long pending() {
     return Math.max(0, published.get() - handled.get());
   }
 
-  /** Waits until every access published so far has been handled; false on timeout. */
-  boolean drain(Duration timeout) throws InterruptedException {
+  @Override
+  public boolean drain(Duration timeout) throws InterruptedException {
     long target = published.get();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (handled.get() < target) {

@@ -7,6 +7,7 @@ import fr.vigie.identity.Role;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,27 @@ class MemoryStore {
           count[0]++;
         });
     return count[0];
+  }
+
+  /**
+   * Gives {@code detection} the stored memory of {@code account}, as another node may have left it,
+   * in place of what it holds; its peers learned it already. Returns false when none is stored.
+   */
+  boolean loadOne(Detection detection, AccountId account) {
+    List<AccountMemory> found =
+        jdbc.query(
+            "select organization_kind, role, memory::text from detection_memory"
+                + " where account_id = ?",
+            (rs, i) ->
+                new AccountMemory(
+                    account,
+                    new PeerGroup(
+                        OrganizationKind.valueOf(rs.getString("organization_kind")),
+                        Role.valueOf(rs.getString("role"))),
+                    rs.getString("memory")),
+            account.value());
+    found.forEach(detection::takeBack);
+    return !found.isEmpty();
   }
 
   /**

@@ -93,6 +93,15 @@ public class Containments {
     return set(account, ContainmentState.ACTIVE, by);
   }
 
+  /** The account's stored containment; ACTIVE for an account that does not exist. */
+  public ContainmentState stateOf(AccountId account) {
+    requireNonNull(account, "account is null");
+    return accounts
+        .byId(account.value())
+        .map(StaffAccounts.Account::containment)
+        .orElse(ContainmentState.ACTIVE);
+  }
+
   /** Every account whose state is not ACTIVE, to restore the detectors' view after a restart. */
   public Map<AccountId, ContainmentState> contained() {
     Map<AccountId, ContainmentState> contained = new LinkedHashMap<>();
