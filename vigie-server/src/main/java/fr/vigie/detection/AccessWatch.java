@@ -50,6 +50,7 @@ public class AccessWatch implements AutoCloseable {
   private final TransactionTemplate transactions;
   private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
+  private final LongAdder observed = new LongAdder();
 
   AccessWatch(
       Containments containments,
@@ -189,8 +190,16 @@ public class AccessWatch implements AutoCloseable {
     return count == null ? 0 : count.sum();
   }
 
+  /**
+   * Accesses this node's detectors observed since the start (with Kafka, its partitions' share).
+   */
+  long observedHere() {
+    return observed.sum();
+  }
+
   /** The detectors' side of the bus. */
   void observe(AccountProfile profile, Access access) {
+    observed.increment();
     if (access.kind() == AccessKind.REFUSED) {
       refusals.computeIfAbsent(access.account(), a -> new LongAdder()).increment();
     }

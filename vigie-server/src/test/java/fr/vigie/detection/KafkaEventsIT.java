@@ -1,0 +1,237 @@
+package fr.vigie.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.Containments;
+import fr.vigie.identity.IdentityIntegrationTest;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import fr.vigie.identity.Scopes;
+import fr.vigie.identity.StaffClient;
+import fr.vigie.registry.ImportOptions;
+import fr.vigie.registry.ImportProgress;
+import fr.vigie.registry.PersonRecord;
+import fr.vigie.registry.Registry;
+import fr.vigie.testing.KafkaBroker;
+import fr.vigie.web.TestPersons;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The access events on a real Kafka broker in this JVM (KRaft mode): reads over HTTP reach the
+ * detectors through the topic, each once, as many as the audit log holds; with two nodes in the
+ * detectors' consumer group, one stopped while reads go on, none is lost and none applied twice;
+ * with the broker down, reads are refused (fail closed, as the audit).
+ */
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaEventsIT extends IdentityIntegrationTest {
+  static final KafkaBroker KAFKA = KafkaBroker.start();
+  static final String TOPIC = "access-events-" + UUID.randomUUID();
+
+  @DynamicPropertySource
+  static void kafka(DynamicPropertyRegistry properties) {
+    properties.add("vigie.events.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+    properties.add("vigie.events.kafka.topic", () -> TOPIC);
+    properties.add("vigie.events.kafka.group", () -> "detectors-" + TOPIC);
+    properties.add("vigie.events.kafka.partitions", () -> 4);
+    properties.add("vigie.events.kafka.ack-timeout", () -> "PT2S");
+    properties.add("vigie.events.kafka.client.session.timeout.ms", () -> 6_000);
+    properties.add("vigie.events.kafka.client.heartbeat.interval.ms", () -> 500);
+  }
+
+  @Autowired Registry registry;
+  @Autowired AccessWatch watch;
+  @Autowired Containments containments;
+  @Autowired Scopes scopes;
+  @Autowired Alerts alerts;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Environment environment;
+
+  @Test
+  @Order(1)
+  void fastReader_throughKafka_isContained_andEveryAuditedAccessReachesTheDetectorsOnce()
+      throws Exception {
+    Advisor advisor = advisorFollowing(12);
+    StaffClient client = signedIn(advisor.account());
+    for (int n = 0; n < 10; n++) {
+      assertThat(client.get("/api/persons/" + advisor.caseload().get(n)).status()).isEqualTo(200);
+    }
+
+    StaffClient.Answer eleventh = client.get("/api/persons/" + advisor.caseload().get(10));
+    StaffClient.Answer next = client.get("/api/persons/" + advisor.caseload().get(11));
+
+    assertThat(eleventh.status()).isEqualTo(403);
+    assertThat(next.status()).isIn(401, 403);
+    assertThat(containments.stateOf(advisor.id())).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(watch.drain(Duration.ofSeconds(30))).isTrue();
+    assertThat(appliedOf(advisor)).isEqualTo(auditedOf(advisor)).isGreaterThanOrEqualTo(11);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from detection_memory where account_id = ?",
+                Integer.class,
+                advisor.account().id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  @Order(2)
+  void nodeStoppedWhileReadsFlow_loosesNoEvent_andAppliesNoneTwice() throws Exception {
+    List<Advisor> advisors = new ArrayList<>();
+    List<StaffClient> clients = new ArrayList<>();
+    for (int a = 0; a < 4; a++) {
+      Advisor advisor = advisorFollowing(5);
+      advisors.add(advisor);
+      clients.add(signedIn(advisor.account()));
+    }
+    AccessWatch nodeB = secondNode();
+    CompletableFuture<Void> stopped = null;
+    int reads = 0;
+    for (int round = 0; round < 3; round++) {
+      for (int a = 0; a < advisors.size(); a++) {
+        for (String person : advisors.get(a).caseload()) {
+          assertThat(clients.get(a).get("/api/persons/" + person).status()).isEqualTo(200);
+          reads++;
+          if (reads == 25) {
+            assertThat(nodeB.observedHere())
+                .as("node B applied its partitions' share")
+                .isPositive();
+            // Stopped while the reads go on: its partitions move to node A mid-flow.
+            stopped = CompletableFuture.runAsync(() -> close(nodeB));
+          }
+        }
+      }
+    }
+    stopped.get();
+
+    assertThat(watch.drain(Duration.ofSeconds(60))).isTrue();
+    for (Advisor advisor : advisors) {
+      assertThat(appliedOf(advisor)).as("applied vs audited").isEqualTo(auditedOf(advisor));
+      assertThat(appliedOf(advisor)).isEqualTo(15);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void kafkaDown_readsAreRefused_andNoDataLeaves() throws Exception {
+    Advisor advisor = advisorFollowing(2);
+    StaffClient client = signedIn(advisor.account());
+    assertThat(client.get("/api/persons/" + advisor.caseload().get(0)).status()).isEqualTo(200);
+
+    KAFKA.close();
+    StaffClient.Answer refused = client.get("/api/persons/" + advisor.caseload().get(1));
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.json().get("code").asString()).isEqualTo("EVENTS_UNAVAILABLE");
+    assertThat(refused.response().headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.body()).doesNotContain("Testnom");
+  }
+
+  private record Advisor(TestAccount account, List<String> caseload) {
+    AccountId id() {
+      return new AccountId(account.id());
+    }
+  }
+
+  private Advisor advisorFollowing(int persons) {
+    String agency = "FT-" + UUID.randomUUID();
+    TestAccount account = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
+    List<PersonRecord> rows = new ArrayList<>();
+    for (int n = 0; n < persons; n++) {
+      rows.add(TestPersons.person(base + n, agency));
+    }
+    registry.importRecords(
+        rows.iterator(), rows.size(), ImportOptions.defaults(), ImportProgress.NONE);
+    List<String> caseload = new ArrayList<>();
+    for (PersonRecord row : rows) {
+      String id = registry.findByIdentifier(row.identifier()).orElseThrow().toString();
+      caseload.add(id);
+      jdbc.update(
+          "insert into caseload (advisor_id, person_id) values (?, ?::uuid)", account.id(), id);
+    }
+    return new Advisor(account, caseload);
+  }
+
+  /** Another node of the same deployment: its own detectors, in the same consumer group. */
+  private AccessWatch secondNode() throws InterruptedException {
+    JdbcTemplate own = new JdbcTemplate(jdbc.getDataSource());
+    AccessWatch node =
+        new AccessWatch(
+            containments,
+            scopes,
+            alerts,
+            transactions,
+            new MemoryStore(own),
+            new AppliedOffsets(own),
+            Optional.empty(),
+            2,
+            environment);
+    // Until the group has given it partitions, node A holds them all.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (membersWithPartitions() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(membersWithPartitions()).as("nodes holding partitions").isEqualTo(2);
+    return node;
+  }
+
+  private static long membersWithPartitions() throws InterruptedException {
+    String group = "detectors-" + TOPIC;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+      return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+          .filter(m -> !m.assignment().topicPartitions().isEmpty())
+          .count();
+    } catch (ExecutionException e) {
+      return 0;
+    }
+  }
+
+  private static void close(AccessWatch node) {
+    try {
+      node.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Events the detectors applied for the advisor, on whichever node, as PostgreSQL holds it. */
+  private long appliedOf(Advisor advisor) {
+    return new AppliedOffsets(jdbc).applied(advisor.id());
+  }
+
+  /** Audit entries of the advisor about the persons it follows: reads and refusals. */
+  private long auditedOf(Advisor advisor) {
+    long count = 0;
+    for (String person : advisor.caseload()) {
+      count +=
+          jdbc.queryForObject(
+              "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0"
+                  + " and position(convert_to(?, 'UTF8') in entry) > 0",
+              Long.class,
+              advisor.account().id().toString(),
+              person);
+    }
+    return count;
+  }
+}
