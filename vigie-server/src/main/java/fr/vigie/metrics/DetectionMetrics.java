@@ -5,14 +5,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** The bus lag: accesses published to the detectors and not yet handled by them. */
+/**
+ * The bus lag: accesses published to the detectors and not yet handled by them; with Kafka, the
+ * consumer lag of the partitions this node holds. No label: never an account.
+ */
 @Component
 class DetectionMetrics {
   static final String BUS_PENDING = "vigie.detection.bus.pending";
 
   DetectionMetrics(MeterRegistry registry, AccessWatch watch) {
     Gauge.builder(BUS_PENDING, watch, AccessWatch::pendingAccesses)
-        .description("Accesses on the bus not yet seen by the detectors")
+        .description("Accesses on the bus not yet seen by the detectors (with Kafka: consumer lag)")
         .baseUnit("accesses")
         .register(registry);
   }

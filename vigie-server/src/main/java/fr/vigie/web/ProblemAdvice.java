@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * fr.vigie.ProblemCode}, its title, the status, and the detail, which names fields and rules but
  * never values. Spring MVC's own errors (an unreadable body, a parameter of the wrong type, an
  * unknown path) get Vigie's {@code code} too, and a detail without the value sent. Every 429 says
- * when to come back ({@code Retry-After}).
+ * when to come back ({@code Retry-After}), and so does an error that knows it.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -35,6 +35,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     if (e.code().httpStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
       Duration wait = e.retryAfter().orElse(DEFAULT_RETRY_AFTER);
       answer.header(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(wait));
+    } else {
+      // A 503 that knows when to come back (the access event bus) says so too.
+      e.retryAfter()
+          .ifPresent(
+              wait ->
+                  answer.header(HttpHeaders.RETRY_AFTER, ProblemResponses.retryAfterSeconds(wait)));
     }
     return answer.body(problem);
   }

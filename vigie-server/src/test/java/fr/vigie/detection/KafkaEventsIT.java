@@ -16,6 +16,8 @@ import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
 import fr.vigie.testing.KafkaBroker;
 import fr.vigie.web.TestPersons;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +69,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
   @Autowired Alerts alerts;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Environment environment;
+  @Autowired MeterRegistry meters;
 
   @Test
   @Order(1)
@@ -92,6 +95,9 @@ class KafkaEventsIT extends IdentityIntegrationTest {
                 Integer.class,
                 advisor.account().id()))
         .isEqualTo(1);
+    Gauge lag = meters.get("vigie.detection.bus.pending").gauge();
+    assertThat(lag.getId().getTags()).as("no account in the bus lag's labels").isEmpty();
+    assertThat(lag.value()).isGreaterThanOrEqualTo(0);
   }
 
   @Test
