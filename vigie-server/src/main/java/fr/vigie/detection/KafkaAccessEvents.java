@@ -130,18 +130,29 @@ final class KafkaAccessEvents implements AccessEvents {
     try {
       consumer.subscribe(List.of(settings.topic()), new HandOver());
       while (open) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-        for (TopicPartition partition : records.partitions()) {
-          applyOrRewind(partition, records.records(partition));
-        }
-        lag.set(currentLag());
+        pollOnce();
       }
     } catch (WakeupException e) {
       // Closing.
-    } catch (RuntimeException e) {
-      log.error("access events: the detectors' consumer stopped ({})", e.toString());
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** One poll and what it brought; an error other than closing is logged and the loop goes on. */
+  private void pollOnce() {
+    try {
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+      for (TopicPartition partition : records.partitions()) {
+        applyOrRewind(partition, records.records(partition));
+      }
+      lag.set(currentLag());
+    } catch (WakeupException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A consumer that stopped would leave the detectors blind while reads go on: it polls again.
+      log.error("access events: the detectors' consumer failed, polling again ({})", e.toString());
+      pause();
     }
   }
 
