@@ -10,9 +10,6 @@ import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.Scopes;
 import fr.vigie.identity.StaffClient;
-import fr.vigie.registry.ImportOptions;
-import fr.vigie.registry.ImportProgress;
-import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
 import fr.vigie.testing.KafkaBroker;
 import fr.vigie.web.TestPersons;
@@ -162,20 +159,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
   private Advisor advisorFollowing(int persons) {
     String agency = "FT-" + UUID.randomUUID();
     TestAccount account = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
-    long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
-    List<PersonRecord> rows = new ArrayList<>();
-    for (int n = 0; n < persons; n++) {
-      rows.add(TestPersons.person(base + n, agency));
-    }
-    registry.importRecords(
-        rows.iterator(), rows.size(), ImportOptions.defaults(), ImportProgress.NONE);
-    List<String> caseload = new ArrayList<>();
-    for (PersonRecord row : rows) {
-      String id = registry.findByIdentifier(row.identifier()).orElseThrow().toString();
-      caseload.add(id);
-      jdbc.update(
-          "insert into caseload (advisor_id, person_id) values (?, ?::uuid)", account.id(), id);
-    }
+    List<String> caseload = TestPersons.caseload(registry, jdbc, account.id(), agency, persons);
     return new Advisor(account, caseload);
   }
 

@@ -9,12 +9,8 @@ import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.StaffClient;
-import fr.vigie.registry.ImportOptions;
-import fr.vigie.registry.ImportProgress;
-import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -286,21 +282,7 @@ class RequestLimitsIT extends IdentityIntegrationTest {
   }
 
   private List<String> caseload(TestAccount advisor, int count) {
-    long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
-    List<PersonRecord> rows = new ArrayList<>();
-    for (int n = 0; n < count; n++) {
-      rows.add(TestPersons.person(base + n, advisor.organizationCode()));
-    }
-    registry.importRecords(
-        rows.iterator(), rows.size(), ImportOptions.defaults(), ImportProgress.NONE);
-    List<String> ids = new ArrayList<>();
-    for (PersonRecord row : rows) {
-      String id = registry.findByIdentifier(row.identifier()).orElseThrow().toString();
-      ids.add(id);
-      jdbc.update(
-          "insert into caseload (advisor_id, person_id) values (?, ?::uuid)", advisor.id(), id);
-    }
-    return ids;
+    return TestPersons.caseload(registry, jdbc, advisor.id(), advisor.organizationCode(), count);
   }
 
   private static Map<String, String> nameSearch(String name) {
