@@ -251,6 +251,19 @@ public final class Detection {
     }
   }
 
+  /**
+   * Forgets the account's history, as when no node stored any: what this instance observed of it
+   * was not applied (its transaction rolled back), and is about to come again.
+   */
+  public void forgetHistory(AccountId account) {
+    Watch watch = watches.get(account);
+    if (watch != null) {
+      synchronized (watch) {
+        watch.history = new AccountHistory(ceilings.zone());
+      }
+    }
+  }
+
   /** The signals behind the account's current state, for the alert list. */
   public List<Signal> reasons(AccountId account) {
     Watch watch = watches.get(account);

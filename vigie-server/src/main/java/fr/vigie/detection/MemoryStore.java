@@ -50,7 +50,8 @@ class MemoryStore {
 
   /**
    * Gives {@code detection} the stored memory of {@code account}, as another node may have left it,
-   * in place of what it holds; its peers learned it already. Returns false when none is stored.
+   * in place of what it holds; its peers learned it already. When none is stored, what it holds of
+   * the account is forgotten. Returns false then.
    */
   boolean loadOne(Detection detection, AccountId account) {
     List<AccountMemory> found =
@@ -65,8 +66,12 @@ class MemoryStore {
                         Role.valueOf(rs.getString("role"))),
                     rs.getString("memory")),
             account.value());
-    found.forEach(detection::takeBack);
-    return !found.isEmpty();
+    if (found.isEmpty()) {
+      detection.forgetHistory(account);
+      return false;
+    }
+    detection.takeBack(found.getFirst());
+    return true;
   }
 
   /**
