@@ -222,4 +222,13 @@ public final class AccessPolicy {
     fields.forEach(field -> map.put(field, Visibility.CLEAR));
     return map;
   }
+
+  /**
+   * Why {@code actor} may not refer the person of {@code facts} to an organization of kind {@code
+   * target}, or empty when it may: the rule management applies to a referral.
+   */
+  public static Optional<DenyReason> referral(
+      Actor actor, Facts facts, fr.vigie.identity.OrganizationKind target) {
+    return ManagementRules.referral(actor, facts, target);
+  }
 }

@@ -48,6 +48,13 @@ class IdentityAudit {
               AuditAction.SECOND_FACTOR,
               "ENROLLED." + e.factor().name(),
               AuditDecision.ALLOW);
+      case IdentityEvent.SecondFactorRemoved e ->
+          of(
+              e,
+              id(e.account()),
+              AuditAction.SECOND_FACTOR,
+              "REMOVED." + e.factor().name(),
+              AuditDecision.ALLOW);
       case IdentityEvent.PasswordChanged e ->
           of(e, id(e.account()), AuditAction.SIGN_IN, "PASSWORD_CHANGED", AuditDecision.ALLOW);
       case IdentityEvent.PasswordChangeFailed e ->

@@ -7,9 +7,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells of a new second factor: the audit log (through {@link IdentityEvent.SecondFactorEnrolled})
- * and the account's owner, by mail to the address on file, as a recovery does, so that a factor
- * added by someone else does not stay hidden. A mail that cannot be sent fails the enrollment; an
+ * Tells of a new or removed second factor: the audit log (through {@link
+ * IdentityEvent.SecondFactorEnrolled} and {@link IdentityEvent.SecondFactorRemoved}) and the
+ * account's owner, by mail to the address on file, as a recovery does, so that a factor added or
+ * taken away by someone else does not stay hidden. A mail that cannot be sent fails the change; an
  * account with no address on file has only the audit entry.
  */
 @Component
@@ -32,5 +33,12 @@ class FactorNotices {
     Instant now = clock.instant();
     contacts.openEmail(account, now).ifPresent(to -> mail.noticeFactorAdded(to, factor, now));
     events.publishEvent(new IdentityEvent.SecondFactorEnrolled(account, factor, now));
+  }
+
+  /** {@code account} removed {@code factor}; call inside the transaction that removes it. */
+  void removed(UUID account, IdentityEvent.Factor factor) {
+    Instant now = clock.instant();
+    contacts.openEmail(account, now).ifPresent(to -> mail.noticeFactorRemoved(to, factor, now));
+    events.publishEvent(new IdentityEvent.SecondFactorRemoved(account, factor, now));
   }
 }

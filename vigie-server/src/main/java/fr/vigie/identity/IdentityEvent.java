@@ -45,6 +45,9 @@ public sealed interface IdentityEvent {
   /** A new second factor was enrolled and confirmed. */
   record SecondFactorEnrolled(UUID account, Factor factor, Instant at) implements IdentityEvent {}
 
+  /** The owner removed one of its second factors. */
+  record SecondFactorRemoved(UUID account, Factor factor, Instant at) implements IdentityEvent {}
+
   /**
    * The owner changed its password in a signed-in session; every other session of the account was
    * ended.

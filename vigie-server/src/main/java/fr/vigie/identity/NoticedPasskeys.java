@@ -1,6 +1,8 @@
 package fr.vigie.identity;
 
 import java.util.List;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -18,12 +20,15 @@ final class NoticedPasskeys implements UserCredentialRepository {
   private final FactorNotices notices;
   private final FreshSecondFactor fresh;
   private final TransactionTemplate transactions;
+  private final SecondFactors factors;
 
   NoticedPasskeys(
       UserCredentialRepository store,
       FactorNotices notices,
       FreshSecondFactor fresh,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      SecondFactors factors) {
+    this.factors = factors;
     this.store = store;
     this.notices = notices;
     this.fresh = fresh;
@@ -47,9 +52,38 @@ final class NoticedPasskeys implements UserCredentialRepository {
         });
   }
 
+  /**
+   * A passkey is removed (Spring's {@code DELETE /webauthn/register/{id}}) only by its own account,
+   * in a session that proved a second factor in the last minutes; the removal is audited and mailed
+   * to the owner in the same transaction, as an enrollment is, so that no one quietly takes away
+   * the owner's factor. Removals Spring makes for other reasons (none today) would take the same
+   * door.
+   */
   @Override
   public void delete(Bytes credentialId) {
-    store.delete(credentialId);
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (!(authentication instanceof StaffAuthentication staff) || !fresh.proved(staff)) {
+      throw FreshSecondFactor.required();
+    }
+    if (!owns(staff, credentialId)) {
+      return;
+    }
+    transactions.executeWithoutResult(
+        status -> {
+          store.delete(credentialId);
+          notices.removed(staff.accountId(), IdentityEvent.Factor.PASSKEY);
+        });
+  }
+
+  /** Who may remove a passkey: a staff session of the account it belongs to. */
+  AuthorizationManager<Bytes> removalByOwner() {
+    return (authentication, credentialId) ->
+        new AuthorizationDecision(
+            authentication.get() instanceof StaffAuthentication staff && owns(staff, credentialId));
+  }
+
+  private boolean owns(StaffAuthentication staff, Bytes credentialId) {
+    return factors.ownsPasskey(staff.accountId(), credentialId.toBase64UrlString());
   }
 
   @Override

@@ -65,12 +65,6 @@ class RecoveryMail {
   }
 
   void noticeFactorAdded(String to, IdentityEvent.Factor factor, Instant at) {
-    String what =
-        switch (factor) {
-          case TOTP -> "une application d'authentification (code à usage unique)";
-          case PASSKEY -> "une clé d'accès (passkey)";
-          case IDENTITY_PROVIDER -> "le fournisseur d'identité de votre structure";
-        };
     send(
         to,
         "Vigie : un second facteur a été ajouté à votre compte",
@@ -80,7 +74,28 @@ class RecoveryMail {
         Si vous n'êtes pas à l'origine de cet ajout, prévenez sans attendre votre responsable \
         et l'équipe sécurité : quelqu'un d'autre utilise votre compte.
         """
-            .formatted(TIME.format(at), what));
+            .formatted(TIME.format(at), factorInWords(factor)));
+  }
+
+  private static String factorInWords(IdentityEvent.Factor factor) {
+    return switch (factor) {
+      case TOTP -> "une application d'authentification (code à usage unique)";
+      case PASSKEY -> "une clé d'accès (passkey)";
+      case IDENTITY_PROVIDER -> "le fournisseur d'identité de votre structure";
+    };
+  }
+
+  void noticeFactorRemoved(String to, IdentityEvent.Factor factor, Instant at) {
+    send(
+        to,
+        "Vigie : un second facteur a été retiré de votre compte",
+        """
+        Un second facteur a été retiré de votre compte Vigie le %s : %s.
+
+        Si vous n'êtes pas à l'origine de ce retrait, prévenez sans attendre votre responsable \
+        et l'équipe sécurité : quelqu'un d'autre utilise votre compte.
+        """
+            .formatted(TIME.format(at), factorInWords(factor)));
   }
 
   void codeToOwner(String to, String code, java.time.Duration validity) {

@@ -129,6 +129,20 @@ class SecondFactors {
             account));
   }
 
+  /**
+   * Whether the passkey {@code credentialId} (base64url, as stored) is one of {@code account}'s.
+   */
+  boolean ownsPasskey(UUID account, String credentialId) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from user_credentials c join user_entities e"
+                + " on e.id = c.user_entity_user_id join staff_account a on a.login = e.name"
+                + " where a.id = ? and c.credential_id = ?)",
+            Boolean.class,
+            account,
+            credentialId));
+  }
+
   /** Forgets every second factor of {@code account}: TOTP seed and passkeys. */
   void revokeAll(UUID account) {
     jdbc.update(

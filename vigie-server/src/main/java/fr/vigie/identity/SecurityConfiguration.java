@@ -24,7 +24,7 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.registration.WebAuthnRegistrationFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,16 +45,18 @@ class SecurityConfiguration {
   }
 
   @Bean
-  UserCredentialRepository passkeyCredentials(
+  NoticedPasskeys passkeyCredentials(
       JdbcTemplate jdbc,
       FactorNotices notices,
       FreshSecondFactor fresh,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      SecondFactors factors) {
     return new NoticedPasskeys(
         new JdbcUserCredentialRepository(jdbc),
         notices,
         fresh,
-        new TransactionTemplate(transactions));
+        new TransactionTemplate(transactions),
+        factors);
   }
 
   @Bean
@@ -69,6 +71,7 @@ class SecurityConfiguration {
       OidcSignInHandler oidcSignIn,
       PasskeySignIn passkeys,
       FreshSecondFactor fresh,
+      NoticedPasskeys passkeyCredentials,
       @Value("${vigie.webauthn.rp-id:localhost}") String rpId,
       @Value("${vigie.webauthn.allowed-origins:http://localhost:8080}") Set<String> origins)
       throws Exception {
@@ -76,7 +79,9 @@ class SecurityConfiguration {
     // sign-in with a fresh second factor and an unheld account (AccountStateFilter), so neither a
     // stolen password nor a stolen session adds one; it is audited and mailed to the owner
     // (FactorNotices); authentication (POST
-    // /webauthn/authenticate/options, /login/webauthn) counts as the second factor.
+    // /webauthn/authenticate/options, /login/webauthn) counts as the second factor. Removal
+    // (DELETE /webauthn/register/{id}) is the owner's only, with a fresh second factor, audited and
+    // mailed the same way (NoticedPasskeys); Spring's default refuses every removal.
     http.webAuthn(
             webAuthn ->
                 webAuthn
@@ -90,6 +95,15 @@ class SecurityConfiguration {
                           public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                             filter.setAuthenticationSuccessHandler(passkeys);
                             filter.setAuthenticationFailureHandler(passkeys);
+                            return filter;
+                          }
+                        })
+                    .withObjectPostProcessor(
+                        new ObjectPostProcessor<WebAuthnRegistrationFilter>() {
+                          @Override
+                          public <O extends WebAuthnRegistrationFilter> O postProcess(O filter) {
+                            filter.setDeleteCredentialAuthorizationManager(
+                                passkeyCredentials.removalByOwner());
                             return filter;
                           }
                         }))

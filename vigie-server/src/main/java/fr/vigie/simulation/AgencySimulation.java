@@ -331,8 +331,11 @@ final class AgencySimulation implements ContainmentListener {
   }
 
   @Override
-  public void refused(SimulatedAccount account, Instant at) {
-    if (today >= warmupDays && !attackOf.containsKey(account.index())) {
+  public void refused(SimulatedAccount account, Instant at, String ceiling) {
+    Attack attack = attackOf.get(account.index());
+    if (attack != null) {
+      attack.refusedBy(ceiling);
+    } else if (today >= warmupDays) {
       counts.refusals++;
     }
   }

@@ -26,6 +26,7 @@ final class Attack {
   private final Map<Integer, Double> usual;
   private final Set<Long> leaked = new HashSet<>();
   private int refusals;
+  private final Set<String> ceilings = new java.util.TreeSet<>();
   private final Map<Integer, Instant> contained = new HashMap<>();
   private Instant firstRead;
 
@@ -130,6 +131,11 @@ final class Attack {
     }
   }
 
+  /** A ceiling named {@code ceiling} refused one of the attack's accesses. */
+  void refusedBy(String ceiling) {
+    ceilings.add(ceiling);
+  }
+
   /** The account was suspended (or stopped at a step-up it could not pass) at {@code at}. */
   void contained(SimulatedAccount account, Instant at) {
     if (at.isBefore(start)) {
@@ -148,7 +154,7 @@ final class Attack {
       seconds =
           firstRead == null ? 0 : Math.max(0, Duration.between(firstRead, last).toNanos() / 1e9);
     }
-    return new ScenarioRun(leaked.size(), seconds, refusals);
+    return new ScenarioRun(leaked.size(), seconds, refusals, ceilings);
   }
 
   private Duration pause() {
@@ -211,7 +217,13 @@ final class Attack {
       this.next = start;
     }
 
+    /** How many persons the attacker goes through: its targets, or the few it keeps to. */
     long poolSize() {
+      long all = targetsSize();
+      return scenario.persons() > 0 ? Math.min(all, scenario.persons()) : all;
+    }
+
+    private long targetsSize() {
       return switch (scenario.targets()) {
         case FOLLOWED -> account.advisor().caseloadSize();
         case ORGANIZATION -> account.organization().persons();
@@ -220,6 +232,20 @@ final class Attack {
     }
 
     SimulatedAccess access(Instant at) {
+      SimulatedAccess read = target(at);
+      return switch (scenario.act()) {
+        case READ -> read;
+        case SEARCH ->
+            new SimulatedAccess(at, Action.SEARCH, read.person(), false, device, address);
+        case UPDATE ->
+            new SimulatedAccess(
+                at, Action.UPDATE, read.person(), read.justified(), device, address);
+        case REFER -> SimulatedAccess.referral(at, read.person(), device, address);
+      };
+    }
+
+    /** The next target, as a read. */
+    private SimulatedAccess target(Instant at) {
       long index = Math.floorMod(offset + target * stride, poolSize());
       return switch (scenario.targets()) {
         case FOLLOWED ->

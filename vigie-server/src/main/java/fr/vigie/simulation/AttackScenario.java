@@ -24,6 +24,10 @@ import java.util.List;
  * @param pauseMinutes how long the attacker waits after a refusal before it tries again
  * @param restartDays the simulated days at whose 05:00 the detection restarts (a nightly
  *     deployment): it keeps only what it stored of each account
+ * @param act what the attacker does to each target: reads it, finds it by a search, changes it or
+ *     refers it to a partner organization
+ * @param persons when above 0, the attacker goes through only this many of its targets, again and
+ *     again (1: one person re-read, which costs no new person)
  */
 public record AttackScenario(
     String name,
@@ -45,7 +49,9 @@ public record AttackScenario(
     double searchHitShare,
     double durationDays,
     int pauseMinutes,
-    List<Integer> restartDays) {
+    List<Integer> restartDays,
+    Act act,
+    int persons) {
   public AttackScenario {
     requireNonNull(name, "name is null");
     requireNonNull(description, "description is null");
@@ -54,6 +60,16 @@ public record AttackScenario(
     windows = List.copyOf(requireNonNull(windows, "windows is null"));
     requireNonNull(targets, "targets is null");
     restartDays = List.copyOf(requireNonNull(restartDays, "restartDays is null"));
+    requireNonNull(act, "act is null");
+    if (targets == Targets.SEARCH_SWEEP && act != Act.READ) {
+      throw new IllegalArgumentException(
+          "action: a search_sweep searches and reads what it finds; expected read, got "
+              + act.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (persons < 0 || (targets == Targets.SEARCH_SWEEP && persons != 0)) {
+      throw new IllegalArgumentException(
+          "persons: expected a whole number >= 1 of the targets, and none for a search_sweep");
+    }
   }
 
   /**
@@ -76,6 +92,18 @@ public record AttackScenario(
     ORGANIZATION,
     /** Searches by guessed name and birth date; each one found is read. */
     SEARCH_SWEEP
+  }
+
+  /** What the attacker does to each of its targets. */
+  public enum Act {
+    /** Reads the person. */
+    READ,
+    /** Searches for the person by its identifier, and reads what the search finds. */
+    SEARCH,
+    /** Changes the person's phone number (the answer discloses nothing, the change is done). */
+    UPDATE,
+    /** Refers the person to a partner organization, which opens it to every advisor there. */
+    REFER
   }
 
   /** Which days a window applies to. */

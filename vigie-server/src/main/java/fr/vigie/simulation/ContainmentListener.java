@@ -16,5 +16,9 @@ public interface ContainmentListener {
    */
   void raised(SimulatedAccount account, ContainmentState state, Instant at, List<String> detectors);
 
-  void refused(SimulatedAccount account, Instant at);
+  /**
+   * A ceiling refused an access of {@code account}; {@code ceiling} names it, such as {@code
+   * hourly}.
+   */
+  void refused(SimulatedAccount account, Instant at, String ceiling);
 }

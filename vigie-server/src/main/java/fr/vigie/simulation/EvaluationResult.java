@@ -38,7 +38,40 @@ public record EvaluationResult(
       double capLeakedMedian,
       double capLeakedP95,
       double capLeakedMax,
-      long refusals) {
+      long refusals,
+      List<String> ceilings) {
+    public ScenarioStats {
+      ceilings = List.copyOf(ceilings);
+    }
+
+    /** Without the names of the ceilings met. */
+    public ScenarioStats(
+        String name,
+        double leakedMedian,
+        double leakedP95,
+        double leakedMax,
+        double containSecondsMedian,
+        double containSecondsP95,
+        double containedShare,
+        double capLeakedMedian,
+        double capLeakedP95,
+        double capLeakedMax,
+        long refusals) {
+      this(
+          name,
+          leakedMedian,
+          leakedP95,
+          leakedMax,
+          containSecondsMedian,
+          containSecondsP95,
+          containedShare,
+          capLeakedMedian,
+          capLeakedP95,
+          capLeakedMax,
+          refusals,
+          List.of());
+    }
+
     /** Without the count of refusals. */
     public ScenarioStats(
         String name,
@@ -80,7 +113,8 @@ public record EvaluationResult(
           Percentiles.median(capLeaked),
           Percentiles.percentile(capLeaked, 0.95),
           Percentiles.max(capLeaked),
-          runs.stream().mapToLong(ScenarioRun::refusals).sum());
+          runs.stream().mapToLong(ScenarioRun::refusals).sum(),
+          runs.stream().flatMap(run -> run.ceilings().stream()).distinct().sorted().toList());
     }
   }
 

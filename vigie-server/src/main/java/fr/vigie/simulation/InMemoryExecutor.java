@@ -136,6 +136,9 @@ public final class InMemoryExecutor implements AccessExecutor {
       // speed meets the burst ceiling as if it were served.
       return throttled(account, profile, access);
     }
+    if (access.referral()) {
+      return refer(account, profile, access);
+    }
     Decision decision =
         AccessPolicy.decide(
             actor(account, access.at()),
@@ -187,7 +190,7 @@ public final class InMemoryExecutor implements AccessExecutor {
         return Outcome.DISCLOSED;
       }
       case Admission.Refused refused -> {
-        listener.refused(account, access.at());
+        listener.refused(account, access.at(), refused.limit().name());
         observe(account, profile, refusalOf(access));
         return Outcome.REFUSED;
       }
@@ -197,6 +200,42 @@ public final class InMemoryExecutor implements AccessExecutor {
         return Outcome.SUSPENDED;
       }
     }
+  }
+
+  /**
+   * A referral as management carries it out: the rule, then the ceilings (it counts as a change),
+   * and no detector hears an admitted one; a refusal is heard as any refusal is.
+   */
+  private Outcome refer(SimulatedAccount account, AccountProfile profile, SimulatedAccess access) {
+    Actor actor = actor(account, access.at());
+    if (AccessPolicy.referral(
+            actor, register.facts(account, access.person()), register.partner().kind())
+        .isPresent()) {
+      observe(account, profile, refusal(account, access));
+      return Outcome.DENIED;
+    }
+    Access change =
+        new Access(
+            account.id(),
+            access.at(),
+            AccessKind.CHANGE,
+            register.personId(access.person()),
+            Link.NONE,
+            0,
+            access.device(),
+            access.address());
+    return switch (detection.admit(profile, change)) {
+      case Admission.Admitted admitted -> Outcome.DISCLOSED;
+      case Admission.Refused refused -> {
+        listener.refused(account, access.at(), refused.limit().name());
+        observe(account, profile, refusalOf(change));
+        yield Outcome.REFUSED;
+      }
+      case Admission.Suspended suspended -> {
+        raised(account, ContainmentState.SUSPENDED, access.at());
+        yield Outcome.SUSPENDED;
+      }
+    };
   }
 
   private boolean tooSoon(SimulatedAccount account, Instant at) {

@@ -3,6 +3,7 @@ package fr.vigie.simulation;
 import fr.vigie.access.Facts;
 import fr.vigie.detection.Link;
 import fr.vigie.identity.AccountId;
+import fr.vigie.identity.OrganizationKind;
 import fr.vigie.registry.PersonId;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -24,6 +25,17 @@ final class Register {
 
   SyntheticAgency agency() {
     return agency;
+  }
+
+  /** The partner organization the attacks refer persons to: the agency's first. */
+  SyntheticOrganization partner() {
+    return agency.organizations().stream()
+        .filter(
+            o ->
+                o.kind() == OrganizationKind.CAP_EMPLOI
+                    || o.kind() == OrganizationKind.MISSION_LOCALE)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the agency has no partner organization"));
   }
 
   /** What relates {@code account} to the person at {@code person}. */

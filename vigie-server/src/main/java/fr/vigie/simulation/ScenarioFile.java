@@ -37,13 +37,22 @@ public final class ScenarioFile {
           "dormant-partner-weekend");
 
   /**
-   * Scenarios paced to meet the refusing ceilings (hourly persons, persons outside the caseload a
-   * day, empty searches) from the owner's own PC, so that no detector stops them first: the run
-   * through the server plays them, so that a refusal that answers differently over HTTP than in
-   * memory shows.
+   * One scenario per refusing ceiling, named {@code ceiling-} and the ceiling's name, paced to meet
+   * it before any detector contains the account (at weekends, where the ceilings are a quarter of
+   * the weekday ones, for the ceilings of persons). The run through the server plays them and shows
+   * each refusal as 429 {@code CEILING_REACHED}, audited as {@code CEILING.} and the name, and
+   * heard by the detectors.
    */
   public static final List<String> CEILINGS =
-      List.of("ceiling-hourly", "ceiling-outside-daily", "ceiling-empty-searches");
+      List.of(
+          "ceiling-hourly",
+          "ceiling-daily",
+          "ceiling-outside-daily",
+          "ceiling-searches",
+          "ceiling-empty-searches",
+          "ceiling-accesses-minute",
+          "ceiling-accesses-hourly",
+          "ceiling-changes");
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -63,7 +72,9 @@ public final class ScenarioFile {
           "search_hit_share",
           "duration_days",
           "pause_after_refusal_minutes",
-          "restart_days");
+          "restart_days",
+          "action",
+          "persons");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -145,7 +156,11 @@ public final class ScenarioFile {
           r.number(root, "search_hit_share", 0.05),
           r.number(root, "duration_days", 28.0),
           r.positive(root, "pause_after_refusal_minutes", 60),
-          r.days(root, "restart_days"));
+          r.days(root, "restart_days"),
+          root.has("action")
+              ? r.choice(root, "action", AttackScenario.Act.class)
+              : AttackScenario.Act.READ,
+          r.positive(root, "persons", 0));
     } catch (IllegalArgumentException | NullPointerException e) {
       // The reader's errors name the source already; the record's do not.
       String message = e.getMessage();
@@ -188,6 +203,10 @@ public final class ScenarioFile {
     root.put("pause_after_refusal_minutes", s.pauseMinutes());
     var restarts = root.putArray("restart_days");
     s.restartDays().forEach(restarts::add);
+    root.put("action", s.act().name().toLowerCase(Locale.ROOT));
+    if (s.persons() > 0) {
+      root.put("persons", s.persons());
+    }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 

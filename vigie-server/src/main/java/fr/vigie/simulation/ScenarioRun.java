@@ -1,5 +1,7 @@
 package fr.vigie.simulation;
 
+import java.util.Set;
+
 /**
  * What one attack got in one simulated agency.
  *
@@ -7,8 +9,13 @@ package fr.vigie.simulation;
  * @param containSeconds from the attacker's first read that returned data to the containment of the
  *     last of its accounts; infinite when one was never contained within the scenario
  * @param refusals the attacker's accesses a ceiling refused
+ * @param ceilings the names of the ceilings that refused them, such as {@code hourly}
  */
-public record ScenarioRun(int leaked, double containSeconds, int refusals) {
+public record ScenarioRun(int leaked, double containSeconds, int refusals, Set<String> ceilings) {
+  public ScenarioRun {
+    ceilings = Set.copyOf(ceilings);
+  }
+
   public boolean contained() {
     return Double.isFinite(containSeconds);
   }

@@ -25,25 +25,28 @@ public final class ServerEvaluation {
       table.append(
           String.format(
               Locale.ROOT,
-              "%-24s %22s %22s %16s%n",
+              "%-24s %22s %22s %16s  %s%n",
               "through the server | in memory",
               "leaked median/p95/max",
               "contained (p95)",
-              "refused"));
+              "refused",
+              "ceilings met"));
       for (int i = 0; i < throughServer.scenarios().size(); i++) {
         EvaluationResult.ScenarioStats server = throughServer.scenarios().get(i);
         EvaluationResult.ScenarioStats memory = inMemory.scenarios().get(i);
         table.append(
             String.format(
                 Locale.ROOT,
-                "%-24s %10s | %-10s %10s | %-10s %7d | %-7d%n",
+                "%-24s %10s | %-10s %10s | %-10s %7d | %-7d  %s | %s%n",
                 server.name(),
                 leaked(server),
                 leaked(memory),
                 EvaluationReport.seconds(server.containSecondsP95()),
                 EvaluationReport.seconds(memory.containSecondsP95()),
                 server.refusals(),
-                memory.refusals()));
+                memory.refusals(),
+                String.join(",", server.ceilings()),
+                String.join(",", memory.ceilings())));
       }
       table.append(
           String.format(
@@ -102,7 +105,8 @@ public final class ServerEvaluation {
           && server.capLeakedMedian() == memory.capLeakedMedian()
           && server.capLeakedP95() == memory.capLeakedP95()
           && server.capLeakedMax() == memory.capLeakedMax()
-          && server.refusals() == memory.refusals();
+          && server.refusals() == memory.refusals()
+          && server.ceilings().equals(memory.ceilings());
     }
 
     /** Never contained on both sides is the same: infinity minus infinity is no number. */

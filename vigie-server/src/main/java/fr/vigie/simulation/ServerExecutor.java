@@ -13,6 +13,7 @@ import fr.vigie.identity.Organizations;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -60,6 +61,8 @@ final class ServerExecutor implements AccessExecutor {
   private final Map<Integer, StaffSession.Authenticator> authenticators = new HashMap<>();
   private final Map<String, StaffSession> sessions = new HashMap<>();
   private final Map<Integer, ContainmentState> known = new HashMap<>();
+  private long heardBefore;
+  private UUID partner;
   private long requests;
 
   /**
@@ -161,15 +164,19 @@ final class ServerExecutor implements AccessExecutor {
         throw e;
       }
       // A suspended account cannot even sign in: the guard ends every new session too.
-      settle(account, access.at(), Outcome.SUSPENDED);
+      settle(account, access.at(), Outcome.SUSPENDED, null);
       return Outcome.SUSPENDED;
     }
-    Outcome outcome = outcome(send(session, access));
+    // The bus was drained after the last access: what the detectors heard so far is all of it.
+    heardBefore = watch.refusalsObserved(new AccountId(accountId(account)));
+    StaffSession.Answer answer = send(session, access);
+    Outcome outcome = outcome(answer);
     if (outcome == Outcome.SUSPENDED) {
       // The session is gone with the suspension; a release later needs a new sign-in.
       sessions.remove(key(account, access.device()));
     }
-    settle(account, access.at(), outcome);
+    String ceiling = outcome == Outcome.REFUSED ? refusedBy(account, access.at(), answer) : null;
+    settle(account, access.at(), outcome, ceiling);
     return outcome;
   }
 
@@ -182,7 +189,7 @@ final class ServerExecutor implements AccessExecutor {
         whenReady(account, authenticators.get(account.index()), open.getValue()::stepUp);
       }
     }
-    settle(account, at, Outcome.DISCLOSED);
+    settle(account, at, Outcome.DISCLOSED, null);
   }
 
   /**
@@ -212,6 +219,11 @@ final class ServerExecutor implements AccessExecutor {
   private StaffSession.Answer send(StaffSession session, SimulatedAccess access) {
     requests++;
     PersonId person = access.person() >= 0 ? personId(access.person()) : null;
+    if (access.referral()) {
+      return session.post(
+          "/api/persons/" + person.value() + "/referrals",
+          "{\"organization\":\"" + partner() + "\"}");
+    }
     return switch (access.action()) {
       case SEARCH -> session.post("/api/persons/search", search(access.person()));
       case UPDATE ->
@@ -274,10 +286,62 @@ final class ServerExecutor implements AccessExecutor {
   }
 
   /**
-   * Waits for the detectors, then tells the listener what the server now holds: a rise of the
-   * account's containment, a ceiling's refusal.
+   * The ceiling that refused {@code account}'s access at {@code at}, as the server told it: 429,
+   * and the refusal's entry in the audit log ({@code CEILING.} and the ceiling's name). A refusal
+   * that answered otherwise or left no entry stops the run: once, every one of them did.
    */
-  private void settle(SimulatedAccount account, Instant at, Outcome outcome) {
+  private String refusedBy(SimulatedAccount account, Instant at, StaffSession.Answer answer) {
+    if (answer.status() != 429) {
+      throw new IllegalStateException("a ceiling's refusal answered " + answer.status());
+    }
+    List<byte[]> entries =
+        jdbc.query(
+            "select entry from audit_entry where at >= ?"
+                + " and position(convert_to(?, 'UTF8') in entry) > 0"
+                + " and position(convert_to(?, 'UTF8') in entry) > 0 order by idx desc limit 1",
+            (row, i) -> row.getBytes(1),
+            java.sql.Timestamp.from(at.minusMillis(1)),
+            accountId(account).toString(),
+            CEILING);
+    if (entries.isEmpty()) {
+      throw new IllegalStateException(
+          "a ceiling refused account "
+              + account.index()
+              + " at "
+              + at
+              + " and the audit has no entry");
+    }
+    return ceilingName(new String(entries.getFirst(), StandardCharsets.ISO_8859_1));
+  }
+
+  private static final String CEILING = "CEILING.";
+
+  /** The name after {@code CEILING.} in an entry's bytes: upper case letters and dashes. */
+  static String ceilingName(String entry) {
+    int start = entry.indexOf(CEILING) + CEILING.length();
+    int end = start;
+    while (end < entry.length()
+        && (Character.isUpperCase(entry.charAt(end)) || entry.charAt(end) == '-')) {
+      end++;
+    }
+    return entry.substring(start, end).toLowerCase(Locale.ROOT);
+  }
+
+  /** The partner organization the attacks refer persons to, by its id in the server. */
+  private UUID partner() {
+    if (partner == null) {
+      partner =
+          jdbc.queryForObject(
+              "select id from organization where code = ?", UUID.class, register.partner().code());
+    }
+    return partner;
+  }
+
+  /**
+   * Waits for the detectors, then tells the listener what the server now holds: a rise of the
+   * account's containment, a ceiling's refusal (which the detectors must have heard).
+   */
+  private void settle(SimulatedAccount account, Instant at, Outcome outcome, String ceiling) {
     try {
       if (!watch.drain(DRAIN)) {
         throw new IllegalStateException("the detectors did not catch up within " + DRAIN);
@@ -287,7 +351,12 @@ final class ServerExecutor implements AccessExecutor {
       throw new IllegalStateException("interrupted", e);
     }
     if (outcome == Outcome.REFUSED) {
-      listener.refused(account, at);
+      long heard = watch.refusalsObserved(new AccountId(accountId(account)));
+      if (heard <= heardBefore) {
+        throw new IllegalStateException(
+            "a ceiling refused account " + account.index() + " and the detectors did not hear it");
+      }
+      listener.refused(account, at, ceiling);
     }
     ContainmentState now = stored(account);
     ContainmentState before = known.getOrDefault(account.index(), ContainmentState.ACTIVE);

@@ -15,9 +15,17 @@ import java.time.Instant;
  * @param justified the account gives a justification (for a person outside its caseload)
  * @param device a token of the device, such as {@code pc-17}
  * @param address a token of the network, such as {@code office-FT-00003}
+ * @param referral the account refers the person to a partner organization instead: no read, a
+ *     change of who follows the person (its {@code action} is {@link Action#UPDATE})
  */
 public record SimulatedAccess(
-    Instant at, Action action, long person, boolean justified, String device, String address) {
+    Instant at,
+    Action action,
+    long person,
+    boolean justified,
+    String device,
+    String address,
+    boolean referral) {
   /** The person a search names when it names no one. */
   public static final long NOBODY = -1;
 
@@ -29,5 +37,19 @@ public record SimulatedAccess(
     if (person < NOBODY || (person == NOBODY && action != Action.SEARCH)) {
       throw new IllegalArgumentException("person: a " + action + " names one person");
     }
+    if (referral && action != Action.UPDATE) {
+      throw new IllegalArgumentException("referral: a change, expected UPDATE, got " + action);
+    }
+  }
+
+  /** An access that is no referral. */
+  public SimulatedAccess(
+      Instant at, Action action, long person, boolean justified, String device, String address) {
+    this(at, action, person, justified, device, address, false);
+  }
+
+  /** {@code account} refers {@code person} to a partner organization. */
+  static SimulatedAccess referral(Instant at, long person, String device, String address) {
+    return new SimulatedAccess(at, Action.UPDATE, person, false, device, address, true);
   }
 }

@@ -78,7 +78,9 @@ public final class VariantGenerator {
         0.02 + r.nextInt(19) / 100.0,
         duration,
         r.between(5, 120),
-        restarts);
+        restarts,
+        AttackScenario.Act.READ,
+        0);
   }
 
   private static List<AttackScenario.Window> hours(SplitMix64 r) {

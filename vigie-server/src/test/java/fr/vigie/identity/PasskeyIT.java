@@ -163,6 +163,58 @@ class PasskeyIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void passkeyRemoval_byTheOwnerWithAFreshFactor_isAuditedAndMailedToTheOwner() throws Exception {
+    TestAccount account = newAccountWithEmail(Role.ADVISOR, "ORG-" + java.util.UUID.randomUUID());
+    // An address counts only after the instant it was recorded, and the test clock stands still.
+    moveClock(java.time.Duration.ofMinutes(1));
+    StaffClient client = signedIn(account);
+    assertThat(register(client, new ClientPlatform(ORIGIN, adaptor())).status()).isEqualTo(200);
+
+    StaffClient.Answer removed = client.delete("/webauthn/register/" + passkeyId(account));
+
+    assertThat(removed.status()).isEqualTo(204);
+    assertThat(passkeysOf(account)).isZero();
+    assertThat(auditEntries(account.id(), "REMOVED.PASSKEY")).isEqualTo(1);
+    assertThat(factorMails(emailOf(account), "second facteur a été retiré"))
+        .singleElement()
+        .satisfies(body -> assertThat(body).contains("passkey"));
+  }
+
+  @Test
+  void passkeyRemoval_byAnotherAccount_isForbiddenAndLeavesThePasskey() {
+    TestAccount owner = newAccount(Role.ADVISOR);
+    assertThat(register(signedIn(owner), new ClientPlatform(ORIGIN, adaptor())).status())
+        .isEqualTo(200);
+    StaffClient other = signedIn(newAccount(Role.ADVISOR));
+
+    StaffClient.Answer removed = other.delete("/webauthn/register/" + passkeyId(owner));
+
+    assertThat(removed.status()).isEqualTo(403);
+    assertThat(passkeysOf(owner)).isEqualTo(1);
+    assertThat(auditEntries(owner.id(), "REMOVED.PASSKEY")).isZero();
+  }
+
+  @Test
+  void passkeyRemoval_sessionWithoutAFreshSecondFactor_isRefusedUntilItStepsUp() {
+    TestAccount account = newAccount(Role.ADVISOR);
+    StaffClient client = client();
+    byte[] seed = enrollTotp(client, account);
+    assertThat(register(client, new ClientPlatform(ORIGIN, adaptor())).status()).isEqualTo(200);
+    moveClock(java.time.Duration.ofMinutes(6));
+
+    StaffClient.Answer stale = client.delete("/webauthn/register/" + passkeyId(account));
+
+    assertThat(stale.status()).isEqualTo(403);
+    assertThat(stale.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    assertThat(passkeysOf(account)).isEqualTo(1);
+    assertThat(client.post("/api/session/step-up", Map.of("code", codeNow(seed))).status())
+        .isEqualTo(200);
+    assertThat(client.delete("/webauthn/register/" + passkeyId(account)).status()).isEqualTo(204);
+    assertThat(passkeysOf(account)).isZero();
+    assertThat(auditEntries(account.id(), "REMOVED.PASSKEY")).isEqualTo(1);
+  }
+
+  @Test
   void passkeyStepUp_liftsTheHoldAndIsToldToTheDetectors() {
     TestAccount account = newAccount(Role.ADVISOR);
     ClientPlatform authenticator = new ClientPlatform(ORIGIN, adaptor());
@@ -192,14 +244,27 @@ class PasskeyIT extends IdentityIntegrationTest {
   }
 
   private static java.util.List<String> factorNotices(String to) throws Exception {
+    return factorMails(to, "second facteur a été ajouté");
+  }
+
+  private static java.util.List<String> factorMails(String to, String subject) throws Exception {
     java.util.List<String> bodies = new java.util.ArrayList<>();
     for (jakarta.mail.Message message : MAIL.getReceivedMessages()) {
       if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to))
-          && message.getSubject().contains("second facteur a été ajouté")) {
+          && message.getSubject().contains(subject)) {
         bodies.add(com.icegreen.greenmail.util.GreenMailUtil.getBody(message));
       }
     }
     return bodies;
+  }
+
+  /** The account's one passkey's id, base64url as Spring's removal endpoint takes it. */
+  private String passkeyId(TestAccount account) {
+    return jdbc.queryForObject(
+        "select c.credential_id from user_credentials c join user_entities e"
+            + " on e.id = c.user_entity_user_id where e.name = ?",
+        String.class,
+        account.login());
   }
 
   private long passkeysOf(TestAccount account) {

@@ -39,7 +39,7 @@ class InMemoryExecutorTest {
             }
 
             @Override
-            public void refused(SimulatedAccount account, Instant at) {}
+            public void refused(SimulatedAccount account, Instant at, String ceiling) {}
           });
 
   private SimulatedAccount first(OrganizationKind kind) {

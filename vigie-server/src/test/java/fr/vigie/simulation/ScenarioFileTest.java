@@ -24,6 +24,82 @@ class ScenarioFileTest {
   }
 
   @Test
+  void ceilings_oneScenarioPerRefusingCeiling_parseWithTheirActions() {
+    List<AttackScenario> all = ScenarioFile.ceilings();
+
+    assertThat(all)
+        .extracting(AttackScenario::name)
+        .containsExactlyElementsOf(ScenarioFile.CEILINGS);
+    assertThat(all)
+        .filteredOn(s -> s.name().equals("ceiling-changes"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.act()).isEqualTo(AttackScenario.Act.REFER));
+    assertThat(all)
+        .filteredOn(s -> s.name().equals("ceiling-searches"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.act()).isEqualTo(AttackScenario.Act.SEARCH);
+              assertThat(s.persons()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void parse_action_isReadAndWrittenBack() {
+    AttackScenario s =
+        ScenarioFile.parse(
+            "t",
+            """
+            {"name": "refer", "accounts": {}, "start": {}, "pace": {"reads": 3, "per": "hour"},
+             "targets": "followed", "action": "refer"}
+            """);
+
+    assertThat(s.act()).isEqualTo(AttackScenario.Act.REFER);
+    assertThat(ScenarioFile.parse("again", ScenarioFile.write(s))).isEqualTo(s);
+  }
+
+  @Test
+  void parse_badAction_listsTheChoices() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "followed", "action": "delete"}
+                    """))
+        .hasMessage("file.json: action: expected one of [read, search, update, refer], got delete");
+  }
+
+  @Test
+  void parse_personsForASearchSweep_isRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "search_sweep", "persons": 3}
+                    """))
+        .hasMessageStartingWith("file.json: persons: ");
+  }
+
+  @Test
+  void parse_searchSweepWithAnotherAction_isRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "search_sweep", "action": "refer"}
+                    """))
+        .hasMessage(
+            "file.json: action: a search_sweep searches and reads what it finds;"
+                + " expected read, got refer");
+  }
+
+  @Test
   void parse_defaults_fillWhatIsLeftOut() {
     AttackScenario s =
         ScenarioFile.parse(
@@ -38,6 +114,7 @@ class ScenarioFileTest {
     assertThat(s.newDevice()).isTrue();
     assertThat(s.ownerKeepsWorking()).isTrue();
     assertThat(s.durationDays()).isEqualTo(28.0);
+    assertThat(s.act()).isEqualTo(AttackScenario.Act.READ);
     assertThat(s.windows())
         .singleElement()
         .satisfies(w -> assertThat(w.days()).isEqualTo(AttackScenario.Days.ALL));

@@ -28,6 +28,7 @@ class AttackSuiteIT extends IdentityIntegrationTest {
   private static final String PLANTED = "0123456789ABCDEF0123456789ABCDEF";
 
   @Autowired Registry registry;
+  @Autowired fr.vigie.identity.Containments containments;
 
   private TestAccount advisor;
   private PersonRecord followedRecord;
@@ -161,6 +162,37 @@ class AttackSuiteIT extends IdentityIntegrationTest {
 
       assertThat(read.status()).as(role.name()).isEqualTo(403);
       assertThat(read.body()).as(role.name()).doesNotContain(followedRecord.birthName());
+    }
+  }
+
+  /**
+   * A held session reaches only a few open paths (the sign-in steps, the step-up, sign-out, the
+   * public ones): a path that starts with one of them and climbs out of it must not reach a person.
+   */
+  @Test
+  void heldSession_pathClimbingOutOfAnOpenPrefix_reachesNoPerson() {
+    StaffClient client = signedIn(advisor);
+    // Raised after the session's second factor, which therefore does not answer it.
+    moveClock(java.time.Duration.ofMinutes(1));
+    containments.raise(
+        new fr.vigie.identity.AccountId(advisor.id()), fr.vigie.identity.ContainmentState.STEP_UP);
+    StaffClient.Answer direct = client.get("/api/persons/" + followed);
+    assertThat(direct.status()).isEqualTo(403);
+    assertThat(direct.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    List<String> paths =
+        List.of(
+            "/api/session/../persons/" + followed,
+            "/api/session/%2e%2e/persons/" + followed,
+            "/api/session/..;/persons/" + followed,
+            "/api/session;x=1/../persons/" + followed,
+            "/login/webauthn/../api/persons/" + followed,
+            "/api/audit/..%2f..%2fapi/persons/" + followed);
+
+    for (String path : paths) {
+      StaffClient.Answer answer = client.get(path);
+
+      assertThat(answer.status()).as(path).isIn(400, 403, 404);
+      assertThat(answer.body()).as(path).doesNotContain(followedRecord.birthName());
     }
   }
 

@@ -46,6 +46,30 @@ class TlsIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void handshake_withAnObsoleteCbcSuite_isRefusedByTheServer() throws IOException {
+    assertThat(handshake("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+        .isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    assertThat(handshake("TLSv1.3", "TLS_AES_128_GCM_SHA256")).isEqualTo("TLS_AES_128_GCM_SHA256");
+
+    // The client offers it (the JDK still supports it); the server's alert refuses it.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> handshake("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"))
+        .isInstanceOf(javax.net.ssl.SSLException.class)
+        .hasMessageContaining("Received fatal alert");
+  }
+
+  /** The suite a handshake offering only {@code suite} over {@code protocol} agrees on. */
+  private String handshake(String protocol, String suite) throws IOException {
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket) trusting().getSocketFactory().createSocket("127.0.0.1", port())) {
+      socket.setEnabledProtocols(new String[] {protocol});
+      socket.setEnabledCipherSuites(new String[] {suite});
+      socket.startHandshake();
+      return socket.getSession().getCipherSuite();
+    }
+  }
+
+  @Test
   void overTls_answersCarryHsts() {
     HttpResponse<String> answer = get(client(null), "/api/status");
 
