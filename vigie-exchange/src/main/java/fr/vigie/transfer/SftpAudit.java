@@ -125,8 +125,7 @@ final class SftpAudit implements SftpEventListener {
     String account = account(session);
     Optional<Duration> wait = limits.tryOperation(account);
     if (wait.isPresent()) {
-      record(
-          session, OperationKind.RATE_LIMITED, path, null, "wait-" + wait.get().toSeconds() + "s");
+      record(session, OperationKind.RATE_LIMITED, path, null, "refused");
       throw new AccessDeniedException("rate limit: retry in " + wait.get().toSeconds() + " s");
     }
   }

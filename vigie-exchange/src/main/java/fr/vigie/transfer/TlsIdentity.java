@@ -35,6 +35,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -113,7 +114,7 @@ final class TlsIdentity {
     Files.createFile(
         privateKey,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    writePem(privateKey, pair.getPrivate());
+    writePem(privateKey, new JcaPKCS8Generator(pair.getPrivate(), null));
     writePem(certificate, new JcaX509CertificateConverter().getCertificate(holder));
   }
 
@@ -130,7 +131,7 @@ final class TlsIdentity {
       Object read = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       return switch (read) {
-        case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
+        case PEMKeyPair pair -> converter.getPrivateKey(pair.getPrivateKeyInfo());
         case PrivateKeyInfo info -> converter.getPrivateKey(info);
         case null, default -> throw new IOException(file + " holds no unencrypted private key");
       };

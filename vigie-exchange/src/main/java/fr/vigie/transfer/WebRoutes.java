@@ -37,6 +37,7 @@ final class WebRoutes {
       Pattern.compile("/uploads/inbound/([A-Za-z0-9][A-Za-z0-9._-]{0,127})");
   private static final int MAX_FORM = 4096;
 
+  private final Operations operations;
   private final WebSignIns signIns;
   private final WebSessions sessions;
   private final AccountRateLimits limits;
@@ -44,11 +45,13 @@ final class WebRoutes {
   private final WebUploads uploads;
 
   WebRoutes(
+      Operations operations,
       WebSignIns signIns,
       WebSessions sessions,
       AccountRateLimits limits,
       WebFiles files,
       WebUploads uploads) {
+    this.operations = operations;
     this.signIns = signIns;
     this.sessions = sessions;
     this.limits = limits;
@@ -73,6 +76,8 @@ final class WebRoutes {
     }
     Optional<Duration> wait = limits.tryOperation(session.get().account());
     if (wait.isPresent()) {
+      operations.record(
+          session.get().account(), OperationKind.RATE_LIMITED, null, null, source, "refused");
       WebRequest.tooMany(http, wait.get());
       return;
     }
@@ -140,10 +145,14 @@ final class WebRoutes {
     }
     for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
       int equals = pair.indexOf('=');
-      if (equals > 0) {
-        form.putIfAbsent(
-            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      try {
+        if (equals > 0) {
+          form.putIfAbsent(
+              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+      } catch (IllegalArgumentException malformed) {
+        return Map.of(); // a broken escape: no field is believed
       }
     }
     return form;

@@ -48,6 +48,7 @@ public class WebServer implements SmartLifecycle {
       @Value("${vigie.exchange.https.host-names}") List<String> hostNames) {
     this.routes =
         new WebRoutes(
+            operations,
             signIns,
             sessions,
             limits,

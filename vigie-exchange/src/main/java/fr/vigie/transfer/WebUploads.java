@@ -119,6 +119,12 @@ final class WebUploads {
                 StandardOpenOption.APPEND,
                 LinkOption.NOFOLLOW_LINKS)) {
       received = receive(body, out, length.get() - offset);
+      if (received < 0) {
+        out.truncate(offset); // the whole chunk is refused, the upload stays where it was
+        record(request, name, offset, "too-long");
+        request.text(413, "more bytes than the Upload-Length announced\n");
+        return;
+      }
     } catch (IOException cut) {
       // The client went away: what arrived stays, and HEAD tells where to resume.
       received = Files.size(part) - offset;
@@ -135,13 +141,13 @@ final class WebUploads {
     request.status(204);
   }
 
-  /** Reads at most {@code room} bytes into {@code out}; more than that is refused. */
+  /** Reads the body into {@code out}; -1 as soon as it brings more than {@code room} bytes. */
   private static long receive(InputStream body, FileChannel out, long room) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
       if (total + read > room) {
-        throw new IOException("more bytes than the announced length");
+        return -1;
       }
       out.write(java.nio.ByteBuffer.wrap(buffer, 0, read));
       total += read;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The exchange killed with SIGKILL (kill -9) in the middle of an upload, a download and a purge,
@@ -131,6 +132,15 @@ class ExchangeCrashIT {
 
     assertThat(expired).allSatisfy(file -> assertThat(file).doesNotExist());
     assertThat(young).exists();
+    // Each purge logged exactly once, whether the kill came before or after its file went.
+    JdbcTemplate jdbc = new JdbcTemplate(database.getPostgresDatabase());
+    waitFor(() -> jdbc.queryForObject("select count(*) from purge_intent", Long.class) == 0);
+    assertThat(
+            jdbc.queryForList(
+                "select file from operation where kind = 'PURGE' order by file", String.class))
+        .hasSize(expired.size())
+        .doesNotHaveDuplicates()
+        .allSatisfy(file -> assertThat(file).matches("outbound/batch-\\d+\\.pgp"));
   }
 
   private void start() throws Exception {
@@ -150,6 +160,7 @@ class ExchangeCrashIT {
             "--spring.datasource.password=",
             "--vigie.exchange.data-dir=" + dataDir,
             "--vigie.exchange.sftp.port=" + sftpPort,
+            "--vigie.exchange.https.port=0",
             "--server.port=" + apiPort,
             "--logging.level.root=WARN");
     return new ProcessBuilder(command)
