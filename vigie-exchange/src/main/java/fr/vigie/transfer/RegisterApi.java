@@ -80,12 +80,15 @@ class RegisterApi {
    * secret: the answer is the only place these appear in clear.
    */
   @PutMapping("/accounts/{account}/users/{login}")
-  WebUsers.Enrolment enrol(@PathVariable String account, @PathVariable String login) {
+  ResponseEntity<WebUsers.Enrolment> enrol(
+      @PathVariable String account, @PathVariable String login) {
     requireAccount(account);
     if (!WebUsers.validLogin(login)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "login refused");
     }
-    return users.enrol(account, login);
+    return ResponseEntity.ok()
+        .cacheControl(org.springframework.http.CacheControl.noStore())
+        .body(users.enrol(account, login));
   }
 
   @PutMapping(value = "/accounts/{account}/outbound/{name}")
