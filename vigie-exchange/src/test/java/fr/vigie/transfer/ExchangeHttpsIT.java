@@ -357,6 +357,22 @@ class ExchangeHttpsIT {
   }
 
   @Test
+  void sftp_pastTheAccountsPace_isRefusedAndLogged() throws Exception {
+    SftpClient client = SftpClient.withNewKey(temp.resolve("sftp-pace"));
+    exchange.openAccount("sftp-pace", client, null);
+    String[] listings = new String[OPERATIONS_PER_MINUTE + 5];
+    java.util.Arrays.fill(listings, "-ls outbound"); // '-': sftp goes on after a refusal
+
+    client.batch("sftp-pace", exchange.sftpPort(), listings);
+
+    List<String> log = operations("sftp-pace");
+    assertThat(log.stream().filter(line -> line.startsWith("LIST outbound ok")).count())
+        .isBetween((long) OPERATIONS_PER_MINUTE - 2, (long) OPERATIONS_PER_MINUTE);
+    assertThat(log.stream().filter(line -> line.startsWith("RATE_LIMITED")).count())
+        .isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
   void bytes_pastTheAccountsPace_makeTheNextOperationWait() throws Exception {
     Person alice = enrol("web-bytes", null);
     byte[] large = random(BYTES_PER_MINUTE + (1 << 20));
