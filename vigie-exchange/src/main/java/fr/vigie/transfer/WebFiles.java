@@ -89,14 +89,12 @@ final class WebFiles {
         FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       request.http().sendResponseHeaders(status, range.length() == 0 ? -1 : range.length());
       try (OutputStream body = request.http().getResponseBody()) {
-        sent = copy(channel, range, Channels.newChannel(body));
+        sent = copy(channel, range, Channels.newChannel(body), request.account());
       }
       record(request, OperationKind.DOWNLOAD, path, sent, "ok");
     } catch (IOException e) {
       record(request, OperationKind.DOWNLOAD, path, sent, "failed");
       throw e;
-    } finally {
-      limits.moved(request.account(), sent);
     }
   }
 
@@ -113,7 +111,11 @@ final class WebFiles {
     request.status(204);
   }
 
-  private static long copy(FileChannel channel, ByteRange range, WritableByteChannel out)
+  /**
+   * Copies the range, counting each chunk against the account's pace before it is sent: once the
+   * client holds the bytes, they are counted.
+   */
+  private long copy(FileChannel channel, ByteRange range, WritableByteChannel out, String account)
       throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     long position = range.first();
@@ -125,6 +127,7 @@ final class WebFiles {
         throw new IOException("file shorter than announced");
       }
       buffer.flip();
+      limits.moved(account, read);
       while (buffer.hasRemaining()) {
         out.write(buffer);
       }

@@ -130,39 +130,22 @@ class ExchangeCrashIT {
         .isEqualTo(201);
     Path part = dataDir.resolve("files/digit-crash/inbound/.upload-results.pgp");
 
-    try (javax.net.ssl.SSLSocket socket =
-        (javax.net.ssl.SSLSocket)
-            https.tls.getSocketFactory().createSocket("127.0.0.1", httpsPort)) {
-      java.io.OutputStream out = socket.getOutputStream();
-      out.write(
-          ("PATCH "
-                  + path
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                  + token
-                  + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n"
-                  + "Content-Length: "
-                  + SIZE
-                  + "\r\n\r\n")
-              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      out.write(whole, 0, half);
-      out.flush();
-      waitFor(() -> Files.size(part) == half);
-      kill();
-    }
+    https.patchCutShort(
+        path,
+        token,
+        whole,
+        half,
+        () -> {
+          waitFor(() -> Files.size(part) == half);
+          kill();
+        });
     start();
     String again = https.token(after); // sessions die with the process: sign in again
     HttpResponse<byte[]> offset = https.send("HEAD", path, again, null);
     long resumeAt = Long.parseLong(offset.headers().firstValue("Upload-Offset").orElseThrow());
     HttpResponse<byte[]> rest =
-        https.send(
-            "PATCH",
-            path,
-            again,
-            java.util.Arrays.copyOfRange(whole, (int) resumeAt, SIZE),
-            "Upload-Offset",
-            Long.toString(resumeAt),
-            "Content-Type",
-            "application/offset+octet-stream");
+        https.patch(
+            path, again, java.util.Arrays.copyOfRange(whole, (int) resumeAt, SIZE), resumeAt);
 
     assertThat(resumeAt).isEqualTo(half);
     assertThat(rest.statusCode()).isEqualTo(204);

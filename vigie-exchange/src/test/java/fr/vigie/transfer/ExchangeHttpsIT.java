@@ -3,7 +3,6 @@ package fr.vigie.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.transfer.HttpsClient.Person;
-import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,23 +118,7 @@ class ExchangeHttpsIT {
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.headers().firstValue("Location")).hasValue(path);
     Path part = folder("web-resume", "inbound").resolve(".upload-results-1.pgp");
-    try (SSLSocket socket =
-        (SSLSocket) https.tls.getSocketFactory().createSocket("127.0.0.1", exchange.httpsPort())) {
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("PATCH "
-                  + path
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                  + token
-                  + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n"
-                  + "Content-Length: "
-                  + whole.length
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.write(whole, 0, half);
-      out.flush();
-      waitFor(() -> Files.size(part) == half);
-    } // cut: the connection closes with half the bytes sent
+    https.patchCutShort(path, token, whole, half, () -> waitFor(() -> Files.size(part) == half));
     waitFor(() -> operations("web-resume").contains("UPLOAD inbound/results-1.pgp cut 127.0.0.1"));
     assertThat(folder("web-resume", "inbound").resolve("results-1.pgp")).doesNotExist();
 
@@ -145,27 +127,9 @@ class ExchangeHttpsIT {
     assertThat(offset.headers().firstValue("Upload-Length"))
         .hasValue(Integer.toString(whole.length));
     byte[] rest = java.util.Arrays.copyOfRange(whole, half, whole.length);
-    HttpResponse<byte[]> wrongOffset =
-        https.send(
-            "PATCH",
-            path,
-            token,
-            rest,
-            "Upload-Offset",
-            "0",
-            "Content-Type",
-            "application/offset+octet-stream");
+    HttpResponse<byte[]> wrongOffset = https.patch(path, token, rest, 0);
     assertThat(wrongOffset.statusCode()).isEqualTo(409);
-    HttpResponse<byte[]> resumed =
-        https.send(
-            "PATCH",
-            path,
-            token,
-            rest,
-            "Upload-Offset",
-            Integer.toString(half),
-            "Content-Type",
-            "application/offset+octet-stream");
+    HttpResponse<byte[]> resumed = https.patch(path, token, rest, half);
 
     assertThat(resumed.statusCode()).isEqualTo(204);
     assertThat(resumed.headers().firstValue("Upload-Offset"))
@@ -256,15 +220,7 @@ class ExchangeHttpsIT {
     HttpResponse<byte[]> fits =
         https.send("POST", "/uploads/inbound/fits.pgp", token, null, "Upload-Length", "2500");
     HttpResponse<byte[]> overLength =
-        https.send(
-            "PATCH",
-            "/uploads/inbound/fits.pgp",
-            token,
-            new byte[2600],
-            "Upload-Offset",
-            "0",
-            "Content-Type",
-            "application/offset+octet-stream");
+        https.patch("/uploads/inbound/fits.pgp", token, new byte[2600], 0);
 
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(pastQuota.statusCode()).isEqualTo(413);

@@ -2,6 +2,7 @@ package fr.vigie.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -100,6 +102,49 @@ final class HttpsClient {
       builder.headers(headers);
     }
     return send(builder.build());
+  }
+
+  /** Appends {@code body} to an upload at {@code offset}. */
+  HttpResponse<byte[]> patch(String path, String token, byte[] body, long offset)
+      throws IOException, InterruptedException {
+    return send(
+        "PATCH",
+        path,
+        token,
+        body,
+        "Upload-Offset",
+        Long.toString(offset),
+        "Content-Type",
+        "application/offset+octet-stream");
+  }
+
+  /** Something to do while a connection is held open. */
+  interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * A PATCH from offset 0 announcing all of {@code whole} that sends only its first {@code sent}
+   * bytes over a raw TLS socket; {@code whileOpen} runs before the connection is cut.
+   */
+  void patchCutShort(String path, String token, byte[] whole, int sent, Step whileOpen)
+      throws Exception {
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("PATCH "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n"
+                  + "Content-Length: "
+                  + whole.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(whole, 0, sent);
+      out.flush();
+      whileOpen.run();
+    }
   }
 
   private static void append(StringBuilder form, String name, String value) {
