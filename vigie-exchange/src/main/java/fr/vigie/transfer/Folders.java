@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,6 +78,22 @@ public class Folders {
       throw new AccessDeniedException("file name refused");
     }
     return root(account).resolve(folder.directory()).resolve(name);
+  }
+
+  /**
+   * The file if it is a regular file, not a link, directly in the account's real folder (neither
+   * the folder nor the root replaced by a link on the disk); empty otherwise.
+   */
+  public Optional<Path> existing(String account, Folder folder, String name) throws IOException {
+    Path file = file(account, folder, name);
+    Path directory = file.getParent();
+    Path expected = files.toRealPath().resolve(account).resolve(folder.directory());
+    if (Files.isSymbolicLink(directory)
+        || !directory.toRealPath().equals(expected)
+        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    return Optional.of(file);
   }
 
   /**

@@ -13,5 +13,7 @@ public enum OperationKind {
   /** The register fetched a file from an account's inbound folder. */
   COLLECT,
   /** The register confirmed its pickup of an inbound file, which is then deleted. */
-  CONFIRM
+  CONFIRM,
+  /** An operation refused because the account went past its pace (operations or bytes). */
+  RATE_LIMITED
 }

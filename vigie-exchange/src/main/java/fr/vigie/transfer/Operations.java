@@ -48,6 +48,30 @@ public class Operations {
         outcome);
   }
 
+  /**
+   * Logs the purge of a file together with the intent to delete it, in one statement: the caller
+   * deletes the file, then {@link #purged}; a restart finishes whatever intents a kill left.
+   */
+  public void recordPurge(String account, String file, String intentPath) {
+    jdbc.update(
+        "with op as (insert into operation (at, account, kind, file, bytes, source, outcome)"
+            + " values (?, ?, 'PURGE', ?, null, 'exchange', 'ok') returning seq)"
+            + " insert into purge_intent (path, operation) select ?, seq from op",
+        Timestamp.from(clock.instant()),
+        account,
+        file,
+        intentPath);
+  }
+
+  /** The paths (under the files' folder) whose purge is logged but maybe not yet done. */
+  List<String> purgeIntents() {
+    return jdbc.queryForList("select path from purge_intent order by path", String.class);
+  }
+
+  void purged(String intentPath) {
+    jdbc.update("delete from purge_intent where path = ?", intentPath);
+  }
+
   /** The operations after {@code seq}, oldest first, at most {@code limit}. */
   public List<Operation> after(long seq, int limit) {
     return jdbc.query(

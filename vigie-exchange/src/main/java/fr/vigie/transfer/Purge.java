@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Deletes every file older than the hard maximum age, picked up or not, and what a crash left
  * behind (temporary files of a cut-off placement, at the same age; links, at once). It keeps no
  * state: the files' own times say what is due, so it resumes after any restart, including a kill in
- * the middle of a run.
+ * the middle of a run. Each purge is logged before its file is deleted, with an intent that is
+ * removed once the file is gone; at start, and before each run, the intents a kill left are carried
+ * out: every purged file is deleted, and logged, exactly once.
  */
 @Component
 public class Purge {
@@ -34,6 +36,7 @@ public class Purge {
     this.operations = operations;
     this.maxAge = maxAge;
     this.clock = Clock.systemUTC();
+    finishIntents(); // before the servers start: a purge logged is a file gone
   }
 
   @Scheduled(initialDelay = 0, fixedDelayString = "${vigie.exchange.purge-interval}")
@@ -42,7 +45,8 @@ public class Purge {
   }
 
   /** Deletes what is due at {@code now}; returns how many files were deleted. */
-  public int run(Instant now) {
+  public synchronized int run(Instant now) {
+    finishIntents();
     Path all = folders.all();
     if (!Files.isDirectory(all)) {
       return 0;
@@ -53,22 +57,36 @@ public class Purge {
       int deleted = 0;
       for (Path path : candidates) {
         if (due(path, now)) {
-          Files.deleteIfExists(path);
           Path relative = all.relativize(path);
           int depth = relative.getNameCount();
-          operations.record(
+          operations.recordPurge(
               depth > 1 ? relative.getName(0).toString() : "?",
-              OperationKind.PURGE,
               depth > 1 ? relative.subpath(1, depth).toString() : relative.toString(),
-              null,
-              "exchange",
-              "ok");
+              relative.toString());
+          Files.deleteIfExists(path);
+          operations.purged(relative.toString());
           deleted++;
         }
       }
       return deleted;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not purge the exchange's files", e);
+    }
+  }
+
+  /** Deletes the files whose purge a killed run logged but may not have done. */
+  synchronized void finishIntents() {
+    Path all = folders.all();
+    for (String intent : operations.purgeIntents()) {
+      Path path = all.resolve(intent).normalize();
+      try {
+        if (path.startsWith(all)) {
+          Files.deleteIfExists(path);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not finish a logged purge", e);
+      }
+      operations.purged(intent);
     }
   }
 

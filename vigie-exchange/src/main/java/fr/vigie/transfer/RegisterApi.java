@@ -37,11 +37,13 @@ class RegisterApi {
   private final Accounts accounts;
   private final Folders folders;
   private final Operations operations;
+  private final WebUsers users;
 
-  RegisterApi(Accounts accounts, Folders folders, Operations operations) {
+  RegisterApi(Accounts accounts, Folders folders, Operations operations, WebUsers users) {
     this.accounts = accounts;
     this.folders = folders;
     this.operations = operations;
+    this.users = users;
   }
 
   record AccountLimits(Long quotaBytes, Long maxFileBytes) {}
@@ -71,6 +73,22 @@ class RegisterApi {
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
+  }
+
+  /**
+   * Enrols a person of the account for the HTTPS side, or gives them a new password and TOTP
+   * secret: the answer is the only place these appear in clear.
+   */
+  @PutMapping("/accounts/{account}/users/{login}")
+  ResponseEntity<WebUsers.Enrolment> enrol(
+      @PathVariable String account, @PathVariable String login) {
+    requireAccount(account);
+    if (!WebUsers.validLogin(login)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "login refused");
+    }
+    return ResponseEntity.ok()
+        .cacheControl(org.springframework.http.CacheControl.noStore())
+        .body(users.enrol(account, login));
   }
 
   @PutMapping(value = "/accounts/{account}/outbound/{name}")

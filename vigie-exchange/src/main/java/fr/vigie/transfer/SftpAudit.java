@@ -1,8 +1,13 @@
 package fr.vigie.transfer;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.server.session.ServerSession;
@@ -13,15 +18,50 @@ import org.apache.sshd.sftp.server.SftpEventListener;
 
 /**
  * Logs every SFTP operation of a signed-in account (list, upload, download, delete) with its byte
- * count, and deletes what an upload left when it ran past the quota.
+ * count, holds each account to its pace ({@link AccountRateLimits}), and deletes what an upload
+ * left when it ran past the quota.
  */
 final class SftpAudit implements SftpEventListener {
   private static final AttributeKey<AtomicLong> BYTES_READ = new AttributeKey<>();
 
   private final Operations operations;
+  private final AccountRateLimits limits;
 
-  SftpAudit(Operations operations) {
+  SftpAudit(Operations operations, AccountRateLimits limits) {
     this.operations = operations;
+    this.limits = limits;
+  }
+
+  @Override
+  public void opening(ServerSession session, String remoteHandle, Handle localHandle)
+      throws IOException {
+    pace(session, localHandle.getFile());
+  }
+
+  @Override
+  public void removing(ServerSession session, Path path, boolean isDirectory) throws IOException {
+    pace(session, path);
+  }
+
+  @Override
+  public void moving(ServerSession session, Path srcPath, Path dstPath, Collection<CopyOption> opts)
+      throws IOException {
+    pace(session, srcPath);
+  }
+
+  @Override
+  public void written(
+      ServerSession session,
+      String remoteHandle,
+      FileHandle localHandle,
+      long offset,
+      byte[] data,
+      int dataOffset,
+      int dataLen,
+      Throwable thrown) {
+    if (thrown == null) {
+      limits.moved(account(session), dataLen);
+    }
   }
 
   @Override
@@ -44,6 +84,7 @@ final class SftpAudit implements SftpEventListener {
       Throwable thrown) {
     if (readLen > 0) {
       localHandle.computeAttributeIfAbsent(BYTES_READ, k -> new AtomicLong()).addAndGet(readLen);
+      limits.moved(account(session), readLen);
     }
   }
 
@@ -79,11 +120,25 @@ final class SftpAudit implements SftpEventListener {
     record(session, OperationKind.DELETE, path, null, thrown == null ? "ok" : "refused");
   }
 
+  /** One operation of the account's pace, or a refusal the client sees as a denied request. */
+  private void pace(ServerSession session, Path path) throws IOException {
+    String account = account(session);
+    Optional<Duration> wait = limits.tryOperation(account);
+    if (wait.isPresent()) {
+      record(session, OperationKind.RATE_LIMITED, path, null, "refused");
+      throw new AccessDeniedException("rate limit: retry in " + wait.get().toSeconds() + " s");
+    }
+  }
+
+  private static String account(ServerSession session) {
+    String account = session.getAttribute(SignIns.ACCOUNT);
+    return account == null ? "?" : account;
+  }
+
   private void record(
       ServerSession session, OperationKind kind, Path path, Long bytes, String outcome) {
-    String account = session.getAttribute(SignIns.ACCOUNT);
     operations.record(
-        account == null ? "?" : account,
+        account(session),
         kind,
         rooted(path),
         bytes,

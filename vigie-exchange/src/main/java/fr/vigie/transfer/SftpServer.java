@@ -28,6 +28,7 @@ public class SftpServer implements SmartLifecycle {
       Accounts accounts,
       Folders folders,
       Operations operations,
+      AccountRateLimits limits,
       @Value("${vigie.exchange.data-dir}") Path dataDir,
       @Value("${vigie.exchange.sftp.address}") String address,
       @Value("${vigie.exchange.sftp.port}") int port) {
@@ -59,7 +60,7 @@ public class SftpServer implements SmartLifecycle {
         new SftpSubsystemFactory.Builder()
             .withFileSystemAccessor(new JailedAccess(accounts, folders))
             .build();
-    sftp.addSftpEventListener(new SftpAudit(operations));
+    sftp.addSftpEventListener(new SftpAudit(operations, limits));
     server.setSubsystemFactories(List.of(sftp));
   }
 

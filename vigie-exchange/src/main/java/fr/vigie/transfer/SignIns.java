@@ -7,11 +7,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
@@ -32,24 +28,20 @@ class SignIns implements PublickeyAuthenticator {
   private final Clock clock;
   private final int lockoutFailures;
   private final Duration lockoutDuration;
-  private final int addressFailures;
-  private final Duration addressWindow;
-  private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+  private final AddressLimits addresses;
 
   SignIns(
       Accounts accounts,
       Operations operations,
       @Value("${vigie.exchange.lockout.failures}") int lockoutFailures,
       @Value("${vigie.exchange.lockout.duration}") Duration lockoutDuration,
-      @Value("${vigie.exchange.address-limit.failures}") int addressFailures,
-      @Value("${vigie.exchange.address-limit.window}") Duration addressWindow) {
+      AddressLimits addresses) {
     this.accounts = accounts;
     this.operations = operations;
     this.clock = Clock.systemUTC();
     this.lockoutFailures = lockoutFailures;
     this.lockoutDuration = lockoutDuration;
-    this.addressFailures = addressFailures;
-    this.addressWindow = addressWindow;
+    this.addresses = addresses;
   }
 
   @Override
@@ -60,24 +52,24 @@ class SignIns implements PublickeyAuthenticator {
     if (username.equals(session.getAttribute(ACCOUNT))) {
       return true; // the same key again, now with its signature: already counted
     }
-    if (addressBlocked(source, now)) {
+    if (addresses.blocked(source, now).isPresent()) {
       operations.record(account, OperationKind.SIGN_IN, null, null, source, "address-blocked");
       return false;
     }
     Optional<Account> found =
         Accounts.validName(username) ? accounts.find(username) : Optional.empty();
     if (found.isEmpty()) {
-      fail(source, now);
+      addresses.failed(source, now);
       operations.record(account, OperationKind.SIGN_IN, null, null, source, "unknown-account");
       return false;
     }
     if (found.get().lockedAt(now)) {
-      fail(source, now);
+      addresses.failed(source, now);
       operations.record(account, OperationKind.SIGN_IN, null, null, source, "locked");
       return false;
     }
     if (!accounts.hasKey(username, key)) {
-      fail(source, now);
+      addresses.failed(source, now);
       accounts.failedSignIn(username, lockoutFailures, lockoutDuration, now);
       operations.record(account, OperationKind.SIGN_IN, null, null, source, "wrong-key");
       return false;
@@ -86,26 +78,6 @@ class SignIns implements PublickeyAuthenticator {
     session.setAttribute(ACCOUNT, username);
     operations.record(account, OperationKind.SIGN_IN, null, null, source, "ok");
     return true;
-  }
-
-  private boolean addressBlocked(String source, Instant now) {
-    Deque<Instant> failures = failuresByAddress.get(source);
-    if (failures == null) {
-      return false;
-    }
-    synchronized (failures) {
-      while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(addressWindow))) {
-        failures.pollFirst();
-      }
-      return failures.size() >= addressFailures;
-    }
-  }
-
-  private void fail(String source, Instant now) {
-    Deque<Instant> failures = failuresByAddress.computeIfAbsent(source, s -> new ArrayDeque<>());
-    synchronized (failures) {
-      failures.addLast(now);
-    }
   }
 
   static String address(SocketAddress address) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The exchange killed with SIGKILL (kill -9) in the middle of an upload, a download and a purge,
@@ -37,6 +38,7 @@ class ExchangeCrashIT {
   private Path dataDir;
   private int sftpPort;
   private int apiPort;
+  private int httpsPort;
   private Process exchange;
   private int starts;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -47,6 +49,7 @@ class ExchangeCrashIT {
     dataDir = temp.resolve("exchange");
     sftpPort = freePort();
     apiPort = freePort();
+    httpsPort = freePort();
   }
 
   @AfterEach
@@ -109,6 +112,51 @@ class ExchangeCrashIT {
   }
 
   @Test
+  void httpsUpload_cutByAKilledExchange_isResumedFromItsOffsetToTheSameBytes() throws Exception {
+    start();
+    assertThat(api("PUT", "/accounts/digit-crash", "{}")).isEqualTo(200);
+    HttpsClient.Person before = enrol("digit-crash", "digit-crash.alice");
+    HttpsClient.Person after = enrol("digit-crash", "digit-crash.bob");
+    HttpsClient https =
+        new HttpsClient(dataDir.resolve(TlsIdentity.SELF_SIGNED_CERTIFICATE), httpsPort);
+    byte[] whole = random(SIZE);
+    int half = SIZE / 2;
+    String path = "/uploads/inbound/results.pgp";
+    String token = https.token(before);
+    assertThat(
+            https
+                .send("POST", path, token, null, "Upload-Length", Integer.toString(SIZE))
+                .statusCode())
+        .isEqualTo(201);
+    Path part = dataDir.resolve("files/digit-crash/inbound/.upload-results.pgp");
+
+    https.patchCutShort(
+        path,
+        token,
+        whole,
+        half,
+        () -> {
+          waitFor(() -> Files.size(part) == half);
+          kill();
+        });
+    start();
+    String again = https.token(after); // sessions die with the process: sign in again
+    HttpResponse<byte[]> offset = https.send("HEAD", path, again, null);
+    long resumeAt = Long.parseLong(offset.headers().firstValue("Upload-Offset").orElseThrow());
+    HttpResponse<byte[]> rest =
+        https.patch(
+            path, again, java.util.Arrays.copyOfRange(whole, (int) resumeAt, SIZE), resumeAt);
+
+    assertThat(resumeAt).isEqualTo(half);
+    assertThat(rest.statusCode()).isEqualTo(204);
+    Path landed = dataDir.resolve("files/digit-crash/inbound/results.pgp");
+    assertThat(Files.readAllBytes(landed)).isEqualTo(whole);
+    try (var files = Files.list(landed.getParent())) {
+      assertThat(files.toList()).containsExactly(landed);
+    }
+  }
+
+  @Test
   void purge_killedWhileRunning_leavesNothingPastItsAgeOnceStartedAgain() throws Exception {
     Path outbound = Files.createDirectories(dataDir.resolve("files/digit-crash/outbound"));
     Instant old = Instant.now().minus(Duration.ofDays(8));
@@ -131,6 +179,15 @@ class ExchangeCrashIT {
 
     assertThat(expired).allSatisfy(file -> assertThat(file).doesNotExist());
     assertThat(young).exists();
+    // Each purge logged exactly once, whether the kill came before or after its file went.
+    JdbcTemplate jdbc = new JdbcTemplate(database.getPostgresDatabase());
+    waitFor(() -> jdbc.queryForObject("select count(*) from purge_intent", Long.class) == 0);
+    assertThat(
+            jdbc.queryForList(
+                "select file from operation where kind = 'PURGE' order by file", String.class))
+        .hasSize(expired.size())
+        .doesNotHaveDuplicates()
+        .allSatisfy(file -> assertThat(file).matches("outbound/batch-\\d+\\.pgp"));
   }
 
   private void start() throws Exception {
@@ -150,6 +207,7 @@ class ExchangeCrashIT {
             "--spring.datasource.password=",
             "--vigie.exchange.data-dir=" + dataDir,
             "--vigie.exchange.sftp.port=" + sftpPort,
+            "--vigie.exchange.https.port=" + httpsPort,
             "--server.port=" + apiPort,
             "--logging.level.root=WARN");
     return new ProcessBuilder(command)
@@ -169,7 +227,8 @@ class ExchangeCrashIT {
       throw new IllegalStateException("the exchange stopped; see " + temp);
     }
     try (Socket sftp = new Socket("127.0.0.1", sftpPort);
-        Socket api = new Socket("127.0.0.1", apiPort)) {
+        Socket api = new Socket("127.0.0.1", apiPort);
+        Socket https = new Socket("127.0.0.1", httpsPort)) {
       return true;
     } catch (IOException e) {
       return false;
@@ -184,6 +243,21 @@ class ExchangeCrashIT {
                 "/accounts/" + account + "/keys",
                 "{\"publicKey\":\"" + client.publicKeyLine() + "\"}"))
         .isEqualTo(200);
+  }
+
+  private HttpsClient.Person enrol(String account, String login) throws Exception {
+    HttpResponse<String> enrolment =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:%d/api/accounts/%s/users/%s"
+                            .formatted(apiPort, account, login)))
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(enrolment.statusCode()).isEqualTo(200);
+    return HttpsClient.person(login, enrolment.body());
   }
 
   private int api(String method, String path, String json) throws Exception {

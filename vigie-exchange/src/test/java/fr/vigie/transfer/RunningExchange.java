@@ -40,6 +40,7 @@ final class RunningExchange implements AutoCloseable {
       "--spring.datasource.password=",
       "--vigie.exchange.data-dir=" + dataDir,
       "--vigie.exchange.sftp.port=0",
+      "--vigie.exchange.https.port=0",
       "--server.port=0"
     };
     String[] all = new String[args.length + extraArgs.length];
@@ -55,6 +56,10 @@ final class RunningExchange implements AutoCloseable {
 
   int sftpPort() {
     return context.getBean(SftpServer.class).port();
+  }
+
+  int httpsPort() {
+    return context.getBean(WebServer.class).port();
   }
 
   int apiPort() {

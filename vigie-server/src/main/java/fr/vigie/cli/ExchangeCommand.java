@@ -4,6 +4,7 @@ import fr.vigie.access.Actor;
 import fr.vigie.access.Relationships;
 import fr.vigie.exchange.ExchangeAuditIngest;
 import fr.vigie.exchange.ExchangeBatches;
+import fr.vigie.exchange.ExchangeClient;
 import fr.vigie.exchange.ExchangeInbound;
 import fr.vigie.exchange.ExchangeKeys;
 import fr.vigie.exchange.OpenPgp;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vigie exchange send|collect|ingest|public-key}: the register's side of the exchange. The
- * transfer server itself runs apart ({@code ./vigie exchange serve} starts the vigie-exchange jar).
+ * {@code vigie exchange send|collect|ingest|public-key|enrol}: the register's side of the exchange.
+ * The transfer server itself runs apart ({@code ./vigie exchange serve} starts the vigie-exchange
+ * jar).
  */
 @Command(
     name = "exchange",
@@ -34,7 +36,8 @@ import picocli.CommandLine.Option;
       ExchangeCommand.Send.class,
       ExchangeCommand.Collect.class,
       ExchangeCommand.Ingest.class,
-      ExchangeCommand.PublicKey.class
+      ExchangeCommand.PublicKey.class,
+      ExchangeCommand.Enrol.class
     })
 final class ExchangeCommand {
 
@@ -151,6 +154,27 @@ final class ExchangeCommand {
     public Integer call() throws Exception {
       try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
         System.out.print(Files.readString(context.getBean(ExchangeKeys.class).publicKey()));
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "enrol",
+      description =
+          "Enrol a person of a subcontractor for the exchange's HTTPS side (or renew their"
+              + " password and TOTP secret); prints them once, to hand over.")
+  static final class Enrol implements Callable<Integer> {
+    @Option(names = "--account", required = true, description = "The account on the exchange.")
+    String account;
+
+    @Option(names = "--login", required = true, description = "The person's login (a-z, 0-9, . -).")
+    String login;
+
+    @Override
+    public Integer call() throws Exception {
+      try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
+        System.out.println(context.getBean(ExchangeClient.class).enrol(account, login));
         return 0;
       }
     }

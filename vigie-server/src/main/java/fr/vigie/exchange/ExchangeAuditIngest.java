@@ -5,10 +5,15 @@ import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditLog;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,14 +28,19 @@ import tools.jackson.databind.json.JsonMapper;
  * the actor {@code exchange:ACCOUNT} with the purpose code {@code EXCHANGE.KIND.OUTCOME}. The
  * exchange keeps only its own copy; the register's is the one that is signed and verified.
  *
- * <p>The position read so far is stored after the events are appended: a crash in between appends
- * one page again, never loses one.
+ * <p>Exactly once, keyed by the exchange's sequence: each event carries its operation's sequence as
+ * its source ({@code exchange-seq:} and 19 digits). Before a page is appended, the audit index it
+ * starts from is stored ({@code pending_from}); after, the position read so far. A crash in between
+ * leaves {@code pending_from} set: the next ingest reads the sequences already in the audit log
+ * from that index on and appends only the others, so nothing is lost and nothing is appended twice.
  */
 @Component
 public class ExchangeAuditIngest {
   private static final Logger log = LoggerFactory.getLogger(ExchangeAuditIngest.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int PAGE = 1000;
+  private static final String SEQ_SOURCE = "exchange-seq:";
+  private static final Pattern SEQ_IN_ENTRY = Pattern.compile(SEQ_SOURCE + "(\\d{19})");
 
   private final ExchangeClient exchange;
   private final AuditLog audit;
@@ -54,27 +64,61 @@ public class ExchangeAuditIngest {
   }
 
   /** Ingests every operation the exchange logged since the last time; returns how many. */
-  public int ingest() throws IOException {
+  public synchronized int ingest() throws IOException {
     int total = 0;
     while (true) {
       long after = jdbc.queryForObject("select last_seq from exchange_ingest", Long.class);
       JsonNode page = JSON.readTree(exchange.operations(after, PAGE));
+      Set<Long> already = alreadyAppended();
       if (page.isEmpty()) {
+        jdbc.update("update exchange_ingest set pending_from = null");
         return total;
       }
       List<AuditEvent> events = new ArrayList<>();
       long last = after;
       for (JsonNode operation : page) {
-        events.add(event(operation));
         last = operation.get("seq").asLong();
+        if (!already.contains(last)) {
+          events.add(event(last, operation));
+        }
       }
+      jdbc.update(
+          "update exchange_ingest set pending_from = coalesce(pending_from,"
+              + " (select coalesce(max(idx), -1) + 1 from audit_entry))");
       audit.appendAll(events);
-      jdbc.update("update exchange_ingest set last_seq = ? where last_seq = ?", last, after);
+      jdbc.update(
+          "update exchange_ingest set last_seq = ?, pending_from = null where last_seq = ?",
+          last,
+          after);
       total += events.size();
     }
   }
 
-  private static AuditEvent event(JsonNode operation) {
+  /**
+   * The exchange's sequences already in the audit log from the pending index on: those a crash
+   * between appending a page and storing its position left behind. Empty when nothing is pending.
+   */
+  private Set<Long> alreadyAppended() {
+    Long from = jdbc.queryForObject("select pending_from from exchange_ingest", Long.class);
+    Set<Long> found = new HashSet<>();
+    if (from == null) {
+      return found;
+    }
+    jdbc.query(
+        "select entry from audit_entry where idx >= ? and position(?::bytea in entry) > 0",
+        row -> {
+          Matcher matcher =
+              SEQ_IN_ENTRY.matcher(new String(row.getBytes(1), StandardCharsets.ISO_8859_1));
+          while (matcher.find()) {
+            found.add(Long.parseLong(matcher.group(1)));
+          }
+        },
+        from,
+        SEQ_SOURCE.getBytes(StandardCharsets.US_ASCII));
+    return found;
+  }
+
+  private static AuditEvent event(long seq, JsonNode operation) {
     String account = operation.get("account").asString();
     String kind = operation.get("kind").asString();
     String outcome = operation.get("outcome").asString();
@@ -88,7 +132,7 @@ public class ExchangeAuditIngest {
             .toUpperCase(Locale.ROOT)
             .replaceAll("[^A-Z0-9_.-]", "_"),
         "ok".equals(outcome) ? AuditDecision.ALLOW : AuditDecision.DENY,
-        null,
+        SEQ_SOURCE + "%019d".formatted(seq),
         null);
   }
 }

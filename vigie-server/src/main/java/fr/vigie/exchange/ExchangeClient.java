@@ -62,6 +62,18 @@ public class ExchangeClient {
     send(request("/api/accounts/" + checked(account) + "/inbound/" + checked(name)).DELETE(), 204);
   }
 
+  /**
+   * Enrols a person of the account for the exchange's HTTPS side (or renews their password and TOTP
+   * secret) and returns the exchange's JSON answer: login, account, password and otpauth URI, shown
+   * once, to hand to that person.
+   */
+  public String enrol(String account, String login) throws IOException {
+    return send(
+        request("/api/accounts/" + checked(account) + "/users/" + checked(login))
+            .PUT(HttpRequest.BodyPublishers.noBody()),
+        200);
+  }
+
   /** The exchange's operations after {@code seq}, as JSON. */
   public String operations(long after, int limit) throws IOException {
     return send(request("/api/operations?after=" + after + "&limit=" + limit).GET(), 200);

@@ -254,4 +254,40 @@ class ExchangeBatchesIT {
     assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class))
         .isGreaterThanOrEqualTo(before + 2);
   }
+
+  @Test
+  void ingest_afterACrashBetweenAppendingAPageAndStoringItsPosition_appendsNothingTwice()
+      throws Exception {
+    ingest.ingest();
+    long seqBefore = jdbc.queryForObject("select last_seq from exchange_ingest", Long.class);
+    long indexBefore =
+        jdbc.queryForObject("select coalesce(max(idx), -1) + 1 from audit_entry", Long.class);
+    exchange.operation("digit-crash", "UPLOAD", "ok");
+    exchange.operation("digit-crash", "LIST", "ok");
+    assertThat(ingest.ingest()).isEqualTo(2);
+    // What a kill between the append and the position's update leaves: the page is in the audit
+    // log, the position is the one before it, and the pending index is set.
+    jdbc.update(
+        "update exchange_ingest set last_seq = ?, pending_from = ?", seqBefore, indexBefore);
+    exchange.operation("digit-crash", "DELETE", "ok");
+
+    int again = ingest.ingest();
+
+    assertThat(again).isEqualTo(1);
+    assertThat(entriesFrom(indexBefore, "EXCHANGE.UPLOAD.OK")).isEqualTo(1);
+    assertThat(entriesFrom(indexBefore, "EXCHANGE.LIST.OK")).isEqualTo(1);
+    assertThat(entriesFrom(indexBefore, "EXCHANGE.DELETE.OK")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select last_seq from exchange_ingest", Long.class))
+        .isEqualTo(seqBefore + 3);
+    assertThat(jdbc.queryForObject("select pending_from from exchange_ingest", Long.class))
+        .isNull();
+  }
+
+  private long entriesFrom(long index, String purpose) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_entry where idx >= ? and position(?::bytea in entry) > 0",
+        Long.class,
+        index,
+        purpose.getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -1,0 +1,160 @@
+package fr.vigie.transfer;
+
+import com.sun.net.httpserver.HttpExchange;
+import fr.vigie.transfer.Folders.Folder;
+import fr.vigie.transfer.WebSessions.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The routes of the HTTPS side. A path is taken only when it is exactly one of these, in its raw
+ * form: no percent-encoding (no file name needs it, so {@code %2e%2e} or {@code %2f} is refused,
+ * not decoded), no {@code ..}, no other segment; anything else is a 404 before any file is touched.
+ *
+ * <pre>
+ * POST   /session                   login, password, code (form) → a bearer token
+ * DELETE /session                   signs out
+ * GET    /files/{folder}/           the folder's files (JSON)
+ * GET    /files/{folder}/{name}     the file, Range and If-Range honoured (HEAD too)
+ * DELETE /files/{folder}/{name}     deletes it (confirms the pickup of a batch)
+ * POST   /uploads/inbound/{name}    starts an upload (Upload-Length)
+ * HEAD   /uploads/inbound/{name}    the bytes received so far (Upload-Offset)
+ * PATCH  /uploads/inbound/{name}    appends at Upload-Offset
+ * </pre>
+ */
+final class WebRoutes {
+  private static final Pattern FILES =
+      Pattern.compile("/files/(inbound|outbound)/([A-Za-z0-9][A-Za-z0-9._-]{0,127})?");
+  private static final Pattern UPLOADS =
+      Pattern.compile("/uploads/inbound/([A-Za-z0-9][A-Za-z0-9._-]{0,127})");
+  private static final int MAX_FORM = 4096;
+
+  private final Operations operations;
+  private final WebSignIns signIns;
+  private final WebSessions sessions;
+  private final AccountRateLimits limits;
+  private final WebFiles files;
+  private final WebUploads uploads;
+
+  WebRoutes(
+      Operations operations,
+      WebSignIns signIns,
+      WebSessions sessions,
+      AccountRateLimits limits,
+      WebFiles files,
+      WebUploads uploads) {
+    this.operations = operations;
+    this.signIns = signIns;
+    this.sessions = sessions;
+    this.limits = limits;
+    this.files = files;
+    this.uploads = uploads;
+  }
+
+  void handle(HttpExchange http, String source) throws IOException {
+    http.getResponseHeaders().set("Strict-Transport-Security", "max-age=31536000");
+    http.getResponseHeaders().set("Cache-Control", "no-store");
+    String path = http.getRequestURI().getRawPath();
+    String method = http.getRequestMethod();
+    if ("/session".equals(path)) {
+      session(http, method, source);
+      return;
+    }
+    Optional<Session> session = sessions.find(bearer(http));
+    if (session.isEmpty()) {
+      http.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      WebRequest.send(http, 401, "text/plain; charset=utf-8", "sign in first: POST /session\n");
+      return;
+    }
+    Optional<Duration> wait = limits.tryOperation(session.get().account());
+    if (wait.isPresent()) {
+      operations.record(
+          session.get().account(), OperationKind.RATE_LIMITED, null, null, source, "refused");
+      WebRequest.tooMany(http, wait.get());
+      return;
+    }
+    WebRequest request = new WebRequest(http, session.get().account(), source);
+    Matcher file = FILES.matcher(path == null ? "" : path);
+    Matcher upload = UPLOADS.matcher(path == null ? "" : path);
+    if (file.matches() && !invalid(file.group(2))) {
+      Folder folder = Folder.valueOf(file.group(1).toUpperCase(java.util.Locale.ROOT));
+      String name = file.group(2);
+      switch (name == null ? "LIST " + method : method) {
+        case "LIST GET" -> files.list(request, folder);
+        case "GET", "HEAD" -> files.download(request, folder, name);
+        case "DELETE" -> files.delete(request, folder, name);
+        default -> request.status(405);
+      }
+    } else if (upload.matches() && !invalid(upload.group(1))) {
+      String name = upload.group(1);
+      switch (method) {
+        case "POST" -> uploads.create(request, name);
+        case "HEAD" -> uploads.offset(request, name);
+        case "PATCH" -> uploads.append(request, name);
+        default -> request.status(405);
+      }
+    } else {
+      request.status(404);
+    }
+  }
+
+  private void session(HttpExchange http, String method, String source) throws IOException {
+    if ("DELETE".equals(method)) {
+      sessions.close(bearer(http));
+      http.sendResponseHeaders(204, -1);
+      return;
+    }
+    if (!"POST".equals(method)) {
+      http.sendResponseHeaders(405, -1);
+      return;
+    }
+    Map<String, String> form = form(http.getRequestBody());
+    switch (signIns.signIn(form.get("login"), form.get("password"), form.get("code"), source)) {
+      case WebSignIns.Outcome.SignedIn in ->
+          WebRequest.send(http, 200, "text/plain; charset=utf-8", in.token() + "\n");
+      case WebSignIns.Outcome.Refused r ->
+          WebRequest.send(
+              http, 401, "text/plain; charset=utf-8", "login, password or code refused\n");
+      case WebSignIns.Outcome.Wait w -> WebRequest.tooMany(http, w.retryAfter());
+    }
+  }
+
+  /** Names the file-name pattern lets through but no folder holds: {@code ..} inside a name. */
+  private static boolean invalid(String name) {
+    return name != null && !Folders.validFileName(name);
+  }
+
+  private static String bearer(HttpExchange http) {
+    String header = http.getRequestHeaders().getFirst("Authorization");
+    return header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+  }
+
+  private static Map<String, String> form(InputStream body) throws IOException {
+    byte[] bytes = body.readNBytes(MAX_FORM + 1);
+    Map<String, String> form = new HashMap<>();
+    if (bytes.length > MAX_FORM) {
+      return form;
+    }
+    for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+      int equals = pair.indexOf('=');
+      try {
+        if (equals > 0) {
+          form.putIfAbsent(
+              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+      } catch (IllegalArgumentException malformed) {
+        return Map.of(); // a broken escape: no field is believed
+      }
+    }
+    return form;
+  }
+}
