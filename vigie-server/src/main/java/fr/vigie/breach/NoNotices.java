@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class NoNotices {
   @Bean
   @ConditionalOnMissingBean(PersonNotices.class)
-  PersonNotices noNotices() {
+  PersonNotices emptyPersonNotices() {
     return person -> List.of();
   }
 }

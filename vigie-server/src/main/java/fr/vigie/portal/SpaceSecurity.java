@@ -61,8 +61,8 @@ class SpaceSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain spaceSecurity(HttpSecurity http, SpaceProvider provider, SpaceSignIn signIn)
-      throws Exception {
+  SecurityFilterChain spaceFilterChain(
+      HttpSecurity http, SpaceProvider provider, SpaceSignIn signIn) throws Exception {
     HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
     csrfTokens.setSessionAttributeName("VIGIE_PERSON_CSRF");
     DefaultOAuth2AuthorizationRequestResolver requests =

@@ -52,8 +52,9 @@ final class PersonBrowser {
     return send(HttpRequest.newBuilder(vigie.resolve(path)).GET());
   }
 
-  Page get(URI url) {
-    return send(HttpRequest.newBuilder(url).GET());
+  /** A browser's GET of an absolute URL, asking for HTML. */
+  Page browse(URI url) {
+    return send(HttpRequest.newBuilder(url).header("Accept", "text/html").GET());
   }
 
   Page postJson(String path, Map<String, ?> body, String csrf) {
@@ -78,6 +79,7 @@ final class PersonBrowser {
             .collect(Collectors.joining("&"));
     return send(
         HttpRequest.newBuilder(url)
+            .header("Accept", "text/html")
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }

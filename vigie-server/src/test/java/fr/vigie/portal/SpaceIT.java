@@ -333,7 +333,7 @@ class SpaceIT extends IdentityIntegrationTest {
             "gender", "female",
             "birthplace", person.birthPlace()));
     URI at = browser.vigie().resolve(SpaceSecurity.SIGN_IN);
-    PersonBrowser.Page page = browser.get(at);
+    PersonBrowser.Page page = browser.browse(at);
     boolean loggedIn = false;
     for (int hop = 0; hop < 10; hop++) {
       if (page.status() == 302) {
@@ -341,7 +341,7 @@ class SpaceIT extends IdentityIntegrationTest {
         if (at.getPort() == port() && !at.getPath().startsWith("/space/login/oauth2/")) {
           return at;
         }
-        page = browser.get(at);
+        page = browser.browse(at);
       } else if (page.status() == 200 && !loggedIn && at.getPath().equals("/login")) {
         loggedIn = true;
         page =
