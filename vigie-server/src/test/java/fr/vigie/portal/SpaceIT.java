@@ -178,6 +178,7 @@ class SpaceIT extends IdentityIntegrationTest {
     PersonBrowser browser = new PersonBrowser(port());
     signIn(browser, camille);
     long entry = staffLine(browser.get("/api/space/journal").json()).get("entry").asLong();
+    moveClock(java.time.Duration.ofMinutes(10));
 
     PersonBrowser.Page flagged =
         browser.postJson("/api/space/flags", Map.of("entry", entry), browser.csrf());
