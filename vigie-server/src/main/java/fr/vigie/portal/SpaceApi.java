@@ -81,4 +81,15 @@ class SpaceApi {
             ContentDisposition.attachment().filename("mes-donnees-vigie.json").build().toString())
         .body(file.copy(requests.self(), controller));
   }
+
+  /** The same copy as a printable PDF. */
+  @GetMapping("/copy.pdf")
+  ResponseEntity<byte[]> copyPdf() {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("mes-donnees-vigie.pdf").build().toString())
+        .body(CopyPdf.render(file.copy(requests.self(), controller)));
+  }
 }

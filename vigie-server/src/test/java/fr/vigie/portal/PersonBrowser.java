@@ -84,6 +84,25 @@ final class PersonBrowser {
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** A GET whose answer is a file: its status and bytes. */
+  byte[] bytes(String path) {
+    try {
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(vigie.resolve(path)).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new AssertionError(path + ": " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The space's CSRF token for JSON requests. */
   String csrf() {
     return get("/api/space/csrf").json().get("token").asString();

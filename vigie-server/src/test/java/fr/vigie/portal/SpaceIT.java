@@ -147,6 +147,17 @@ class SpaceIT extends IdentityIntegrationTest {
   void journal_showsOrganizationRoleFieldsPurposeAndReasons_neverTheStaffMember() {
     StaffClient staff = signedIn(advisor);
     assertThat(staff.get("/api/persons/" + camilleId).status()).isEqualTo(200);
+    jdbc.update(
+        "delete from caseload where advisor_id = ? and person_id = ?", advisor.id(), camilleId);
+    StaffClient.Answer glass =
+        staff.post(
+            "/api/persons/" + camilleId + "/read",
+            Map.of(
+                "purpose",
+                "FOLLOW_UP",
+                "justification",
+                Map.of("reason", "PERSON_AT_THE_DESK", "text", "Venue au guichet ce matin")));
+    assertThat(glass.status()).isEqualTo(200);
     PersonBrowser browser = new PersonBrowser(port());
     signIn(browser, camille);
 
@@ -154,11 +165,15 @@ class SpaceIT extends IdentityIntegrationTest {
     PersonBrowser.Page page = browser.get("/space");
 
     assertThat(journal.status()).isEqualTo(200);
-    JsonNode staffRead = staffLine(journal.json());
+    JsonNode staffRead = lineWithPurpose(journal.json(), "FOLLOW_UP");
     assertThat(staffRead.get("organization").asString()).isEqualTo("Test FRANCE_TRAVAIL_AGENCY");
     assertThat(staffRead.get("role").asString()).isEqualTo("ADVISOR");
     assertThat(staffRead.get("purpose").asString()).isEqualTo("FOLLOW_UP");
     assertThat(staffRead.get("fields").toString()).contains("birth_name");
+    assertThat(journal.body())
+        .contains("\"purpose\":\"JUSTIFICATION\"")
+        .contains("PERSON_AT_THE_DESK: Venue au guichet ce matin");
+    assertThat(page.body()).contains("Venue au guichet ce matin");
     assertThat(journal.body() + page.body())
         .doesNotContain(advisor.login())
         .doesNotContain(advisor.id().toString());
@@ -250,6 +265,28 @@ class SpaceIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void article15Pdf_namesTheFieldsAndValuesAndIsAuditedAsSuch() throws Exception {
+    PersonBrowser browser = new PersonBrowser(port());
+    signIn(browser, camille);
+
+    byte[] pdf = browser.bytes("/api/space/copy.pdf");
+
+    String text;
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
+    assertThat(text)
+        .contains("Copie de vos données (article 15 du RGPD)")
+        .contains("Nom de naissance : " + camille.birthName())
+        .contains(camille.nir().value())
+        .contains("Qui a consulté votre dossier");
+    assertThat(audit.about(camilleId))
+        .filteredOn(e -> "ARTICLE_15".equals(e.purpose()))
+        .hasSize(1)
+        .allSatisfy(e -> assertThat(e.actor()).isEqualTo(Self.ACTOR_PREFIX + camilleId));
+  }
+
+  @Test
   void sessions_personAndStaffReachOnlyTheirOwnSide() {
     PersonBrowser person = new PersonBrowser(port());
     signIn(person, camille);
@@ -281,6 +318,15 @@ class SpaceIT extends IdentityIntegrationTest {
       }
     }
     throw new AssertionError("no staff read in the journal");
+  }
+
+  private static JsonNode lineWithPurpose(JsonNode journal, String purpose) {
+    for (JsonNode line : journal) {
+      if (!line.get("own").asBoolean() && purpose.equals(line.get("purpose").asString())) {
+        return line;
+      }
+    }
+    throw new AssertionError("no staff access for " + purpose + " in the journal");
   }
 
   private static JsonNode flagOf(JsonNode queue, long entry) {
