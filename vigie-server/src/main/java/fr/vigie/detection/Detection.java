@@ -172,6 +172,7 @@ public final class Detection {
       watch.signals.stream().filter(s -> !s.detector().equals(FLAG_DETECTOR)).forEach(signals::add);
       signals.add(signal);
       watch.signals = List.copyOf(signals);
+      watch.score = Math.max(watch.score, signal.points());
       watch.state = target;
       return Optional.of(watch.verdict(target, at));
     }

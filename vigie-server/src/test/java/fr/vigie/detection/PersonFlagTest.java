@@ -21,6 +21,7 @@ class PersonFlagTest {
     Verdict verdict = detection.flagged(ACCOUNT, 1, NOW).orElseThrow();
 
     assertThat(verdict.state()).isEqualTo(ContainmentState.STEP_UP);
+    assertThat(verdict.score()).isEqualTo(Thresholds.defaults().stepUp());
     assertThat(verdict.reasons()).extracting(Signal::detector).containsExactly("person-flag");
     assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.STEP_UP);
   }

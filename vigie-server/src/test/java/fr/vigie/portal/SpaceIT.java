@@ -203,6 +203,11 @@ class SpaceIT extends IdentityIntegrationTest {
     StaffClient.Answer next = staff.get("/api/persons/" + otherId);
     assertThat(next.status()).isEqualTo(403);
     assertThat(next.json().get("code").asString()).isEqualTo("STEP_UP_REQUIRED");
+    StaffClient analyst =
+        signedIn(newAccount(Role.SECURITY_ANALYST, "FT-SEC-" + UUID.randomUUID()));
+    StaffClient.Answer alerts = analyst.get("/api/alerts");
+    assertThat(alerts.status()).isEqualTo(200);
+    assertThat(alerts.body()).contains(advisor.id().toString()).contains("person-flag");
     StaffClient dpo = signedIn(newAccount(Role.DPO, "FT-DPO-" + UUID.randomUUID()));
     StaffClient.Answer queue = dpo.get("/api/flags");
     assertThat(queue.status()).isEqualTo(200);
