@@ -1,13 +1,20 @@
 package fr.vigie.portal;
 
+import fr.vigie.access.Self;
+import fr.vigie.audit.AuditAction;
+import fr.vigie.audit.AuditDecision;
+import fr.vigie.audit.AuditEvent;
+import fr.vigie.audit.AuditLog;
 import fr.vigie.identity.Channels;
 import fr.vigie.registry.PersonId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -30,25 +37,31 @@ import org.springframework.stereotype.Component;
 class SpaceSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
   private final PersonLinks links;
   private final Channels channels;
+  private final AuditLog audit;
+  private final Clock clock;
   private final HttpSessionSecurityContextRepository contexts = SpaceSecurity.contexts();
 
-  SpaceSignIn(PersonLinks links, Channels channels) {
+  SpaceSignIn(PersonLinks links, Channels channels, AuditLog audit, Optional<Clock> clock) {
     this.links = links;
     this.channels = channels;
+    this.audit = audit;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   @Override
   public void onAuthenticationSuccess(
       HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws IOException {
-    Optional<PersonId> person =
-        authentication.getPrincipal() instanceof OidcUser user
-            ? identity(user).flatMap(id -> links.resolve(id, channels.of(request).network()))
-            : Optional.empty();
+    String source = channels.of(request).network();
+    Optional<ProviderIdentity> identity =
+        authentication.getPrincipal() instanceof OidcUser user ? identity(user) : Optional.empty();
+    Optional<PersonId> person = identity.flatMap(id -> links.resolve(id, source));
     if (person.isEmpty()) {
+      recordSignIn(identity.map(ProviderIdentity::auditToken).orElse("oidc:unknown"), null, source);
       refuse(request, response);
       return;
     }
+    recordSignIn(new Self(person.get(), source).auditActor(), person.get(), source);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(new PersonAuthentication(person.get()));
     SecurityContextHolder.setContext(context);
@@ -61,6 +74,21 @@ class SpaceSignIn implements AuthenticationSuccessHandler, AuthenticationFailure
       HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
     refuse(request, response);
+  }
+
+  /** A person's sign-in to the space, or a refused one (by the subject's token), in the log. */
+  private void recordSignIn(String actor, PersonId person, String source) {
+    audit.append(
+        new AuditEvent(
+            clock.instant(),
+            actor,
+            person == null ? AuditAction.SIGN_IN_FAILED : AuditAction.SIGN_IN,
+            person == null ? null : person.toString(),
+            List.of(),
+            "SPACE",
+            person == null ? AuditDecision.DENY : AuditDecision.ALLOW,
+            source,
+            null));
   }
 
   private static Optional<ProviderIdentity> identity(OidcUser user) {

@@ -88,6 +88,12 @@ class SpaceIT extends IdentityIntegrationTest {
     assertThat(events)
         .anySatisfy(
             e -> {
+              assertThat(e.action()).isEqualTo(fr.vigie.audit.AuditAction.SIGN_IN);
+              assertThat(e.actor()).isEqualTo(Self.ACTOR_PREFIX + camilleId);
+            });
+    assertThat(events)
+        .anySatisfy(
+            e -> {
               assertThat(e.actor()).isEqualTo(Self.ACTOR_PREFIX + camilleId);
               assertThat(e.purpose()).isEqualTo("SELF");
               assertThat(e.fields()).contains("birth_name", "nir");
