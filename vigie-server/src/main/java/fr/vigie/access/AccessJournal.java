@@ -7,6 +7,7 @@ import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditJournal;
 import fr.vigie.audit.AuditLog;
+import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.Scopes;
@@ -34,13 +35,16 @@ public class AccessJournal {
   private final JdbcTemplate jdbc;
   private final Justifications justifications;
   private final Clock clock;
+  private final Gate gate;
 
   AccessJournal(
       AuditJournal audit,
       AuditLog log,
       JdbcTemplate jdbc,
       Justifications justifications,
+      Gate gate,
       Optional<Clock> clock) {
+    this.gate = gate;
     this.justifications = justifications;
     this.audit = audit;
     this.log = log;
@@ -48,8 +52,15 @@ public class AccessJournal {
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
-  /** One access: no staff name, the organization and the role are what the person is owed. */
+  /**
+   * One access: no staff name, the organization and the role are what the person is owed. {@code
+   * entry} is its index in the audit log, by which the person flags it; {@code own} marks the
+   * person's own reads in their space (and the identity check of their first sign-in), which have
+   * neither organization nor role.
+   */
   public record Line(
+      long entry,
+      boolean own,
       Instant at,
       String organization,
       String role,
@@ -84,14 +95,62 @@ public class AccessJournal {
       throw new VigieException(
           ProblemCode.ACCESS_DENIED, "journal: only the data protection officer reads it here");
     }
-    Map<String, String[]> accounts = new ConcurrentHashMap<>();
-    return audit.about(person.value()).stream()
+    return lines(person);
+  }
+
+  /**
+   * The journal a person reads of their own file, in their space: the same lines as the DPO's.
+   * Reading it is recorded too, by the person ({@code JOURNAL.SELF}).
+   */
+  public List<Line> ofOwn(Self self) {
+    gate.auditSelf(self, AuditAction.ADMIN, List.of(), "JOURNAL.SELF", AuditDecision.ALLOW);
+    return lines(self.person());
+  }
+
+  /**
+   * The staff account that made the read or change at {@code entry} of {@code person}'s journal:
+   * what a person's flag accuses. Empty when the entry is not about this person, is not a read or a
+   * change, or is the person's own.
+   */
+  public Optional<AccountId> accountOf(PersonId person, long entry) {
+    return audit
+        .entry(entry, person.value())
         .filter(e -> e.action() == AuditAction.READ || e.action() == AuditAction.UPDATE)
-        .map(e -> line(e, accounts.computeIfAbsent(e.actor(), this::account)))
+        .filter(e -> !own(e.actor()))
+        .flatMap(e -> staffAccount(e.actor()));
+  }
+
+  private List<Line> lines(PersonId person) {
+    Map<String, String[]> accounts = new ConcurrentHashMap<>();
+    return audit.indexedAbout(person.value()).stream()
+        .filter(
+            e -> e.event().action() == AuditAction.READ || e.event().action() == AuditAction.UPDATE)
+        .map(
+            e ->
+                line(
+                    e.index(),
+                    e.event(),
+                    accounts.computeIfAbsent(e.event().actor(), this::account)))
         .toList();
   }
 
-  private Line line(AuditEvent event, String[] account) {
+  /** Whether an audit actor is the person themselves (or their sign-in's identity check). */
+  private static boolean own(String actor) {
+    return actor.startsWith(Self.ACTOR_PREFIX) || actor.startsWith(SUBJECT_PREFIX);
+  }
+
+  /** The audit actor prefix of a sign-in's identity check: a token of the provider's subject. */
+  public static final String SUBJECT_PREFIX = "oidc:";
+
+  private static Optional<AccountId> staffAccount(String actor) {
+    try {
+      return Optional.of(new AccountId(UUID.fromString(actor)));
+    } catch (IllegalArgumentException notAnAccount) {
+      return Optional.empty();
+    }
+  }
+
+  private Line line(long entry, AuditEvent event, String[] account) {
     String purpose = event.purpose();
     String justification = null;
     if (purpose != null && purpose.startsWith(PersonReads.JUSTIFICATION_PREFIX)) {
@@ -116,6 +175,8 @@ public class AccessJournal {
       purpose = "JUSTIFICATION";
     }
     return new Line(
+        entry,
+        account == OWN,
         event.at(),
         account[0],
         account[1],
@@ -126,8 +187,17 @@ public class AccessJournal {
         event.decision().name());
   }
 
+  /** The organization and role of the person's own entries: none, they are the person's. */
+  private static final String[] OWN = {null, "PERSON"};
+
   /** The organization name and role of an account, or unknowns for one that is gone. */
   private String[] account(String accountId) {
+    if (own(accountId)) {
+      return OWN;
+    }
+    if (staffAccount(accountId).isEmpty()) {
+      return new String[] {"unknown", "unknown"};
+    }
     return jdbc
         .query(
             "select o.name, a.role from staff_account a join organization o"

@@ -135,7 +135,7 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case FOLLOW_UP, REGISTRATION_CHECK -> true;
-          case REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
+          case REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF, ARTICLE_15 -> false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);
@@ -164,7 +164,7 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case FOLLOW_UP -> true;
-          case REGISTRATION_CHECK, REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
+          case REGISTRATION_CHECK, REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF, ARTICLE_15 -> false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);
@@ -198,7 +198,8 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case REVIEW -> true;
-          case FOLLOW_UP, REGISTRATION_CHECK, INCIDENT_RESPONSE, EXCHANGE -> false;
+          case FOLLOW_UP, REGISTRATION_CHECK, INCIDENT_RESPONSE, EXCHANGE, SELF, ARTICLE_15 ->
+              false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);

@@ -144,6 +144,34 @@ class Gate {
             actor.organization().value().toString()));
   }
 
+  /** Appends one event of a person acting on their own file; fails closed like any other. */
+  void auditSelf(
+      Self self, AuditAction action, List<String> fields, String purpose, AuditDecision decision) {
+    auditEvent(self.auditActor(), action, self.person(), fields, purpose, decision, self.source());
+  }
+
+  /** Appends one event of an actor that is no staff account (a person, a sign-in's subject). */
+  void auditEvent(
+      String actor,
+      AuditAction action,
+      PersonId person,
+      List<String> fields,
+      String purpose,
+      AuditDecision decision,
+      String source) {
+    audit.append(
+        new AuditEvent(
+            clock.instant(),
+            actor,
+            action,
+            person.toString(),
+            fields,
+            purpose,
+            decision,
+            source,
+            null));
+  }
+
   /** A refused access, onto the bus to the detectors. */
   void refused(Actor actor, PersonId person) {
     watch.accessed(profile(actor), access(actor, AccessKind.REFUSED, person, Link.NONE));

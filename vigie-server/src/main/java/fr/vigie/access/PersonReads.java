@@ -105,6 +105,69 @@ public class PersonReads {
   }
 
   /**
+   * A person reading their own file, signed in to their space: {@link Purpose#SELF} on the screen,
+   * {@link Purpose#ARTICLE_15} for the copy they asked for. There is no guard or ceiling of a staff
+   * account to pass (the person reads one file, their own); the policy is {@link SelfPolicy}, the
+   * decryption the same, and the audit entry, committed before the data leaves, names the person as
+   * the actor with the purpose as its code. No event goes to the detectors, which watch staff
+   * accounts.
+   */
+  public PersonView readOwn(Self self, Purpose purpose) {
+    requireNonNull(self, "self is null");
+    requireNonNull(purpose, "purpose is null");
+    PersonId person = self.person();
+    Map<PersonField, Visibility> allowed = SelfPolicy.fields(purpose);
+    if (allowed == null) {
+      gate.auditSelf(self, AuditAction.READ, List.of(), purpose.name(), AuditDecision.DENY);
+      throw new VigieException(
+          ProblemCode.ACCESS_DENIED, "read: a person reads their own file for SELF or ARTICLE_15");
+    }
+    SealedRow row =
+        relationships
+            .row(person)
+            .orElseThrow(
+                () -> new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person " + person));
+    Map<PersonField, String> clear = registry.decryptForReadPath(person, row, allowed.keySet());
+    EnumMap<PersonField, String> shown = new EnumMap<>(PersonField.class);
+    clear.forEach((field, value) -> shown.put(field, show(field, value, allowed.get(field))));
+    gate.auditSelf(
+        self, AuditAction.READ, names(allowed.keySet()), purpose.name(), AuditDecision.ALLOW);
+    return new PersonView(person, shown, Basis.SELF);
+  }
+
+  /**
+   * Whether {@code candidate}, found by the blind index of a sign-in's birth name and birth date,
+   * is the person the identity provider vouches for: the other fields of its pivot identity are
+   * compared with the register's, in memory, and only the answer leaves. The comparison is a read
+   * of those fields and is audited as one ({@code IDENTITY_MATCH}), by the pseudonymous token of
+   * the provider's subject, allowed when they match and denied when not.
+   */
+  public boolean confirmIdentity(
+      PersonId candidate, Pivot claimed, String subjectToken, String source) {
+    requireNonNull(candidate, "candidate is null");
+    requireNonNull(claimed, "claimed is null");
+    Optional<SealedRow> row = relationships.row(candidate);
+    if (row.isEmpty() || row.get().erased()) {
+      return false;
+    }
+    Map<PersonField, String> clear =
+        registry.decryptForReadPath(candidate, row.get(), Pivot.COMPARED);
+    boolean matches = claimed.matches(clear);
+    gate.auditEvent(
+        subjectToken,
+        AuditAction.READ,
+        candidate,
+        names(Pivot.COMPARED),
+        IDENTITY_MATCH,
+        matches ? AuditDecision.ALLOW : AuditDecision.DENY,
+        source);
+    return matches;
+  }
+
+  /** The purpose code of the comparison of a sign-in's pivot identity with the register. */
+  public static final String IDENTITY_MATCH = "IDENTITY_MATCH";
+
+  /**
    * Finds at most {@link SearchFilter#LIMIT} persons by an exact criterion among those {@code
    * actor} may read now, and reads each. The filter is the policy's, inside the SQL query.
    */

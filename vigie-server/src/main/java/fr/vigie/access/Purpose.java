@@ -18,13 +18,23 @@ public enum Purpose {
    * encrypted to that subcontractor, through the exchange. Only a subcontractor operator's account
    * reads for it, and only over the exchange: the web console refuses it.
    */
-  EXCHANGE;
+  EXCHANGE,
+  /**
+   * A job seeker reading their own file in their space. Only a signed-in person reads for it, and
+   * only themselves ({@link PersonReads#readOwn}); every staff role is refused it.
+   */
+  SELF,
+  /**
+   * The copy of their data a job seeker asks for under GDPR article 15: their whole file, the NIR
+   * in clear. Like {@link #SELF}, for the person alone, audited under its own code.
+   */
+  ARTICLE_15;
 
   /** Whether the purpose needs the NIR in clear. */
   boolean needsClearNir() {
     return switch (this) {
-      case REGISTRATION_CHECK -> true;
-      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
+      case REGISTRATION_CHECK, ARTICLE_15 -> true;
+      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF -> false;
     };
   }
 }

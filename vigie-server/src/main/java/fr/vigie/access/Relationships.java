@@ -99,6 +99,17 @@ public class Relationships {
     return found.isEmpty() ? new ForRead(Facts.NONE, Optional.empty()) : found.getFirst();
   }
 
+  /** The sealed row of {@code person} alone, for a person reading their own file. */
+  Optional<SealedRow> row(PersonId person) {
+    return jdbc
+        .query(
+            "select " + SealedRow.columns("p") + " from person p where p.id = ?",
+            (row, i) -> SealedRow.read(row, 1),
+            person.value())
+        .stream()
+        .findFirst();
+  }
+
   /** The facts of a read and the row it would open. */
   public record ForRead(Facts facts, Optional<SealedRow> row) {}
 

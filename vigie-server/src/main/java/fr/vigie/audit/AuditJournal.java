@@ -1,6 +1,7 @@
 package fr.vigie.audit;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,5 +25,29 @@ public class AuditJournal {
         (row, i) -> AuditEntry.decode(row.getBytes(1)),
         subject,
         LIMIT);
+  }
+
+  /** One event of the log and its index there, which names it (a person flags a read by it). */
+  public record Indexed(long index, AuditEvent event) {}
+
+  /** As {@link #about}, each event with its index. */
+  public List<Indexed> indexedAbout(UUID subject) {
+    return jdbc.query(
+        "select idx, entry from audit_entry where subject = ? order by idx desc limit ?",
+        (row, i) -> new Indexed(row.getLong(1), AuditEntry.decode(row.getBytes(2))),
+        subject,
+        LIMIT);
+  }
+
+  /** The event at {@code index}, if it is about {@code subject}. */
+  public Optional<AuditEvent> entry(long index, UUID subject) {
+    return jdbc
+        .query(
+            "select entry from audit_entry where idx = ? and subject = ?",
+            (row, i) -> AuditEntry.decode(row.getBytes(1)),
+            index,
+            subject)
+        .stream()
+        .findFirst();
   }
 }

@@ -13,23 +13,23 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Plain A4 PDF documents made of titled paragraphs: the article 33 draft and the letters of article
- * 34. Standard fonts (WinAnsi: French accents, no other script), wrapped at the margin, new pages
- * as needed.
+ * Plain A4 PDF documents made of titled paragraphs: the article 33 draft, the letters of article
+ * 34, a person's article 15 copy. Standard fonts (WinAnsi: French accents, no other script),
+ * wrapped at the margin, new pages as needed.
  */
-final class NotificationPdf {
+public final class NotificationPdf {
   private static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final float SIZE = 10.5f;
   private static final float LEADING = 14;
 
   /** One block of text: a title line (bold) or a paragraph. */
-  record Block(boolean title, String text) {
-    static Block title(String text) {
+  public record Block(boolean title, String text) {
+    public static Block title(String text) {
       return new Block(true, text);
     }
 
-    static Block text(String text) {
+    public static Block text(String text) {
       return new Block(false, text);
     }
   }
@@ -37,7 +37,7 @@ final class NotificationPdf {
   private NotificationPdf() {}
 
   /** A document of {@code documents}, each starting on a new page. */
-  static byte[] render(List<List<Block>> documents) {
+  public static byte[] render(List<List<Block>> documents) {
     try (PDDocument pdf = new PDDocument()) {
       PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);

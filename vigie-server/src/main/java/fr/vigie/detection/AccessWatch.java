@@ -232,6 +232,15 @@ public class AccessWatch implements AutoCloseable {
     log.warn("containment: {}", verdict);
   }
 
+  /**
+   * Persons flagged reads by {@code account}: see {@link Detection#flagged}. The rise is stored and
+   * alerted before this returns.
+   */
+  public void flagged(AccountId account, int persons) {
+    ContainmentState before = detection.state(account);
+    detection.flagged(account, persons, clock.instant()).ifPresent(v -> apply(v, before));
+  }
+
   @EventListener
   void on(IdentityEvent.SteppedUp event) {
     detection.steppedUp(new AccountId(event.account()));

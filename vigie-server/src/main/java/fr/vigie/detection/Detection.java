@@ -140,6 +140,47 @@ public final class Detection {
     }
   }
 
+  /** How many distinct persons' flags slow an account down instead of asking a step-up. */
+  public static final int FLAGS_TO_THROTTLE = 3;
+
+  /**
+   * Persons flagged reads by {@code account} they do not recognize: evidence from outside the
+   * account's own behaviour, which no detector sees. The first flag asks the account for a fresh
+   * second factor and alerts the security analysts; flags from {@link #FLAGS_TO_THROTTLE} distinct
+   * persons throttle it. Flags alone never suspend: persons could agree to flag an honest advisor,
+   * and an analyst who finds it compromised suspends it. A state already as high stays.
+   *
+   * @param persons the distinct persons whose flags against the account are open
+   */
+  public Optional<Verdict> flagged(AccountId account, int persons, Instant at) {
+    if (persons < 1) {
+      throw new IllegalArgumentException("persons: at least 1");
+    }
+    Watch watch = watch(account);
+    synchronized (watch) {
+      ContainmentState target =
+          persons >= FLAGS_TO_THROTTLE ? ContainmentState.THROTTLED : ContainmentState.STEP_UP;
+      if (target.compareTo(watch.state) <= 0) {
+        return Optional.empty();
+      }
+      Signal signal =
+          new Signal(
+              FLAG_DETECTOR,
+              target == ContainmentState.THROTTLED ? thresholds.throttle() : thresholds.stepUp(),
+              persons + " person(s) flagged reads by this account they do not recognize");
+      List<Signal> signals = new ArrayList<>(watch.signals.size() + 1);
+      watch.signals.stream().filter(s -> !s.detector().equals(FLAG_DETECTOR)).forEach(signals::add);
+      signals.add(signal);
+      watch.signals = List.copyOf(signals);
+      watch.score = Math.max(watch.score, signal.points());
+      watch.state = target;
+      return Optional.of(watch.verdict(target, at));
+    }
+  }
+
+  /** The name of the signal of persons' flags in alerts. */
+  public static final String FLAG_DETECTOR = "person-flag";
+
   /** The session proved a fresh second factor: a step-up is answered. */
   public void steppedUp(AccountId account) {
     Watch watch = watches.get(account);

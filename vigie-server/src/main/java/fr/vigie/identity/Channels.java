@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * or network from another without naming it. Neither an address nor a user agent is kept.
  */
 @Component
-class Channels {
+public class Channels {
   /** The long-lived cookie that tells one browser from another; random, set at sign-in. */
   static final String DEVICE_COOKIE = "vigie_device";
 
@@ -27,7 +27,8 @@ class Channels {
     this.keys = keys;
   }
 
-  Channel of(HttpServletRequest request) {
+  /** The pseudonymous device and network of {@code request}. */
+  public Channel of(HttpServletRequest request) {
     String device = deviceCookie(request);
     if (device == null) {
       String agent = request.getHeader("User-Agent");

@@ -302,6 +302,15 @@ public class Registry {
     }
   }
 
+  /**
+   * The persons whose birth name and birth date are these, at most {@code limit}: the candidates of
+   * a person's sign-in through an identity provider, by blind index, revealing ids only.
+   */
+  public List<PersonId> candidatesByNameAndBirthDate(
+      String lastName, LocalDate birthDate, int limit) {
+    return findByNameAndBirthDate(lastName, birthDate, limit);
+  }
+
   /** The fields an update may change; the others are fixed by the civil record or the import. */
   public static final Set<PersonField> UPDATABLE =
       java.util.Collections.unmodifiableSet(

@@ -53,7 +53,8 @@ public final class SealedRow {
     return new SealedRow(row.getBytes(first), ciphertexts, erased);
   }
 
-  boolean erased() {
+  /** Whether the person was erased: nothing is left to open. */
+  public boolean erased() {
     return erased;
   }
 

@@ -1,0 +1,17 @@
+package fr.vigie.breach;
+
+import fr.vigie.registry.PersonId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The article 34 notices one person received, as their space shows them: when, how, about which
+ * incident, and the fields that left for them. Field names and Vigie's own texts only.
+ */
+public interface PersonNotices {
+  /** One notice sent to the person. */
+  record Notice(Instant sentAt, String channel, String incident, List<String> fields) {}
+
+  /** The notices sent to {@code person}, newest first. */
+  List<Notice> of(PersonId person);
+}
