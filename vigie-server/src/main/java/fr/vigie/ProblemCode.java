@@ -48,7 +48,8 @@ public enum ProblemCode {
   MEDIA_TYPE_UNSUPPORTED(415, "This content type is not supported here; send application/json"),
   REQUEST_INVALID(400, "The request cannot be processed"),
   INCIDENT_NOT_FOUND(404, "No such incident"),
-  AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'");
+  AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'"),
+  NOTICES_BUSY(409, "Another sender is sending this incident's notices: wait for it to end");
 
   private final int httpStatus;
   private final String title;

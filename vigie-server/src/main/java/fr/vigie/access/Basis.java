@@ -9,5 +9,7 @@ public enum Basis {
   /** Out of caseload, within the organization, with a justification ("break the glass"). */
   JUSTIFICATION,
   /** A manager reviewing accesses to a person of its organization. */
-  REVIEW
+  REVIEW,
+  /** The DPO sending the article 34 notice of a breach to the person. */
+  NOTICE
 }

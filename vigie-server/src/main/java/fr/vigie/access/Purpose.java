@@ -18,13 +18,19 @@ public enum Purpose {
    * encrypted to that subcontractor, through the exchange. Only a subcontractor operator's account
    * reads for it, and only over the exchange: the web console refuses it.
    */
-  EXCHANGE;
+  EXCHANGE,
+  /**
+   * Sending a person the notice of GDPR article 34 after a breach: the contact details the notice
+   * needs, read by the DPO's sending of an incident's notices, for a person whose notice the
+   * outbox holds claimed at that moment ({@link Facts#noticeDue}). The web console refuses it.
+   */
+  BREACH_NOTICE;
 
   /** Whether the purpose needs the NIR in clear. */
   boolean needsClearNir() {
     return switch (this) {
       case REGISTRATION_CHECK -> true;
-      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
+      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE, EXCHANGE, BREACH_NOTICE -> false;
     };
   }
 }
