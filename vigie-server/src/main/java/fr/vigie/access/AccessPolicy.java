@@ -71,9 +71,10 @@ public final class AccessPolicy {
 
   /**
    * What an article 34 notice needs to reach the person: the email address, or the names and the
-   * postal address of a letter. Nothing else, and nothing masked.
+   * postal address of a letter (the birth name when there is no usual name). Nothing else.
    */
-  static final Set<PersonField> NOTICE_FIELDS = EnumSet.of(USUAL_NAME, FIRST_NAMES, EMAIL, ADDRESS);
+  static final Set<PersonField> NOTICE_FIELDS =
+      EnumSet.of(BIRTH_NAME, USUAL_NAME, FIRST_NAMES, EMAIL, ADDRESS);
 
   private AccessPolicy() {}
 
@@ -140,23 +141,19 @@ public final class AccessPolicy {
 
   /**
    * The DPO scopes incidents from the audit log and reads no file, except to send the notice of
-   * article 34: the contact fields of {@link #NOTICE_FIELDS}, one read of a person whose notice
-   * the outbox holds claimed now; never a search, never a change. The controller's DPO only.
+   * article 34: the contact fields of {@link #NOTICE_FIELDS}, one read of a person whose notice the
+   * outbox holds claimed now; never a search, never a change. The controller's DPO only. Anything
+   * else is refused as for the roles that read no one.
    */
   private static Decision dpo(OrganizationKind kind, Action action, Facts facts, Purpose purpose) {
-    if (purpose != Purpose.BREACH_NOTICE) {
-      return new Deny(DenyReason.ROLE_NOT_ALLOWED);
-    }
-    if (!Scopes.national(kind, Role.DPO)) {
-      return new Deny(DenyReason.ORGANIZATION_NOT_ALLOWED);
-    }
-    if (action != Action.READ) {
-      return new Deny(DenyReason.ACTION_NOT_ALLOWED);
-    }
-    if (!facts.noticeDue()) {
-      return new Deny(DenyReason.NO_RELATIONSHIP);
-    }
-    return new Allow(clear(NOTICE_FIELDS), Basis.NOTICE);
+    boolean notice =
+        purpose == Purpose.BREACH_NOTICE
+            && action == Action.READ
+            && Scopes.national(kind, Role.DPO)
+            && facts.noticeDue();
+    return notice
+        ? new Allow(clear(NOTICE_FIELDS), Basis.NOTICE)
+        : new Deny(DenyReason.ROLE_NOT_ALLOWED);
   }
 
   private static Decision agencyAdvisor(

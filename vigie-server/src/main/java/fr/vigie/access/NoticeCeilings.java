@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * persons a minute (default 150, above the sender's default pace of 2 a second) and {@code
  * vigie.breach.notice.ceiling.per-day} a day (default 100,000; raise it for a larger incident).
  * Over either, the read is refused, audited as {@code CEILING.NOTICE-MINUTE} or {@code
- * CEILING.NOTICE-DAILY}, and the sender waits; nothing suspends the DPO. Counted in the process that
- * sends.
+ * CEILING.NOTICE-DAILY}, and the sender waits; nothing suspends the DPO. Counted in the process
+ * that sends.
  */
 @Component
 class NoticeCeilings {
@@ -38,11 +38,19 @@ class NoticeCeilings {
       @Value("${vigie.breach.notice.ceiling.per-day:100000}") int perDay) {
     List<Limit> limits =
         List.of(
-            new Limit("notice-minute", Measure.PERSONS, Duration.ofMinutes(1), perMinute,
+            new Limit(
+                "notice-minute",
+                Measure.PERSONS,
+                Duration.ofMinutes(1),
+                perMinute,
                 OnBreach.REFUSE),
             new Limit("notice-daily", Measure.PERSONS, Duration.ofDays(1), perDay, OnBreach.REFUSE),
-            new Limit("notice-accesses-minute", Measure.ACCESSES, Duration.ofMinutes(1),
-                2 * perMinute, OnBreach.REFUSE));
+            new Limit(
+                "notice-accesses-minute",
+                Measure.ACCESSES,
+                Duration.ofMinutes(1),
+                2 * perMinute,
+                OnBreach.REFUSE));
     // Notices go out day and night alike, and a recovered DPO account reads none anyway (the
     // policy refuses a restricted actor): the factors stay at 1.
     this.counters =

@@ -21,8 +21,8 @@ public enum Purpose {
   EXCHANGE,
   /**
    * Sending a person the notice of GDPR article 34 after a breach: the contact details the notice
-   * needs, read by the DPO's sending of an incident's notices, for a person whose notice the
-   * outbox holds claimed at that moment ({@link Facts#noticeDue}). The web console refuses it.
+   * needs, read by the DPO's sending of an incident's notices, for a person whose notice the outbox
+   * holds claimed at that moment ({@link Facts#noticeDue}). The web console refuses it.
    */
   BREACH_NOTICE;
 

@@ -52,7 +52,6 @@ public class Relationships {
           + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?), "
           + NOTICE_DUE;
 
-
   private static final String FACTS = FACT_COLUMNS + " from person p where p.id = ?";
 
   private static final String FACTS_AND_ROW =

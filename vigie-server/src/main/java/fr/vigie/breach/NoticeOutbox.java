@@ -92,7 +92,8 @@ class NoticeOutbox {
         person.value());
   }
 
-  private void done(IncidentId incident, PersonId person, String state, String channel, Instant at) {
+  private void done(
+      IncidentId incident, PersonId person, String state, String channel, Instant at) {
     int changed =
         jdbc.update(
             "update breach_notice set state = ?, channel = ?, done_at = ?"

@@ -140,8 +140,7 @@ class NoticeSender {
   private Path print(Run run, NoticeOutbox.Batch batch) {
     List<NoticeLetters.Letter> letters = new ArrayList<>();
     for (NoticeOutbox.Due due : batch.letters()) {
-      letters.add(
-          letter(contact(run, due), words.body(due.fields(), due.firstAt(), due.lastAt())));
+      letters.add(letter(contact(run, due), words.body(due.fields(), due.firstAt(), due.lastAt())));
     }
     String name = NoticeLetters.fileName(run.incident().reference(), batch.seq());
     Path file = NoticeLetters.write(run.letters(), name, letters);
@@ -173,7 +172,9 @@ class NoticeSender {
   /** A letter's address block, from the fields the notice's read returned. */
   static NoticeLetters.Letter letter(PersonView contact, String body) {
     String first = contact.fields().getOrDefault(PersonField.FIRST_NAMES, "");
-    String name = contact.fields().getOrDefault(PersonField.USUAL_NAME, "");
+    String usual = contact.fields().getOrDefault(PersonField.USUAL_NAME, "");
+    String name =
+        usual.isBlank() ? contact.fields().getOrDefault(PersonField.BIRTH_NAME, "") : usual;
     String address = contact.fields().getOrDefault(PersonField.ADDRESS, "").replace(", ", "\n");
     return new NoticeLetters.Letter((first + " " + name).strip(), address, body);
   }
