@@ -133,6 +133,19 @@ class NoticeOutboxIT {
       assertNamesExactly(pages.get(person), story.fieldsOf(person));
       assertThat(pages.get(person)).contains("3 rue des Lilas").contains(NoticeText.SUBJECT);
     }
+    // The samples of docs/breach-response.md.
+    Path samples = Files.createDirectories(Path.of("target", "breach-samples"));
+    PersonId first = story.emailed().getFirst();
+    Files.writeString(
+        samples.resolve("notice-email.txt"),
+        "Message-ID: "
+            + messageId(story, first)
+            + "\nSubject: "
+            + NoticeText.SUBJECT
+            + "\n\n"
+            + ((String) receivedBy(story.emailOf(first)).getFirst().getContent())
+                .replace("\r\n", "\n"));
+    Files.writeString(samples.resolve("notice-letter.txt"), pages.get(story.lettered().getFirst()));
   }
 
   @Test
