@@ -145,13 +145,6 @@ class NoticeOutbox {
         });
   }
 
-  /** Puts every waiting letter into batches of at most {@code size}. */
-  void batchLettersUntilNone(IncidentId incident, int size, java.time.Clock clock) {
-    while (batchLetters(incident, size, clock.instant()).isPresent()) {
-      // one batch per transaction
-    }
-  }
-
   /** A batch whose PDF is not written yet: its number and its notices, in page order. */
   record Batch(UUID id, int seq, List<Due> letters) {}
 

@@ -89,7 +89,9 @@ class NoticeSender {
       try {
         int released = outbox.releaseClaims(run.id());
         int emailed = emails(run, progress);
-        outbox.batchLettersUntilNone(run.id(), lettersPerBatch, clock);
+        while (outbox.batchLetters(run.id(), lettersPerBatch, clock.instant()).isPresent()) {
+          // one batch per transaction, until no letter waits
+        }
         List<Path> files = new ArrayList<>();
         int letters = 0;
         for (NoticeOutbox.Batch batch : outbox.unprinted(run.id())) {
@@ -109,10 +111,12 @@ class NoticeSender {
   private int emails(Run run, Notices.Progress progress) {
     int emailed = 0;
     long nextAt = System.nanoTime();
+    long reportedAt = nextAt;
     while (true) {
       pause(nextAt - System.nanoTime());
       Optional<NoticeOutbox.Due> claimed = outbox.claim(run.id(), clock.instant());
       if (claimed.isEmpty()) {
+        progress.advanced(outbox.status(run.id()));
         return emailed;
       }
       nextAt = System.nanoTime() + run.spacing().toNanos();
@@ -133,9 +137,15 @@ class NoticeSender {
       audit.append(
           run.actor(), "NOTICE.EMAIL", run.id(), due.person(), due.fields(), AuditDecision.ALLOW);
       emailed++;
-      progress.advanced(outbox.status(run.id()));
+      if (System.nanoTime() - reportedAt > PROGRESS_EVERY.toNanos()) {
+        progress.advanced(outbox.status(run.id()));
+        reportedAt = System.nanoTime();
+      }
     }
   }
+
+  /** How often progress is counted: a count reads every notice of the incident. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   private Path print(Run run, NoticeOutbox.Batch batch) {
     List<NoticeLetters.Letter> letters = new ArrayList<>();
