@@ -50,7 +50,8 @@ public enum ProblemCode {
   INCIDENT_NOT_FOUND(404, "No such incident"),
   AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'"),
   EVENTS_UNAVAILABLE(
-      503, "The access event bus did not take the access, so nothing is returned; try again");
+      503, "The access event bus did not take the access, so nothing is returned; try again"),
+  NOTICES_BUSY(409, "Another sender is sending this incident's notices: wait for it to end");
 
   private final int httpStatus;
   private final String title;

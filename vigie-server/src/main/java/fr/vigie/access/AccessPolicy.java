@@ -19,6 +19,8 @@ import fr.vigie.access.Decision.Allow;
 import fr.vigie.access.Decision.Deny;
 import fr.vigie.access.Decision.JustificationRequired;
 import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import fr.vigie.identity.Scopes;
 import fr.vigie.registry.PersonField;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -67,6 +69,13 @@ public final class AccessPolicy {
   static final Set<PersonField> EXCHANGE_FIELDS =
       EnumSet.of(BIRTH_NAME, USUAL_NAME, FIRST_NAMES, BIRTH_DATE);
 
+  /**
+   * What an article 34 notice needs to reach the person: the email address, or the names and the
+   * postal address of a letter (the birth name when there is no usual name). Nothing else.
+   */
+  static final Set<PersonField> NOTICE_FIELDS =
+      EnumSet.of(BIRTH_NAME, USUAL_NAME, FIRST_NAMES, EMAIL, ADDRESS);
+
   private AccessPolicy() {}
 
   /**
@@ -98,9 +107,9 @@ public final class AccessPolicy {
             case SUBCONTRACTOR -> new Deny(DenyReason.ORGANIZATION_NOT_ALLOWED);
           };
       case MANAGER -> manager(actor.organizationKind(), action, facts, purpose);
-      // None of these needs a person's file; the DPO's breach work goes through the breach
-      // feature, which scopes incidents from the audit log.
-      case SECURITY_ANALYST, DPO, HELPDESK, ADMINISTRATOR -> new Deny(DenyReason.ROLE_NOT_ALLOWED);
+      case DPO -> dpo(actor.organizationKind(), action, facts, purpose);
+      // None of these needs a person's file; breach work scopes incidents from the audit log.
+      case SECURITY_ANALYST, HELPDESK, ADMINISTRATOR -> new Deny(DenyReason.ROLE_NOT_ALLOWED);
       case SUBCONTRACTOR_OPERATOR ->
           subcontractorOperator(actor.organizationKind(), action, facts, purpose);
     };
@@ -130,12 +139,29 @@ public final class AccessPolicy {
     return new Allow(fields, Basis.REFERRAL);
   }
 
+  /**
+   * The DPO scopes incidents from the audit log and reads no file, except to send the notice of
+   * article 34: the contact fields of {@link #NOTICE_FIELDS}, one read of a person whose notice the
+   * outbox holds claimed now; never a search, never a change. The controller's DPO only. Anything
+   * else is refused as for the roles that read no one.
+   */
+  private static Decision dpo(OrganizationKind kind, Action action, Facts facts, Purpose purpose) {
+    boolean notice =
+        purpose == Purpose.BREACH_NOTICE
+            && action == Action.READ
+            && Scopes.national(kind, Role.DPO)
+            && facts.noticeDue();
+    return notice
+        ? new Allow(clear(NOTICE_FIELDS), Basis.NOTICE)
+        : new Deny(DenyReason.ROLE_NOT_ALLOWED);
+  }
+
   private static Decision agencyAdvisor(
       Action action, Facts facts, Purpose purpose, Optional<Justification> justification) {
     boolean purposeAllowed =
         switch (purpose) {
           case FOLLOW_UP, REGISTRATION_CHECK -> true;
-          case REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF, ARTICLE_15 -> false;
+          case REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF, ARTICLE_15, BREACH_NOTICE -> false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);
@@ -164,7 +190,14 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case FOLLOW_UP -> true;
-          case REGISTRATION_CHECK, REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF, ARTICLE_15 -> false;
+          case REGISTRATION_CHECK,
+              REVIEW,
+              INCIDENT_RESPONSE,
+              EXCHANGE,
+              SELF,
+              ARTICLE_15,
+              BREACH_NOTICE ->
+              false;
         };
     if (!purposeAllowed) {
       return new Deny(DenyReason.PURPOSE_NOT_ALLOWED);
@@ -198,7 +231,13 @@ public final class AccessPolicy {
     boolean purposeAllowed =
         switch (purpose) {
           case REVIEW -> true;
-          case FOLLOW_UP, REGISTRATION_CHECK, INCIDENT_RESPONSE, EXCHANGE, SELF, ARTICLE_15 ->
+          case FOLLOW_UP,
+              REGISTRATION_CHECK,
+              INCIDENT_RESPONSE,
+              EXCHANGE,
+              SELF,
+              ARTICLE_15,
+              BREACH_NOTICE ->
               false;
         };
     if (!purposeAllowed) {

@@ -11,5 +11,7 @@ public enum Basis {
   /** A manager reviewing accesses to a person of its organization. */
   REVIEW,
   /** The person themselves, signed in to their space. */
-  SELF
+  SELF,
+  /** The DPO sending the article 34 notice of a breach to the person. */
+  NOTICE
 }

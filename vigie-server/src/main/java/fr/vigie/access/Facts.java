@@ -10,17 +10,29 @@ package fr.vigie.access;
  * @param appointment the person has an appointment this week (Monday to Sunday, Paris) with someone
  *     of the actor's organization: it explains the access to the detectors; the policy does not
  *     read it
+ * @param noticeDue the breach outbox holds a notice to the person claimed for sending now: the one
+ *     fact that lets the DPO read the person's contact details, for {@link Purpose#BREACH_NOTICE}
  */
 public record Facts(
     boolean inCaseload,
     boolean followedByOrganization,
     boolean referredToOrganization,
-    boolean appointment) {
+    boolean appointment,
+    boolean noticeDue) {
   /** No relationship at all. */
-  public static final Facts NONE = new Facts(false, false, false, false);
+  public static final Facts NONE = new Facts(false, false, false, false, false);
+
+  /** The facts of a read, with no notice due. */
+  public Facts(
+      boolean inCaseload,
+      boolean followedByOrganization,
+      boolean referredToOrganization,
+      boolean appointment) {
+    this(inCaseload, followedByOrganization, referredToOrganization, appointment, false);
+  }
 
   /** The policy's facts, with no appointment. */
   public Facts(boolean inCaseload, boolean followedByOrganization, boolean referredToOrganization) {
-    this(inCaseload, followedByOrganization, referredToOrganization, false);
+    this(inCaseload, followedByOrganization, referredToOrganization, false, false);
   }
 }

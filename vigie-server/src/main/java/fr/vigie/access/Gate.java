@@ -85,7 +85,12 @@ class Gate {
    * {@code CEILING.} and the limit's name) and published to the detectors.
    */
   void withinCeilings(Actor actor, AuditAction action, Access access) {
-    switch (watch.admit(profile(actor), access)) {
+    admitted(actor, action, access, watch.admit(profile(actor), access));
+  }
+
+  /** Goes on when {@code admission} admitted {@code access}; audits and throws otherwise. */
+  void admitted(Actor actor, AuditAction action, Access access, Admission admission) {
+    switch (admission) {
       case Admission.Admitted admitted -> {}
       case Admission.Refused over -> {
         audit(

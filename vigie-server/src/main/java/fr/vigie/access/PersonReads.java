@@ -45,6 +45,7 @@ public class PersonReads {
   private final Registry registry;
   private final AccessWatch watch;
   private final Gate gate;
+  private final NoticeCeilings noticeCeilings;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
@@ -54,6 +55,7 @@ public class PersonReads {
       Registry registry,
       AccessWatch watch,
       Gate gate,
+      NoticeCeilings noticeCeilings,
       JdbcTemplate jdbc,
       Optional<Clock> clock) {
     this.relationships = relationships;
@@ -61,6 +63,7 @@ public class PersonReads {
     this.registry = registry;
     this.watch = watch;
     this.gate = gate;
+    this.noticeCeilings = noticeCeilings;
     this.jdbc = jdbc;
     this.clock = clock.orElse(Clock.systemUTC());
   }
@@ -100,7 +103,12 @@ public class PersonReads {
     clear.forEach(
         (field, value) -> shown.put(field, show(field, value, allow.fields().get(field))));
     record(actor, AuditAction.READ, person, allow.fields().keySet(), purposeCode, allow.basis());
-    watch.accessed(profile(actor), access);
+    if (purpose != Purpose.BREACH_NOTICE) {
+      // A notice read is not the DPO's own work: a sender's thousands of contacts would teach
+      // the detectors a volume no stolen DPO account could then exceed. It is audited above,
+      // bounded by the outbox's claims and by its own ceilings.
+      watch.accessed(profile(actor), access);
+    }
     return new PersonView(person, shown, allow.basis());
   }
 
@@ -387,8 +395,15 @@ public class PersonReads {
     gate.guard(actor, action, person, attempt);
   }
 
-  /** The ceilings, after the policy and before decryption: see {@link Gate#withinCeilings}. */
+  /**
+   * The ceilings, after the policy and before decryption: see {@link Gate#withinCeilings}; a
+   * notice's read has its own ({@link NoticeCeilings}).
+   */
   private void withinCeilings(Actor actor, AuditAction action, Access access, Purpose purpose) {
+    if (purpose == Purpose.BREACH_NOTICE) {
+      gate.admitted(actor, action, access, noticeCeilings.admit(profile(actor), access));
+      return;
+    }
     gate.withinCeilings(actor, action, access);
   }
 

@@ -28,13 +28,19 @@ public enum Purpose {
    * The copy of their data a job seeker asks for under GDPR article 15: their whole file, the NIR
    * in clear. Like {@link #SELF}, for the person alone, audited under its own code.
    */
-  ARTICLE_15;
+  ARTICLE_15,
+  /**
+   * Sending a person the notice of GDPR article 34 after a breach: the contact details the notice
+   * needs, read by the DPO's sending of an incident's notices, for a person whose notice the outbox
+   * holds claimed at that moment ({@link Facts#noticeDue}). The web console refuses it.
+   */
+  BREACH_NOTICE;
 
   /** Whether the purpose needs the NIR in clear. */
   boolean needsClearNir() {
     return switch (this) {
       case REGISTRATION_CHECK, ARTICLE_15 -> true;
-      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF -> false;
+      case FOLLOW_UP, REVIEW, INCIDENT_RESPONSE, EXCHANGE, SELF, BREACH_NOTICE -> false;
     };
   }
 }

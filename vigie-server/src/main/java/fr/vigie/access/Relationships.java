@@ -31,6 +31,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Relationships {
+  /**
+   * The breach outbox ({@code breach.Notices}) holds a notice to the person claimed for sending, or
+   * put in a letter batch not yet printed. Read here as SQL, not through the breach feature, which
+   * depends on this one.
+   */
+  private static final String NOTICE_DUE =
+      "exists (select 1 from breach_notice n where n.person_id = p.id"
+          + " and n.state in ('CLAIMED', 'LETTER_BATCHED'))";
+
   private static final String FACT_COLUMNS =
       "select "
           + Fact.IN_CASELOAD.sql
@@ -40,7 +49,8 @@ public class Relationships {
           + Fact.REFERRED_TO_ORGANIZATION.sql
           + ", exists (select 1 from appointment ap"
           + " join staff_account s on s.id = ap.account_id where ap.person_id = p.id"
-          + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?)";
+          + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?), "
+          + NOTICE_DUE;
 
   private static final String FACTS = FACT_COLUMNS + " from person p where p.id = ?";
 
@@ -113,10 +123,15 @@ public class Relationships {
   /** The facts of a read and the row it would open. */
   public record ForRead(Facts facts, Optional<SealedRow> row) {}
 
-  private static final int FACT_COUNT = 4;
+  private static final int FACT_COUNT = 5;
 
   private static Facts facts(ResultSet row) throws SQLException {
-    return new Facts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4));
+    return new Facts(
+        row.getBoolean(1),
+        row.getBoolean(2),
+        row.getBoolean(3),
+        row.getBoolean(4),
+        row.getBoolean(5));
   }
 
   private Object[] factParameters(Actor actor, PersonId person) {

@@ -18,7 +18,8 @@ final class SelfPolicy {
     boolean allowed =
         switch (purpose) {
           case SELF, ARTICLE_15 -> true;
-          case FOLLOW_UP, REGISTRATION_CHECK, REVIEW, INCIDENT_RESPONSE, EXCHANGE -> false;
+          case FOLLOW_UP, REGISTRATION_CHECK, REVIEW, INCIDENT_RESPONSE, EXCHANGE, BREACH_NOTICE ->
+              false;
         };
     if (!allowed) {
       return null;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       BenchCommand.class,
       EvalCommand.class,
-      ExchangeCommand.class
+      ExchangeCommand.class,
+      BreachCommand.class
     })
 public final class VigieCommand implements Runnable {
 

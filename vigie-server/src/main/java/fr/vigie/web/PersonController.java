@@ -153,6 +153,11 @@ class PersonController {
       throw new VigieException(
           ProblemCode.ACCESS_DENIED, "the EXCHANGE purpose is for exchange batches only");
     }
+    if (purpose == Purpose.BREACH_NOTICE) {
+      // Notices are read by the breach outbox's sender, never through the console.
+      throw new VigieException(
+          ProblemCode.ACCESS_DENIED, "the BREACH_NOTICE purpose is for the notices' sender only");
+    }
     return purpose == null ? Purpose.FOLLOW_UP : purpose;
   }
 

@@ -126,7 +126,7 @@ class RelationshipController {
     String since =
         switch (page.basis()) {
           case REFERRAL -> "referredAt";
-          case CASELOAD, JUSTIFICATION, REVIEW, SELF -> "assignedAt";
+          case CASELOAD, JUSTIFICATION, REVIEW, SELF, NOTICE -> "assignedAt";
         };
     List<Map<String, Object>> persons =
         page.entries().stream().map((CaseloadEntry e) -> entry(e, since)).toList();

@@ -1,0 +1,240 @@
+package fr.vigie.breach;
+
+import fr.vigie.registry.PersonId;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox of article 34 notices ({@code breach_notice}, {@code breach_letter_batch}): every
+ * statement binds its parameters, and each state change commits on its own before the step that
+ * depends on it.
+ */
+@Repository
+class NoticeOutbox {
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+
+  NoticeOutbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  /** One notice, as the sender needs it: no personal data, field names only. */
+  record Due(
+      PersonId person, List<String> fields, Instant firstAt, Instant lastAt, String messageId) {}
+
+  /** Creates the notices of the incident's persons not yet in the outbox; returns how many. */
+  int prepare(IncidentId incident, Instant at) {
+    return jdbc.update(
+        "insert into breach_notice (incident_id, person_id, fields, first_at, last_at, message_id,"
+            + " created_at)"
+            + " select incident_id, person_id, fields, first_at, last_at,"
+            + " '<' || gen_random_uuid() || '@notice.vigie>', ? from incident_person"
+            + " where incident_id = ? on conflict (incident_id, person_id) do nothing",
+        Timestamp.from(at),
+        incident.value());
+  }
+
+  /**
+   * Puts back to PENDING the notices a sender claimed and never finished: the caller holds the
+   * incident's sending lock, so that sender is dead. Returns how many; their {@code attempts} stay,
+   * and a notice sent again goes under its own message id.
+   */
+  int releaseClaims(IncidentId incident) {
+    return jdbc.update(
+        "update breach_notice set state = 'PENDING', claimed_at = null"
+            + " where incident_id = ? and state = 'CLAIMED'",
+        incident.value());
+  }
+
+  /** Claims the next PENDING notice, committed before anything is read or sent. */
+  Optional<Due> claim(IncidentId incident, Instant at) {
+    return jdbc
+        .query(
+            "update breach_notice set state = 'CLAIMED', claimed_at = ?, attempts = attempts + 1"
+                + " where (incident_id, person_id) = (select incident_id, person_id"
+                + "  from breach_notice where incident_id = ? and state = 'PENDING'"
+                + "  order by person_id limit 1 for update skip locked)"
+                + " returning person_id, fields, first_at, last_at, message_id",
+            (row, i) -> due(row),
+            Timestamp.from(at),
+            incident.value())
+        .stream()
+        .findFirst();
+  }
+
+  /** An SMTP server accepted the email. */
+  void sent(IncidentId incident, PersonId person, Instant at) {
+    done(incident, person, "SENT", "EMAIL", at);
+  }
+
+  /** No email address: the notice waits for a letter batch. */
+  void letterDue(IncidentId incident, PersonId person, Instant at) {
+    done(incident, person, "LETTER_DUE", "LETTER", at);
+  }
+
+  /** A claimed notice that could not go out (the mail server refused it): to send again. */
+  void unclaim(IncidentId incident, PersonId person) {
+    jdbc.update(
+        "update breach_notice set state = 'PENDING', claimed_at = null"
+            + " where incident_id = ? and person_id = ? and state = 'CLAIMED'",
+        incident.value(),
+        person.value());
+  }
+
+  private void done(
+      IncidentId incident, PersonId person, String state, String channel, Instant at) {
+    int changed =
+        jdbc.update(
+            "update breach_notice set state = ?, channel = ?, done_at = ?"
+                + " where incident_id = ? and person_id = ? and state = 'CLAIMED'",
+            state,
+            channel,
+            Timestamp.from(at),
+            incident.value(),
+            person.value());
+    if (changed != 1) {
+      throw new IllegalStateException("notice of " + person + ": no longer claimed");
+    }
+  }
+
+  /**
+   * Puts at most {@code size} waiting letters into a new batch, in one transaction; empty when none
+   * waits.
+   */
+  Optional<UUID> batchLetters(IncidentId incident, int size, Instant at) {
+    return transactions.execute(
+        status -> {
+          List<UUID> persons =
+              jdbc.queryForList(
+                  "select person_id from breach_notice where incident_id = ? and state ="
+                      + " 'LETTER_DUE' order by person_id limit ? for update",
+                  UUID.class,
+                  incident.value(),
+                  size);
+          if (persons.isEmpty()) {
+            return Optional.<UUID>empty();
+          }
+          UUID batch = UUID.randomUUID();
+          jdbc.update(
+              "insert into breach_letter_batch (id, incident_id, seq, created_at, letters)"
+                  + " select ?, ?, coalesce(max(seq), 0) + 1, ?, ? from breach_letter_batch"
+                  + " where incident_id = ?",
+              batch,
+              incident.value(),
+              Timestamp.from(at),
+              persons.size(),
+              incident.value());
+          jdbc.update(
+              "update breach_notice set state = 'LETTER_BATCHED', letter_batch = ?"
+                  + " where incident_id = ? and person_id = any (?)",
+              batch,
+              incident.value(),
+              persons.toArray(UUID[]::new));
+          return Optional.of(batch);
+        });
+  }
+
+  /** A batch whose PDF is not written yet: its number and its notices, in page order. */
+  record Batch(UUID id, int seq, List<Due> letters) {}
+
+  /** The batches not yet printed, a crashed run's included, in order. */
+  List<Batch> unprinted(IncidentId incident) {
+    List<Batch> batches =
+        jdbc.query(
+            "select id, seq from breach_letter_batch where incident_id = ? and printed_at is null"
+                + " order by seq",
+            (row, i) -> new Batch(row.getObject(1, UUID.class), row.getInt(2), List.of()),
+            incident.value());
+    return batches.stream()
+        .map(
+            b ->
+                new Batch(
+                    b.id(),
+                    b.seq(),
+                    jdbc.query(
+                        "select person_id, fields, first_at, last_at, message_id from"
+                            + " breach_notice where letter_batch = ? order by person_id",
+                        (row, i) -> due(row),
+                        b.id())))
+        .toList();
+  }
+
+  /** The batch's PDF is written: the batch and its letters are done, together. */
+  void printed(UUID batch, String fileName, Instant at) {
+    transactions.executeWithoutResult(
+        status -> {
+          jdbc.update(
+              "update breach_letter_batch set printed_at = ?, file_name = ? where id = ?",
+              Timestamp.from(at),
+              fileName,
+              batch);
+          jdbc.update(
+              "update breach_notice set state = 'PRINTED', done_at = ? where letter_batch = ?",
+              Timestamp.from(at),
+              batch);
+        });
+  }
+
+  /** How many notices of the incident are in each state. */
+  Notices.Status status(IncidentId incident) {
+    return jdbc.queryForObject(
+        "select count(*) filter (where state = 'PENDING'),"
+            + " count(*) filter (where state = 'CLAIMED'),"
+            + " count(*) filter (where state = 'SENT'),"
+            + " count(*) filter (where state in ('LETTER_DUE', 'LETTER_BATCHED')),"
+            + " count(*) filter (where state = 'PRINTED'),"
+            + " count(*) filter (where attempts > 1)"
+            + " from breach_notice where incident_id = ?",
+        (row, i) ->
+            new Notices.Status(
+                row.getLong(1),
+                row.getLong(2),
+                row.getLong(3),
+                row.getLong(4),
+                row.getLong(5),
+                row.getLong(6)),
+        incident.value());
+  }
+
+  /** The notices that went out to {@code person}, oldest first. */
+  List<Notices.Sent> sentTo(PersonId person) {
+    return jdbc.query(
+        "select n.incident_id, i.reference, n.done_at, n.fields, n.first_at, n.last_at, n.channel"
+            + " from breach_notice n join incident i on i.id = n.incident_id"
+            + " where n.person_id = ? and n.state in ('SENT', 'PRINTED') order by n.done_at",
+        (row, i) ->
+            new Notices.Sent(
+                new IncidentId(row.getObject(1, UUID.class)),
+                row.getString(2),
+                row.getTimestamp(3).toInstant(),
+                fields(row.getArray(4)),
+                row.getTimestamp(5).toInstant(),
+                row.getTimestamp(6).toInstant(),
+                Notices.Channel.valueOf(row.getString(7))),
+        person.value());
+  }
+
+  private static Due due(ResultSet row) throws SQLException {
+    return new Due(
+        new PersonId(row.getObject(1, UUID.class)),
+        fields(row.getArray(2)),
+        row.getTimestamp(3).toInstant(),
+        row.getTimestamp(4).toInstant(),
+        row.getString(5));
+  }
+
+  private static List<String> fields(Array array) throws SQLException {
+    return Arrays.asList((String[]) array.getArray());
+  }
+}

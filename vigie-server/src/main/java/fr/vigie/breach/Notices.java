@@ -1,0 +1,172 @@
+package fr.vigie.breach;
+
+import static java.util.Objects.requireNonNull;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.access.Actor;
+import fr.vigie.audit.AuditDecision;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.Role;
+import fr.vigie.identity.Scopes;
+import fr.vigie.registry.PersonId;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The notices of GDPR article 34 to the persons an incident touched, and the record of those sent.
+ *
+ * <p>For the DPO: {@link #prepare} puts one notice per (incident, person) in the outbox, once;
+ * {@link #send} sends them, email first, a letter for a person with no email address, throttled and
+ * resumable (see {@link NoticeSender} for what "exactly once" means across a crash).
+ *
+ * <p>For the person's space: {@link #sentTo} lists the notices that went out to one person, with
+ * their words ({@link Sent#text}). It checks nothing: the caller shows a person their own.
+ */
+@Service
+public class Notices implements PersonNotices {
+  private final Incidents incidents;
+  private final NoticeOutbox outbox;
+  private final NoticeSender sender;
+  private final NoticeAudit audit;
+  private final NoticeWords words;
+  private final Clock clock;
+
+  Notices(
+      Incidents incidents,
+      NoticeOutbox outbox,
+      NoticeSender sender,
+      NoticeAudit audit,
+      NoticeWords words,
+      Optional<Clock> clock) {
+    this.incidents = incidents;
+    this.outbox = outbox;
+    this.sender = sender;
+    this.audit = audit;
+    this.words = words;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** How the notice reached the person. */
+  public enum Channel {
+    EMAIL,
+    LETTER
+  }
+
+  /**
+   * One notice that went out to a person: the incident, when (the SMTP server accepted the email,
+   * or the letter's batch was printed), the fields it named, the period, the channel.
+   */
+  public record Sent(
+      IncidentId incident,
+      String reference,
+      Instant at,
+      List<String> fields,
+      Instant firstAt,
+      Instant lastAt,
+      Channel channel) {
+    public Sent {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /** The outbox of an incident, by state; {@code retried}: notices claimed more than once. */
+  public record Status(
+      long pending, long claimed, long emailed, long lettersWaiting, long printed, long retried) {
+    /** Notices that went out, by email or in a printed batch. */
+    public long done() {
+      return emailed + printed;
+    }
+  }
+
+  /** What one sending did. */
+  public record Outcome(
+      int released, int emailed, int letters, List<Path> batches, Status status) {}
+
+  /** Where a sending is: printed by the command line, counts only. */
+  @FunctionalInterface
+  public interface Progress {
+    void advanced(Status status);
+
+    Progress NONE = status -> {};
+  }
+
+  /** Puts the incident's persons in the outbox, each once; returns how many were added now. */
+  public int prepare(Actor actor, IncidentId incident) {
+    dpo(actor, "NOTICE.PREPARE", incident);
+    incidents.incident(incident);
+    int added = outbox.prepare(incident, clock.instant());
+    recorded(actor, "NOTICE.PREPARE", incident);
+    return added;
+  }
+
+  /**
+   * Sends the incident's notices as {@code actor}, the DPO: emails at {@code perSecond} at most,
+   * then the letters into PDF batches under {@code letters}. Resumes where a stopped or killed run
+   * left off; refuses while another run of the same incident is alive.
+   */
+  public Outcome send(
+      Actor actor, IncidentId incident, double perSecond, Path letters, Progress progress) {
+    requireNonNull(letters, "letters is null");
+    requireNonNull(progress, "progress is null");
+    if (!(perSecond > 0)) {
+      throw new VigieException(ProblemCode.FIELD_INVALID, "per-second: must be positive");
+    }
+    dpo(actor, "NOTICE.SEND", incident);
+    Incident.Header header = incidents.incident(incident).header();
+    recorded(actor, "NOTICE.SEND", incident);
+    return sender.send(
+        new NoticeSender.Run(actor, header, Duration.ofNanos((long) (1e9 / perSecond)), letters),
+        progress);
+  }
+
+  /** The outbox of an incident, by state. */
+  public Status status(Actor actor, IncidentId incident) {
+    dpo(actor, "NOTICE.STATUS", incident);
+    return outbox.status(incident);
+  }
+
+  /** The notices that went out to {@code person}, oldest first: for the person's own space. */
+  public List<Sent> sentTo(PersonId person) {
+    return outbox.sentTo(requireNonNull(person, "person is null"));
+  }
+
+  /** The notices {@code person} received, newest first, with their words, for their space. */
+  @Override
+  public List<Notice> of(PersonId person) {
+    return sentTo(person).stream()
+        .sorted(java.util.Comparator.comparing(Sent::at).reversed())
+        .map(
+            sent ->
+                new Notice(
+                    sent.at(), sent.channel().name(), sent.reference(), sent.fields(), text(sent)))
+        .toList();
+  }
+
+  /** The words of a notice, as the email, the letter and the person's space show them. */
+  public String text(Sent notice) {
+    return words.body(notice.fields(), notice.firstAt(), notice.lastAt());
+  }
+
+  /** The controller's DPO, active and unrestricted; a refusal is audited. */
+  private void dpo(Actor actor, String what, IncidentId incident) {
+    requireNonNull(actor, "actor is null");
+    requireNonNull(incident, "incident is null");
+    if (actor.role() != Role.DPO
+        || !Scopes.national(actor.organizationKind(), actor.role())
+        || actor.restricted()
+        || actor.containment() != ContainmentState.ACTIVE) {
+      audit.append(actor, what, incident, null, List.of(), AuditDecision.DENY);
+      throw new VigieException(ProblemCode.ACCESS_DENIED, "notices: the DPO only");
+    }
+  }
+
+  private void recorded(Actor actor, String what, IncidentId incident) {
+    audit.append(actor, what, incident, null, List.of(), AuditDecision.ALLOW);
+  }
+}

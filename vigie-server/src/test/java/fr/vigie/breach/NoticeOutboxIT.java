@@ -1,0 +1,540 @@
+package fr.vigie.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieApplication;
+import fr.vigie.VigieException;
+import fr.vigie.access.Actor;
+import fr.vigie.access.PersonReads;
+import fr.vigie.access.Purpose;
+import fr.vigie.access.Relationships;
+import fr.vigie.audit.AuditAction;
+import fr.vigie.audit.AuditDecision;
+import fr.vigie.audit.AuditEvent;
+import fr.vigie.audit.AuditJournal;
+import fr.vigie.audit.AuditLog;
+import fr.vigie.cli.VigieCommand;
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.Credentials;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Organizations;
+import fr.vigie.identity.Role;
+import fr.vigie.registry.ImportOptions;
+import fr.vigie.registry.ImportProgress;
+import fr.vigie.registry.PersonId;
+import fr.vigie.registry.PersonRecord;
+import fr.vigie.registry.Registry;
+import fr.vigie.testing.TestDatabase;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Article 34 end to end on a real PostgreSQL and a real SMTP server (GreenMail): each person's
+ * email and letter name that person's fields only; a sender killed with SIGKILL half-way and run
+ * again notifies every person, nobody under two Message-IDs, every letter once.
+ */
+class NoticeOutboxIT {
+  private static final List<String> EVERY_FIELD =
+      List.of("identifier", "nir", "usual_name", "email", "phone", "address");
+
+  @TempDir static Path data;
+
+  private static final Map<PersonId, String> BIRTH_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static HikariDataSource database;
+  private static GreenMail mail;
+  private static ConfigurableApplicationContext context;
+
+  @TempDir Path letters;
+
+  @BeforeAll
+  static void start() {
+    database = TestDatabase.newDatabase();
+    mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    mail.start();
+    // As arguments, not default properties: application.properties would override those.
+    List<String> arguments =
+        new ArrayList<>(List.of(TestDatabase.applicationArguments(database, "--")));
+    settings().forEach(setting -> arguments.add("--" + setting));
+    context =
+        new SpringApplicationBuilder(VigieApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(arguments.toArray(String[]::new));
+  }
+
+  @AfterAll
+  static void stop() {
+    context.close();
+    mail.stop();
+    database.close();
+  }
+
+  private static List<String> settings() {
+    return List.of(
+        "vigie.data-dir=" + data,
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=" + mail.getSmtp().getPort(),
+        "vigie.demo.enabled=false",
+        "spring.main.banner-mode=off",
+        "logging.level.root=WARN");
+  }
+
+  @Test
+  void send_emailsEachPersonItsOwnFields_andPrintsALetterForThoseWithoutAnEmail() throws Exception {
+    Story story = story(3, 2);
+
+    Notices.Outcome outcome = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(outcome.emailed()).isEqualTo(3);
+    assertThat(outcome.letters()).isEqualTo(2);
+    assertThat(outcome.status().done()).isEqualTo(5);
+    for (PersonId person : story.emailed()) {
+      List<MimeMessage> received = receivedBy(story.emailOf(person));
+      assertThat(received).hasSize(1);
+      String text = (String) received.getFirst().getContent();
+      assertNamesExactly(text, story.fieldsOf(person));
+      assertThat(received.getFirst().getSubject()).isEqualTo(NoticeText.SUBJECT);
+      assertThat(received.getFirst().getMessageID()).isEqualTo(messageId(story, person));
+    }
+    Map<PersonId, String> pages = letterPages(outcome.batches(), story);
+    assertThat(pages.keySet()).containsExactlyInAnyOrderElementsOf(story.lettered());
+    for (PersonId person : story.lettered()) {
+      assertNamesExactly(pages.get(person), story.fieldsOf(person));
+      assertThat(pages.get(person)).contains("3 rue des Lilas").contains(NoticeText.SUBJECT);
+    }
+    // The samples of docs/breach-response.md.
+    Path samples = Files.createDirectories(Path.of("target", "breach-samples"));
+    PersonId first = story.emailed().getFirst();
+    Files.writeString(
+        samples.resolve("notice-email.txt"),
+        "Message-ID: "
+            + messageId(story, first)
+            + "\nSubject: "
+            + NoticeText.SUBJECT
+            + "\n\n"
+            + ((String) receivedBy(story.emailOf(first)).getFirst().getContent())
+                .replace("\r\n", "\n"));
+    Files.writeString(samples.resolve("notice-letter.txt"), pages.get(story.lettered().getFirst()));
+  }
+
+  @Test
+  void send_recordsEachNoticeForThePersonsSpace_andAuditsItWithoutItsAddress() {
+    Story story = story(1, 1);
+
+    notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    PersonId emailed = story.emailed().getFirst();
+    PersonId lettered = story.lettered().getFirst();
+    List<Notices.Sent> sent = notices().sentTo(emailed);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.getFirst().channel()).isEqualTo(Notices.Channel.EMAIL);
+    assertThat(sent.getFirst().fields()).isEqualTo(story.fieldsOf(emailed));
+    assertThat(sent.getFirst().reference()).isEqualTo(story.reference());
+    assertNamesExactly(notices().text(sent.getFirst()), story.fieldsOf(emailed));
+    PersonNotices space = context.getBean(PersonNotices.class);
+    assertThat(space.of(emailed))
+        .singleElement()
+        .satisfies(
+            notice -> {
+              assertThat(notice.channel()).isEqualTo("EMAIL");
+              assertThat(notice.fields()).isEqualTo(story.fieldsOf(emailed));
+              assertNamesExactly(String.join("\n\n", notice.paragraphs()), story.fieldsOf(emailed));
+            });
+    assertThat(notices().sentTo(lettered))
+        .singleElement()
+        .extracting(Notices.Sent::channel)
+        .isEqualTo(Notices.Channel.LETTER);
+    String incident = story.incident().value().toString().toUpperCase();
+    List<AuditEvent> journal = context.getBean(AuditJournal.class).about(emailed.value());
+    assertThat(journal)
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo(AuditAction.READ);
+              assertThat(e.purpose()).isEqualTo("BREACH_NOTICE");
+              assertThat(e.actor()).isEqualTo(story.dpo().account().toString());
+              assertThat(e.fields()).contains("email");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo(AuditAction.ADMIN);
+              assertThat(e.purpose()).isEqualTo("NOTICE.EMAIL." + incident);
+              assertThat(e.fields()).isEqualTo(story.fieldsOf(emailed));
+            });
+    assertThat(context.getBean(AuditJournal.class).about(lettered.value()))
+        .anySatisfy(e -> assertThat(e.purpose()).isEqualTo("NOTICE.LETTER." + incident));
+  }
+
+  @Test
+  void send_again_notifiesNobodyTwice() {
+    Story story = story(2, 1);
+    notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    Notices.Outcome again = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(again.emailed()).isZero();
+    assertThat(again.letters()).isZero();
+    assertThat(notices().prepare(story.dpo(), story.incident())).isZero();
+    for (PersonId person : story.emailed()) {
+      assertThat(receivedBy(story.emailOf(person))).hasSize(1);
+    }
+  }
+
+  @Test
+  void readForNotice_ofAPersonWhoseNoticeIsNotClaimed_isRefused() {
+    Story story = story(1, 0);
+    PersonId person = story.emailed().getFirst();
+    PersonReads reads = context.getBean(PersonReads.class);
+
+    assertThatThrownBy(
+            () -> reads.read(story.dpo(), person, Purpose.BREACH_NOTICE, Optional.empty()))
+        .isInstanceOfSatisfying(
+            VigieException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
+    assertThat(context.getBean(AuditJournal.class).about(person.value()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.actor()).isEqualTo(story.dpo().account().toString());
+              assertThat(e.decision()).isEqualTo(AuditDecision.DENY);
+            });
+  }
+
+  @Test
+  void send_byASecurityAnalyst_isRefused() {
+    Story story = story(1, 0);
+    Actor analyst = account(Role.SECURITY_ANALYST);
+
+    assertThatThrownBy(() -> notices().send(analyst, story.incident(), 50, letters, s -> {}))
+        .isInstanceOfSatisfying(
+            VigieException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
+    assertThat(receivedBy(story.emailOf(story.emailed().getFirst()))).isEmpty();
+  }
+
+  @Test
+  void notify_killedHalfWayThenRunAgain_notifiesEveryPersonOnce() throws Exception {
+    Story story = story(12, 3);
+
+    long sentAtKill = killWhenPartlySent(story, 4);
+    Notices.Outcome rerun = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(sentAtKill).as("killed before the end").isBetween(4L, 11L);
+    assertThat(rerun.status().done()).isEqualTo(15);
+    long resent = 0;
+    for (PersonId person : story.emailed()) {
+      List<MimeMessage> received = receivedBy(story.emailOf(person));
+      List<String> ids = new ArrayList<>();
+      for (MimeMessage message : received) {
+        ids.add(message.getMessageID());
+      }
+      assertThat(ids)
+          .as("one notice, under one Message-ID")
+          .isNotEmpty()
+          .containsOnly(messageId(story, person));
+      resent += received.size() - 1;
+    }
+    // SMTP cannot tell a sender whether it took a message: only the one in flight at the kill
+    // may arrive twice, and then under the same Message-ID.
+    assertThat(resent).isLessThanOrEqualTo(rerun.released());
+    assertThat(rerun.released()).isLessThanOrEqualTo(1);
+    Map<PersonId, String> pages = letterPages(rerun.batches(), story);
+    assertThat(pages.keySet()).containsExactlyInAnyOrderElementsOf(story.lettered());
+  }
+
+  /** Runs {@code vigie breach notify} in a JVM of its own and kills it with SIGKILL half-way. */
+  private long killWhenPartlySent(Story story, int atLeast) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    settings().forEach(setting -> command.add("-D" + setting));
+    command.add(VigieCommand.class.getName());
+    command.addAll(
+        List.of(
+            "breach",
+            "notify",
+            story.incident().value().toString(),
+            "--as",
+            story.dpoLogin(),
+            "--per-second",
+            "4",
+            "--letters",
+            letters.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(letters.resolve("notify.log").toFile());
+    // In the environment, not on the command line, where any local user could read the passwords.
+    TestDatabase.applicationProperties(database)
+        .forEach(
+            (key, value) -> builder.environment().put(key.toUpperCase().replace('.', '_'), value));
+    Process child = builder.start();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (sent(story) < atLeast && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no rollback from the client
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return sent(story);
+  }
+
+  private long sent(Story story) {
+    return jdbc()
+        .queryForObject(
+            "select count(*) from breach_notice where incident_id = ? and state = 'SENT'",
+            Long.class,
+            story.incident().value());
+  }
+
+  /** An incident whose thief read some fields of each person; its notices prepared. */
+  private record Story(
+      Actor dpo,
+      String dpoLogin,
+      IncidentId incident,
+      String reference,
+      List<PersonId> emailed,
+      List<PersonId> lettered,
+      Map<PersonId, List<String>> fields,
+      Map<PersonId, String> emails) {
+    List<String> fieldsOf(PersonId person) {
+      return fields.get(person);
+    }
+
+    String emailOf(PersonId person) {
+      return emails.get(person);
+    }
+  }
+
+  private Story story(int withEmail, int withoutEmail) {
+    String agency = "AG-" + UUID.randomUUID();
+    context
+        .getBean(Organizations.class)
+        .registerOrganizations(
+            List.of(
+                new Organizations.NewOrganization(
+                    agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Agence")));
+    String domain = UUID.randomUUID() + ".persons.example";
+    List<PersonId> emailed = imported(agency, withEmail, domain);
+    List<PersonId> lettered = imported(agency, withoutEmail, null);
+    Map<PersonId, List<String>> fields = new LinkedHashMap<>();
+    Map<PersonId, String> emails = new LinkedHashMap<>();
+    for (int n = 0; n < emailed.size(); n++) {
+      fields.put(emailed.get(n), fieldsFor(n));
+      emails.put(emailed.get(n), n + ".notice@" + domain);
+    }
+    for (int n = 0; n < lettered.size(); n++) {
+      fields.put(lettered.get(n), fieldsFor(n + 1));
+    }
+    UUID thief = UUID.randomUUID();
+    Instant from = Instant.now().minusSeconds(1);
+    AuditLog log = context.getBean(AuditLog.class);
+    fields.forEach(
+        (person, read) ->
+            log.append(
+                new AuditEvent(
+                    Instant.now(),
+                    thief.toString(),
+                    AuditAction.READ,
+                    person.toString(),
+                    read,
+                    "FOLLOW_UP",
+                    AuditDecision.ALLOW,
+                    null,
+                    UUID.randomUUID().toString())));
+    Instant to = Instant.now().plusSeconds(1);
+    String login = "dpo-" + UUID.randomUUID();
+    Actor dpo = account(Role.DPO, login);
+    String reference = "INC-" + Math.abs(thief.getLeastSignificantBits() % 1_000_000);
+    Incident declared =
+        context
+            .getBean(Incidents.class)
+            .declare(dpo, reference, Scope.ofAccounts(Set.of(new AccountId(thief)), from, to));
+    IncidentId incident = declared.header().id();
+    assertThat(notices().prepare(dpo, incident)).isEqualTo(withEmail + withoutEmail);
+    return new Story(dpo, login, incident, reference, emailed, lettered, fields, emails);
+  }
+
+  /** Different fields for neighbours, so that a notice naming a neighbour's fields fails. */
+  private static List<String> fieldsFor(int n) {
+    return switch (n % 3) {
+      case 0 -> List.of("email", "nir");
+      case 1 -> List.of("usual_name");
+      default -> List.of("identifier", "phone", "address");
+    };
+  }
+
+  private Actor account(Role role) {
+    return account(role, role.name().toLowerCase() + "-" + UUID.randomUUID());
+  }
+
+  private Actor account(Role role, String login) {
+    String organization = "FT-" + UUID.randomUUID();
+    Organizations organizations = context.getBean(Organizations.class);
+    organizations.registerOrganizations(
+        List.of(
+            new Organizations.NewOrganization(
+                organization, OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Direction")));
+    organizations.registerAccounts(
+        List.of(new Organizations.NewAccount(login, organization, role)));
+    UUID id = context.getBean(Credentials.class).accountId(login).orElseThrow();
+    return context.getBean(Relationships.class).actor(new AccountId(id), false).orElseThrow();
+  }
+
+  /** Each named field's line is in the text, and no other field's. */
+  private static void assertNamesExactly(String rawText, List<String> fields) {
+    String text = rawText.replace("\r\n", "\n");
+    for (String field : EVERY_FIELD) {
+      String line = "- " + FieldCategories.plain(field) + "\n";
+      if (fields.contains(field)) {
+        assertThat(text).as(field).contains(line);
+      } else {
+        assertThat(text).as(field).doesNotContain(line);
+      }
+    }
+  }
+
+  /** The text of each letter in the batches, by the person it is addressed to. */
+  private Map<PersonId, String> letterPages(List<Path> batches, Story story) throws IOException {
+    Map<PersonId, String> byPerson = new LinkedHashMap<>();
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(letters)) {
+      files = listed.filter(f -> f.toString().endsWith(".pdf")).sorted().toList();
+    }
+    assertThat(files).containsAll(batches);
+    for (Path file : files) {
+      try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+        for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+          PDFTextStripper stripper = new PDFTextStripper();
+          stripper.setStartPage(page);
+          stripper.setEndPage(page);
+          String text = stripper.getText(pdf).replace("\r\n", "\n");
+          PersonId person = addressee(text, story);
+          assertThat(byPerson).as("one letter per person").doesNotContainKey(person);
+          byPerson.put(person, text);
+        }
+      }
+    }
+    return byPerson;
+  }
+
+  /** The person whose birth name heads the letter: "Dominique <birth name>". */
+  private PersonId addressee(String text, Story story) {
+    String heading = text.lines().findFirst().orElse("").strip();
+    return story.lettered().stream()
+        .filter(person -> heading.endsWith(" " + birthName(person)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("a letter to nobody of the incident"));
+  }
+
+  /** A birth name of letters no other person of the run has. */
+  private static String uniqueName() {
+    StringBuilder name = new StringBuilder("Avis");
+    for (char c : Long.toHexString(UUID.randomUUID().getMostSignificantBits()).toCharArray()) {
+      name.append((char) ('a' + Character.digit(c, 16)));
+    }
+    return name.toString();
+  }
+
+  private static String birthName(PersonId person) {
+    return BIRTH_NAMES.get(person);
+  }
+
+  /** Imports {@code count} persons, with an email at {@code domain} or none; keeps their names. */
+  private static List<PersonId> imported(String organization, int count, String domain) {
+    long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
+    List<PersonRecord> rows = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      PersonRecord p =
+          BreachPersons.person(
+              base + n, organization, domain == null ? null : n + ".notice@" + domain);
+      rows.add(
+          new PersonRecord(
+              p.identifier(),
+              p.nir(),
+              p.sex(),
+              uniqueName(),
+              p.usualName(),
+              p.firstNames(),
+              p.birthDate(),
+              p.birthPlace(),
+              p.email(),
+              p.phone(),
+              p.address(),
+              p.category(),
+              p.registeredOn(),
+              p.leftOn(),
+              p.organization()));
+    }
+    Registry registry = context.getBean(Registry.class);
+    registry.importRecords(
+        rows.iterator(), rows.size(), ImportOptions.defaults(), ImportProgress.NONE);
+    List<PersonId> ids = new ArrayList<>();
+    for (PersonRecord row : rows) {
+      PersonId id = registry.findByIdentifier(row.identifier()).orElseThrow();
+      BIRTH_NAMES.put(id, row.birthName());
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  private String messageId(Story story, PersonId person) {
+    return jdbc()
+        .queryForObject(
+            "select message_id from breach_notice where incident_id = ? and person_id = ?",
+            String.class,
+            story.incident().value(),
+            person.value());
+  }
+
+  private static List<MimeMessage> receivedBy(String address) {
+    return Arrays.stream(mail.getReceivedMessages())
+        .filter(message -> recipients(message).contains(address))
+        .toList();
+  }
+
+  private static List<String> recipients(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .map(Object::toString)
+          .toList();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Notices notices() {
+    return context.getBean(Notices.class);
+  }
+
+  private static JdbcTemplate jdbc() {
+    return context.getBean(JdbcTemplate.class);
+  }
+}
