@@ -29,7 +29,13 @@ class ExchangeBenchmarkIT {
 
     ExchangeBenchmark.Result result =
         ExchangeBenchmark.run(
-            jar, work, 1_000_000, 2, 7, new PrintStream(progress, true, StandardCharsets.UTF_8));
+            jar,
+            work,
+            1_000_000,
+            2,
+            7,
+            null,
+            new PrintStream(progress, true, StandardCharsets.UTF_8));
 
     // 1 MB leaves the 10 kB and 100 kB sizes, nine files of each.
     assertThat(result.files()).isEqualTo(18);

@@ -105,10 +105,17 @@ public final class ExchangeBenchmark {
 
   /**
    * Measures {@code totalBytes} of files (sizes as {@link #SIZES}) over {@code rounds} rounds in
-   * which the two servers alternate, in a throw-away directory under {@code workRoot}.
+   * which the two servers alternate, in a throw-away directory under {@code workRoot}; {@code
+   * cipher} forces the client's cipher for both (null: each server's default negotiation).
    */
   public static Result run(
-      Path exchangeJar, Path workRoot, long totalBytes, int rounds, long seed, PrintStream out)
+      Path exchangeJar,
+      Path workRoot,
+      long totalBytes,
+      int rounds,
+      long seed,
+      String cipher,
+      PrintStream out)
       throws IOException, InterruptedException, GeneralSecurityException {
     Path work = Files.createTempDirectory(workRoot, "vigie-bench-exchange-");
     try {
@@ -126,7 +133,7 @@ public final class ExchangeBenchmark {
           rounds);
       List<String> digests = digests(originals);
       Path clientKey = SftpBatch.newKey(work, "client_ed25519");
-      SftpBatch sftp = new SftpBatch(clientKey, work);
+      SftpBatch sftp = new SftpBatch(clientKey, work, cipher);
       Path sshdRoot = Files.createDirectories(work.resolve("sshd"));
       try (ExchangeProcess exchange =
               ExchangeProcess.start(exchangeJar, work.resolve("exchange-data"));

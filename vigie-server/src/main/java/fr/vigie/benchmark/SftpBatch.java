@@ -20,10 +20,13 @@ final class SftpBatch {
 
   private final Path key;
   private final Path workDir;
+  private final String cipher;
 
-  SftpBatch(Path key, Path workDir) {
+  /** A client with {@code key}; {@code cipher} forces one cipher, null lets the two sides agree. */
+  SftpBatch(Path key, Path workDir, String cipher) {
     this.key = key;
     this.workDir = workDir;
+    this.cipher = cipher;
   }
 
   /** What one batch did: its wall-clock time and the cipher the two sides agreed on. */
@@ -56,6 +59,9 @@ final class SftpBatch {
                 "-o",
                 "UserKnownHostsFile=/dev/null",
                 user + "@127.0.0.1"));
+    if (cipher != null) {
+      command.addAll(1, List.of("-c", cipher));
+    }
     long start = System.nanoTime();
     Process process =
         new ProcessBuilder(command)

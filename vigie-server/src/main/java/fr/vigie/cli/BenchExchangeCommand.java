@@ -49,6 +49,13 @@ final class BenchExchangeCommand implements Callable<Integer> {
       description = "Where the files and the two servers' data go (default: the temp directory).")
   Path workDir;
 
+  @Option(
+      names = "--cipher",
+      description =
+          "Force this SSH cipher on the client for both servers (sftp -c), e.g. aes128-ctr;"
+              + " by default each server negotiates its own with the client.")
+  String cipher;
+
   @Mixin BenchOutput output;
 
   @Override
@@ -63,7 +70,7 @@ final class BenchExchangeCommand implements Callable<Integer> {
             : BenchmarkReport.checkout().resolve("vigie-exchange/target/vigie-exchange-exec.jar");
     Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
     ExchangeBenchmark.Result r =
-        ExchangeBenchmark.run(jar, work, megabytes * 1_000_000L, rounds, seed, System.out);
+        ExchangeBenchmark.run(jar, work, megabytes * 1_000_000L, rounds, seed, cipher, System.out);
     System.out.println(table(r));
     System.out.printf(
         Locale.ROOT,
@@ -71,7 +78,7 @@ final class BenchExchangeCommand implements Callable<Integer> {
         r.ratio(),
         r.uploadRatio(),
         r.downloadRatio());
-    output.publish("exchange", markdown(r), r.json());
+    output.publish(cipher == null ? "exchange" : "exchange-" + cipher, markdown(r), r.json());
     return 0;
   }
 
@@ -95,7 +102,7 @@ final class BenchExchangeCommand implements Callable<Integer> {
     return String.format(
         Locale.ROOT,
         """
-        ## Exchange: `vigie bench exchange --megabytes %d --rounds %d --seed %d`
+        ## Exchange: `vigie bench exchange --megabytes %d --rounds %d --seed %d%s`
 
         %s, on %s. %d files, %,d bytes in all: as many files of 100 MB, 10 MB, 1 MB, 100 kB\
          and 10 kB (a batch is one file, and batches come in every size), random so\
@@ -103,7 +110,7 @@ final class BenchExchangeCommand implements Callable<Integer> {
          its jar in its own JVM with its own embedded PostgreSQL, as deployed; OpenSSH's sshd\
          (Debian's, internal-sftp) on another free loopback port. The same client for both:\
          OpenSSH's `sftp` in batch mode, one session for all uploads and one for all downloads,\
-         default cipher negotiation. %d rounds alternate which server goes first; every download\
+         %s. %d rounds alternate which server goes first; every download\
          is checked byte for byte against its original (SHA-256), outside the timed part.
 
         %s
@@ -120,10 +127,14 @@ final class BenchExchangeCommand implements Callable<Integer> {
         megabytes,
         rounds,
         seed,
+        cipher == null ? "" : " --cipher " + cipher,
         LocalDate.now(),
         BenchmarkReport.machine(),
         r.files(),
         r.bytes(),
+        cipher == null
+            ? "each server negotiating its default cipher with the client"
+            : "the client forcing " + cipher + " on both",
         r.rounds(),
         table(r),
         r.ratio(),
