@@ -53,8 +53,13 @@ public final class BenchmarkReport {
    * Where reports go: {@code docs/benchmarks.md} of the checkout that {@code ./vigie} runs from.
    */
   public static Path defaultFile() {
+    return checkout().resolve("docs").resolve("benchmarks.md");
+  }
+
+  /** The checkout {@code ./vigie} runs from ({@code VIGIE_HOME}), else the current directory. */
+  public static Path checkout() {
     String home = System.getenv("VIGIE_HOME");
-    return Path.of(home != null ? home : ".", "docs", "benchmarks.md");
+    return Path.of(home != null ? home : ".");
   }
 
   /** One line naming the machine, since figures mean little without it. */

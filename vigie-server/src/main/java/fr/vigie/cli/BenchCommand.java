@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Import.class,
       BenchAuditCommand.class,
       BenchCommand.Read.class,
-      BenchBreachCommand.class
+      BenchBreachCommand.class,
+      BenchExchangeCommand.class
     })
 final class BenchCommand {
 
