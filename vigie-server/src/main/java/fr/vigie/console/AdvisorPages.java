@@ -3,9 +3,9 @@ package fr.vigie.console;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.CaseloadPage;
-import fr.vigie.access.Caseloads;
 import fr.vigie.access.Criterion;
 import fr.vigie.access.Justification;
+import fr.vigie.access.Management;
 import fr.vigie.access.PersonReads;
 import fr.vigie.access.PersonView;
 import fr.vigie.access.Purpose;
@@ -30,9 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The advisor's pages: search by one exact criterion, the person's card (the fields the policy
- * shows, masked as it says), break-the-glass with a reason and a text, the caseload. Every read is
- * {@link PersonReads}'. A search is posted and its results cross the redirect as a flash attribute,
- * so neither the criterion nor a result is in a URL or the browser's history.
+ * shows, masked as it says), break-the-glass with a reason and a text, the caseload (audited, as by
+ * the API). Every read is {@link PersonReads}'. A search is posted and its results cross the
+ * redirect as a flash attribute, so neither the criterion nor a result is in a URL or the browser's
+ * history.
  */
 @Controller
 class AdvisorPages {
@@ -41,19 +42,19 @@ class AdvisorPages {
 
   private final PersonSearch search;
   private final PersonReads reads;
-  private final Caseloads caseloads;
+  private final Management management;
   private final CurrentActor actors;
   private final Texts texts;
 
   AdvisorPages(
       PersonSearch search,
       PersonReads reads,
-      Caseloads caseloads,
+      Management management,
       CurrentActor actors,
       Texts texts) {
     this.search = search;
     this.reads = reads;
-    this.caseloads = caseloads;
+    this.management = management;
     this.actors = actors;
     this.texts = texts;
   }
@@ -148,7 +149,7 @@ class AdvisorPages {
 
   @GetMapping("/console/portefeuille")
   String caseload(@RequestParam(defaultValue = "0") int offset, Model model) {
-    CaseloadPage page = caseloads.mine(actors.require(), CASELOAD_PAGE, offset);
+    CaseloadPage page = management.ownCaseload(actors.require(), CASELOAD_PAGE, offset);
     model.addAttribute("page", page);
     model.addAttribute("next", offset + CASELOAD_PAGE);
     return "console/portefeuille";

@@ -34,8 +34,9 @@ class ConsolePages {
     StaffPrincipal staff = StaffPrincipal.current().orElseThrow();
     return switch (staff.role()) {
       case ADVISOR -> "redirect:/console/recherche";
+      case MANAGER -> "redirect:/console/revue";
       case SECURITY_ANALYST -> "redirect:/console/alertes";
-      case MANAGER, DPO, HELPDESK, ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
+      case DPO, HELPDESK, ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
     };
   }
 

@@ -27,7 +27,7 @@ public final class ConsolePaths {
   static final String[] SIGN_IN_STEPS = {SIGN_IN + "/**"};
   static final String[] ANALYST = {ROOT + "/alertes", ROOT + "/alertes/**"};
   static final String[] PERSONAL_DATA = {
-    ROOT + "/recherche", ROOT + "/personnes/**", ROOT + "/portefeuille"
+    ROOT + "/recherche", ROOT + "/personnes/**", ROOT + "/portefeuille", ROOT + "/revue/**"
   };
 
   private ConsolePaths() {}
@@ -52,6 +52,8 @@ public final class ConsolePaths {
   static boolean paced(String path) {
     return path.equals(ROOT + "/recherche")
         || path.equals(ROOT + "/portefeuille")
+        || path.equals(ROOT + "/revue")
+        || path.startsWith(ROOT + "/revue/")
         || path.startsWith(ROOT + "/personnes/");
   }
 }

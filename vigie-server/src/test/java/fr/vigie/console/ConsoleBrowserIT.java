@@ -55,7 +55,7 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
   }
 
   @Test
-  void advisor_signsInEnrollsSearchesReadsAndBreaksTheGlass() {
+  void advisor_signsInSearchesReadsAndBreaksTheGlass_managerReviewsIt() {
     assign(advisor, ids.subList(0, 2));
     try (Browser browser = new Browser(base())) {
       browser.open("/console");
@@ -111,6 +111,26 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
                   advisor.id(),
                   ids.get(5)))
           .isEqualTo(1);
+    }
+
+    TestAccount manager = newAccount(Role.MANAGER, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    try (Browser browser = new Browser(base())) {
+      signInAndEnroll(browser, manager);
+      assertThat(browser.path()).isEqualTo("/console/revue");
+      assertThat(browser.find("#revue").getText())
+          .contains("Rendez-vous à l'accueil pour une attestation");
+      browser.assertAccessible();
+      browser.screenshot("manager");
+      browser.find("#accepte-0").click();
+      browser.submit("#revue form");
+      assertThat(browser.await(".notice.succes", Duration.ofSeconds(30)).getText())
+          .contains("Motif accepté");
+      assertThat(
+              jdbc.queryForObject(
+                  "select review_outcome from justification where account_id = ?",
+                  String.class,
+                  advisor.id()))
+          .isEqualTo("UPHELD");
     }
   }
 
@@ -172,6 +192,50 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void guard_stepUpHoldsPagesUntilAFreshCode_throttledAndSuspendedAccountsAreTold() {
+    assign(advisor, ids.subList(0, 1));
+    try (Browser browser = new Browser(base())) {
+      signInAndEnroll(browser, advisor);
+      browser.open("/console/mot-de-passe");
+      browser.assertAccessible();
+      browser.type("#current", PASSWORD);
+      browser.type("#next", "une toute nouvelle phrase de passe");
+      browser.submit("main form");
+      assertThat(browser.await(".notice.succes", Duration.ofSeconds(30)).getText())
+          .contains("Mot de passe changé");
+
+      moveClock(Duration.ofSeconds(1));
+      contain("STEP_UP");
+      browser.open("/console/personnes/" + ids.get(0));
+      assertThat(browser.path()).isEqualTo("/console/garde");
+      assertThat(browser.findAll("[data-field]")).isEmpty();
+      browser.assertAccessible();
+      nextStep();
+      browser.type("#code", codeNow(seeds.get(advisor.login())));
+      browser.submit("main form");
+      browser.open("/console/personnes/" + ids.get(0));
+      assertThat(browser.await("#fiche", Duration.ofSeconds(30)).getText())
+          .contains(persons.get(0).identifier().value());
+
+      contain("THROTTLED");
+      browser.open("/console/mot-de-passe");
+      assertThat(browser.path()).isEqualTo("/console/garde");
+      assertThat(browser.find("main").getText()).contains("ralenti");
+      browser.assertAccessible();
+
+      contain("SUSPENDED");
+      browser.open("/console/recherche");
+      assertThat(browser.path()).isEqualTo("/console/connexion");
+      browser.type("#login", advisor.login());
+      browser.type("#password", "une toute nouvelle phrase de passe");
+      browser.submit("main form");
+      assertThat(browser.find("#erreur").getText()).contains("suspendu");
+      browser.open("/console/recherche");
+      assertThat(browser.path()).as("no session was left").isEqualTo("/console/connexion");
+    }
+  }
+
+  @Test
   void pages_forbidInlineScriptAndFramesAndAreNotStored() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> page =
@@ -214,6 +278,14 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
     browser.assertAccessible();
     browser.type("#code", codeNow(seed));
     browser.submit("main form");
+  }
+
+  private void contain(String state) {
+    jdbc.update(
+        "update staff_account set containment = ?, containment_since = ? where id = ?",
+        state,
+        java.sql.Timestamp.from(clockNow()),
+        advisor.id());
   }
 
   private void assign(TestAccount advisor, List<String> caseload) {
