@@ -35,8 +35,9 @@ class ConsolePages {
     return switch (staff.role()) {
       case ADVISOR -> "redirect:/console/recherche";
       case MANAGER -> "redirect:/console/revue";
+      case DPO -> "redirect:/console/journal";
       case SECURITY_ANALYST -> "redirect:/console/alertes";
-      case DPO, HELPDESK, ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
+      case HELPDESK, ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
     };
   }
 

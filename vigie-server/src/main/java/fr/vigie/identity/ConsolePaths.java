@@ -27,7 +27,11 @@ public final class ConsolePaths {
   static final String[] SIGN_IN_STEPS = {SIGN_IN + "/**"};
   static final String[] ANALYST = {ROOT + "/alertes", ROOT + "/alertes/**"};
   static final String[] PERSONAL_DATA = {
-    ROOT + "/recherche", ROOT + "/personnes/**", ROOT + "/portefeuille", ROOT + "/revue/**"
+    ROOT + "/recherche",
+    ROOT + "/personnes/**",
+    ROOT + "/portefeuille",
+    ROOT + "/revue/**",
+    ROOT + "/journal"
   };
 
   private ConsolePaths() {}
@@ -53,6 +57,7 @@ public final class ConsolePaths {
     return path.equals(ROOT + "/recherche")
         || path.equals(ROOT + "/portefeuille")
         || path.equals(ROOT + "/revue")
+        || path.equals(ROOT + "/journal")
         || path.startsWith(ROOT + "/revue/")
         || path.startsWith(ROOT + "/personnes/");
   }

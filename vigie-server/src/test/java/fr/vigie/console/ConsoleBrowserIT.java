@@ -55,7 +55,7 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
   }
 
   @Test
-  void advisor_signsInSearchesReadsAndBreaksTheGlass_managerReviewsIt() {
+  void advisor_signsInSearchesReadsAndBreaksTheGlass_managerReviewsIt_dpoSeesIt() {
     assign(advisor, ids.subList(0, 2));
     try (Browser browser = new Browser(base())) {
       browser.open("/console");
@@ -131,6 +131,22 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
                   String.class,
                   advisor.id()))
           .isEqualTo("UPHELD");
+    }
+
+    TestAccount dpo = newAccount(Role.DPO, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    try (Browser browser = new Browser(base())) {
+      signInAndEnroll(browser, dpo);
+      assertThat(browser.path()).isEqualTo("/console/journal");
+      browser.assertAccessible();
+      browser.type("#person", ids.get(5));
+      browser.submit("form.journal");
+      String journal = browser.await("#journal", Duration.ofSeconds(30)).getText();
+      assertThat(browser.path()).isEqualTo("/console/journal");
+      assertThat(journal)
+          .contains("PERSON_AT_THE_DESK")
+          .contains("Rendez-vous à l'accueil pour une attestation");
+      browser.assertAccessible();
+      browser.screenshot("dpo");
     }
   }
 
