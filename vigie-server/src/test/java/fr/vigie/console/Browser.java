@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Chromium, headless, driven by its chromedriver: one browser of the console's tests. A
@@ -35,6 +36,7 @@ final class Browser implements AutoCloseable {
 
   final ChromeDriver driver;
   private final String base;
+  private final Path profile = temporaryProfile();
 
   Browser(String base) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -54,7 +56,7 @@ final class Browser implements AutoCloseable {
         "--disable-gpu",
         "--window-size=1280,900",
         "--lang=fr-FR",
-        "--user-data-dir=" + temporaryProfile());
+        "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -141,6 +143,14 @@ final class Browser implements AutoCloseable {
 
   @Override
   public void close() {
-    driver.quit();
+    try {
+      driver.quit();
+    } finally {
+      try {
+        FileSystemUtils.deleteRecursively(profile);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }
