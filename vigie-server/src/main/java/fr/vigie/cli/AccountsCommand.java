@@ -2,9 +2,9 @@ package fr.vigie.cli;
 
 import fr.vigie.VigieException;
 import fr.vigie.identity.Credentials;
+import fr.vigie.identity.GeneratedPasswords;
 import fr.vigie.identity.Organizations;
 import fr.vigie.identity.Role;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -27,8 +27,6 @@ final class AccountsCommand {
         "At first sign-in the account enrolls its second factor (POST /api/me/totp)."
       })
   static final class Create implements Callable<Integer> {
-    private static final String ALPHABET =
-        "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     @Option(names = "--login", required = true, description = "The sign-in name.")
     String login;
@@ -67,7 +65,7 @@ final class AccountsCommand {
             credentials
                 .accountId(login)
                 .orElseThrow(() -> new IllegalStateException("no organization has this code"));
-        String password = password();
+        String password = GeneratedPasswords.next();
         credentials.setPassword(account, password);
         if (email != null) {
           credentials.setEmail(account, email);
@@ -79,16 +77,6 @@ final class AccountsCommand {
         System.err.println("vigie accounts create: " + e.getMessage());
         return 2;
       }
-    }
-
-    /** 20 characters from a 56-letter alphabet without look-alikes: about 116 bits. */
-    private static String password() {
-      SecureRandom random = new SecureRandom();
-      StringBuilder password = new StringBuilder(20);
-      for (int i = 0; i < 20; i++) {
-        password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-      }
-      return password.toString();
     }
   }
 }

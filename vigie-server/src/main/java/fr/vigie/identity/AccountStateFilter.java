@@ -76,15 +76,23 @@ final class AccountStateFilter extends OncePerRequestFilter {
         giveDeviceCookie(request, response);
         if (principal.containment() == ContainmentState.STEP_UP && held(request, false)) {
           refuse(
-              response, ProblemCode.STEP_UP_REQUIRED, "the guard asks for a fresh second factor");
+              request,
+              response,
+              ProblemCode.STEP_UP_REQUIRED,
+              "the guard asks for a fresh second factor");
           return;
         }
         if (principal.containment() == ContainmentState.THROTTLED && held(request, true)) {
-          refuse(response, ProblemCode.ACCOUNT_THROTTLED, "the guard slows this account down");
+          refuse(
+              request,
+              response,
+              ProblemCode.ACCOUNT_THROTTLED,
+              "the guard slows this account down");
           return;
         }
         if (changesPasskeys(request) && !fresh.proved(staff)) {
           refuse(
+              request,
               response,
               ProblemCode.STEP_UP_REQUIRED,
               "a passkey is added or removed only in a session that proved a second factor in"
@@ -134,12 +142,14 @@ final class AccountStateFilter extends OncePerRequestFilter {
             || path.equals("/v3/api-docs")
             || path.startsWith("/v3/api-docs/")
             || path.equals("/webauthn/authenticate/options")
-            || path.equals("/login/webauthn");
+            || path.equals("/login/webauthn")
+            || ConsolePaths.open(path);
     boolean paced =
         throttled
             && (under(path, "/api/persons")
                 || under(path, "/api/caseloads")
-                || under(path, "/api/justifications"));
+                || under(path, "/api/justifications")
+                || ConsolePaths.paced(path));
     return !open && !paced;
   }
 
@@ -153,8 +163,14 @@ final class AccountStateFilter extends OncePerRequestFilter {
     return path.equals("/webauthn/register") || path.startsWith("/webauthn/register/");
   }
 
-  private static void refuse(HttpServletResponse response, ProblemCode code, String detail)
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, ProblemCode code, String detail)
       throws IOException {
+    if (ConsolePaths.isConsole(request)) {
+      // A page: the console's guard page says why and takes the step-up.
+      response.sendRedirect(ConsolePaths.GUARD);
+      return;
+    }
     response.setStatus(code.httpStatus());
     response.setContentType("application/problem+json");
     response

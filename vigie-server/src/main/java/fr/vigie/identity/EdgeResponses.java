@@ -32,6 +32,10 @@ final class EdgeResponses {
   static void signInRequired(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (ConsolePaths.isConsole(request)) {
+      response.sendRedirect(ConsolePaths.SIGN_IN);
+      return;
+    }
     ProblemResponses.write(
         response, ProblemCode.SIGN_IN_REQUIRED, "this needs a signed-in staff account");
   }
@@ -40,6 +44,11 @@ final class EdgeResponses {
   static void denied(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
+    if (ConsolePaths.isConsole(request)) {
+      response.sendRedirect(
+          e instanceof CsrfException ? ConsolePaths.SIGN_IN : ConsolePaths.REFUSED);
+      return;
+    }
     if (e instanceof CsrfException) {
       ProblemResponses.write(
           response, ProblemCode.CSRF_TOKEN_INVALID, "the CSRF token of this session is needed");

@@ -1,12 +1,8 @@
 package fr.vigie.identity;
 
-import fr.vigie.ProblemCode;
-import fr.vigie.VigieException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,23 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PasswordController {
-  private final PasswordChanges changes;
-  private final AddressRateLimiter limiter;
-  private final SessionSteps sessions;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
+  private final StaffSignIn steps;
 
-  PasswordController(
-      PasswordChanges changes,
-      AddressRateLimiter limiter,
-      SessionSteps sessions,
-      ApplicationEventPublisher events,
-      Clock clock) {
-    this.changes = changes;
-    this.limiter = limiter;
-    this.sessions = sessions;
-    this.events = events;
-    this.clock = clock;
+  PasswordController(StaffSignIn steps) {
+    this.steps = steps;
   }
 
   /** The current password and the new one; {@code toString} leaves both out. */
@@ -50,18 +33,7 @@ class PasswordController {
       @RequestBody PasswordChangeRequest body,
       HttpServletRequest request,
       HttpServletResponse response) {
-    // The same buckets as sign-in: guessing the current password here costs the same.
-    if (!limiter.tryAcquire(request.getRemoteAddr())) {
-      events.publishEvent(new IdentityEvent.SignInRateLimited(clock.instant()));
-      throw new VigieException(
-          ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts", limiter.retryAfter());
-    }
-    StaffAuthentication current = SessionController.currentStaff();
-    if (!Factors.full(current)) {
-      throw SignIn.refused();
-    }
-    int epoch = changes.change(current.accountId(), body.current(), body.next());
-    sessions.store(current.inEpoch(epoch), request, response);
+    steps.changePassword(body.current(), body.next(), request, response);
     return Map.of("changed", true, "otherSessionsEnded", true);
   }
 }

@@ -60,6 +60,27 @@ class SecondFactors {
     }
   }
 
+  /**
+   * A confirmed seed for an account that has none, without a first code: the demo's accounts only,
+   * whose keys are printed for an authenticator app. Returns the base32 key.
+   */
+  @Transactional
+  String enrollForDemo(UUID account, Instant now) {
+    byte[] secret = new byte[SECRET_BYTES];
+    RANDOM.nextBytes(secret);
+    try {
+      jdbc.update(
+          "update staff_account set totp_secret = ?, totp_confirmed_at = ?, totp_last_step = null"
+              + " where id = ? and totp_confirmed_at is null",
+          seal(account, secret),
+          Timestamp.from(now),
+          account);
+      return TotpCodes.base32(secret);
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+
   /** Confirms the pending seed with its first code; false if the code does not match. */
   @Transactional
   boolean confirmTotp(UUID account, String code, Instant now) {

@@ -1,17 +1,10 @@
 package fr.vigie.identity;
 
-import fr.vigie.ProblemCode;
-import fr.vigie.VigieException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,34 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Staff sign-in over JSON: {@code POST /api/session} with a password, then {@code POST
  * /api/session/totp} with a code; {@code GET} tells the state (and sets the CSRF cookie), {@code
- * DELETE} signs out. {@code POST /api/session/step-up} proves a fresh code when the guard asks.
+ * DELETE} signs out. {@code POST /api/session/step-up} proves a fresh code when the guard asks. The
+ * steps are {@link StaffSignIn}'s, as the console's.
  */
 @RestController
 @RequestMapping("/api/session")
 class SessionController {
-  private final SignIn signIn;
-  private final SecondFactors secondFactors;
-  private final StaffAccounts accounts;
-  private final AddressRateLimiter limiter;
-  private final SessionSteps sessions;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
+  private final StaffSignIn steps;
 
-  SessionController(
-      SignIn signIn,
-      SecondFactors secondFactors,
-      StaffAccounts accounts,
-      AddressRateLimiter limiter,
-      SessionSteps sessions,
-      ApplicationEventPublisher events,
-      Clock clock) {
-    this.signIn = signIn;
-    this.secondFactors = secondFactors;
-    this.accounts = accounts;
-    this.limiter = limiter;
-    this.sessions = sessions;
-    this.events = events;
-    this.clock = clock;
+  SessionController(StaffSignIn steps) {
+    this.steps = steps;
   }
 
   /** A login and a password; {@code toString} leaves both out. */
@@ -72,40 +47,20 @@ class SessionController {
   @GetMapping
   Map<String, Object> state(HttpServletRequest request) {
     SessionSteps.renderCsrfToken(request);
-    return describe(SecurityContextHolder.getContext().getAuthentication());
+    return describe(steps.step());
   }
 
   @PostMapping
   Map<String, Object> signIn(
       @RequestBody PasswordRequest body, HttpServletRequest request, HttpServletResponse response) {
-    limit(request);
-    StaffAccounts.Account account = signIn.checkPassword(body.login(), body.password());
-    StaffAuthentication authentication = StaffAuthentication.firstFactor(account, Factors.PASSWORD);
-    sessions.store(authentication, request, response);
-    rememberDevice(request, response);
-    return describe(authentication);
+    return describe(steps.password(body.login(), body.password(), request, response));
   }
 
   @PostMapping("/totp")
   Map<String, Object> totp(
       @RequestBody CodeRequest body, HttpServletRequest request, HttpServletResponse response) {
-    limit(request);
-    StaffAuthentication current = currentStaff();
-    Instant now = checkTotp(current, body.code());
-    signIn.recordFullSignIn(current.accountId());
-    StaffAuthentication full = current.with(Factors.TOTP).provedSecondFactorAt(now);
-    sessions.store(full, request, response);
-    events.publishEvent(
-        new IdentityEvent.SecondFactorSucceeded(
-            current.accountId(), IdentityEvent.Factor.TOTP, now));
-    if (accounts
-        .byId(current.accountId())
-        .filter(a -> a.containment() == ContainmentState.STEP_UP)
-        .isPresent()) {
-      // The guard takes this fresh code as the step-up's answer; the detectors must hear so too.
-      events.publishEvent(new IdentityEvent.SteppedUp(current.accountId(), now));
-    }
-    return describe(full);
+    steps.totp(body.code(), request, response);
+    return describe(steps.step());
   }
 
   /**
@@ -115,66 +70,29 @@ class SessionController {
   @PostMapping("/step-up")
   Map<String, Object> stepUp(
       @RequestBody CodeRequest body, HttpServletRequest request, HttpServletResponse response) {
-    limit(request);
-    StaffAuthentication current = currentStaff();
-    Instant now = checkTotp(current, body.code());
-    StaffAuthentication fresh = current.provedSecondFactorAt(now);
-    sessions.store(fresh, request, response);
-    events.publishEvent(new IdentityEvent.SteppedUp(current.accountId(), now));
-    return describe(fresh);
-  }
-
-  /** Checks a TOTP code of the session's account, counting a failure; returns the time. */
-  private Instant checkTotp(StaffAuthentication current, String code) {
-    return signIn.checkSecondFactor(
-        current.accountId(),
-        IdentityEvent.Factor.TOTP,
-        now -> secondFactors.verifyTotp(current.accountId(), code, now));
+    steps.stepUp(body.code(), request, response);
+    return describe(steps.step());
   }
 
   @DeleteMapping
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void signOut(HttpServletRequest request, HttpServletResponse response) {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication instanceof StaffAuthentication staff) {
-      events.publishEvent(new IdentityEvent.SignedOut(staff.accountId(), clock.instant()));
-    }
-    sessions.end(request, response);
+    steps.signOut(request, response);
   }
 
-  /** Gives this browser a random device cookie if it has none: the detectors' "device". */
-  private static void rememberDevice(HttpServletRequest request, HttpServletResponse response) {
-    if (Channels.deviceCookie(request) == null) {
-      response.addCookie(Channels.newDeviceCookie(request.isSecure()));
-    }
-  }
-
-  private void limit(HttpServletRequest request) {
-    if (!limiter.tryAcquire(request.getRemoteAddr())) {
-      events.publishEvent(new IdentityEvent.SignInRateLimited(clock.instant()));
-      throw new VigieException(
-          ProblemCode.SIGN_IN_RATE_LIMITED, "too many attempts", limiter.retryAfter());
-    }
-  }
-
-  static StaffAuthentication currentStaff() {
-    if (SecurityContextHolder.getContext().getAuthentication() instanceof StaffAuthentication s) {
-      return s;
-    }
-    throw SignIn.refused();
-  }
-
-  private Map<String, Object> describe(Authentication authentication) {
+  private static Map<String, Object> describe(StaffSignIn.Step step) {
     Map<String, Object> state = new LinkedHashMap<>();
-    if (!(authentication instanceof StaffAuthentication staff)) {
-      state.put("signedIn", false);
-      return state;
-    }
-    boolean full = Factors.full(staff);
-    state.put("signedIn", full);
-    state.put("secondFactor", full ? "done" : "required");
-    if (!full) {
-      state.put("enrolled", secondFactors.hasTotp(staff.accountId()));
+    switch (step) {
+      case NONE -> state.put("signedIn", false);
+      case SIGNED_IN -> {
+        state.put("signedIn", true);
+        state.put("secondFactor", "done");
+      }
+      case CODE_REQUIRED, ENROLLMENT_REQUIRED -> {
+        state.put("signedIn", false);
+        state.put("secondFactor", "required");
+        state.put("enrolled", step == StaffSignIn.Step.CODE_REQUIRED);
+      }
     }
     return state;
   }

@@ -45,6 +45,11 @@ public class DemoAgency {
     this.seed = seed;
   }
 
+  /** Whether this Vigie loads and shows a demo agency ({@code vigie.demo.enabled}). */
+  public boolean enabled() {
+    return enabled;
+  }
+
   /** Loads the demo agency unless disabled or the register already holds persons. */
   public void loadIfEmpty() {
     if (!enabled || registry.count() > 0) {

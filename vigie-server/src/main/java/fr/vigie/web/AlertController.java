@@ -6,9 +6,6 @@ import fr.vigie.detection.AccessWatch;
 import fr.vigie.detection.Alert;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.FreshSecondFactor;
-import fr.vigie.identity.Role;
-import fr.vigie.identity.Scopes;
-import fr.vigie.identity.StaffPrincipal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +36,7 @@ class AlertController {
 
   @GetMapping("/api/alerts")
   List<Alert> open(@RequestParam(defaultValue = "100") int limit) {
-    AccountId analyst = analyst();
+    AccountId analyst = Analysts.require();
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new VigieException(ProblemCode.FIELD_INVALID, "limit: expected 1 to " + MAX_LIMIT);
     }
@@ -48,36 +45,15 @@ class AlertController {
 
   @PostMapping("/api/alerts/{id}/release")
   Alert release(@PathVariable UUID id) {
-    AccountId analyst = analyst();
+    AccountId analyst = Analysts.require();
     fresh.require();
     return watch.release(id, analyst);
   }
 
   @PostMapping("/api/alerts/{id}/confirm")
   Alert confirm(@PathVariable UUID id) {
-    AccountId analyst = analyst();
+    AccountId analyst = Analysts.require();
     fresh.require();
     return watch.confirm(id, analyst);
-  }
-
-  /**
-   * The security configuration lets only analysts here; this says so once more, and refuses an
-   * analyst within its restricted period after a recovery, as every other privileged action does: a
-   * just-recovered account may be an attacker's, and must not lower containments.
-   */
-  private static AccountId analyst() {
-    StaffPrincipal principal =
-        StaffPrincipal.current()
-            .filter(p -> p.role() == Role.SECURITY_ANALYST)
-            // An analyst account in an organization that may not hold one has no powers.
-            .filter(p -> Scopes.mayHold(p.organizationKind(), p.role()))
-            .orElseThrow(
-                () -> new VigieException(ProblemCode.ACCESS_DENIED, "security analysts only"));
-    if (principal.restricted()) {
-      throw new VigieException(
-          ProblemCode.ACCESS_DENIED,
-          "this analyst account is restricted after a recovery: another analyst decides");
-    }
-    return new AccountId(principal.accountId());
   }
 }

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * revoked.
  */
 @Component
-class CurrentActor {
+public class CurrentActor {
 
   /** The actor; requests reach controllers only fully signed in, so one is always there. */
-  Actor require() {
+  public Actor require() {
     StaffPrincipal principal =
         StaffPrincipal.current()
             .orElseThrow(() -> new VigieException(ProblemCode.ACCESS_DENIED, "not signed in"));

@@ -11,7 +11,6 @@ import fr.vigie.access.Purpose;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
-import fr.vigie.registry.Registry;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -36,17 +35,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/persons")
 class PersonController {
   private final PersonReads reads;
-  private final Registry registry;
+  private final PersonSearch search;
   private final CurrentActor actors;
   private final fr.vigie.access.AccessJournal journal;
 
   PersonController(
       PersonReads reads,
-      Registry registry,
+      PersonSearch search,
       CurrentActor actors,
       fr.vigie.access.AccessJournal journal) {
     this.reads = reads;
-    this.registry = registry;
+    this.search = search;
     this.actors = actors;
     this.journal = journal;
   }
@@ -77,26 +76,13 @@ class PersonController {
 
   @PostMapping("/search")
   List<PersonJson> search(@RequestBody SearchRequest request) {
-    if (request.criterion() == null || request.value() == null || request.value().isBlank()) {
-      throw new VigieException(
-          ProblemCode.SEARCH_CRITERION_INVALID, "criterion and value are required");
-    }
-    FieldText.line(
-        "value",
-        request.value(),
-        request.criterion() == Criterion.NAME_AND_BIRTH_DATE
-            ? FieldText.MAX_NAME
-            : FieldText.MAX_VALUE);
-    byte[] index =
-        switch (SearchKey.of(request.criterion(), request.value(), request.birthDate())) {
-          case SearchKey.Identifier key -> registry.indexOf(key.identifier());
-          case SearchKey.NirKey key -> registry.indexOf(key.nir());
-          case SearchKey.Email key -> registry.indexOfEmail(key.email());
-          case SearchKey.NameAndBirthDate key ->
-              registry.indexOfNameAndBirthDate(key.lastName(), key.birthDate());
-        };
-    return reads
-        .search(actors.require(), request.criterion(), index, purpose(request.purpose()))
+    return search
+        .find(
+            actors.require(),
+            request.criterion(),
+            request.value(),
+            request.birthDate(),
+            purpose(request.purpose()))
         .stream()
         .map(PersonJson::of)
         .toList();

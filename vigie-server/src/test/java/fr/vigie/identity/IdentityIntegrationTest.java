@@ -151,6 +151,11 @@ public abstract class IdentityIntegrationTest {
     clock.advance(java.time.Duration.ofSeconds(TotpCodes.STEP_SECONDS));
   }
 
+  /** The seed of a base32 key, as an app reads it when typed by hand. */
+  protected static byte[] seedOfKey(String base32) {
+    return Base32.decode(base32);
+  }
+
   static byte[] seedOf(String otpauthUri) {
     String query = URI.create(otpauthUri).getRawQuery();
     for (String parameter : query.split("&")) {

@@ -1,0 +1,156 @@
+package fr.vigie.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Debian's Chromium, headless, driven by its chromedriver: one browser of the console's tests. A
+ * machine without them fails the test with what to install (CI installs them).
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  /** Where the screenshots of each role's main page go, shown in docs/console.md. */
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("console");
+
+  private static final List<String> BLOCKING = List.of("serious", "critical");
+
+  final ChromeDriver driver;
+  private final String base;
+  private final Path profile = temporaryProfile();
+
+  Browser(String base) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new AssertionError(
+          "the console's browser tests need Debian's Chromium and its driver at "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + ": apt-get install chromium chromium-driver (.ci/run does)");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1280,900",
+        "--lang=fr-FR",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    this.driver = new ChromeDriver(service, options);
+    this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    this.base = base;
+  }
+
+  void open(String path) {
+    driver.get(base + path);
+  }
+
+  String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> findAll(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  void submit(String formCss) {
+    find(formCss + " button[type=submit]").click();
+  }
+
+  /** Waits up to {@code bound} for an element, polling the DOM; fails if none appears. */
+  WebElement await(String css, Duration bound) {
+    return new WebDriverWait(driver, bound, Duration.ofMillis(50))
+        .until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+  }
+
+  /** axe-core on the page as it stands: no serious or critical violation of WCAG 2.1 A and AA. */
+  void assertAccessible() {
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+            .analyze(driver);
+    List<String> blocking =
+        results.getViolations().stream()
+            .filter(rule -> BLOCKING.contains(rule.getImpact()))
+            .map(Browser::describe)
+            .toList();
+    assertThat(blocking).as("axe-core on %s", path()).isEmpty();
+  }
+
+  /** A screenshot of the page, for docs/console.md. */
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getId()
+        + " ("
+        + rule.getImpact()
+        + "): "
+        + rule.getHelp()
+        + " at "
+        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+  }
+
+  private static Path temporaryProfile() {
+    try {
+      return Files.createTempDirectory("vigie-chromium");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try {
+        FileSystemUtils.deleteRecursively(profile);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
