@@ -48,7 +48,7 @@ public class AccessWatch implements AutoCloseable {
   private final InProcessAccessEvents bus;
   private final MemoryStore memories;
   private final TransactionTemplate transactions;
-  private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
+  private final SharedCounters counters;
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
 
   AccessWatch(
@@ -57,6 +57,7 @@ public class AccessWatch implements AutoCloseable {
       Alerts alerts,
       PlatformTransactionManager transactions,
       MemoryStore memories,
+      SharedCounters counters,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
       Environment settings) {
@@ -67,6 +68,7 @@ public class AccessWatch implements AutoCloseable {
     this.transactions = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemUTC());
     this.memories = memories;
+    this.counters = counters;
     // What the detectors remember of each account comes back before the first access: a dormant
     // account is still dormant after a restart, a known device still known.
     memories.loadInto(detection);
@@ -106,15 +108,31 @@ public class AccessWatch implements AutoCloseable {
    * account's next request, on any node, gets nothing.
    */
   public Admission admit(AccountProfile profile, Access access) {
-    ContainmentState before = detection.state(profile.account());
-    Admission admission = detection.admit(profile, access);
-    if (admission instanceof Admission.Suspended suspended
-        && before != ContainmentState.SUSPENDED) {
-      // If it cannot be stored, this access fails (nothing was decrypted yet) and the next one
-      // meets the ceiling again.
-      apply(suspended.verdict(), before);
+    Optional<Admission.Suspended> already = detection.suspended(profile.account(), access.at());
+    if (already.isPresent()) {
+      return already.get();
     }
-    return admission;
+    ContainmentState before = detection.state(profile.account());
+    List<Limit> limits = detection.ceilings().limitsAt(profile, access.at());
+    Optional<SharedCounters.Breach> breach = counters.admit(limits, access);
+    if (breach.isEmpty()) {
+      return Admission.ADMITTED;
+    }
+    Limit limit = breach.get().limit();
+    if (limit.onBreach() == Limit.OnBreach.REFUSE) {
+      return new Admission.Refused(limit, breach.get().retryAfter());
+    }
+    Admission.Suspended suspended =
+        detection.breached(
+            profile,
+            limit,
+            access.at(),
+            counters.persons(
+                profile.account(), access.at().minus(detection.ceilings().longestWindow())));
+    // If it cannot be stored, this access fails (nothing was decrypted yet) and the next one
+    // meets the ceiling again.
+    apply(suspended.verdict(), before);
+    return suspended;
   }
 
   /** How far apart a throttled account's accesses must be. */
@@ -122,25 +140,22 @@ public class AccessWatch implements AutoCloseable {
 
   /**
    * True when a throttled account may go on now: one access every {@link #THROTTLE_SPACING},
-   * counted on this node.
+   * whichever node serves it (counted in PostgreSQL).
    */
   public boolean throttlePasses(AccountId account, Instant now) {
-    boolean[] passes = {false};
-    throttled.compute(
-        account,
-        (a, next) -> {
-          if (next == null || !now.isBefore(next)) {
-            passes[0] = true;
-            return now.plus(THROTTLE_SPACING);
-          }
-          return next;
-        });
-    return passes[0];
+    return counters.throttlePasses(account, now, THROTTLE_SPACING);
   }
 
-  /** See {@link Detection#wouldSuspend}. */
+  /**
+   * True when disclosing all of {@code persons} at {@code at} would go over a ceiling that
+   * suspends, as every node counts (see {@link Detection#wouldSuspend}).
+   */
   public boolean wouldSuspend(AccountProfile profile, Instant at, List<PersonId> persons) {
-    return detection.wouldSuspend(profile, at, persons);
+    List<Limit> suspending =
+        detection.ceilings().limitsAt(profile, at).stream()
+            .filter(l -> l.onBreach() == Limit.OnBreach.SUSPEND)
+            .toList();
+    return counters.wouldExceed(profile.account(), suspending, at, persons);
   }
 
   /** An access that happened, or was refused: onto the bus to the detectors. */
@@ -240,6 +255,7 @@ public class AccessWatch implements AutoCloseable {
               return decided;
             });
     detection.release(open.account());
+    counters.forgive(open.account(), clock.instant());
     return alerts.byId(alert).orElseThrow();
   }
 

@@ -69,6 +69,7 @@ class SecurityConfiguration {
       OidcSignInHandler oidcSignIn,
       PasskeySignIn passkeys,
       FreshSecondFactor fresh,
+      ObjectProvider<GuardPrefetch> prefetch,
       @Value("${vigie.webauthn.rp-id:localhost}") String rpId,
       @Value("${vigie.webauthn.allowed-origins:http://localhost:8080}") Set<String> origins)
       throws Exception {
@@ -119,7 +120,13 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(EdgeResponses::signInRequired)
                     .accessDeniedHandler(EdgeResponses::denied))
         .addFilterBefore(
-            new AccountStateFilter(accounts, channels, restrictedPeriod, clock, fresh),
+            new AccountStateFilter(
+                accounts,
+                channels,
+                restrictedPeriod,
+                clock,
+                fresh,
+                prefetch.getIfAvailable(() -> GuardPrefetch.NONE)),
             AuthorizationFilter.class)
         .authorizeHttpRequests(
             requests ->

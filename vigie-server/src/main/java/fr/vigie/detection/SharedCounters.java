@@ -1,0 +1,143 @@
+package fr.vigie.detection;
+
+import fr.vigie.identity.AccountId;
+import fr.vigie.registry.PersonId;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ceilings' counters and the throttle of every account, in PostgreSQL, so that every node
+ * counts the same: {@code ceiling_admit} (migration V70) checks an access against the limits and
+ * counts it if admitted, in one statement under a lock of the account. The in-memory {@link
+ * Counters} count the same way for the simulated agency.
+ */
+@Repository
+class SharedCounters {
+  private final JdbcTemplate jdbc;
+
+  SharedCounters(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The first limit of {@code limits} that refuses {@code access}, or empty once it is counted. */
+  Optional<Breach> admit(List<Limit> limits, Access access) {
+    int n = limits.size();
+    String[] measures = new String[n];
+    int[] windows = new int[n];
+    int[] maxima = new int[n];
+    boolean[] suspends = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      Limit limit = limits.get(i);
+      measures[i] = limit.measure().name();
+      windows[i] = Math.toIntExact(limit.window().toSeconds());
+      maxima[i] = limit.max();
+      suspends[i] = limit.onBreach() == Limit.OnBreach.SUSPEND;
+    }
+    return jdbc.queryForObject(
+        "select breach, retry_after_s from ceiling_admit(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row, i) -> {
+          int breach = row.getInt(1);
+          return breach == 0
+              ? Optional.<Breach>empty()
+              : Optional.of(new Breach(limits.get(breach - 1), Duration.ofSeconds(row.getLong(2))));
+        },
+        access.account().value(),
+        Timestamp.from(access.at()),
+        access.kind().name(),
+        access.person() == null ? null : access.person().value(),
+        access.link() == Link.OUTSIDE,
+        access.found(),
+        measures,
+        windows,
+        maxima,
+        suspends);
+  }
+
+  /** A limit the access would go over, and how long until it would be admitted again. */
+  record Breach(Limit limit, Duration retryAfter) {}
+
+  /**
+   * True when a throttled account may go on at {@code now}, and then the next passes after {@code
+   * spacing}: one access every {@code spacing}, whichever node serves it.
+   */
+  boolean throttlePasses(AccountId account, Instant now, Duration spacing) {
+    return !jdbc.queryForList(
+            "insert into ceiling_account as c (account_id, throttle_next) values (?, ?)"
+                + " on conflict (account_id) do update set throttle_next = excluded.throttle_next"
+                + " where c.throttle_next is null or c.throttle_next <= ?"
+                + " returning account_id",
+            UUID.class,
+            account.value(),
+            Timestamp.from(now.plus(spacing)),
+            Timestamp.from(now))
+        .isEmpty();
+  }
+
+  /** The ceilings that suspend count nothing of {@code account} up to {@code until}. */
+  void forgive(AccountId account, Instant until) {
+    jdbc.update(
+        "insert into ceiling_account (account_id, forgiven_until) values (?, ?)"
+            + " on conflict (account_id) do update set forgiven_until = excluded.forgiven_until",
+        account.value(),
+        Timestamp.from(until));
+  }
+
+  /** The persons {@code account} disclosed after {@code since}, oldest first. */
+  List<PersonId> persons(AccountId account, Instant since) {
+    return jdbc.query(
+        "select person_id from ceiling_person where account_id = ? and last_at > ?"
+            + " order by last_at",
+        (row, i) -> new PersonId(row.getObject(1, UUID.class)),
+        account.value(),
+        Timestamp.from(since));
+  }
+
+  /**
+   * True when disclosing every one of {@code more} at {@code at} would go over one of {@code
+   * limits} that counts persons (see {@link Counters#wouldExceed}).
+   */
+  boolean wouldExceed(
+      AccountId account, List<Limit> limits, Instant at, Collection<PersonId> more) {
+    UUID[] found = more.stream().map(PersonId::value).toArray(UUID[]::new);
+    Instant forgiven =
+        jdbc
+            .query(
+                "select forgiven_until from ceiling_account where account_id = ?",
+                (row, i) -> {
+                  Timestamp t = row.getTimestamp(1);
+                  return t == null ? Instant.MIN : t.toInstant();
+                },
+                account.value())
+            .stream()
+            .findFirst()
+            .orElse(Instant.MIN);
+    for (Limit limit : limits) {
+      if (limit.measure() != Limit.Measure.PERSONS) {
+        continue;
+      }
+      Instant since = at.minus(limit.window());
+      if (limit.onBreach() == Limit.OnBreach.SUSPEND && forgiven.isAfter(since)) {
+        since = forgiven;
+      }
+      Integer distinct =
+          jdbc.queryForObject(
+              "select count(*) from (select person_id from ceiling_person"
+                  + " where account_id = ? and last_at > ? union select unnest(?::uuid[])) d",
+              Integer.class,
+              account.value(),
+              Timestamp.from(since),
+              found);
+      if (distinct != null && distinct > limit.max()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,203 @@
+-- The ceilings' counters in PostgreSQL, shared by every node (issue 13): an account reading through
+-- several nodes meets its ceilings at the same access as on one. Pseudonymous ids and instants
+-- only, no personal data. No foreign keys: these rows are checked and written on every read, and
+-- an account's rows outlive nothing but its longest window (a day), after which they are deleted.
+
+-- Per account: when an analyst's release forgave what the suspending ceilings had counted, and
+-- when a throttled account may next go on.
+create table ceiling_account (
+  account_id     uuid primary key,
+  forgiven_until timestamptz,
+  throttle_next  timestamptz
+);
+
+-- The distinct persons each account disclosed: when it last did, and when last outside the
+-- persons it follows. A ceiling on distinct persons counts the rows after its window's start.
+create table ceiling_person (
+  account_id uuid not null,
+  person_id  uuid not null,
+  last_at    timestamptz not null,
+  outside_at timestamptz,
+  primary key (account_id, person_id)
+);
+create index ceiling_person_recent on ceiling_person (account_id, last_at);
+create index ceiling_person_outside on ceiling_person (account_id, outside_at)
+  where outside_at is not null;
+
+-- Counts of accesses, searches and changes in buckets of a sixtieth of each window (a second for
+-- a minute, a minute for an hour), with the instant of each bucket's last one: a window counts the
+-- buckets whose last access is in it, so it never counts less than happened, and at most the
+-- earlier part of one bucket more.
+create table ceiling_tally (
+  account_id uuid not null,
+  measure    text not null,
+  width_s    integer not null,
+  bucket     bigint not null,
+  n          integer not null,
+  last_at    timestamptz not null,
+  primary key (account_id, measure, width_s, bucket)
+);
+
+-- Whether an access of this kind is counted by a measure that counts events (not persons).
+create function ceiling_counts(p_measure text, p_kind text, p_found integer, p_checking boolean)
+returns boolean
+language sql immutable as $$
+  select case p_measure
+    when 'SEARCHES' then p_kind = 'SEARCH'
+    -- Checked before the search runs (whether it will find anybody is not known yet), counted
+    -- only when it found nobody.
+    when 'EMPTY_SEARCHES' then p_kind = 'SEARCH' and (p_checking or p_found = 0)
+    when 'ACCESSES' then p_kind <> 'REFUSED'
+    when 'CHANGES' then p_kind = 'CHANGE'
+    else false
+  end
+$$;
+
+-- How many seconds until an access refused by the limit (p_measure, p_window, p_max) at p_at would
+-- be admitted, if nothing more were counted meanwhile: until enough of the counted ones left the
+-- window. At least one.
+create function ceiling_retry_after(
+  p_account uuid, p_at timestamptz, p_measure text, p_window integer, p_max integer)
+returns bigint
+language plpgsql stable as $$
+declare
+  v_since timestamptz := p_at - make_interval(secs => p_window);
+  v_width integer := greatest(1, p_window / 60);
+  v_size bigint;
+  v_leaves timestamptz;
+begin
+  if p_measure in ('PERSONS', 'OUTSIDE_PERSONS') then
+    select count(*) into v_size from ceiling_person c
+      where c.account_id = p_account
+        and case when p_measure = 'PERSONS' then c.last_at else c.outside_at end > v_since;
+    -- Admitted again once only max - 1 remain: the oldest (size - max + 1) must leave.
+    if v_size >= p_max and v_size > 0 then
+      select t into v_leaves from (
+        select case when p_measure = 'PERSONS' then c.last_at else c.outside_at end as t
+        from ceiling_person c
+        where c.account_id = p_account
+          and case when p_measure = 'PERSONS' then c.last_at else c.outside_at end > v_since
+        order by 1 offset v_size - p_max limit 1) oldest;
+    end if;
+  else
+    select sum(t.n) into v_size from ceiling_tally t
+      where t.account_id = p_account and t.measure = p_measure and t.width_s = v_width
+        and t.last_at > v_since;
+    if coalesce(v_size, 0) >= p_max and v_size > 0 then
+      select b.last_at into v_leaves from (
+        select t.bucket, t.last_at, sum(t.n) over (order by t.bucket) as running
+        from ceiling_tally t
+        where t.account_id = p_account and t.measure = p_measure and t.width_s = v_width
+          and t.last_at > v_since) b
+      where b.running > v_size - p_max
+      order by b.bucket limit 1;
+    end if;
+  end if;
+  if v_leaves is null then
+    return p_window;
+  end if;
+  return greatest(1, ceil(extract(epoch from (v_leaves + make_interval(secs => p_window) - p_at))));
+end
+$$;
+
+-- The ceilings on one access about to happen, checked and, if admitted, counted in one statement,
+-- under a lock of the account (a transaction-level advisory lock), so that two nodes serving the
+-- same account at once count one access after the other. The limits come from the application, in
+-- order: the first one the access would go over is returned (breach, its 1-based index), with its
+-- retry-after; breach 0 when admitted and counted. Mirrors the in-memory fr.vigie.detection.Counters.
+create function ceiling_admit(
+  p_account uuid, p_at timestamptz, p_kind text, p_person uuid, p_outside boolean,
+  p_found integer, p_measures text[], p_windows integer[], p_maxima integer[],
+  p_suspends boolean[])
+returns table (breach integer, retry_after_s bigint)
+language plpgsql as $$
+declare
+  v_forgiven timestamptz;
+  v_since timestamptz;
+  v_width integer;
+  v_count bigint;
+  v_over boolean;
+  v_disclosed boolean := p_kind in ('READ', 'UPDATE');
+  v_longest integer := 0;
+  v_limits integer := coalesce(array_length(p_measures, 1), 0);
+begin
+  perform pg_advisory_xact_lock(70, hashtext(p_account::text));
+  select c.forgiven_until into v_forgiven from ceiling_account c where c.account_id = p_account;
+  for i in 1 .. v_limits loop
+    v_longest := greatest(v_longest, p_windows[i]);
+    v_since := p_at - make_interval(secs => p_windows[i]);
+    -- What led to a released suspension does not lead to it again.
+    if p_suspends[i] and v_forgiven is not null and v_forgiven > v_since then
+      v_since := v_forgiven;
+    end if;
+    v_over := false;
+    if p_measures[i] = 'PERSONS' then
+      if v_disclosed and not exists (
+          select 1 from ceiling_person c
+          where c.account_id = p_account and c.person_id = p_person and c.last_at > v_since) then
+        select count(*) into v_count from (
+          select 1 from ceiling_person c where c.account_id = p_account and c.last_at > v_since
+          limit p_maxima[i]) recent;
+        v_over := v_count >= p_maxima[i];
+      end if;
+    elsif p_measures[i] = 'OUTSIDE_PERSONS' then
+      if v_disclosed and p_outside and not exists (
+          select 1 from ceiling_person c
+          where c.account_id = p_account and c.person_id = p_person
+            and c.outside_at > v_since) then
+        select count(*) into v_count from (
+          select 1 from ceiling_person c
+          where c.account_id = p_account and c.outside_at > v_since limit p_maxima[i]) recent;
+        v_over := v_count >= p_maxima[i];
+      end if;
+    elsif ceiling_counts(p_measures[i], p_kind, p_found, true) then
+      v_width := greatest(1, p_windows[i] / 60);
+      select coalesce(sum(t.n), 0) into v_count from ceiling_tally t
+        where t.account_id = p_account and t.measure = p_measures[i] and t.width_s = v_width
+          and t.last_at > v_since;
+      v_over := v_count + 1 > p_maxima[i];
+    end if;
+    if v_over then
+      return query select i, ceiling_retry_after(
+        p_account, p_at, p_measures[i], p_windows[i], p_maxima[i]);
+      return;
+    end if;
+  end loop;
+  if v_disclosed then
+    insert into ceiling_person as c (account_id, person_id, last_at, outside_at)
+      values (p_account, p_person, p_at, case when p_outside then p_at end)
+      on conflict (account_id, person_id) do update
+        set last_at = excluded.last_at, outside_at = coalesce(excluded.outside_at, c.outside_at);
+  end if;
+  insert into ceiling_tally as t (account_id, measure, width_s, bucket, n, last_at)
+    select distinct p_account, l.m, greatest(1, l.w / 60),
+           floor(extract(epoch from p_at) / greatest(1, l.w / 60))::bigint, 1, p_at
+    from unnest(p_measures, p_windows) as l(m, w)
+    where ceiling_counts(l.m, p_kind, p_found, false)
+    on conflict (account_id, measure, width_s, bucket) do update
+      set n = t.n + 1, last_at = greatest(t.last_at, excluded.last_at);
+  -- Now and then, what no window reaches any more goes.
+  if random() < 0.02 then
+    delete from ceiling_person c where c.account_id = p_account
+      and c.last_at <= p_at - make_interval(secs => v_longest)
+      and (c.outside_at is null or c.outside_at <= p_at - make_interval(secs => v_longest));
+    delete from ceiling_tally t where t.account_id = p_account
+      and t.last_at <= p_at - make_interval(secs => v_longest);
+  end if;
+  return query select 0, 0::bigint;
+end
+$$;
+
+do $$
+begin
+  if exists (select 1 from pg_roles where rolname = 'vigie_app') then
+    grant select, insert, update, delete on ceiling_account, ceiling_person, ceiling_tally
+      to vigie_app;
+    grant execute on function ceiling_counts(text, text, integer, boolean),
+      ceiling_retry_after(uuid, timestamptz, text, integer, integer),
+      ceiling_admit(uuid, timestamptz, text, uuid, boolean, integer, text[], integer[], integer[],
+                    boolean[])
+      to vigie_app;
+  end if;
+end
+$$;
