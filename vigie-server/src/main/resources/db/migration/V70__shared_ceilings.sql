@@ -24,16 +24,18 @@ create index ceiling_person_recent on ceiling_person (account_id, last_at);
 create index ceiling_person_outside on ceiling_person (account_id, outside_at)
   where outside_at is not null;
 
--- Counts of accesses, searches and changes in buckets of a sixtieth of each window (a second for
--- a minute, a minute for an hour), with the instant of each bucket's last one: a window counts the
--- buckets whose last access is in it, so it never counts less than happened, and at most the
--- earlier part of one bucket more.
+-- Counts of accesses, searches and changes in buckets of a six-hundredth of each window (a second
+-- for a minute, six seconds for an hour), with the instants of each bucket's first and last one. A
+-- window counts a bucket whole if its first one is in it, less that first one if only its last one
+-- is: exact for buckets of one or two, and otherwise never less than happened, at most the earlier
+-- part of one bucket more.
 create table ceiling_tally (
   account_id uuid not null,
   measure    text not null,
   width_s    integer not null,
   bucket     bigint not null,
   n          integer not null,
+  first_at   timestamptz not null,
   last_at    timestamptz not null,
   primary key (account_id, measure, width_s, bucket)
 );
@@ -53,6 +55,17 @@ language sql immutable as $$
   end
 $$;
 
+-- How many of a bucket's n accesses, the first at p_first and the last at p_last, a window that
+-- starts after p_since counts: all if the first is in it, none if the last is not, else all but
+-- the first (the others' instants are not kept: counted as in).
+create function ceiling_in_window(
+  p_n integer, p_first timestamptz, p_last timestamptz, p_since timestamptz)
+returns integer
+language sql immutable as $$
+  select case when p_first > p_since then p_n when p_last > p_since then greatest(0, p_n - 1)
+    else 0 end
+$$;
+
 -- How many seconds until an access refused by the limit (p_measure, p_window, p_max) at p_at would
 -- be admitted, if nothing more were counted meanwhile: until enough of the counted ones left the
 -- window. At least one.
@@ -62,7 +75,7 @@ returns bigint
 language plpgsql stable as $$
 declare
   v_since timestamptz := p_at - make_interval(secs => p_window);
-  v_width integer := greatest(1, p_window / 60);
+  v_width integer := greatest(1, p_window / 600);
   v_size bigint;
   v_leaves timestamptz;
 begin
@@ -80,12 +93,15 @@ begin
         order by 1 offset v_size - p_max limit 1) oldest;
     end if;
   else
-    select sum(t.n) into v_size from ceiling_tally t
+    select sum(ceiling_in_window(t.n, t.first_at, t.last_at, v_since)) into v_size
+      from ceiling_tally t
       where t.account_id = p_account and t.measure = p_measure and t.width_s = v_width
         and t.last_at > v_since;
     if coalesce(v_size, 0) >= p_max and v_size > 0 then
       select b.last_at into v_leaves from (
-        select t.bucket, t.last_at, sum(t.n) over (order by t.bucket) as running
+        select t.bucket, t.last_at,
+               sum(ceiling_in_window(t.n, t.first_at, t.last_at, v_since))
+                 over (order by t.bucket) as running
         from ceiling_tally t
         where t.account_id = p_account and t.measure = p_measure and t.width_s = v_width
           and t.last_at > v_since) b
@@ -104,14 +120,17 @@ $$;
 -- under a lock of the account (a transaction-level advisory lock), so that two nodes serving the
 -- same account at once count one access after the other. The limits come from the application, in
 -- order: the first one the access would go over is returned (breach, its 1-based index), with its
--- retry-after; breach 0 when admitted and counted. Mirrors the in-memory fr.vigie.detection.Counters.
+-- retry-after; breach 0 when admitted and counted, with when the account last disclosed this person
+-- before (prior_at, null if not within the longest window), so that ceiling_uncount can take the
+-- access back. Mirrors the in-memory fr.vigie.detection.Counters.
 create function ceiling_admit(
   p_account uuid, p_at timestamptz, p_kind text, p_person uuid, p_outside boolean,
   p_found integer, p_measures text[], p_windows integer[], p_maxima integer[],
   p_suspends boolean[])
-returns table (breach integer, retry_after_s bigint)
+returns table (breach integer, retry_after_s bigint, prior_at timestamptz)
 language plpgsql as $$
 declare
+  v_prior timestamptz;
   v_forgiven timestamptz;
   v_since timestamptz;
   v_width integer;
@@ -151,31 +170,35 @@ begin
         v_over := v_count >= p_maxima[i];
       end if;
     elsif ceiling_counts(p_measures[i], p_kind, p_found, true) then
-      v_width := greatest(1, p_windows[i] / 60);
-      select coalesce(sum(t.n), 0) into v_count from ceiling_tally t
+      v_width := greatest(1, p_windows[i] / 600);
+      select coalesce(sum(ceiling_in_window(t.n, t.first_at, t.last_at, v_since)), 0)
+        into v_count from ceiling_tally t
         where t.account_id = p_account and t.measure = p_measures[i] and t.width_s = v_width
           and t.last_at > v_since;
       v_over := v_count + 1 > p_maxima[i];
     end if;
     if v_over then
       return query select i, ceiling_retry_after(
-        p_account, p_at, p_measures[i], p_windows[i], p_maxima[i]);
+        p_account, p_at, p_measures[i], p_windows[i], p_maxima[i]), null::timestamptz;
       return;
     end if;
   end loop;
   if v_disclosed then
+    select c.last_at into v_prior from ceiling_person c
+      where c.account_id = p_account and c.person_id = p_person;
     insert into ceiling_person as c (account_id, person_id, last_at, outside_at)
       values (p_account, p_person, p_at, case when p_outside then p_at end)
       on conflict (account_id, person_id) do update
         set last_at = excluded.last_at, outside_at = coalesce(excluded.outside_at, c.outside_at);
   end if;
-  insert into ceiling_tally as t (account_id, measure, width_s, bucket, n, last_at)
-    select distinct p_account, l.m, greatest(1, l.w / 60),
-           floor(extract(epoch from p_at) / greatest(1, l.w / 60))::bigint, 1, p_at
+  insert into ceiling_tally as t (account_id, measure, width_s, bucket, n, first_at, last_at)
+    select distinct p_account, l.m, greatest(1, l.w / 600),
+           floor(extract(epoch from p_at) / greatest(1, l.w / 600))::bigint, 1, p_at, p_at
     from unnest(p_measures, p_windows) as l(m, w)
     where ceiling_counts(l.m, p_kind, p_found, false)
     on conflict (account_id, measure, width_s, bucket) do update
-      set n = t.n + 1, last_at = greatest(t.last_at, excluded.last_at);
+      set n = t.n + 1, first_at = least(t.first_at, excluded.first_at),
+          last_at = greatest(t.last_at, excluded.last_at);
   -- Now and then, what no window reaches any more goes.
   if random() < 0.02 then
     delete from ceiling_person c where c.account_id = p_account
@@ -184,7 +207,51 @@ begin
     delete from ceiling_tally t where t.account_id = p_account
       and t.last_at <= p_at - make_interval(secs => v_longest);
   end if;
-  return query select 0, 0::bigint;
+  return query select 0, 0::bigint, v_prior;
+end
+$$;
+
+-- ceiling_admit when p_enabled, nothing otherwise: the guard's query of the account counts a read
+-- ahead only for an account whose state lets it read (see fr.vigie.detection.AheadAdmission).
+create function ceiling_admit_if(
+  p_enabled boolean, p_account uuid, p_at timestamptz, p_kind text, p_person uuid,
+  p_outside boolean, p_found integer, p_measures text[], p_windows integer[], p_maxima integer[],
+  p_suspends boolean[])
+returns table (breach integer, retry_after_s bigint, prior_at timestamptz)
+language plpgsql as $$
+begin
+  if p_enabled then
+    return query select * from ceiling_admit(
+      p_account, p_at, p_kind, p_person, p_outside, p_found, p_measures, p_windows, p_maxima,
+      p_suspends);
+  end if;
+end
+$$;
+
+-- Takes back a read counted ahead that did not happen (the guard or the policy refused it): the
+-- person's last disclosure goes back to p_prior (or the row goes), and the buckets of p_at lose one.
+-- A later access of the same person, counted meanwhile, is kept.
+create function ceiling_uncount(
+  p_account uuid, p_at timestamptz, p_kind text, p_person uuid, p_prior timestamptz,
+  p_measures text[], p_windows integer[])
+returns void
+language plpgsql as $$
+begin
+  perform pg_advisory_xact_lock(70, hashtext(p_account::text));
+  if p_prior is null then
+    delete from ceiling_person c where c.account_id = p_account and c.person_id = p_person
+      and c.last_at = p_at and c.outside_at is null;
+  else
+    update ceiling_person c set last_at = p_prior
+      where c.account_id = p_account and c.person_id = p_person and c.last_at = p_at;
+  end if;
+  update ceiling_tally t set n = t.n - 1
+    from (select distinct l.m, greatest(1, l.w / 600) as width
+          from unnest(p_measures, p_windows) as l(m, w)
+          where ceiling_counts(l.m, p_kind, 0, false)) counted
+    where t.account_id = p_account and t.measure = counted.m and t.width_s = counted.width
+      and t.bucket = floor(extract(epoch from p_at) / counted.width)::bigint and t.n > 0;
+  delete from ceiling_tally t where t.account_id = p_account and t.n = 0;
 end
 $$;
 
@@ -194,9 +261,13 @@ begin
     grant select, insert, update, delete on ceiling_account, ceiling_person, ceiling_tally
       to vigie_app;
     grant execute on function ceiling_counts(text, text, integer, boolean),
+      ceiling_in_window(integer, timestamptz, timestamptz, timestamptz),
       ceiling_retry_after(uuid, timestamptz, text, integer, integer),
       ceiling_admit(uuid, timestamptz, text, uuid, boolean, integer, text[], integer[], integer[],
-                    boolean[])
+                    boolean[]),
+      ceiling_admit_if(boolean, uuid, timestamptz, text, uuid, boolean, integer, text[], integer[],
+                       integer[], boolean[]),
+      ceiling_uncount(uuid, timestamptz, text, uuid, timestamptz, text[], integer[])
       to vigie_app;
   end if;
 end

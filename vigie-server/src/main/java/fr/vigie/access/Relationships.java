@@ -119,6 +119,7 @@ public class Relationships {
     PREFETCHED.remove();
     return new GuardPrefetch.Plan(
         FACT_COLUMNS.substring("select ".length()) + ", p.id, " + SealedRow.columns("p"),
+        FACT_COUNT + 1 + SealedRow.COLUMN_COUNT,
         Arrays.asList(factParameters(account, organization)).subList(0, FACT_PARAMETERS),
         "left join person p on p.id = ?",
         List.of(person.value()),

@@ -7,6 +7,7 @@ import fr.vigie.VigieException;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Containments;
+import fr.vigie.identity.GuardPrefetch;
 import fr.vigie.identity.IdentityEvent;
 import fr.vigie.identity.Scopes;
 import fr.vigie.registry.PersonId;
@@ -114,7 +115,14 @@ public class AccessWatch implements AutoCloseable {
     }
     ContainmentState before = detection.state(profile.account());
     List<Limit> limits = detection.ceilings().limitsAt(profile, access.at());
-    Optional<SharedCounters.Breach> breach = counters.admit(limits, access);
+    SharedCounters.Ahead ahead = AHEAD.get();
+    Optional<SharedCounters.Breach> breach;
+    if (ahead != null && fits(ahead, access, limits)) {
+      AHEAD.remove();
+      breach = ahead.breach();
+    } else {
+      breach = counters.admit(limits, access);
+    }
     if (breach.isEmpty()) {
       return Admission.ADMITTED;
     }
@@ -133,6 +141,49 @@ public class AccessWatch implements AutoCloseable {
     // meets the ceiling again.
     apply(suspended.verdict(), before);
     return suspended;
+  }
+
+  /**
+   * A read of {@code person} checked against the ceilings, and counted if admitted, ahead: in the
+   * guard's own query of the account, if the account's state lets it read. {@link #admit} takes the
+   * result on this thread if the read it is asked about is that one, with the same limits; {@link
+   * #settleAhead} takes back one that was counted and never served. {@code guess} is the account as
+   * its session knows it (no recovery: a recovered account's tighter limits do not match, and its
+   * read is admitted again in a round trip of its own).
+   */
+  public GuardPrefetch.Plan admitAhead(AccountProfile guess, PersonId person) {
+    AHEAD.remove();
+    Instant at = clock.instant();
+    return counters.aheadPlan(
+        guess.account(), person, at, detection.ceilings().limitsAt(guess, at), AHEAD::set);
+  }
+
+  /**
+   * Ends the request's read counted ahead: one that {@link #admit} did not take (the guard or the
+   * policy refused the read first) is taken back, so that only reads served count.
+   */
+  public void settleAhead() {
+    SharedCounters.Ahead ahead = AHEAD.get();
+    AHEAD.remove();
+    if (ahead == null || ahead.breach().isPresent()) {
+      return;
+    }
+    try {
+      counters.uncount(ahead);
+    } catch (RuntimeException e) {
+      // Counted once too often: the account meets its ceilings one read early, never later.
+      log.warn("ceilings: a read counted ahead was not taken back for account {}", ahead.account());
+    }
+  }
+
+  private static final ThreadLocal<SharedCounters.Ahead> AHEAD = new ThreadLocal<>();
+
+  private static boolean fits(SharedCounters.Ahead ahead, Access access, List<Limit> limits) {
+    return access.kind() == AccessKind.READ
+        && access.link() != Link.OUTSIDE
+        && ahead.account().equals(access.account())
+        && ahead.person().equals(access.person())
+        && ahead.limits().equals(limits);
   }
 
   /** How far apart a throttled account's accesses must be. */

@@ -1,6 +1,7 @@
 package fr.vigie.detection;
 
 import fr.vigie.identity.AccountId;
+import fr.vigie.identity.GuardPrefetch;
 import fr.vigie.registry.PersonId;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -28,36 +30,106 @@ class SharedCounters {
 
   /** The first limit of {@code limits} that refuses {@code access}, or empty once it is counted. */
   Optional<Breach> admit(List<Limit> limits, Access access) {
-    int n = limits.size();
-    String[] measures = new String[n];
-    int[] windows = new int[n];
-    int[] maxima = new int[n];
-    boolean[] suspends = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      Limit limit = limits.get(i);
-      measures[i] = limit.measure().name();
-      windows[i] = Math.toIntExact(limit.window().toSeconds());
-      maxima[i] = limit.max();
-      suspends[i] = limit.onBreach() == Limit.OnBreach.SUSPEND;
-    }
+    Arrays arrays = Arrays.of(limits);
     return jdbc.queryForObject(
         "select breach, retry_after_s from ceiling_admit(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row, i) -> {
-          int breach = row.getInt(1);
-          return breach == 0
-              ? Optional.<Breach>empty()
-              : Optional.of(new Breach(limits.get(breach - 1), Duration.ofSeconds(row.getLong(2))));
-        },
+        (row, i) -> breach(limits, row.getInt(1), row.getLong(2)),
         access.account().value(),
         Timestamp.from(access.at()),
         access.kind().name(),
         access.person() == null ? null : access.person().value(),
         access.link() == Link.OUTSIDE,
         access.found(),
-        measures,
-        windows,
-        maxima,
-        suspends);
+        arrays.measures(),
+        arrays.windows(),
+        arrays.maxima(),
+        arrays.suspends());
+  }
+
+  private static Optional<Breach> breach(List<Limit> limits, int breach, long retryAfter) {
+    return breach == 0
+        ? Optional.empty()
+        : Optional.of(new Breach(limits.get(breach - 1), Duration.ofSeconds(retryAfter)));
+  }
+
+  /**
+   * A read of {@code person} by {@code account} at {@code at}, checked and counted ahead within the
+   * guard's own query of the account ({@code a}), if the account's state lets it read: its three
+   * columns go to {@code ahead}.
+   */
+  GuardPrefetch.Plan aheadPlan(
+      AccountId account, PersonId person, Instant at, List<Limit> limits, Consumer<Ahead> ahead) {
+    Arrays arrays = Arrays.of(limits);
+    return new GuardPrefetch.Plan(
+        "ca.breach, ca.retry_after_s, ca.prior_at",
+        3,
+        List.of(),
+        "left join lateral ceiling_admit_if(a.containment = 'ACTIVE' and a.locked_at is null,"
+            + " a.id, ?, 'READ', ?, false, 0, ?, ?, ?, ?) ca on true",
+        List.of(
+            Timestamp.from(at),
+            person.value(),
+            arrays.measures(),
+            arrays.windows(),
+            arrays.maxima(),
+            arrays.suspends()),
+        (row, first) -> {
+          int breach = row.getInt(first);
+          if (row.wasNull()) {
+            return;
+          }
+          Timestamp prior = row.getTimestamp(first + 2);
+          ahead.accept(
+              new Ahead(
+                  account,
+                  person,
+                  at,
+                  limits,
+                  breach(limits, breach, row.getLong(first + 1)),
+                  prior == null ? null : prior.toInstant()));
+        });
+  }
+
+  /**
+   * A read checked, and counted if admitted, ahead of the guard and the policy.
+   *
+   * @param prior when the account last disclosed the person before, or null
+   */
+  record Ahead(
+      AccountId account,
+      PersonId person,
+      Instant at,
+      List<Limit> limits,
+      Optional<Breach> breach,
+      Instant prior) {}
+
+  /** Takes back {@code ahead}, counted but never served. */
+  void uncount(Ahead ahead) {
+    Arrays arrays = Arrays.of(ahead.limits());
+    jdbc.queryForList(
+        "select ceiling_uncount(?, ?, 'READ', ?, ?, ?, ?)",
+        ahead.account().value(),
+        Timestamp.from(ahead.at()),
+        ahead.person().value(),
+        ahead.prior() == null ? null : Timestamp.from(ahead.prior()),
+        arrays.measures(),
+        arrays.windows());
+  }
+
+  /** The limits as the arrays {@code ceiling_admit} takes, in the same order. */
+  private record Arrays(String[] measures, int[] windows, int[] maxima, boolean[] suspends) {
+    static Arrays of(List<Limit> limits) {
+      int n = limits.size();
+      Arrays arrays = new Arrays(new String[n], new int[n], new int[n], new boolean[n]);
+      for (int i = 0; i < n; i++) {
+        Limit limit = limits.get(i);
+        arrays.measures[i] = limit.measure().name();
+        arrays.windows[i] = Math.toIntExact(limit.window().toSeconds());
+        arrays.maxima[i] = limit.max();
+        arrays.suspends[i] = limit.onBreach() == Limit.OnBreach.SUSPEND;
+      }
+      return arrays;
+    }
   }
 
   /** A limit the access would go over, and how long until it would be admitted again. */

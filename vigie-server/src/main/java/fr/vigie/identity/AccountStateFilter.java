@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -121,9 +120,8 @@ final class AccountStateFilter extends OncePerRequestFilter {
    */
   private Optional<StaffAccounts.Account> account(
       HttpServletRequest request, StaffAuthentication staff) {
-    UUID organization = staff.getPrincipal().organizationId();
     return prefetch
-        .plan(request, staff.accountId(), organization)
+        .plan(request, staff.getPrincipal())
         .map(plan -> accounts.byIdWith(staff.accountId(), plan))
         .orElseGet(() -> accounts.byId(staff.accountId()));
   }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What another feature asks the guard to load in its own query of the account, for the request at
@@ -15,10 +14,10 @@ import java.util.UUID;
  */
 public interface GuardPrefetch {
   /**
-   * What to load with the account for {@code request}, signed in as {@code account} of {@code
-   * organization} when the session began; empty for nothing.
+   * What to load with the account for {@code request}, whose session signed in as {@code session}
+   * (its role and organization as they were then); empty for nothing.
    */
-  Optional<Plan> plan(HttpServletRequest request, UUID account, UUID organization);
+  Optional<Plan> plan(HttpServletRequest request, StaffPrincipal session);
 
   /** Forgets what was loaded for the request that ends on this thread. */
   void clear();
@@ -29,10 +28,12 @@ public interface GuardPrefetch {
    * first}.
    *
    * @param columns select-list text, starting with its first column (no leading comma)
+   * @param width how many columns {@code columns} selects
    * @param join text such as {@code left join person p on p.id = ?}
    */
   record Plan(
       String columns,
+      int width,
       List<Object> columnParameters,
       String join,
       List<Object> joinParameters,
@@ -40,6 +41,24 @@ public interface GuardPrefetch {
     public Plan {
       columnParameters = List.copyOf(columnParameters);
       joinParameters = List.copyOf(joinParameters);
+    }
+
+    /** This plan and {@code other} in one query: its columns after these, its join after this. */
+    public Plan and(Plan other) {
+      List<Object> columnsBoth = new java.util.ArrayList<>(columnParameters);
+      columnsBoth.addAll(other.columnParameters);
+      List<Object> joinsBoth = new java.util.ArrayList<>(joinParameters);
+      joinsBoth.addAll(other.joinParameters);
+      return new Plan(
+          columns + ", " + other.columns,
+          width + other.width,
+          columnsBoth,
+          join + " " + other.join,
+          joinsBoth,
+          (row, first) -> {
+            reader.read(row, first);
+            other.reader.read(row, first + width);
+          });
     }
   }
 
@@ -53,7 +72,7 @@ public interface GuardPrefetch {
   GuardPrefetch NONE =
       new GuardPrefetch() {
         @Override
-        public Optional<Plan> plan(HttpServletRequest request, UUID account, UUID organization) {
+        public Optional<Plan> plan(HttpServletRequest request, StaffPrincipal session) {
           return Optional.empty();
         }
 

@@ -1,9 +1,12 @@
 package fr.vigie.web;
 
 import fr.vigie.access.Relationships;
+import fr.vigie.detection.AccessWatch;
+import fr.vigie.detection.AccountProfile;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.GuardPrefetch;
 import fr.vigie.identity.OrganizationId;
+import fr.vigie.identity.StaffPrincipal;
 import fr.vigie.registry.PersonId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -27,22 +30,37 @@ class PersonReadPrefetch implements GuardPrefetch {
               + "-[0-9a-fA-F]{12})(/read)?");
 
   private final Relationships relationships;
+  private final AccessWatch watch;
 
-  PersonReadPrefetch(Relationships relationships) {
+  PersonReadPrefetch(Relationships relationships, AccessWatch watch) {
     this.relationships = relationships;
+    this.watch = watch;
   }
 
   @Override
-  public Optional<Plan> plan(HttpServletRequest request, UUID account, UUID organization) {
+  public Optional<Plan> plan(HttpServletRequest request, StaffPrincipal session) {
     Matcher read = READ.matcher(request.getRequestURI());
     if (!read.matches() || !method(request, read.group(2) == null ? "GET" : "POST")) {
       return Optional.empty();
     }
-    return Optional.of(
+    PersonId person = new PersonId(UUID.fromString(read.group(1)));
+    GuardPrefetch.Plan facts =
         relationships.prefetch(
-            new AccountId(account),
-            new OrganizationId(organization),
-            new PersonId(UUID.fromString(read.group(1)))));
+            new AccountId(session.accountId()),
+            new OrganizationId(session.organizationId()),
+            person);
+    // A read without a justification is never outside the caseload: it is counted ahead as such.
+    return Optional.of(
+        read.group(2) == null
+            ? facts.and(
+                watch.admitAhead(
+                    new AccountProfile(
+                        new AccountId(session.accountId()),
+                        session.role(),
+                        session.organizationKind(),
+                        null),
+                    person))
+            : facts);
   }
 
   private static boolean method(HttpServletRequest request, String expected) {
@@ -52,5 +70,6 @@ class PersonReadPrefetch implements GuardPrefetch {
   @Override
   public void clear() {
     relationships.forgetPrefetched();
+    watch.settleAhead();
   }
 }

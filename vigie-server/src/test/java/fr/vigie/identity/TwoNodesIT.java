@@ -71,21 +71,27 @@ class TwoNodesIT {
         throw new IllegalStateException(e);
       }
     }
-    mail.stop();
+    if (mail != null) {
+      mail.stop();
+    }
   }
 
   private static ConfigurableApplicationContext node() {
+    // Arguments, not default properties: they must win over application.properties.
+    List<String> arguments =
+        new ArrayList<>(List.of(TestDatabase.applicationArguments(database, "--")));
+    arguments.addAll(
+        List.of(
+            "--server.port=0",
+            "--management.server.port=0",
+            "--vigie.data-dir=" + data,
+            "--vigie.demo.enabled=false",
+            "--vigie.sign-in.rate-limit.capacity=100000",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + mail.getSmtp().getPort(),
+            "--spring.main.banner-mode=off"));
     return new SpringApplicationBuilder(VigieApplication.class, SharedClock.class)
-        .properties(TestDatabase.applicationArguments(database, ""))
-        .properties(
-            "server.port=0",
-            "vigie.data-dir=" + data,
-            "vigie.demo.enabled=false",
-            "vigie.sign-in.rate-limit.capacity=100000",
-            "spring.mail.host=127.0.0.1",
-            "spring.mail.port=" + mail.getSmtp().getPort(),
-            "spring.main.banner-mode=off")
-        .run();
+        .run(arguments.toArray(String[]::new));
   }
 
   @Test
