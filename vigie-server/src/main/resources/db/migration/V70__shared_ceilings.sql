@@ -20,9 +20,9 @@ create table ceiling_person (
   outside_at timestamptz,
   primary key (account_id, person_id)
 );
-create index ceiling_person_recent on ceiling_person (account_id, last_at);
-create index ceiling_person_outside on ceiling_person (account_id, outside_at)
-  where outside_at is not null;
+-- No index on the instants: an account's rows are found by the primary key's first column (a day's
+-- persons, a few hundred at most), and each read updates its row in place (a HOT update), with no
+-- index to rewrite.
 
 -- Counts of accesses, searches and changes in buckets of a six-hundredth of each window (a second
 -- for a minute, six seconds for an hour), with the instants of each bucket's first and last one. A
@@ -221,6 +221,11 @@ returns table (breach integer, retry_after_s bigint, prior_at timestamptz)
 language plpgsql as $$
 begin
   if p_enabled then
+    -- Called from the guard's read-only query of a person read, in a transaction of its own: the
+    -- counts need not wait for a flush of the log to disk (a crash of PostgreSQL may forget the
+    -- last fraction of a second of counts; the audit entry of each read is flushed, in its own
+    -- transaction, before the data leaves).
+    perform set_config('synchronous_commit', 'off', true);
     return query select * from ceiling_admit(
       p_account, p_at, p_kind, p_person, p_outside, p_found, p_measures, p_windows, p_maxima,
       p_suspends);
