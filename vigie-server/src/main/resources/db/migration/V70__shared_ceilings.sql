@@ -131,52 +131,50 @@ returns table (breach integer, retry_after_s bigint, prior_at timestamptz)
 language plpgsql as $$
 declare
   v_prior timestamptz;
+  v_prior_outside timestamptz;
   v_forgiven timestamptz;
-  v_since timestamptz;
-  v_width integer;
-  v_count bigint;
+  v_counts bigint[];
   v_over boolean;
   v_disclosed boolean := p_kind in ('READ', 'UPDATE');
-  v_longest integer := 0;
+  v_longest integer := coalesce((select max(w) from unnest(p_windows) as w), 0);
   v_limits integer := coalesce(array_length(p_measures, 1), 0);
 begin
   perform pg_advisory_xact_lock(70, hashtext(p_account::text));
   select c.forgiven_until into v_forgiven from ceiling_account c where c.account_id = p_account;
+  select c.last_at, c.outside_at into v_prior, v_prior_outside from ceiling_person c
+    where c.account_id = p_account and c.person_id = p_person;
+  -- Every limit's count in one query, in the limits' order; null where the limit does not count
+  -- this access (a person already disclosed within its window is no new one).
+  select array_agg(counted.n order by counted.o) into v_counts from (
+    select l.o,
+      case
+        when l.m = 'PERSONS' then
+          case when v_disclosed and not coalesce(v_prior > l.since, false) then
+            (select count(*) from ceiling_person c
+             where c.account_id = p_account and c.last_at > l.since) end
+        when l.m = 'OUTSIDE_PERSONS' then
+          case when v_disclosed and p_outside and not coalesce(v_prior_outside > l.since, false)
+          then (select count(*) from ceiling_person c
+                where c.account_id = p_account and c.outside_at > l.since) end
+        when ceiling_counts(l.m, p_kind, p_found, true) then
+          (select coalesce(sum(ceiling_in_window(t.n, t.first_at, t.last_at, l.since)), 0)
+           from ceiling_tally t
+           where t.account_id = p_account and t.measure = l.m
+             and t.width_s = greatest(1, l.w / 600) and t.last_at > l.since)
+      end as n
+    from (
+      select u.m, u.w, u.o,
+        -- What led to a released suspension does not lead to it again.
+        case when u.s and v_forgiven is not null
+                  and v_forgiven > p_at - make_interval(secs => u.w)
+             then v_forgiven else p_at - make_interval(secs => u.w) end as since
+      from unnest(p_measures, p_windows, p_suspends) with ordinality as u(m, w, s, o)) l
+  ) counted;
   for i in 1 .. v_limits loop
-    v_longest := greatest(v_longest, p_windows[i]);
-    v_since := p_at - make_interval(secs => p_windows[i]);
-    -- What led to a released suspension does not lead to it again.
-    if p_suspends[i] and v_forgiven is not null and v_forgiven > v_since then
-      v_since := v_forgiven;
-    end if;
-    v_over := false;
-    if p_measures[i] = 'PERSONS' then
-      if v_disclosed and not exists (
-          select 1 from ceiling_person c
-          where c.account_id = p_account and c.person_id = p_person and c.last_at > v_since) then
-        select count(*) into v_count from (
-          select 1 from ceiling_person c where c.account_id = p_account and c.last_at > v_since
-          limit p_maxima[i]) recent;
-        v_over := v_count >= p_maxima[i];
-      end if;
-    elsif p_measures[i] = 'OUTSIDE_PERSONS' then
-      if v_disclosed and p_outside and not exists (
-          select 1 from ceiling_person c
-          where c.account_id = p_account and c.person_id = p_person
-            and c.outside_at > v_since) then
-        select count(*) into v_count from (
-          select 1 from ceiling_person c
-          where c.account_id = p_account and c.outside_at > v_since limit p_maxima[i]) recent;
-        v_over := v_count >= p_maxima[i];
-      end if;
-    elsif ceiling_counts(p_measures[i], p_kind, p_found, true) then
-      v_width := greatest(1, p_windows[i] / 600);
-      select coalesce(sum(ceiling_in_window(t.n, t.first_at, t.last_at, v_since)), 0)
-        into v_count from ceiling_tally t
-        where t.account_id = p_account and t.measure = p_measures[i] and t.width_s = v_width
-          and t.last_at > v_since;
-      v_over := v_count + 1 > p_maxima[i];
-    end if;
+    v_over :=
+      case when p_measures[i] in ('PERSONS', 'OUTSIDE_PERSONS')
+           then v_counts[i] is not null and v_counts[i] >= p_maxima[i]
+           else v_counts[i] is not null and v_counts[i] + 1 > p_maxima[i] end;
     if v_over then
       return query select i, ceiling_retry_after(
         p_account, p_at, p_measures[i], p_windows[i], p_maxima[i]), null::timestamptz;
@@ -184,8 +182,6 @@ begin
     end if;
   end loop;
   if v_disclosed then
-    select c.last_at into v_prior from ceiling_person c
-      where c.account_id = p_account and c.person_id = p_person;
     insert into ceiling_person as c (account_id, person_id, last_at, outside_at)
       values (p_account, p_person, p_at, case when p_outside then p_at end)
       on conflict (account_id, person_id) do update
