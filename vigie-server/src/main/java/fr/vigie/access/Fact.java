@@ -1,5 +1,8 @@
 package fr.vigie.access;
 
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.OrganizationId;
+
 /**
  * The three relationships of {@link Facts}, each as a SQL condition on {@code person p} with one
  * bound value taken from the actor. {@link Relationships#facts} and {@link SearchFilter} use the
@@ -21,9 +24,14 @@ enum Fact {
 
   /** The value bound to this condition's one placeholder. */
   Object parameter(Actor actor) {
+    return parameter(actor.account(), actor.organization());
+  }
+
+  /** The value bound for this account of this organization. */
+  Object parameter(AccountId account, OrganizationId organization) {
     return switch (this) {
-      case IN_CASELOAD -> actor.account().value();
-      case FOLLOWED_BY_ORGANIZATION, REFERRED_TO_ORGANIZATION -> actor.organization().value();
+      case IN_CASELOAD -> account.value();
+      case FOLLOWED_BY_ORGANIZATION, REFERRED_TO_ORGANIZATION -> organization.value();
     };
   }
 

@@ -7,6 +7,7 @@ import fr.vigie.VigieException;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Containments;
+import fr.vigie.identity.GuardPrefetch;
 import fr.vigie.identity.IdentityEvent;
 import fr.vigie.identity.Scopes;
 import fr.vigie.registry.PersonId;
@@ -48,7 +49,7 @@ public class AccessWatch implements AutoCloseable {
   private final AccessEvents bus;
   private final MemoryStore memories;
   private final TransactionTemplate transactions;
-  private final ConcurrentHashMap<AccountId, Instant> throttled = new ConcurrentHashMap<>();
+  private final SharedCounters counters;
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
   private final LongAdder observed = new LongAdder();
 
@@ -59,6 +60,7 @@ public class AccessWatch implements AutoCloseable {
       PlatformTransactionManager transactions,
       MemoryStore memories,
       AppliedOffsets offsets,
+      SharedCounters counters,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
       Environment settings) {
@@ -69,6 +71,7 @@ public class AccessWatch implements AutoCloseable {
     this.transactions = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemUTC());
     this.memories = memories;
+    this.counters = counters;
     // What the detectors remember of each account comes back before the first access: a dormant
     // account is still dormant after a restart, a known device still known.
     memories.loadInto(detection);
@@ -121,15 +124,81 @@ public class AccessWatch implements AutoCloseable {
    * account's next request, on any node, gets nothing.
    */
   public Admission admit(AccountProfile profile, Access access) {
-    ContainmentState before = detection.state(profile.account());
-    Admission admission = detection.admit(profile, access);
-    if (admission instanceof Admission.Suspended suspended
-        && before != ContainmentState.SUSPENDED) {
-      // If it cannot be stored, this access fails (nothing was decrypted yet) and the next one
-      // meets the ceiling again.
-      apply(suspended.verdict(), before);
+    Optional<Admission.Suspended> already = detection.suspended(profile.account(), access.at());
+    if (already.isPresent()) {
+      return already.get();
     }
-    return admission;
+    ContainmentState before = detection.state(profile.account());
+    List<Limit> limits = detection.ceilings().limitsAt(profile, access.at());
+    SharedCounters.Ahead ahead = AHEAD.get();
+    Optional<SharedCounters.Breach> breach;
+    if (ahead != null && fits(ahead, access, limits)) {
+      AHEAD.remove();
+      breach = ahead.breach();
+    } else {
+      breach = counters.admit(limits, access);
+    }
+    if (breach.isEmpty()) {
+      return Admission.ADMITTED;
+    }
+    Limit limit = breach.get().limit();
+    if (limit.onBreach() == Limit.OnBreach.REFUSE) {
+      return new Admission.Refused(limit, breach.get().retryAfter());
+    }
+    Admission.Suspended suspended =
+        detection.breached(
+            profile,
+            limit,
+            access.at(),
+            counters.persons(
+                profile.account(), access.at().minus(detection.ceilings().longestWindow())));
+    // If it cannot be stored, this access fails (nothing was decrypted yet) and the next one
+    // meets the ceiling again.
+    apply(suspended.verdict(), before);
+    return suspended;
+  }
+
+  /**
+   * A read of {@code person} checked against the ceilings, and counted if admitted, ahead: in the
+   * guard's own query of the account, if the account's state lets it read. {@link #admit} takes the
+   * result on this thread if the read it is asked about is that one, with the same limits; {@link
+   * #settleAhead} takes back one that was counted and never served. {@code guess} is the account as
+   * its session knows it (no recovery: a recovered account's tighter limits do not match, and its
+   * read is admitted again in a round trip of its own).
+   */
+  public GuardPrefetch.Plan admitAhead(AccountProfile guess, PersonId person) {
+    AHEAD.remove();
+    Instant at = clock.instant();
+    return counters.aheadPlan(
+        guess.account(), person, at, detection.ceilings().limitsAt(guess, at), AHEAD::set);
+  }
+
+  /**
+   * Ends the request's read counted ahead: one that {@link #admit} did not take (the guard or the
+   * policy refused the read first) is taken back, so that only reads served count.
+   */
+  public void settleAhead() {
+    SharedCounters.Ahead ahead = AHEAD.get();
+    AHEAD.remove();
+    if (ahead == null || ahead.breach().isPresent()) {
+      return;
+    }
+    try {
+      counters.uncount(ahead);
+    } catch (RuntimeException e) {
+      // Counted once too often: the account meets its ceilings one read early, never later.
+      log.warn("ceilings: a read counted ahead was not taken back for account {}", ahead.account());
+    }
+  }
+
+  private static final ThreadLocal<SharedCounters.Ahead> AHEAD = new ThreadLocal<>();
+
+  private static boolean fits(SharedCounters.Ahead ahead, Access access, List<Limit> limits) {
+    return access.kind() == AccessKind.READ
+        && access.link() != Link.OUTSIDE
+        && ahead.account().equals(access.account())
+        && ahead.person().equals(access.person())
+        && ahead.limits().equals(limits);
   }
 
   /** How far apart a throttled account's accesses must be. */
@@ -137,25 +206,22 @@ public class AccessWatch implements AutoCloseable {
 
   /**
    * True when a throttled account may go on now: one access every {@link #THROTTLE_SPACING},
-   * counted on this node.
+   * whichever node serves it (counted in PostgreSQL).
    */
   public boolean throttlePasses(AccountId account, Instant now) {
-    boolean[] passes = {false};
-    throttled.compute(
-        account,
-        (a, next) -> {
-          if (next == null || !now.isBefore(next)) {
-            passes[0] = true;
-            return now.plus(THROTTLE_SPACING);
-          }
-          return next;
-        });
-    return passes[0];
+    return counters.throttlePasses(account, now, THROTTLE_SPACING);
   }
 
-  /** See {@link Detection#wouldSuspend}. */
+  /**
+   * True when disclosing all of {@code persons} at {@code at} would go over a ceiling that
+   * suspends, as every node counts (see {@link Detection#wouldSuspend}).
+   */
   public boolean wouldSuspend(AccountProfile profile, Instant at, List<PersonId> persons) {
-    return detection.wouldSuspend(profile, at, persons);
+    List<Limit> suspending =
+        detection.ceilings().limitsAt(profile, at).stream()
+            .filter(l -> l.onBreach() == Limit.OnBreach.SUSPEND)
+            .toList();
+    return counters.wouldExceed(profile.account(), suspending, at, persons);
   }
 
   /**
@@ -277,6 +343,7 @@ public class AccessWatch implements AutoCloseable {
               return decided;
             });
     detection.release(open.account());
+    counters.forgive(open.account(), clock.instant());
     return alerts.byId(alert).orElseThrow();
   }
 

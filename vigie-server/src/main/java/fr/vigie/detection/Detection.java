@@ -95,6 +95,46 @@ public final class Detection {
   }
 
   /**
+   * Where the ceilings are counted outside this instance (shared by several nodes): the refusal of
+   * an account this instance knows suspended, before any counting, as {@link #admit} has it.
+   */
+  public Optional<Admission.Suspended> suspended(AccountId account, Instant at) {
+    Watch watch = watches.get(account);
+    if (watch == null) {
+      return Optional.empty();
+    }
+    synchronized (watch) {
+      return watch.state == ContainmentState.SUSPENDED
+          ? Optional.of(new Admission.Suspended(watch.verdict(ContainmentState.SUSPENDED, at)))
+          : Optional.empty();
+    }
+  }
+
+  /**
+   * Where the ceilings are counted outside this instance: {@code limit}, which suspends, refused an
+   * access at {@code at}, after {@code persons} were disclosed. The account is suspended, as {@link
+   * #admit} would have it.
+   */
+  public Admission.Suspended breached(
+      AccountProfile profile, Limit limit, Instant at, List<PersonId> persons) {
+    Watch watch = watch(profile.account());
+    synchronized (watch) {
+      watch.signals =
+          List.of(new Signal("ceiling:" + limit.name(), thresholds.suspend(), limit.explain()));
+      watch.score = thresholds.suspend();
+      watch.state = ContainmentState.SUSPENDED;
+      return new Admission.Suspended(
+          new Verdict(
+              profile.account(),
+              ContainmentState.SUSPENDED,
+              watch.score,
+              watch.signals,
+              at,
+              persons));
+    }
+  }
+
+  /**
    * True when disclosing all of {@code persons} at {@code at} would go over a ceiling that
    * suspends: a search with that many hits is refused instead, so that an honest advisor's broad
    * search does not suspend it.

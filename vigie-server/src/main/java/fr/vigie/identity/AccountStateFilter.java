@@ -30,6 +30,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
   private final Duration restrictedPeriod;
   private final Clock clock;
   private final FreshSecondFactor fresh;
+  private final GuardPrefetch prefetch;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
@@ -38,21 +39,32 @@ final class AccountStateFilter extends OncePerRequestFilter {
       Channels channels,
       Duration restrictedPeriod,
       Clock clock,
-      FreshSecondFactor fresh) {
+      FreshSecondFactor fresh,
+      GuardPrefetch prefetch) {
     this.accounts = accounts;
     this.channels = channels;
     this.restrictedPeriod = restrictedPeriod;
     this.clock = clock;
     this.fresh = fresh;
+    this.prefetch = prefetch;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    try {
+      guard(request, response, chain);
+    } finally {
+      prefetch.clear();
+    }
+  }
+
+  private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     Authentication authentication = holder.getContext().getAuthentication();
     if (authentication instanceof StaffAuthentication staff) {
-      Optional<StaffAccounts.Account> account = accounts.byId(staff.accountId());
+      Optional<StaffAccounts.Account> account = account(request, staff);
       if (account.isEmpty()
           || account.get().locked()
           || account.get().sessionEpoch() != staff.sessionEpoch()
@@ -108,6 +120,18 @@ final class AccountStateFilter extends OncePerRequestFilter {
       endSession(request);
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * The account's row, read on every request; with it, in the same statement, what the request will
+   * read if another feature asked for it (a person's facts and sealed row).
+   */
+  private Optional<StaffAccounts.Account> account(
+      HttpServletRequest request, StaffAuthentication staff) {
+    return prefetch
+        .plan(request, staff.getPrincipal())
+        .map(plan -> accounts.byIdWith(staff.accountId(), plan))
+        .orElseGet(() -> accounts.byId(staff.accountId()));
   }
 
   /** The account's containment as this session sees it: a step-up it answered no longer holds. */
@@ -206,6 +230,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
   }
 
   private void endSession(HttpServletRequest request) {
+    prefetch.clear();
     HttpSession session = request.getSession(false);
     if (session != null) {
       try {

@@ -72,6 +72,7 @@ class SecurityConfiguration {
       PasskeySignIn passkeys,
       FreshSecondFactor fresh,
       NoticedPasskeys passkeyCredentials,
+      ObjectProvider<GuardPrefetch> prefetch,
       @Value("${vigie.webauthn.rp-id:localhost}") String rpId,
       @Value("${vigie.webauthn.allowed-origins:http://localhost:8080}") Set<String> origins)
       throws Exception {
@@ -133,7 +134,13 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(EdgeResponses::signInRequired)
                     .accessDeniedHandler(EdgeResponses::denied))
         .addFilterBefore(
-            new AccountStateFilter(accounts, channels, restrictedPeriod, clock, fresh),
+            new AccountStateFilter(
+                accounts,
+                channels,
+                restrictedPeriod,
+                clock,
+                fresh,
+                prefetch.getIfAvailable(() -> GuardPrefetch.NONE)),
             AuthorizationFilter.class)
         .authorizeHttpRequests(
             requests ->

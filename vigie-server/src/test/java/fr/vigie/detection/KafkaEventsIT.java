@@ -174,6 +174,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
             transactions,
             new MemoryStore(own),
             new AppliedOffsets(own),
+            new SharedCounters(own),
             Optional.empty(),
             2,
             environment);
