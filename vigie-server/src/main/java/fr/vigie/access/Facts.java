@@ -10,17 +10,30 @@ package fr.vigie.access;
  * @param appointment the person has an appointment this week (Monday to Sunday, Paris) with someone
  *     of the actor's organization: it explains the access to the detectors; the policy does not
  *     read it
+ * @param timeBoxed a manager's time-boxed relationship holds now between the actor and the person
+ *     (covering an absent colleague, a session's or a reception desk's list): an agency advisor
+ *     reads the person without breaking the glass, and the read is explained to the detectors
  */
 public record Facts(
     boolean inCaseload,
     boolean followedByOrganization,
     boolean referredToOrganization,
-    boolean appointment) {
+    boolean appointment,
+    boolean timeBoxed) {
   /** No relationship at all. */
-  public static final Facts NONE = new Facts(false, false, false, false);
+  public static final Facts NONE = new Facts(false, false, false, false, false);
+
+  /** The facts with no time-boxed relationship. */
+  public Facts(
+      boolean inCaseload,
+      boolean followedByOrganization,
+      boolean referredToOrganization,
+      boolean appointment) {
+    this(inCaseload, followedByOrganization, referredToOrganization, appointment, false);
+  }
 
   /** The policy's facts, with no appointment. */
   public Facts(boolean inCaseload, boolean followedByOrganization, boolean referredToOrganization) {
-    this(inCaseload, followedByOrganization, referredToOrganization, false);
+    this(inCaseload, followedByOrganization, referredToOrganization, false, false);
   }
 }
