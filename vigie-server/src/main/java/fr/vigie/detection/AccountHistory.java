@@ -44,7 +44,9 @@ public final class AccountHistory {
   final int[] dailyPersons = new int[DAYS];
   final int[] dailyUnexplained = new int[DAYS];
   final int[] dailyOutside = new int[DAYS];
+  final int[] dailyOffHours = new int[DAYS];
   int todayOutside;
+  int todayOffHours;
 
   /**
    * Evidence that accumulates across days (a one-sided CUSUM per account): the excess of each day's
@@ -88,6 +90,14 @@ public final class AccountHistory {
    * that the peers learn from it, or null.
    */
   ClosedDay record(Access access, PeerStats peers) {
+    return record(access, peers, false);
+  }
+
+  /**
+   * Takes in {@code access}; {@code offHours} when it happened at night or at a weekend (as the
+   * ceilings reckon them), so that the persons read then are counted apart.
+   */
+  ClosedDay record(Access access, PeerStats peers, boolean offHours) {
     ClosedDay closed = rollDay(access.at(), peers);
     previousActive = lastActive;
     if (firstActive == null) {
@@ -118,14 +128,14 @@ public final class AccountHistory {
     lastActive = access.at();
     forget(access.at());
     switch (access.kind()) {
-      case READ, UPDATE -> disclose(access);
+      case READ, UPDATE -> disclose(access, offHours);
       case SEARCH -> lastHourSearches.addLast(new Search(access.at(), access.found()));
       case REFUSED, CHANGE -> {}
     }
     return closed;
   }
 
-  private void disclose(Access access) {
+  private void disclose(Access access, boolean offHours) {
     boolean explained = access.link().explained();
     Seen before = lastDay.remove(access.person());
     lastDay.put(
@@ -135,6 +145,9 @@ public final class AccountHistory {
         devicePersons.merge(access.device(), 1, Integer::sum);
       }
       todayPersons++;
+      if (offHours) {
+        todayOffHours++;
+      }
       if (access.link() == Link.OUTSIDE) {
         todayOutside++;
       }
@@ -169,6 +182,7 @@ public final class AccountHistory {
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
       dailyOutside[closedDays % DAYS] = todayOutside;
+      dailyOffHours[closedDays % DAYS] = todayOffHours;
       closedDays++;
       closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside);
     }
@@ -176,6 +190,7 @@ public final class AccountHistory {
     todayPersons = 0;
     todayUnexplained = 0;
     todayOutside = 0;
+    todayOffHours = 0;
     return closed;
   }
 
@@ -217,6 +232,25 @@ public final class AccountHistory {
     double mean = meanDailyPersons();
     double allowance = mean + Math.max(3, Math.max(1.5 * sdDailyPersons(), mean / 3));
     return Math.max(0, cusumVolume + todayPersons - allowance);
+  }
+
+  /** Distinct persons first read at night or at a weekend today (calendar day, Paris). */
+  public int offHoursToday() {
+    return todayOffHours;
+  }
+
+  /** The most persons read at night or at a weekend on one day of the baseline. */
+  public int maxDailyOffHours() {
+    int max = 0;
+    for (int i = 0; i < baselineDays(); i++) {
+      max = Math.max(max, dailyOffHours[i]);
+    }
+    return max;
+  }
+
+  /** Mean distinct persons outside what it follows per active day over the baseline. */
+  public double meanDailyOutside() {
+    return mean(dailyOutside);
   }
 
   /** Distinct persons outside what it follows today (calendar day, Paris). */
@@ -283,6 +317,7 @@ public final class AccountHistory {
     cusumOutside = 0;
     cusumVolume = 0;
     todayOutside = 0;
+    todayOffHours = 0;
     todayPersons = 0;
     todayUnexplained = 0;
   }

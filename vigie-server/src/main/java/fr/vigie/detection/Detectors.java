@@ -25,6 +25,8 @@ public final class Detectors {
         new TwoPlaces(),
         new Dormant(),
         new AfterRecovery(),
+        new OffHours(Ceilings.defaults()::offHours),
+        new BrokenGlass(),
         new Accumulated("accumulated-outside", 40, 60, "persons outside what it follows"),
         new Accumulated("accumulated-volume", 50, 60, "persons"));
   }
@@ -76,6 +78,84 @@ public final class Detectors {
                   + " more "
                   + what
                   + " than its usual days allow, added up over the last days"));
+    }
+  }
+
+  /**
+   * More persons read at night or at a weekend today than the account's own days ever needed,
+   * whatever the device: a thief on the owner's own PC reads while the owner is away. An advisor's
+   * evening at home opens a file or three; its usual days set how many more it may.
+   */
+  static final class OffHours implements Detector {
+    private static final int LEAST_ALLOWANCE = 3;
+    private final Predicate<Instant> offHours;
+
+    OffHours(Predicate<Instant> offHours) {
+      this.offHours = offHours;
+    }
+
+    @Override
+    public String name() {
+      return "off-hours";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed() || !offHours.test(access.at())) {
+        return Optional.empty();
+      }
+      int persons = history.offHoursToday();
+      int allowance = Math.max(LEAST_ALLOWANCE, 2 * history.maxDailyOffHours());
+      if (persons <= allowance) {
+        return Optional.empty();
+      }
+      int points = Math.min(80, 40 + 10 * (persons - allowance - 1));
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              persons
+                  + " persons read at night or at a weekend today; its usual days allow "
+                  + allowance));
+    }
+  }
+
+  /**
+   * Break-the-glass reads today far above the account's own rate and its peers': with covers,
+   * sessions and desks made explicit ({@code access.TimeBoxedRelationship}), a justification is
+   * rare, and a run of them says much (a Poisson tail, so one or two say nothing).
+   */
+  static final class BrokenGlass implements Detector {
+    /** The least usual rate: a desk's odd visitor is never unusual. */
+    private static final double LEAST_RATE = 0.5;
+
+    @Override
+    public String name() {
+      return "broken-glass";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed() || access.link() != Link.OUTSIDE) {
+        return Optional.empty();
+      }
+      int outside = history.outsideToday();
+      double usual = Math.max(LEAST_RATE, Math.max(history.meanDailyOutside(), peers.outsideMean()));
+      double surprise = -Binomial.log10PoissonUpperTail(usual, outside);
+      int points = (int) Math.min(80, 10 * surprise - 20);
+      if (points <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              outside
+                  + " persons outside what it follows read today with a justification; its usual"
+                  + " days have "
+                  + String.format(java.util.Locale.ROOT, "%.1f", usual)));
     }
   }
 

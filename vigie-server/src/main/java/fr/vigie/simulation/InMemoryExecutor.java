@@ -140,7 +140,7 @@ public final class InMemoryExecutor implements AccessExecutor {
         AccessPolicy.decide(
             actor(account, access.at()),
             access.action(),
-            register.facts(account, access.person()),
+            register.facts(account, access.person(), access.timeBoxed()),
             Purpose.FOLLOW_UP,
             access.justified() ? JUSTIFIED : Optional.empty());
     boolean allowed = decision instanceof Decision.Allow;
@@ -160,7 +160,12 @@ public final class InMemoryExecutor implements AccessExecutor {
       observe(account, profile, refusal(account, access));
       return Outcome.DENIED;
     }
-    Link link = register.link(account, access.person(), access.at().atZone(zone).toLocalDate());
+    Link link =
+        register.link(
+            account,
+            access.person(),
+            access.at().atZone(zone).toLocalDate(),
+            access.timeBoxed());
     AccessKind kind = access.action() == Action.UPDATE ? AccessKind.UPDATE : AccessKind.READ;
     Access read =
         Access.of(

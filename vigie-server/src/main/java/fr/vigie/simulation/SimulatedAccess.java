@@ -13,13 +13,28 @@ import java.time.Instant;
  * @param person the person read, updated or searched for, or {@link #NOBODY} for a search whose
  *     criterion names no one (a typo, a guess)
  * @param justified the account gives a justification (for a person outside its caseload)
+ * @param timeBoxed a manager's time-boxed relationship covers this read (a collective session's
+ *     list, an absent colleague's caseload), so no justification is needed: the honest advisor's
+ *     out-of-caseload work made explicit; an attack never has one
  * @param device a token of the device, such as {@code pc-17}
  * @param address a token of the network, such as {@code office-FT-00003}
  */
 public record SimulatedAccess(
-    Instant at, Action action, long person, boolean justified, String device, String address) {
+    Instant at,
+    Action action,
+    long person,
+    boolean justified,
+    String device,
+    String address,
+    boolean timeBoxed) {
   /** The person a search names when it names no one. */
   public static final long NOBODY = -1;
+
+  /** An access with no time-boxed relationship. */
+  public SimulatedAccess(
+      Instant at, Action action, long person, boolean justified, String device, String address) {
+    this(at, action, person, justified, device, address, false);
+  }
 
   public SimulatedAccess {
     requireNonNull(at, "at is null");
