@@ -234,6 +234,11 @@ public final class AccountHistory {
     return Math.max(0, cusumVolume + todayPersons - allowance);
   }
 
+  /** True once the account has been in use for four weeks: it has usual places and hours. */
+  public boolean settled(Instant now) {
+    return firstActive != null && !firstActive.isAfter(now.minus(SETTLED));
+  }
+
   /** Distinct persons first read at night or at a weekend today (calendar day, Paris). */
   public int offHoursToday() {
     return todayOffHours;
@@ -325,6 +330,26 @@ public final class AccountHistory {
   /** Distinct persons disclosed in the last 24 hours. */
   public int personsLastDay() {
     return lastDay.size();
+  }
+
+  /** Distinct persons disclosed in the last hour that nothing explains. */
+  public int unexplainedLastHour(Instant now) {
+    Instant hourAgo = now.minus(HOUR);
+    int n = 0;
+    for (Seen seen : lastDay.sequencedValues().reversed()) {
+      if (!seen.at.isAfter(hourAgo)) {
+        break;
+      }
+      if (!seen.explained) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Mean distinct unexplained persons per active day over the baseline. */
+  public double meanDailyUnexplained() {
+    return mean(dailyUnexplained);
   }
 
   /** Of those, the ones no appointment explains. */

@@ -27,6 +27,7 @@ public final class Detectors {
         new AfterRecovery(),
         new OffHours(Ceilings.defaults()::offHours),
         new BrokenGlass(),
+        new Pace(),
         new Accumulated("accumulated-outside", 40, 60, "persons outside what it follows"),
         new Accumulated("accumulated-volume", 50, 60, "persons"));
   }
@@ -102,7 +103,8 @@ public final class Detectors {
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      if (!access.disclosed() || !offHours.test(access.at())) {
+      // A new advisor has no usual hours yet: four weeks of use before its nights say anything.
+      if (!access.disclosed() || !offHours.test(access.at()) || !history.settled(access.at())) {
         return Optional.empty();
       }
       int persons = history.offHoursToday();
@@ -156,6 +158,45 @@ public final class Detectors {
                   + " persons outside what it follows read today with a justification; its usual"
                   + " days have "
                   + String.format(java.util.Locale.ROOT, "%.1f", usual)));
+    }
+  }
+
+  /**
+   * Unexplained persons read within the last hour far above the account's own hourly rate: a thief
+   * going through the caseload faster than its owner, from the owner's own PC and hours, is seen
+   * within the hour instead of at the end of the day. A Poisson tail, so a busy hour says little.
+   */
+  static final class Pace implements Detector {
+    /** Working hours in a day, over which the usual unexplained persons are spread. */
+    private static final double HOURS = 6;
+
+    private static final double LEAST_RATE = 1.5;
+
+    @Override
+    public String name() {
+      return "pace";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed() || access.link().explained() || history.baselineDays() < 5) {
+        return Optional.empty();
+      }
+      int persons = history.unexplainedLastHour(access.at());
+      double rate = Math.max(LEAST_RATE, history.meanDailyUnexplained() / HOURS);
+      double surprise = -Binomial.log10PoissonUpperTail(rate, persons);
+      int points = (int) Math.min(80, 10 * surprise - 30);
+      if (points <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              persons
+                  + " persons with no appointment link read in the last hour; its usual hour has "
+                  + String.format(java.util.Locale.ROOT, "%.1f", rate)));
     }
   }
 
