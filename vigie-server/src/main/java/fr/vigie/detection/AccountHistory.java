@@ -362,6 +362,19 @@ public final class AccountHistory {
     return lastHourReads.size();
   }
 
+  /** Disclosures (not distinct) in the minute before {@code now}. */
+  public int readsLastMinute(Instant now) {
+    Instant minuteAgo = now.minus(Duration.ofMinutes(1));
+    int n = 0;
+    for (Iterator<Instant> newest = lastHourReads.descendingIterator(); newest.hasNext(); ) {
+      if (!newest.next().isAfter(minuteAgo)) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
   /** Searches in the last hour. */
   public int searchesLastHour() {
     return lastHourSearches.size();

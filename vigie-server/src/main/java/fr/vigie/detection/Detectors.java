@@ -83,6 +83,15 @@ public final class Detectors {
   }
 
   /**
+   * True while the account reads several persons a minute: the burst ceiling judges that within the
+   * second and suspends; a rate detector's step-up or throttle would only slow the reader down and
+   * make it wait out the ceiling.
+   */
+  static boolean bursting(AccountHistory history, Access access) {
+    return history.readsLastMinute(access.at()) >= 5;
+  }
+
+  /**
    * More persons read at night or at a weekend today than the account's own days ever needed,
    * whatever the device: a thief on the owner's own PC reads while the owner is away. An advisor's
    * evening at home opens a file or three; its usual days set how many more it may.
@@ -132,6 +141,9 @@ public final class Detectors {
     /** The least usual rate: a desk's odd visitor is never unusual. */
     private static final double LEAST_RATE = 0.5;
 
+    /** Below the throttle: alone it asks for a step-up, with another detector it suspends. */
+    private static final int MOST = 65;
+
     @Override
     public String name() {
       return "broken-glass";
@@ -140,13 +152,13 @@ public final class Detectors {
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      if (!access.disclosed() || access.link() != Link.OUTSIDE) {
+      if (!access.disclosed() || access.link() != Link.OUTSIDE || bursting(history, access)) {
         return Optional.empty();
       }
       int outside = history.outsideToday();
       double usual = Math.max(LEAST_RATE, Math.max(history.meanDailyOutside(), peers.outsideMean()));
       double surprise = -Binomial.log10PoissonUpperTail(usual, outside);
-      int points = (int) Math.min(80, 10 * surprise - 20);
+      int points = (int) Math.min(MOST, 10 * surprise - 20);
       if (points <= 0) {
         return Optional.empty();
       }
@@ -172,6 +184,9 @@ public final class Detectors {
 
     private static final double LEAST_RATE = 1.5;
 
+    /** Below the throttle, so that a full-speed reader still meets the burst ceiling at once. */
+    private static final int MOST = 65;
+
     @Override
     public String name() {
       return "pace";
@@ -180,13 +195,16 @@ public final class Detectors {
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      if (!access.disclosed() || access.link().explained() || history.baselineDays() < 5) {
+      if (!access.disclosed()
+          || access.link().explained()
+          || history.baselineDays() < 5
+          || bursting(history, access)) {
         return Optional.empty();
       }
       int persons = history.unexplainedLastHour(access.at());
       double rate = Math.max(LEAST_RATE, history.meanDailyUnexplained() / HOURS);
       double surprise = -Binomial.log10PoissonUpperTail(rate, persons);
-      int points = (int) Math.min(80, 10 * surprise - 30);
+      int points = (int) Math.min(MOST, 10 * surprise - 30);
       if (points <= 0) {
         return Optional.empty();
       }
