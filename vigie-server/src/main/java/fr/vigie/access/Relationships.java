@@ -54,7 +54,6 @@ public class Relationships {
           + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?), "
           + TIME_BOXED;
 
-
   private static final String FACTS = FACT_COLUMNS + " from person p where p.id = ?";
 
   private static final String FACTS_AND_ROW =
@@ -200,8 +199,7 @@ public class Relationships {
   }
 
   /**
-   * Records {@code relationship}, granted by {@code manager}; checked first by {@link
-   * #checkGrant}.
+   * Records {@code relationship}, granted by {@code manager}; checked first by {@link #checkGrant}.
    */
   @Transactional
   public TimeBoxedRelationship.Id grant(Actor manager, TimeBoxedRelationship relationship) {
@@ -269,7 +267,11 @@ public class Relationships {
             : List.of(relationship.advisor().value(), relationship.colleague().value());
     List<UUID> persons = relationship.persons().stream().map(PersonId::value).distinct().toList();
     boolean ofOrganization =
-        count("staff_account a", "a.id", advisors, "a.organization_id = ? and a.role = 'ADVISOR'",
+        count(
+                "staff_account a",
+                "a.id",
+                advisors,
+                "a.organization_id = ? and a.role = 'ADVISOR'",
                 organization)
             == advisors.size();
     boolean followed =
@@ -290,7 +292,13 @@ public class Relationships {
     parameters.add(value);
     Integer found =
         jdbc.queryForObject(
-            "select count(*) from " + table + " where " + column + " in (" + marks + ") and "
+            "select count(*) from "
+                + table
+                + " where "
+                + column
+                + " in ("
+                + marks
+                + ") and "
                 + condition,
             Integer.class,
             parameters.toArray());

@@ -156,7 +156,8 @@ public final class Detectors {
         return Optional.empty();
       }
       int outside = history.outsideToday();
-      double usual = Math.max(LEAST_RATE, Math.max(history.meanDailyOutside(), peers.outsideMean()));
+      double usual =
+          Math.max(LEAST_RATE, Math.max(history.meanDailyOutside(), peers.outsideMean()));
       double surprise = -Binomial.log10PoissonUpperTail(usual, outside);
       int points = (int) Math.min(MOST, 10 * surprise - 20);
       if (points <= 0) {

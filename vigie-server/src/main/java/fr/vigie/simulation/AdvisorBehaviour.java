@@ -70,7 +70,15 @@ final class AdvisorBehaviour {
         double at = workingSecond(life, random);
         add(out, random, day, at, p, false, false, place);
         if (random.chance(0.5)) {
-          add(out, random, day, Math.min(at + random.between(60, 2700), life.end), p, false, false, place);
+          add(
+              out,
+              random,
+              day,
+              Math.min(at + random.between(60, 2700), life.end),
+              p,
+              false,
+              false,
+              place);
         }
       }
     }

@@ -162,10 +162,7 @@ public final class InMemoryExecutor implements AccessExecutor {
     }
     Link link =
         register.link(
-            account,
-            access.person(),
-            access.at().atZone(zone).toLocalDate(),
-            access.timeBoxed());
+            account, access.person(), access.at().atZone(zone).toLocalDate(), access.timeBoxed());
     AccessKind kind = access.action() == Action.UPDATE ? AccessKind.UPDATE : AccessKind.READ;
     Access read =
         Access.of(

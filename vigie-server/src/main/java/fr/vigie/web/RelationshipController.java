@@ -157,8 +157,7 @@ class RelationshipController {
   /** A manager ends a time-boxed relationship of its organization before its end. */
   @DeleteMapping("/api/relationships/{id}")
   ResponseEntity<Void> revoke(@PathVariable UUID id) {
-    boolean revoked =
-        management.revoke(actors.require(), new TimeBoxedRelationship.Id(id));
+    boolean revoked = management.revoke(actors.require(), new TimeBoxedRelationship.Id(id));
     return revoked ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
   }
 

@@ -139,8 +139,7 @@ class TimeBoxedRelationshipsIT {
 
   @Test
   void session_explainsListedPersons_untilRevoked() {
-    TimeBoxedRelationship.Id id =
-        relationships.grant(manager, session(List.of(attendee), 0, 3));
+    TimeBoxedRelationship.Id id = relationships.grant(manager, session(List.of(attendee), 0, 3));
     assertThat(relationships.facts(advisor, attendee).timeBoxed()).isTrue();
     assertThat(relationships.facts(advisor, colleaguesPerson).timeBoxed()).isFalse();
 
