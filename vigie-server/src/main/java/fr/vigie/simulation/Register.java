@@ -55,7 +55,12 @@ final class Register {
     if (!followed) {
       return timeBoxed ? Link.TIME_BOXED : Link.OUTSIDE;
     }
-    return appointmentDay(person, day) > 0 ? Link.APPOINTMENT : Link.FOLLOWED;
+    if (appointmentDay(person, day) > 0) {
+      return Link.APPOINTMENT;
+    }
+    // In the server's order (PersonReads.link): a time-boxed relationship explains a read of a
+    // followed person too, such as a partner's session list of persons referred to it.
+    return timeBoxed ? Link.TIME_BOXED : Link.FOLLOWED;
   }
 
   /**
