@@ -55,7 +55,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   private final ZoneId zone;
   private final Map<Integer, AccountProfile> profiles = new HashMap<>();
   private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
-  private final Map<Integer, Instant> lastServed = new HashMap<>();
+  private final Map<Integer, Instant> throttleNext = new HashMap<>();
 
   InMemoryExecutor(Register register, Supplier<Detection> fresh, ContainmentListener listener) {
     this.register = requireNonNull(register, "register is null");
@@ -173,11 +173,7 @@ public final class InMemoryExecutor implements AccessExecutor {
             link,
             access.device(),
             access.address());
-    Outcome outcome = admitAndObserve(account, profile, read);
-    if (outcome == Outcome.DISCLOSED) {
-      lastServed.put(account.index(), access.at());
-    }
-    return outcome;
+    return admitAndObserve(account, profile, read);
   }
 
   /** DISCLOSED here means admitted: the caller knows whether anything was in it. */
@@ -201,9 +197,17 @@ public final class InMemoryExecutor implements AccessExecutor {
     }
   }
 
+  /**
+   * As the server's guard ({@code AccessWatch.throttlePasses}): the first access once throttled
+   * passes, then one every {@link #THROTTLE_PACE} after the last one that passed.
+   */
   private boolean tooSoon(SimulatedAccount account, Instant at) {
-    Instant last = lastServed.get(account.index());
-    return last != null && Duration.between(last, at).compareTo(THROTTLE_PACE) < 0;
+    Instant next = throttleNext.get(account.index());
+    if (next == null || !at.isBefore(next)) {
+      throttleNext.put(account.index(), at.plus(THROTTLE_PACE));
+      return false;
+    }
+    return true;
   }
 
   private Outcome throttled(SimulatedAccount account, AccountProfile profile, SimulatedAccess a) {
