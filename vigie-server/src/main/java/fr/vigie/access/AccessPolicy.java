@@ -175,6 +175,11 @@ public final class AccessPolicy {
       Visibility nir = purpose.needsClearNir() ? Visibility.CLEAR : Visibility.MASKED;
       return new Allow(allFieldsWithNir(nir), Basis.CASELOAD);
     }
+    // A manager's cover, session or desk list, for the time it holds: explained work, no glass to
+    // break; the NIR stays masked as for any read outside the caseload.
+    if (facts.timeBoxed() && action != Action.SEARCH) {
+      return new Allow(allFieldsWithNir(Visibility.MASKED), Basis.TIME_BOXED);
+    }
     return switch (action) {
       // A search shows only what may be read now: a justification is given for one person the
       // advisor names exactly, never for a result list.

@@ -8,6 +8,8 @@ public enum Basis {
   REFERRAL,
   /** Out of caseload, within the organization, with a justification ("break the glass"). */
   JUSTIFICATION,
+  /** Out of caseload, within the organization, under a manager's time-boxed relationship. */
+  TIME_BOXED,
   /** A manager reviewing accesses to a person of its organization. */
   REVIEW,
   /** The person themselves, signed in to their space. */

@@ -103,6 +103,26 @@ public class Management {
         });
   }
 
+  /**
+   * Grants {@code relationship}: a manager's cover, session or desk list, checked by {@link
+   * Relationships#checkGrant} and audited (the grant's id, never the persons listed), refusals
+   * included.
+   */
+  public TimeBoxedRelationship.Id grant(Actor manager, TimeBoxedRelationship relationship) {
+    gate.guard(manager, AuditAction.ADMIN, null, null);
+    String code = "RELATIONSHIP_GRANT." + relationship.kind().name();
+    return audited(manager, null, code, () -> relationships.grant(manager, relationship));
+  }
+
+  /** Ends a time-boxed relationship now; false (audited as refused) when none holds. */
+  public boolean revoke(Actor manager, TimeBoxedRelationship.Id id) {
+    gate.guard(manager, AuditAction.ADMIN, null, null);
+    String code = "RELATIONSHIP_REVOKE";
+    boolean done = refusedIfThrows(manager, null, code, () -> relationships.revoke(manager, id));
+    record(manager, null, code, done ? AuditDecision.ALLOW : AuditDecision.DENY);
+    return done;
+  }
+
   /** Records a manager's verdict; a justification reviewed already (false) is a refusal too. */
   public boolean review(Actor manager, JustificationId id, ReviewOutcome outcome) {
     gate.guard(manager, AuditAction.ADMIN, null, null);

@@ -411,12 +411,18 @@ public class PersonReads {
     return Gate.profile(actor);
   }
 
-  /** What explains the access to the detectors: an appointment, the caseload, a justification. */
+  /**
+   * What explains the access to the detectors: an appointment, a manager's time-boxed relationship,
+   * the caseload, a justification.
+   */
   private static Link link(Facts facts, Decision.Allow allow) {
     if (allow.basis() == Basis.JUSTIFICATION) {
       return Link.OUTSIDE;
     }
-    return facts.appointment() ? Link.APPOINTMENT : Link.FOLLOWED;
+    if (facts.appointment()) {
+      return Link.APPOINTMENT;
+    }
+    return facts.timeBoxed() ? Link.TIME_BOXED : Link.FOLLOWED;
   }
 
   private Access access(Actor actor, AccessKind kind, PersonId person, Link link) {

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
@@ -42,6 +43,16 @@ public class Relationships {
       "exists (select 1 from breach_notice n where n.person_id = p.id"
           + " and n.state in ('CLAIMED', 'LETTER_BATCHED'))";
 
+  /**
+   * A manager's time-boxed relationship holding now between the actor and {@code p}: listed in it,
+   * or in the caseload of the colleague it covers.
+   */
+  static final String TIME_BOXED =
+      "exists (select 1 from time_boxed_relationship t where t.advisor_id = ?"
+          + " and t.revoked_at is null and t.starts_at <= ? and t.ends_at > ?"
+          + " and (t.person_id = p.id or exists (select 1 from caseload cc"
+          + " where cc.advisor_id = t.colleague_id and cc.person_id = p.id)))";
+
   private static final String FACT_COLUMNS =
       "select "
           + Fact.IN_CASELOAD.sql
@@ -52,6 +63,8 @@ public class Relationships {
           + ", exists (select 1 from appointment ap"
           + " join staff_account s on s.id = ap.account_id where ap.person_id = p.id"
           + " and s.organization_id = ? and ap.starts_at >= ? and ap.starts_at < ?), "
+          + TIME_BOXED
+          + ", "
           + NOTICE_DUE;
 
   private static final String FACTS = FACT_COLUMNS + " from person p where p.id = ?";
@@ -172,7 +185,7 @@ public class Relationships {
     }
   }
 
-  private static final int FACT_PARAMETERS = 6;
+  private static final int FACT_PARAMETERS = 9;
 
   private static Facts shifted(ResultSet row, int first) throws SQLException {
     return new Facts(
@@ -180,10 +193,11 @@ public class Relationships {
         row.getBoolean(first + 1),
         row.getBoolean(first + 2),
         row.getBoolean(first + 3),
-        row.getBoolean(first + 4));
+        row.getBoolean(first + 4),
+        row.getBoolean(first + 5));
   }
 
-  private static final int FACT_COUNT = 5;
+  private static final int FACT_COUNT = 6;
 
   private static Facts facts(ResultSet row) throws SQLException {
     return new Facts(
@@ -191,7 +205,8 @@ public class Relationships {
         row.getBoolean(2),
         row.getBoolean(3),
         row.getBoolean(4),
-        row.getBoolean(5));
+        row.getBoolean(5),
+        row.getBoolean(6));
   }
 
   private Object[] factParameters(Actor actor, PersonId person) {
@@ -202,10 +217,9 @@ public class Relationships {
 
   /** The facts' parameters, with room for the person's id last. */
   private Object[] factParameters(AccountId account, OrganizationId organization) {
+    Instant now = clock.instant();
     ZonedDateTime monday =
-        clock
-            .instant()
-            .atZone(WEEKS)
+        now.atZone(WEEKS)
             .toLocalDate()
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
             .atStartOfDay(WEEKS);
@@ -216,6 +230,9 @@ public class Relationships {
       organization.value(),
       Timestamp.from(monday.toInstant()),
       Timestamp.from(monday.plusWeeks(1).toInstant()),
+      account.value(),
+      Timestamp.from(now),
+      Timestamp.from(now),
       null
     };
   }
@@ -270,6 +287,113 @@ public class Relationships {
             person.value(),
             partner.value())
         > 0;
+  }
+
+  /**
+   * Records {@code relationship}, granted by {@code manager}; checked first by {@link #checkGrant}.
+   */
+  @Transactional
+  public TimeBoxedRelationship.Id grant(Actor manager, TimeBoxedRelationship relationship) {
+    checkGrant(manager, relationship);
+    TimeBoxedRelationship.Id id = new TimeBoxedRelationship.Id(UUID.randomUUID());
+    Timestamp from = Timestamp.from(relationship.startsAt());
+    Timestamp until = Timestamp.from(relationship.endsAt());
+    Timestamp now = Timestamp.from(clock.instant());
+    String insert =
+        "insert into time_boxed_relationship (grant_id, kind, advisor_id, colleague_id,"
+            + " person_id, starts_at, ends_at, granted_by, granted_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    List<UUID> persons =
+        relationship.persons().isEmpty()
+            ? java.util.Collections.singletonList(null)
+            : relationship.persons().stream().map(PersonId::value).toList();
+    for (UUID person : persons) {
+      jdbc.update(
+          insert,
+          id.value(),
+          relationship.kind().name(),
+          relationship.advisor().value(),
+          relationship.colleague() == null ? null : relationship.colleague().value(),
+          person,
+          from,
+          until,
+          manager.account().value(),
+          now);
+    }
+    return id;
+  }
+
+  /**
+   * Ends the grant {@code id} now, for a manager of the advisor's organization; false when there is
+   * no such grant holding in its organization.
+   */
+  @Transactional
+  public boolean revoke(Actor manager, TimeBoxedRelationship.Id id) {
+    requireNonNull(id, "id is null");
+    Optional<DenyReason> denied = ManagementRules.assignment(manager, true, true);
+    if (denied.isPresent()) {
+      throw new AccessDenied("revoke", denied.get());
+    }
+    return jdbc.update(
+            "update time_boxed_relationship t set revoked_at = ? where t.grant_id = ?"
+                + " and t.revoked_at is null and exists (select 1 from staff_account a"
+                + " where a.id = t.advisor_id and a.organization_id = ?)",
+            Timestamp.from(clock.instant()),
+            id.value(),
+            manager.organization().value())
+        > 0;
+  }
+
+  /**
+   * Refuses a grant {@code manager} may not make: a manager of the organization, for one of its
+   * advisors, covering one of its advisors, or listing persons its organization follows.
+   */
+  void checkGrant(Actor manager, TimeBoxedRelationship relationship) {
+    requireNonNull(manager, "manager is null");
+    requireNonNull(relationship, "relationship is null");
+    UUID organization = manager.organization().value();
+    List<UUID> advisors =
+        relationship.colleague() == null
+            ? List.of(relationship.advisor().value())
+            : List.of(relationship.advisor().value(), relationship.colleague().value());
+    List<UUID> persons = relationship.persons().stream().map(PersonId::value).distinct().toList();
+    boolean ofOrganization =
+        count(
+                "staff_account a",
+                "a.id",
+                advisors,
+                "a.organization_id = ? and a.role = 'ADVISOR'",
+                organization)
+            == advisors.size();
+    boolean followed =
+        count("person p", "p.id", persons, "p.organization_id = ?", organization) == persons.size();
+    Optional<DenyReason> denied = ManagementRules.assignment(manager, ofOrganization, followed);
+    if (denied.isPresent()) {
+      throw new AccessDenied("grant", denied.get());
+    }
+  }
+
+  /** How many of {@code ids} are rows of {@code table} meeting {@code condition}; bound values. */
+  private int count(String table, String column, List<UUID> ids, String condition, UUID value) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Object> parameters = new java.util.ArrayList<>(ids);
+    parameters.add(value);
+    Integer found =
+        jdbc.queryForObject(
+            "select count(*) from "
+                + table
+                + " where "
+                + column
+                + " in ("
+                + marks
+                + ") and "
+                + condition,
+            Integer.class,
+            parameters.toArray());
+    return found == null ? 0 : found;
   }
 
   /** Refuses, as {@link AccessDenied}, an assignment {@code manager} may not make. */

@@ -71,6 +71,7 @@ public class Texts {
       case REFERRAL -> "orientée vers votre structure";
       case JUSTIFICATION -> "hors portefeuille, avec justification";
       case REVIEW -> "revue par un manager";
+      case TIME_BOXED -> "hors portefeuille, relation temporaire accordée par un manager";
       case SELF -> "la personne elle-même";
       case NOTICE -> "notification d'une violation de données";
     };

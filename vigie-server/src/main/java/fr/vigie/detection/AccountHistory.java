@@ -44,7 +44,9 @@ public final class AccountHistory {
   final int[] dailyPersons = new int[DAYS];
   final int[] dailyUnexplained = new int[DAYS];
   final int[] dailyOutside = new int[DAYS];
+  final int[] dailyOffHours = new int[DAYS];
   int todayOutside;
+  int todayOffHours;
 
   /**
    * Evidence that accumulates across days (a one-sided CUSUM per account): the excess of each day's
@@ -88,6 +90,14 @@ public final class AccountHistory {
    * that the peers learn from it, or null.
    */
   ClosedDay record(Access access, PeerStats peers) {
+    return record(access, peers, false);
+  }
+
+  /**
+   * Takes in {@code access}; {@code offHours} when it happened at night or at a weekend (as the
+   * ceilings reckon them), so that the persons read then are counted apart.
+   */
+  ClosedDay record(Access access, PeerStats peers, boolean offHours) {
     ClosedDay closed = rollDay(access.at(), peers);
     previousActive = lastActive;
     if (firstActive == null) {
@@ -118,14 +128,14 @@ public final class AccountHistory {
     lastActive = access.at();
     forget(access.at());
     switch (access.kind()) {
-      case READ, UPDATE -> disclose(access);
+      case READ, UPDATE -> disclose(access, offHours);
       case SEARCH -> lastHourSearches.addLast(new Search(access.at(), access.found()));
       case REFUSED, CHANGE -> {}
     }
     return closed;
   }
 
-  private void disclose(Access access) {
+  private void disclose(Access access, boolean offHours) {
     boolean explained = access.link().explained();
     Seen before = lastDay.remove(access.person());
     lastDay.put(
@@ -135,6 +145,9 @@ public final class AccountHistory {
         devicePersons.merge(access.device(), 1, Integer::sum);
       }
       todayPersons++;
+      if (offHours) {
+        todayOffHours++;
+      }
       if (access.link() == Link.OUTSIDE) {
         todayOutside++;
       }
@@ -169,6 +182,7 @@ public final class AccountHistory {
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
       dailyOutside[closedDays % DAYS] = todayOutside;
+      dailyOffHours[closedDays % DAYS] = todayOffHours;
       closedDays++;
       closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside);
     }
@@ -176,6 +190,7 @@ public final class AccountHistory {
     todayPersons = 0;
     todayUnexplained = 0;
     todayOutside = 0;
+    todayOffHours = 0;
     return closed;
   }
 
@@ -217,6 +232,30 @@ public final class AccountHistory {
     double mean = meanDailyPersons();
     double allowance = mean + Math.max(3, Math.max(1.5 * sdDailyPersons(), mean / 3));
     return Math.max(0, cusumVolume + todayPersons - allowance);
+  }
+
+  /** True once the account has been in use for four weeks: it has usual places and hours. */
+  public boolean settled(Instant now) {
+    return firstActive != null && !firstActive.isAfter(now.minus(SETTLED));
+  }
+
+  /** Distinct persons first read at night or at a weekend today (calendar day, Paris). */
+  public int offHoursToday() {
+    return todayOffHours;
+  }
+
+  /** The most persons read at night or at a weekend on one day of the baseline. */
+  public int maxDailyOffHours() {
+    int max = 0;
+    for (int i = 0; i < baselineDays(); i++) {
+      max = Math.max(max, dailyOffHours[i]);
+    }
+    return max;
+  }
+
+  /** Mean distinct persons outside what it follows per active day over the baseline. */
+  public double meanDailyOutside() {
+    return mean(dailyOutside);
   }
 
   /** Distinct persons outside what it follows today (calendar day, Paris). */
@@ -283,6 +322,7 @@ public final class AccountHistory {
     cusumOutside = 0;
     cusumVolume = 0;
     todayOutside = 0;
+    todayOffHours = 0;
     todayPersons = 0;
     todayUnexplained = 0;
   }
@@ -290,6 +330,26 @@ public final class AccountHistory {
   /** Distinct persons disclosed in the last 24 hours. */
   public int personsLastDay() {
     return lastDay.size();
+  }
+
+  /** Distinct persons disclosed in the last hour that nothing explains. */
+  public int unexplainedLastHour(Instant now) {
+    Instant hourAgo = now.minus(HOUR);
+    int n = 0;
+    for (Seen seen : lastDay.sequencedValues().reversed()) {
+      if (!seen.at.isAfter(hourAgo)) {
+        break;
+      }
+      if (!seen.explained) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Mean distinct unexplained persons per active day over the baseline. */
+  public double meanDailyUnexplained() {
+    return mean(dailyUnexplained);
   }
 
   /** Of those, the ones no appointment explains. */
@@ -300,6 +360,19 @@ public final class AccountHistory {
   /** Disclosures in the last hour (not distinct). */
   public int readsLastHour() {
     return lastHourReads.size();
+  }
+
+  /** Disclosures (not distinct) in the minute before {@code now}. */
+  public int readsLastMinute(Instant now) {
+    Instant minuteAgo = now.minus(Duration.ofMinutes(1));
+    int n = 0;
+    for (Iterator<Instant> newest = lastHourReads.descendingIterator(); newest.hasNext(); ) {
+      if (!newest.next().isAfter(minuteAgo)) {
+        break;
+      }
+      n++;
+    }
+    return n;
   }
 
   /** Searches in the last hour. */

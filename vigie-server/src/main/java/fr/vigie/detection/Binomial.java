@@ -26,6 +26,24 @@ final class Binomial {
     return Math.min(0, (first + Math.log(sum)) / Math.log(10));
   }
 
+  /** log10 of P(X >= k) for X Poisson of mean {@code mean}: how surprising k events are. */
+  static double log10PoissonUpperTail(double mean, int k) {
+    if (k <= 0) {
+      return 0;
+    }
+    double first = -mean + k * Math.log(mean) - logFactorial(k);
+    double sum = 1;
+    double term = 1;
+    for (int i = k; i < k + 10_000; i++) {
+      term *= mean / (i + 1);
+      sum += term;
+      if (term < 1e-17 * sum) {
+        break;
+      }
+    }
+    return Math.min(0, (first + Math.log(sum)) / Math.log(10));
+  }
+
   private static double logChoose(int n, int k) {
     return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
   }

@@ -160,7 +160,8 @@ public final class Detection {
     PeerStats group = peers.computeIfAbsent(profile.peers(), g -> new PeerStats(ceilings.zone()));
     synchronized (watch) {
       watch.peers = profile.peers();
-      AccountHistory.ClosedDay closed = watch.history.record(access, group);
+      AccountHistory.ClosedDay closed =
+          watch.history.record(access, group, ceilings.offHours(access.at()));
       if (closed != null) {
         group.learn(closed);
       }

@@ -25,6 +25,9 @@ public final class Detectors {
         new TwoPlaces(),
         new Dormant(),
         new AfterRecovery(),
+        new OffHours(Ceilings.defaults()::offHours),
+        new BrokenGlass(),
+        new Pace(),
         new Accumulated("accumulated-outside", 40, 60, "persons outside what it follows"),
         new Accumulated("accumulated-volume", 50, 60, "persons"));
   }
@@ -76,6 +79,143 @@ public final class Detectors {
                   + " more "
                   + what
                   + " than its usual days allow, added up over the last days"));
+    }
+  }
+
+  /**
+   * True while the account reads several persons a minute: the burst ceiling judges that within the
+   * second and suspends; a rate detector's step-up or throttle would only slow the reader down and
+   * make it wait out the ceiling.
+   */
+  static boolean bursting(AccountHistory history, Access access) {
+    return history.readsLastMinute(access.at()) >= 5;
+  }
+
+  /**
+   * More persons read at night or at a weekend today than the account's own days ever needed,
+   * whatever the device: a thief on the owner's own PC reads while the owner is away. An advisor's
+   * evening at home opens a file or three; its usual days set how many more it may.
+   */
+  static final class OffHours implements Detector {
+    private static final int LEAST_ALLOWANCE = 3;
+    private final Predicate<Instant> offHours;
+
+    OffHours(Predicate<Instant> offHours) {
+      this.offHours = offHours;
+    }
+
+    @Override
+    public String name() {
+      return "off-hours";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      // A new advisor has no usual hours yet: four weeks of use before its nights say anything.
+      if (!access.disclosed() || !offHours.test(access.at()) || !history.settled(access.at())) {
+        return Optional.empty();
+      }
+      int persons = history.offHoursToday();
+      int allowance = Math.max(LEAST_ALLOWANCE, 2 * history.maxDailyOffHours());
+      if (persons <= allowance) {
+        return Optional.empty();
+      }
+      int points = Math.min(80, 40 + 10 * (persons - allowance - 1));
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              persons
+                  + " persons read at night or at a weekend today; its usual days allow "
+                  + allowance));
+    }
+  }
+
+  /**
+   * Break-the-glass reads today far above the account's own rate and its peers': with covers,
+   * sessions and desks made explicit ({@code access.TimeBoxedRelationship}), a justification is
+   * rare, and a run of them says much (a Poisson tail, so one or two say nothing).
+   */
+  static final class BrokenGlass implements Detector {
+    /** The least usual rate: a desk's odd visitor is never unusual. */
+    private static final double LEAST_RATE = 0.5;
+
+    /** Below the throttle: alone it asks for a step-up, with another detector it suspends. */
+    private static final int MOST = 65;
+
+    @Override
+    public String name() {
+      return "broken-glass";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed() || access.link() != Link.OUTSIDE || bursting(history, access)) {
+        return Optional.empty();
+      }
+      int outside = history.outsideToday();
+      double usual =
+          Math.max(LEAST_RATE, Math.max(history.meanDailyOutside(), peers.outsideMean()));
+      double surprise = -Binomial.log10PoissonUpperTail(usual, outside);
+      int points = (int) Math.min(MOST, 10 * surprise - 20);
+      if (points <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              outside
+                  + " persons outside what it follows read today with a justification; its usual"
+                  + " days have "
+                  + String.format(java.util.Locale.ROOT, "%.1f", usual)));
+    }
+  }
+
+  /**
+   * Unexplained persons read within the last hour far above the account's own hourly rate: a thief
+   * going through the caseload faster than its owner, from the owner's own PC and hours, is seen
+   * within the hour instead of at the end of the day. A Poisson tail, so a busy hour says little.
+   */
+  static final class Pace implements Detector {
+    /** Working hours in a day, over which the usual unexplained persons are spread. */
+    private static final double HOURS = 6;
+
+    private static final double LEAST_RATE = 1.5;
+
+    /** Below the throttle, so that a full-speed reader still meets the burst ceiling at once. */
+    private static final int MOST = 65;
+
+    @Override
+    public String name() {
+      return "pace";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed()
+          || access.link().explained()
+          || history.baselineDays() < 5
+          || bursting(history, access)) {
+        return Optional.empty();
+      }
+      int persons = history.unexplainedLastHour(access.at());
+      double rate = Math.max(LEAST_RATE, history.meanDailyUnexplained() / HOURS);
+      double surprise = -Binomial.log10PoissonUpperTail(rate, persons);
+      int points = (int) Math.min(MOST, 10 * surprise - 30);
+      if (points <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              persons
+                  + " persons with no appointment link read in the last hour; its usual hour has "
+                  + String.format(java.util.Locale.ROOT, "%.1f", rate)));
     }
   }
 

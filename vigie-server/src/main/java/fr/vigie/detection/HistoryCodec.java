@@ -32,10 +32,12 @@ final class HistoryCodec {
     root.put("today_persons", h.todayPersons);
     root.put("today_unexplained", h.todayUnexplained);
     root.put("today_outside", h.todayOutside);
+    root.put("today_off_hours", h.todayOffHours);
     root.put("closed_days", h.closedDays);
     ints(root.putArray("daily_persons"), h.dailyPersons);
     ints(root.putArray("daily_unexplained"), h.dailyUnexplained);
     ints(root.putArray("daily_outside"), h.dailyOutside);
+    ints(root.putArray("daily_off_hours"), h.dailyOffHours);
     ArrayNode hours = root.putArray("hours");
     for (long n : h.hourOfWeek) {
       hours.add(n);
@@ -77,10 +79,12 @@ final class HistoryCodec {
     h.todayPersons = root.path("today_persons").asInt(0);
     h.todayUnexplained = root.path("today_unexplained").asInt(0);
     h.todayOutside = root.path("today_outside").asInt(0);
+    h.todayOffHours = root.path("today_off_hours").asInt(0);
     h.closedDays = Math.max(0, root.path("closed_days").asInt(0));
     readInts(root.get("daily_persons"), h.dailyPersons);
     readInts(root.get("daily_unexplained"), h.dailyUnexplained);
     readInts(root.get("daily_outside"), h.dailyOutside);
+    readInts(root.get("daily_off_hours"), h.dailyOffHours);
     JsonNode hours = root.get("hours");
     if (hours != null && hours.isArray()) {
       for (int i = 0; i < Math.min(hours.size(), h.hourOfWeek.length); i++) {

@@ -68,9 +68,17 @@ final class AdvisorBehaviour {
     for (long p = advisor.firstPerson(); p < advisor.firstPerson() + advisor.caseloadSize(); p++) {
       if (register.appointmentDay(p, date, advisor.caseload()) == dow) {
         double at = workingSecond(life, random);
-        add(out, random, day, at, p, false, place);
+        add(out, random, day, at, p, false, false, place);
         if (random.chance(0.5)) {
-          add(out, random, day, Math.min(at + random.between(60, 2700), life.end), p, false, place);
+          add(
+              out,
+              random,
+              day,
+              Math.min(at + random.between(60, 2700), life.end),
+              p,
+              false,
+              false,
+              place);
         }
       }
     }
@@ -80,14 +88,14 @@ final class AdvisorBehaviour {
     int followed = poisson(random, followedPerDay(advisor.caseload()) * factor);
     for (int i = 0; i < followed; i++) {
       long p = advisor.firstPerson() + random.nextInt(advisor.caseloadSize());
-      add(out, random, day, workingSecond(life, random), p, false, place);
+      add(out, random, day, workingSecond(life, random), p, false, false, place);
     }
     // A new advisor goes through the caseload it takes over: about 30 more files a day at first.
     if (life.arrival > 0 && day - life.arrival < ONBOARDING_DAYS) {
       int onboarding = poisson(random, 30);
       for (int i = 0; i < onboarding; i++) {
         long p = advisor.firstPerson() + random.nextInt(advisor.caseloadSize());
-        add(out, random, day, workingSecond(life, random), p, false, place);
+        add(out, random, day, workingSecond(life, random), p, false, false, place);
       }
     }
     // A collective session (workshop) with 8 to 15 persons of the organization, most outside the
@@ -98,7 +106,7 @@ final class AdvisorBehaviour {
       for (int i = 0; i < attendees; i++) {
         long p = organizationPerson(account, random);
         boolean outside = !advisor.follows(p);
-        add(out, random, day, at + random.nextInt(3600), p, outside && !account.partner(), place);
+        add(out, random, day, at + random.nextInt(3600), p, false, outside, place);
       }
     }
     // Persons of the organization outside the caseload: at the desk, on the phone (justified).
@@ -106,7 +114,7 @@ final class AdvisorBehaviour {
       int outside = poisson(random, OUTSIDE_PER_DAY);
       for (int i = 0; i < outside; i++) {
         long p = organizationPerson(account, random);
-        add(out, random, day, workingSecond(life, random), p, true, place);
+        add(out, random, day, workingSecond(life, random), p, true, false, place);
       }
     }
     cover(account, day, date, dow, random, life, place, out);
@@ -153,7 +161,7 @@ final class AdvisorBehaviour {
         p < colleague.firstPerson() + colleague.caseloadSize();
         p++) {
       if (register.appointmentDay(p, date, colleague.caseload()) == dow) {
-        add(out, random, day, workingSecond(life, random), p, !account.partner(), place);
+        add(out, random, day, workingSecond(life, random), p, false, true, place);
       }
     }
   }
@@ -165,6 +173,7 @@ final class AdvisorBehaviour {
       double at,
       long person,
       boolean justified,
+      boolean timeBoxed,
       Place place) {
     String device = place.device;
     String address = place.address;
@@ -174,7 +183,7 @@ final class AdvisorBehaviour {
     if (place.secondDevice != null && random.chance(0.15)) {
       device = place.secondDevice;
     }
-    if (!justified && random.chance(SEARCH_FIRST)) {
+    if (!justified && !timeBoxed && random.chance(SEARCH_FIRST)) {
       if (random.chance(TYPO)) {
         out.add(
             access(day, at - 20, Action.SEARCH, SimulatedAccess.NOBODY, false, device, address));
@@ -183,7 +192,9 @@ final class AdvisorBehaviour {
       return;
     }
     Action action = random.chance(0.15) ? Action.UPDATE : Action.READ;
-    out.add(access(day, at, action, person, justified, device, address));
+    out.add(
+        SimulatedAccess.timeBoxed(
+            calendar.at(day, at), action, person, justified, device, address, timeBoxed));
   }
 
   private SimulatedAccess access(

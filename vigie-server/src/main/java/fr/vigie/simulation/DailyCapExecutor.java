@@ -51,7 +51,7 @@ final class DailyCapExecutor implements AccessExecutor {
                 account.kind(),
                 false),
             access.action(),
-            register.facts(account, access.person()),
+            register.facts(account, access.person(), access.timeBoxed()),
             Purpose.FOLLOW_UP,
             access.justified() ? JUSTIFIED : Optional.empty());
     boolean allowed = decision instanceof Decision.Allow;

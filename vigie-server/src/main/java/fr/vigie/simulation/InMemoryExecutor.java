@@ -55,7 +55,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   private final ZoneId zone;
   private final Map<Integer, AccountProfile> profiles = new HashMap<>();
   private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
-  private final Map<Integer, Instant> lastServed = new HashMap<>();
+  private final Map<Integer, Instant> throttleNext = new HashMap<>();
 
   InMemoryExecutor(Register register, Supplier<Detection> fresh, ContainmentListener listener) {
     this.register = requireNonNull(register, "register is null");
@@ -143,7 +143,7 @@ public final class InMemoryExecutor implements AccessExecutor {
         AccessPolicy.decide(
             actor(account, access.at()),
             access.action(),
-            register.facts(account, access.person()),
+            register.facts(account, access.person(), access.timeBoxed()),
             Purpose.FOLLOW_UP,
             access.justified() ? JUSTIFIED : Optional.empty());
     boolean allowed = decision instanceof Decision.Allow;
@@ -163,7 +163,9 @@ public final class InMemoryExecutor implements AccessExecutor {
       observe(account, profile, refusal(account, access));
       return Outcome.DENIED;
     }
-    Link link = register.link(account, access.person(), access.at().atZone(zone).toLocalDate());
+    Link link =
+        register.link(
+            account, access.person(), access.at().atZone(zone).toLocalDate(), access.timeBoxed());
     AccessKind kind = access.action() == Action.UPDATE ? AccessKind.UPDATE : AccessKind.READ;
     Access read =
         Access.of(
@@ -174,11 +176,7 @@ public final class InMemoryExecutor implements AccessExecutor {
             link,
             access.device(),
             access.address());
-    Outcome outcome = admitAndObserve(account, profile, read);
-    if (outcome == Outcome.DISCLOSED) {
-      lastServed.put(account.index(), access.at());
-    }
-    return outcome;
+    return admitAndObserve(account, profile, read);
   }
 
   /** DISCLOSED here means admitted: the caller knows whether anything was in it. */
@@ -209,7 +207,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   private Outcome refer(SimulatedAccount account, AccountProfile profile, SimulatedAccess access) {
     Actor actor = actor(account, access.at());
     if (AccessPolicy.referral(
-            actor, register.facts(account, access.person()), register.partner().kind())
+            actor, register.facts(account, access.person(), false), register.partner().kind())
         .isPresent()) {
       observe(account, profile, refusal(account, access));
       return Outcome.DENIED;
@@ -238,9 +236,17 @@ public final class InMemoryExecutor implements AccessExecutor {
     };
   }
 
+  /**
+   * As the server's guard ({@code AccessWatch.throttlePasses}): the first access once throttled
+   * passes, then one every {@link #THROTTLE_PACE} after the last one that passed.
+   */
   private boolean tooSoon(SimulatedAccount account, Instant at) {
-    Instant last = lastServed.get(account.index());
-    return last != null && Duration.between(last, at).compareTo(THROTTLE_PACE) < 0;
+    Instant next = throttleNext.get(account.index());
+    if (next == null || !at.isBefore(next)) {
+      throttleNext.put(account.index(), at.plus(THROTTLE_PACE));
+      return false;
+    }
+    return true;
   }
 
   private Outcome throttled(SimulatedAccount account, AccountProfile profile, SimulatedAccess a) {

@@ -38,28 +38,42 @@ final class Register {
         .orElseThrow(() -> new IllegalStateException("the agency has no partner organization"));
   }
 
-  /** What relates {@code account} to the person at {@code person}. */
-  Facts facts(SimulatedAccount account, long person) {
+  /**
+   * What relates {@code account} to the person at {@code person}; {@code timeBoxed} when a
+   * manager's time-boxed relationship covers the access (it names a person of the organization).
+   */
+  Facts facts(SimulatedAccount account, long person, boolean timeBoxed) {
     if (person < 0) {
       return Facts.NONE;
     }
     boolean organization = account.organization().follows(person);
     return new Facts(
-        account.advisor().follows(person), organization, account.partner() && organization);
+        account.advisor().follows(person),
+        organization,
+        account.partner() && organization,
+        false,
+        timeBoxed && organization,
+        false);
   }
 
   /**
    * What explains an access the policy allowed: an appointment this week (with the account, or its
-   * organization for a partner), else followed, else a justified access outside the caseload.
+   * organization for a partner), else followed, else a manager's time-boxed relationship, else a
+   * justified access outside the caseload.
    */
-  Link link(SimulatedAccount account, long person, LocalDate day) {
+  Link link(SimulatedAccount account, long person, LocalDate day, boolean timeBoxed) {
     boolean followed =
         account.advisor().follows(person)
             || (account.partner() && account.organization().follows(person));
     if (!followed) {
-      return Link.OUTSIDE;
+      return timeBoxed ? Link.TIME_BOXED : Link.OUTSIDE;
     }
-    return appointmentDay(person, day) > 0 ? Link.APPOINTMENT : Link.FOLLOWED;
+    if (appointmentDay(person, day) > 0) {
+      return Link.APPOINTMENT;
+    }
+    // In the server's order (PersonReads.link): a time-boxed relationship explains a read of a
+    // followed person too, such as a partner's session list of persons referred to it.
+    return timeBoxed ? Link.TIME_BOXED : Link.FOLLOWED;
   }
 
   /**

@@ -224,6 +224,9 @@ final class ServerExecutor implements AccessExecutor {
           "/api/persons/" + person.value() + "/referrals",
           "{\"organization\":\"" + partner() + "\"}");
     }
+    if (access.timeBoxed() && person != null) {
+      listFor(session.login(), person, access.at());
+    }
     return switch (access.action()) {
       case SEARCH -> session.post("/api/persons/search", search(access.person()));
       case UPDATE ->
@@ -239,6 +242,27 @@ final class ServerExecutor implements AccessExecutor {
                   "{\"purpose\":\"FOLLOW_UP\",\"justification\":" + JUSTIFICATION + "}")
               : session.get("/api/persons/" + person.value());
     };
+  }
+
+  /**
+   * The manager's list (a collective session, a colleague's appointments while covering) holding
+   * the person for the advisor's day, written as {@code POST /api/relationships} would (managers
+   * are not simulated; the analyst stands in as the grantor).
+   */
+  private void listFor(String login, PersonId person, Instant at) {
+    LocalDate day = at.atZone(ZoneId.of("Europe/Paris")).toLocalDate();
+    Instant from = day.atStartOfDay(ZoneId.of("Europe/Paris")).toInstant();
+    jdbc.update(
+        "insert into time_boxed_relationship (grant_id, kind, advisor_id, person_id, starts_at,"
+            + " ends_at, granted_by, granted_at) select ?, 'SESSION', a.id, ?, ?, ?, ?, ?"
+            + " from staff_account a where a.login = ?",
+        UUID.randomUUID(),
+        person.value(),
+        java.sql.Timestamp.from(from),
+        java.sql.Timestamp.from(from.plus(java.time.Duration.ofDays(1))),
+        analyst.value(),
+        java.sql.Timestamp.from(at),
+        login);
   }
 
   private static final String JUSTIFICATION =

@@ -13,6 +13,9 @@ import java.time.Instant;
  * @param person the person read, updated or searched for, or {@link #NOBODY} for a search whose
  *     criterion names no one (a typo, a guess)
  * @param justified the account gives a justification (for a person outside its caseload)
+ * @param timeBoxed a manager's time-boxed relationship covers this read (a collective session's
+ *     list, an absent colleague's caseload), so no justification is needed: the honest advisor's
+ *     out-of-caseload work made explicit; an attack never has one
  * @param device a token of the device, such as {@code pc-17}
  * @param address a token of the network, such as {@code office-FT-00003}
  * @param referral the account refers the person to a partner organization instead: no read, a
@@ -25,7 +28,8 @@ public record SimulatedAccess(
     boolean justified,
     String device,
     String address,
-    boolean referral) {
+    boolean referral,
+    boolean timeBoxed) {
   /** The person a search names when it names no one. */
   public static final long NOBODY = -1;
 
@@ -42,14 +46,26 @@ public record SimulatedAccess(
     }
   }
 
-  /** An access that is no referral. */
+  /** An access that is no referral, with no time-boxed relationship. */
   public SimulatedAccess(
       Instant at, Action action, long person, boolean justified, String device, String address) {
-    this(at, action, person, justified, device, address, false);
+    this(at, action, person, justified, device, address, false, false);
+  }
+
+  /** A read or search with or without a time-boxed relationship. */
+  public static SimulatedAccess timeBoxed(
+      Instant at,
+      Action action,
+      long person,
+      boolean justified,
+      String device,
+      String address,
+      boolean timeBoxed) {
+    return new SimulatedAccess(at, action, person, justified, device, address, false, timeBoxed);
   }
 
   /** {@code account} refers {@code person} to a partner organization. */
   static SimulatedAccess referral(Instant at, long person, String device, String address) {
-    return new SimulatedAccess(at, Action.UPDATE, person, false, device, address, true);
+    return new SimulatedAccess(at, Action.UPDATE, person, false, device, address, true, false);
   }
 }

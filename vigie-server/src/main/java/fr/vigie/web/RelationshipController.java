@@ -8,6 +8,7 @@ import fr.vigie.access.JustificationId;
 import fr.vigie.access.Management;
 import fr.vigie.access.PendingJustification;
 import fr.vigie.access.ReviewOutcome;
+import fr.vigie.access.TimeBoxedRelationship;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.OrganizationId;
 import java.time.Instant;
@@ -39,6 +40,34 @@ class RelationshipController {
   record ReferralRequest(UUID organization) {}
 
   record ReviewRequest(ReviewOutcome outcome) {}
+
+  /** A manager's time-boxed relationship: a cover names a colleague, a list names persons. */
+  record TimeBoxedRequest(
+      TimeBoxedRelationship.Kind kind,
+      UUID advisor,
+      UUID colleague,
+      List<String> persons,
+      Instant startsAt,
+      Instant endsAt) {
+    TimeBoxedRelationship relationship() {
+      if (kind == null || advisor == null || startsAt == null || endsAt == null) {
+        throw new VigieException(
+            ProblemCode.FIELD_MISSING, "kind, advisor, startsAt and endsAt: are required");
+      }
+      return new TimeBoxedRelationship(
+          kind,
+          new AccountId(advisor),
+          colleague == null ? null : new AccountId(colleague),
+          persons == null ? List.of() : persons.stream().map(PersonController::personId).toList(),
+          startsAt,
+          endsAt);
+    }
+
+    @Override
+    public String toString() {
+      return "TimeBoxedRequest[" + kind + " advisor=" + advisor + "]";
+    }
+  }
 
   /** A pending justification as the manager reviews it; ids, a code, a time, staff text. */
   record PendingView(
@@ -115,6 +144,23 @@ class RelationshipController {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * A manager makes out-of-caseload work explicit for a while: one of its advisors covers an absent
+   * colleague, or reads a session's or a reception desk's list without breaking the glass.
+   */
+  @PostMapping("/api/relationships")
+  ResponseEntity<Map<String, Object>> grant(@RequestBody TimeBoxedRequest request) {
+    TimeBoxedRelationship.Id id = management.grant(actors.require(), request.relationship());
+    return ResponseEntity.status(201).body(Map.of("id", id.value()));
+  }
+
+  /** A manager ends a time-boxed relationship of its organization before its end. */
+  @DeleteMapping("/api/relationships/{id}")
+  ResponseEntity<Void> revoke(@PathVariable UUID id) {
+    boolean revoked = management.revoke(actors.require(), new TimeBoxedRelationship.Id(id));
+    return revoked ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+  }
+
   /** A manager reviews a justification written in its organization. */
   @PostMapping("/api/justifications/{id}/review")
   ResponseEntity<Void> review(@PathVariable UUID id, @RequestBody ReviewRequest request) {
@@ -126,7 +172,7 @@ class RelationshipController {
     String since =
         switch (page.basis()) {
           case REFERRAL -> "referredAt";
-          case CASELOAD, JUSTIFICATION, REVIEW, SELF, NOTICE -> "assignedAt";
+          case CASELOAD, JUSTIFICATION, TIME_BOXED, REVIEW, SELF, NOTICE -> "assignedAt";
         };
     List<Map<String, Object>> persons =
         page.entries().stream().map((CaseloadEntry e) -> entry(e, since)).toList();

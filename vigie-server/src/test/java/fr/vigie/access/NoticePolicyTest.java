@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The policy of article 34 notices: the DPO, the contact of a person whose notice is claimed. */
 class NoticePolicyTest {
-  private static final Facts DUE = new Facts(false, false, false, false, true);
+  private static final Facts DUE = new Facts(false, false, false, false, false, true);
   private static final Actor DPO = actor(Role.DPO, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
 
   private static Decision decide(Actor actor, Action action, Facts facts, Purpose purpose) {
@@ -47,7 +47,7 @@ class NoticePolicyTest {
         .isEqualTo(new Deny(DenyReason.ROLE_NOT_ALLOWED));
     assertThat(
             decide(
-                DPO, Action.READ, new Facts(true, true, true, true, false), Purpose.BREACH_NOTICE))
+                DPO, Action.READ, new Facts(true, true, true, true, false, false), Purpose.BREACH_NOTICE))
         .isEqualTo(new Deny(DenyReason.ROLE_NOT_ALLOWED));
   }
 
@@ -84,7 +84,7 @@ class NoticePolicyTest {
       names = {"DPO"})
   void read_noticeDueByAnotherRole_isRefused(Role role) {
     for (OrganizationKind kind : OrganizationKind.values()) {
-      Facts dueAndFollowed = new Facts(true, true, true, true, true);
+      Facts dueAndFollowed = new Facts(true, true, true, true, false, true);
       assertThat(decide(actor(role, kind), Action.READ, dueAndFollowed, Purpose.BREACH_NOTICE))
           .as(role + " of " + kind)
           .isInstanceOf(Deny.class);

@@ -15,6 +15,7 @@ import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
 import fr.vigie.simulation.DemoAgency;
 import fr.vigie.testing.TestDatabase;
+import fr.vigie.testing.TestingClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,6 +68,19 @@ class ExchangeBatchesIT {
     properties.add("vigie.data-dir", () -> data.toString());
     properties.add("vigie.exchange.url", exchange::url);
     properties.add("vigie.exchange.ingest-interval", () -> "PT1H");
+  }
+
+  /**
+   * A weekday morning: the operator's ceilings are a quarter of their day values at night and at
+   * weekends, which the batches of these tests would meet when run then on the real clock.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class WorkingHours {
+    @Bean
+    @Primary
+    TestingClock testingClock() {
+      return new TestingClock(Instant.parse("2026-03-02T09:00:00Z"));
+    }
   }
 
   @AfterAll

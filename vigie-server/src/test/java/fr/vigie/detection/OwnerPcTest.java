@@ -1,0 +1,130 @@
+package fr.vigie.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.Role;
+import fr.vigie.registry.PersonId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thief on the owner's own PC and network (issue 9): no new place, no ceiling met, yet reads at
+ * the weekend, a run of justified reads or a pace no working hour has are seen within a dozen
+ * persons; an evening file or a justified read or two say nothing.
+ */
+class OwnerPcTest {
+  /** Monday 2026-11-16, 08:00 UTC: 09:00 in Paris. */
+  private static final Instant MONDAY = Instant.parse("2026-11-16T08:00:00Z");
+
+  private static final AccountId ACCOUNT = new AccountId(new UUID(4, 4));
+  private static final AccountProfile ADVISOR =
+      new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
+
+  private final Detection detection = Detection.withDefaults();
+  private int nextPerson;
+
+  private void read(Instant at, Link link) {
+    detection.observe(
+        ADVISOR,
+        Access.of(
+            ACCOUNT,
+            at,
+            AccessKind.READ,
+            new PersonId(new UUID(9, nextPerson++)),
+            link,
+            "pc",
+            "office"));
+  }
+
+  /** Five weeks of weekdays at the office PC, 12 persons a day and one justified read a week. */
+  private void work() {
+    Instant day = MONDAY.minus(Duration.ofDays(35));
+    for (; day.isBefore(MONDAY); day = day.plus(Duration.ofDays(1))) {
+      int dow = day.atZone(ZoneId.of("Europe/Paris")).getDayOfWeek().getValue();
+      if (dow > 5) {
+        continue;
+      }
+      for (int n = 0; n < 12; n++) {
+        Link link = n % 2 == 0 ? Link.APPOINTMENT : Link.FOLLOWED;
+        if (dow == 3 && n == 5) {
+          link = Link.OUTSIDE;
+        }
+        read(day.plusSeconds(1800L * n), link);
+      }
+    }
+  }
+
+  /** Reads {@code n} persons {@code gap} seconds apart; how many were read before suspension. */
+  private int readUntilSuspended(Instant from, int n, long gap, Link link) {
+    for (int i = 0; i < n; i++) {
+      if (detection.state(ACCOUNT) == ContainmentState.SUSPENDED) {
+        return i;
+      }
+      read(from.plusSeconds(gap * i), link);
+    }
+    return detection.state(ACCOUNT) == ContainmentState.SUSPENDED ? n : -1;
+  }
+
+  private boolean signalled(String detector) {
+    return detection.reasons(ACCOUNT).stream().anyMatch(s -> s.detector().equals(detector));
+  }
+
+  @Test
+  void ownerPcAtTheWeekend_suspendedWithinAFewPersons_offHoursAmongTheReasons() {
+    work();
+    Instant saturday = MONDAY.plus(Duration.ofDays(5)).plus(Duration.ofHours(2));
+
+    int read = readUntilSuspended(saturday, 40, 120, Link.FOLLOWED);
+
+    assertThat(read).isBetween(4, 12);
+    assertThat(signalled("off-hours")).isTrue();
+  }
+
+  @Test
+  void threeFilesOneEvening_fromTheOwnerPc_raiseNothing() {
+    work();
+    Instant evening = MONDAY.plus(Duration.ofHours(12)); // 21:00 in Paris
+
+    readUntilSuspended(evening, 3, 300, Link.FOLLOWED);
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(signalled("off-hours")).isFalse();
+  }
+
+  @Test
+  void runOfJustifiedReadsInWorkingHours_brokenGlassAndSuspended() {
+    work();
+
+    int read = readUntilSuspended(MONDAY.plusSeconds(600), 60, 240, Link.OUTSIDE);
+
+    assertThat(read).isPositive();
+    assertThat(read).isLessThanOrEqualTo(20);
+    assertThat(signalled("broken-glass")).isTrue();
+  }
+
+  @Test
+  void twoJustifiedReadsInADay_sayNothing() {
+    work();
+
+    readUntilSuspended(MONDAY.plusSeconds(600), 2, 3600, Link.OUTSIDE);
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(detection.reasons(ACCOUNT)).isEmpty();
+  }
+
+  @Test
+  void caseloadAtTwentyAnHour_paceSignalled() {
+    work();
+
+    readUntilSuspended(MONDAY.plusSeconds(600), 25, 150, Link.FOLLOWED);
+
+    assertThat(signalled("pace")).isTrue();
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.ACTIVE);
+  }
+}
