@@ -206,14 +206,34 @@ public record Ceilings(
     double factor = factorAt(profile, at);
     return factor == 1.0
         ? base
-        : base.stream().map(limit -> scaledUnlessBurst(limit, factor)).toList();
+        : base.stream().map(limit -> scaledUnlessBurst(limit, factor, base)).toList();
   }
 
   /**
-   * The burst limit is already below any honest pace; tightening it would only catch the honest.
+   * The burst limit is already below any honest pace; tightening it would only catch the honest. A
+   * limit that refuses stays above every limit that suspends over the same window: a quarter of the
+   * accesses a minute at night (7) under the burst (10) would only pace a full-speed reader,
+   * refused at its eighth access each minute and never suspended.
    */
-  private static Limit scaledUnlessBurst(Limit limit, double factor) {
-    return limit.onBreach() == OnBreach.SUSPEND ? limit : limit.scaled(factor);
+  private static Limit scaledUnlessBurst(Limit limit, double factor, List<Limit> all) {
+    if (limit.onBreach() == OnBreach.SUSPEND) {
+      return limit;
+    }
+    Limit scaled = limit.scaled(factor);
+    int floor =
+        all.stream()
+            .filter(l -> l.onBreach() == OnBreach.SUSPEND && l.window().equals(limit.window()))
+            .mapToInt(l -> l.max() + 1)
+            .max()
+            .orElse(0);
+    return scaled.max() >= floor
+        ? scaled
+        : new Limit(
+            limit.name(),
+            limit.measure(),
+            limit.window(),
+            Math.min(floor, limit.max()),
+            limit.onBreach());
   }
 
   /** The smallest factor among those that apply at {@code at}: 1 in working hours. */

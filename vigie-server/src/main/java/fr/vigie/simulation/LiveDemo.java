@@ -5,12 +5,14 @@ import fr.vigie.identity.Organizations;
 import fr.vigie.identity.Role;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,11 +38,22 @@ public class LiveDemo {
   private final JdbcTemplate jdbc;
   private final Credentials credentials;
   private final Organizations organizations;
+  private final Clock clock;
 
-  LiveDemo(JdbcTemplate jdbc, Credentials credentials, Organizations organizations) {
+  LiveDemo(
+      JdbcTemplate jdbc,
+      Credentials credentials,
+      Organizations organizations,
+      Optional<Clock> clock) {
     this.jdbc = jdbc;
     this.credentials = credentials;
     this.organizations = organizations;
+    // The authenticator apps read the server's clock: the real one, unless a test sets another.
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  private StaffSession signIn(String base, String login, String password) {
+    return StaffSession.firstSignIn(base, login, password, clock, null);
   }
 
   /** What the demo saw: how many persons left before the cut, and the advisors' refusals. */
@@ -70,7 +83,7 @@ public class LiveDemo {
         usurped.login());
     List<StaffSession> sessions = new ArrayList<>();
     for (DemoAccount advisor : team.subList(0, advisors)) {
-      sessions.add(StaffSession.firstSignIn(base, advisor.login(), givePassword(advisor.id())));
+      sessions.add(signIn(base, advisor.login(), givePassword(advisor.id())));
     }
     AtomicBoolean working = new AtomicBoolean(true);
     AtomicInteger reads = new AtomicInteger();
@@ -132,8 +145,7 @@ public class LiveDemo {
         out,
         "ATTACK: %s is signed in from an unknown device and reads its caseload at full speed",
         usurped.login());
-    StaffSession attacker =
-        StaffSession.firstSignIn(base, usurped.login(), givePassword(usurped.id()));
+    StaffSession attacker = signIn(base, usurped.login(), givePassword(usurped.id()));
     long first = 0;
     int persons = 0;
     StaffSession.Answer last = null;
@@ -171,7 +183,7 @@ public class LiveDemo {
     organizations.registerAccounts(
         List.of(new Organizations.NewAccount(login, organization, Role.SECURITY_ANALYST)));
     UUID id = credentials.accountId(login).orElseThrow();
-    StaffSession analyst = StaffSession.firstSignIn(base, login, givePassword(id));
+    StaffSession analyst = signIn(base, login, givePassword(id));
     StaffSession.Answer alerts = analyst.get("/api/alerts");
     JsonNode alert = null;
     if (alerts.ok()) {

@@ -47,7 +47,10 @@ class NoticePolicyTest {
         .isEqualTo(new Deny(DenyReason.ROLE_NOT_ALLOWED));
     assertThat(
             decide(
-                DPO, Action.READ, new Facts(true, true, true, true, false, false), Purpose.BREACH_NOTICE))
+                DPO,
+                Action.READ,
+                new Facts(true, true, true, true, false, false),
+                Purpose.BREACH_NOTICE))
         .isEqualTo(new Deny(DenyReason.ROLE_NOT_ALLOWED));
   }
 
