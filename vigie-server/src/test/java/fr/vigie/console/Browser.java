@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,6 +79,32 @@ final class Browser implements AutoCloseable {
 
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
+  }
+
+  /** Clicks what {@code css} names, found afresh when a live part of the page replaced it. */
+  void click(String css) {
+    retryingStale(
+        () -> {
+          find(css).click();
+          return null;
+        });
+  }
+
+  /** The text of what {@code css} names, found afresh when a live part replaced it. */
+  String text(String css) {
+    return retryingStale(() -> find(css).getText());
+  }
+
+  private static <T> T retryingStale(Supplier<T> action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return action.get();
+      } catch (StaleElementReferenceException replaced) {
+        if (attempt == 5) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   List<WebElement> findAll(String css) {

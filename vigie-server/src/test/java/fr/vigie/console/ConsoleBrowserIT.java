@@ -186,14 +186,14 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
       assertThat(watcher.driver.executeScript("return window.vigieSamePage === true;"))
           .as("the alert came without reloading the page")
           .isEqualTo(true);
-      assertThat(watcher.find(alert).getText()).contains("ceiling:burst").contains("10 personne");
+      assertThat(watcher.text(alert)).contains("ceiling:burst").contains("10 personne");
       watcher.assertAccessible();
       watcher.screenshot("analyste");
 
       reader.open("/console/personnes/" + ids.get(0));
       assertThat(reader.path()).as("the suspended session is gone").isEqualTo("/console/connexion");
 
-      watcher.find(alert + " a").click();
+      watcher.click(alert + " a");
       watcher.await("#liberer", Duration.ofSeconds(30));
       watcher.assertAccessible();
       watcher.find("#liberer").click();
