@@ -40,6 +40,8 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
 
   @BeforeEach
   void agency() {
+    // The tests before, in the same server, sign in from this address too.
+    moveToNextWeekdayMorning();
     agency = "FT-" + UUID.randomUUID();
     // The account opens the organization, which the import needs first.
     advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);

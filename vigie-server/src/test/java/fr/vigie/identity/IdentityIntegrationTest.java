@@ -146,6 +146,26 @@ public abstract class IdentityIntegrationTest {
     clock.advance(by);
   }
 
+  /**
+   * Moves the server's time to the next Monday to Friday, 10:00 in Paris: whole ceilings, and the
+   * sign-in limits of earlier tests (all from this machine's address) long refilled.
+   */
+  protected void moveToNextWeekdayMorning() {
+    java.time.ZonedDateTime at =
+        clock
+            .instant()
+            .atZone(java.time.ZoneId.of("Europe/Paris"))
+            .plusDays(1)
+            .withHour(10)
+            .withMinute(0)
+            .withSecond(0);
+    while (at.getDayOfWeek() == java.time.DayOfWeek.SATURDAY
+        || at.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+      at = at.plusDays(1);
+    }
+    clock.advance(java.time.Duration.between(clock.instant(), at.toInstant()));
+  }
+
   /** Moves past the time step of the last code, so the next code is a new one. */
   protected void nextStep() {
     clock.advance(java.time.Duration.ofSeconds(TotpCodes.STEP_SECONDS));

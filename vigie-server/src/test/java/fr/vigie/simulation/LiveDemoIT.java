@@ -6,11 +6,7 @@ import fr.vigie.identity.IdentityIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * cut within its burst ceiling, its session ends, and the analyst finds the alert.
  */
 class LiveDemoIT extends IdentityIntegrationTest {
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
   @Autowired DemoAgency demoAgency;
   @Autowired LiveDemo demo;
 
@@ -29,7 +23,7 @@ class LiveDemoIT extends IdentityIntegrationTest {
     demoAgency.load(SyntheticAgency.generate(3_000, 11));
     // The demo and the server read the same clock; a weekday morning, when the ceilings are
     // whole (at night and at weekends they are a quarter, and the cut would come sooner).
-    moveClock(Duration.between(clockNow(), nextWeekdayMorning(clockNow())));
+    moveToNextWeekdayMorning();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     LiveDemo.Outcome outcome =
@@ -50,14 +44,5 @@ class LiveDemoIT extends IdentityIntegrationTest {
         .contains("ACCOUNT_SUSPENDED")
         .contains("next request gets 401")
         .contains("ceiling:burst");
-  }
-
-  /** The next Monday to Friday, 10:00 in Paris, after {@code now}. */
-  private static Instant nextWeekdayMorning(Instant now) {
-    ZonedDateTime at = now.atZone(PARIS).plusDays(1).withHour(10).withMinute(0).withSecond(0);
-    while (at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      at = at.plusDays(1);
-    }
-    return at.toInstant();
   }
 }
