@@ -21,12 +21,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The console in a real browser (Debian's Chromium, headless) against a whole Vigie on a random
  * port: each story from the sign-in page, axe-core on every page it shows, and the screenshots of
  * each role's main page for docs/console.md.
  */
+// A server of its own: a browser asks for pages, styles and scripts many times a second from one
+// address, which the shared test server's tiny audit limit per address (5 each 10 s, for
+// AuditRateLimitIT) would refuse on a clock that does not move by itself.
+@TestPropertySource(properties = "vigie.audit.rate-limit.capacity=100000")
 class ConsoleBrowserIT extends IdentityIntegrationTest {
   /** How long the analyst's page may take to show a new alert, without reloading. */
   static final Duration LIVE_BOUND = Duration.ofSeconds(2);
