@@ -1,14 +1,8 @@
 package fr.vigie.cli;
 
 import fr.vigie.access.Actor;
-import fr.vigie.access.Relationships;
 import fr.vigie.breach.IncidentId;
 import fr.vigie.breach.Notices;
-import fr.vigie.identity.AccountId;
-import fr.vigie.identity.Channel;
-import fr.vigie.identity.ContainmentState;
-import fr.vigie.identity.Containments;
-import fr.vigie.identity.Credentials;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -55,23 +49,7 @@ final class BreachCommand {
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
-        AccountId id =
-            new AccountId(
-                context
-                    .getBean(Credentials.class)
-                    .accountId(login)
-                    .orElseThrow(() -> new IllegalArgumentException("no such login")));
-        ContainmentState state =
-            context
-                .getBean(Containments.class)
-                .contained()
-                .getOrDefault(id, ContainmentState.ACTIVE);
-        Actor dpo =
-            context
-                .getBean(Relationships.class)
-                .actor(id, false)
-                .orElseThrow()
-                .guarded(state, null, Channel.UNKNOWN);
+        Actor dpo = VigieCommand.actorOf(context, login);
         var settings = context.getEnvironment();
         double pace =
             perSecond != null

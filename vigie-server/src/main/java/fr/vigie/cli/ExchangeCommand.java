@@ -1,18 +1,12 @@
 package fr.vigie.cli;
 
 import fr.vigie.access.Actor;
-import fr.vigie.access.Relationships;
 import fr.vigie.exchange.ExchangeAuditIngest;
 import fr.vigie.exchange.ExchangeBatches;
 import fr.vigie.exchange.ExchangeClient;
 import fr.vigie.exchange.ExchangeInbound;
 import fr.vigie.exchange.ExchangeKeys;
 import fr.vigie.exchange.OpenPgp;
-import fr.vigie.identity.AccountId;
-import fr.vigie.identity.Channel;
-import fr.vigie.identity.ContainmentState;
-import fr.vigie.identity.Containments;
-import fr.vigie.identity.Credentials;
 import fr.vigie.registry.PersonId;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,23 +62,7 @@ final class ExchangeCommand {
     @Override
     public Integer call() throws Exception {
       try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
-        AccountId id =
-            new AccountId(
-                context
-                    .getBean(Credentials.class)
-                    .accountId(operator)
-                    .orElseThrow(() -> new IllegalArgumentException("no such login")));
-        ContainmentState state =
-            context
-                .getBean(Containments.class)
-                .contained()
-                .getOrDefault(id, ContainmentState.ACTIVE);
-        Actor actor =
-            context
-                .getBean(Relationships.class)
-                .actor(id, false)
-                .orElseThrow()
-                .guarded(state, null, Channel.UNKNOWN);
+        Actor actor = VigieCommand.actorOf(context, operator);
         List<PersonId> ids =
             Files.readAllLines(persons).stream()
                 .map(String::strip)

@@ -47,6 +47,29 @@ public final class VigieCommand implements Runnable {
         .execute(args);
   }
 
+  /**
+   * The actor of the staff account {@code login} as the guard would see it now (its containment
+   * state, no session channel): what a command acting for a person of staff runs as.
+   */
+  static fr.vigie.access.Actor actorOf(ConfigurableApplicationContext context, String login) {
+    fr.vigie.identity.AccountId id =
+        new fr.vigie.identity.AccountId(
+            context
+                .getBean(fr.vigie.identity.Credentials.class)
+                .accountId(login)
+                .orElseThrow(() -> new IllegalArgumentException("no such login")));
+    fr.vigie.identity.ContainmentState state =
+        context
+            .getBean(fr.vigie.identity.Containments.class)
+            .contained()
+            .getOrDefault(id, fr.vigie.identity.ContainmentState.ACTIVE);
+    return context
+        .getBean(fr.vigie.access.Relationships.class)
+        .actor(id, false)
+        .orElseThrow()
+        .guarded(state, null, fr.vigie.identity.Channel.UNKNOWN);
+  }
+
   /** Starts the application context, with or without the web server. */
   static ConfigurableApplicationContext start(WebApplicationType type, String... args) {
     SpringApplication application = new SpringApplication(VigieApplication.class);
