@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -117,8 +119,20 @@ final class Browser implements AutoCloseable {
     field.sendKeys(text);
   }
 
+  /**
+   * Submits a form and waits for the page that answers it: a click returns once the browser has
+   * sent the form, not once the next page is there, and a test that reads the page or opens another
+   * at once would race it.
+   */
   void submit(String formCss) {
+    WebElement before = find("html");
     find(formCss + " button[type=submit]").click();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(20));
+    wait.until(ExpectedConditions.stalenessOf(before));
+    wait.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /** Waits up to {@code bound} for an element, polling the DOM; fails if none appears. */

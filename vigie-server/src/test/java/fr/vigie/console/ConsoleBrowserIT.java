@@ -294,7 +294,11 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
     browser.type("#login", account.login());
     browser.type("#password", PASSWORD);
     browser.submit("main form");
-    assertThat(browser.path()).isEqualTo("/console/connexion/enrolement");
+    assertThat(browser.path())
+        .as(
+            "after the password, the page said: %s",
+            browser.findAll("#erreur").stream().map(e -> e.getText()).toList())
+        .isEqualTo("/console/connexion/enrolement");
     browser.assertAccessible();
     browser.submit("main form");
     byte[] seed = seedOfKey(browser.await("#cle-totp", Duration.ofSeconds(30)).getText());
