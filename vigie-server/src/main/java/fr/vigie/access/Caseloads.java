@@ -128,6 +128,21 @@ public class Caseloads {
     return assigned(advisor, limit, offset);
   }
 
+  /** The advisors of {@code manager}'s organization with their caseload sizes, by login. */
+  public List<TeamMember> team(Actor manager) {
+    requireNonNull(manager, "manager is null");
+    deny("list team", ManagementRules.teamCaseload(manager, true));
+    return jdbc.query(
+        "select a.id, a.login, (select count(*) from caseload c where c.advisor_id = a.id)"
+            + " from staff_account a where a.organization_id = ? and a.role = 'ADVISOR'"
+            + " order by a.login limit ?",
+        (row, i) ->
+            new TeamMember(
+                new AccountId(row.getObject(1, UUID.class)), row.getString(2), row.getInt(3)),
+        manager.organization().value(),
+        CaseloadPage.MAX_LIMIT);
+  }
+
   private CaseloadPage assigned(AccountId advisor, int limit, int offset) {
     List<CaseloadEntry> rows =
         jdbc.query(

@@ -155,6 +155,18 @@ public class Management {
         manager, null, "CASELOAD_LIST.TEAM", () -> caseloads.of(manager, advisor, limit, offset));
   }
 
+  /** The advisors of the manager's team and their caseload sizes; audited like a caseload. */
+  public List<TeamMember> team(Actor manager) {
+    gate.guard(manager, AuditAction.ADMIN, null, null);
+    return audited(manager, null, "TEAM_LIST", () -> caseloads.team(manager));
+  }
+
+  /** The team's time-boxed relationships that hold now or later; audited. */
+  public List<HeldRelationship> heldRelationships(Actor manager) {
+    gate.guard(manager, AuditAction.ADMIN, null, null);
+    return audited(manager, null, "RELATIONSHIP_LIST", () -> relationships.held(manager));
+  }
+
   /** The manager's review queue; audited, since the staff-written texts may name the person. */
   public List<PendingJustification> pendingJustifications(Actor manager, int limit) {
     gate.guard(manager, AuditAction.ADMIN, null, null);

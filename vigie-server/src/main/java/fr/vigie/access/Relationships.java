@@ -345,6 +345,39 @@ public class Relationships {
   }
 
   /**
+   * The relationships of {@code manager}'s organization that hold now or later (not revoked, not
+   * over), soonest end first; the persons they name are counted, not listed.
+   */
+  public List<HeldRelationship> held(Actor manager) {
+    requireNonNull(manager, "manager is null");
+    Optional<DenyReason> denied = ManagementRules.teamCaseload(manager, true);
+    if (denied.isPresent()) {
+      throw new AccessDenied("list relationships", denied.get());
+    }
+    return jdbc.query(
+        "select t.grant_id, t.kind, t.advisor_id, t.colleague_id, count(t.person_id),"
+            + " t.starts_at, t.ends_at from time_boxed_relationship t"
+            + " join staff_account a on a.id = t.advisor_id"
+            + " where a.organization_id = ? and t.revoked_at is null and t.ends_at > ?"
+            + " group by t.grant_id, t.kind, t.advisor_id, t.colleague_id, t.starts_at, t.ends_at"
+            + " order by t.ends_at, t.grant_id limit ?",
+        (row, i) -> {
+          UUID colleague = row.getObject(4, UUID.class);
+          return new HeldRelationship(
+              new TimeBoxedRelationship.Id(row.getObject(1, UUID.class)),
+              TimeBoxedRelationship.Kind.valueOf(row.getString(2)),
+              new AccountId(row.getObject(3, UUID.class)),
+              colleague == null ? null : new AccountId(colleague),
+              row.getInt(5),
+              row.getTimestamp(6).toInstant(),
+              row.getTimestamp(7).toInstant());
+        },
+        manager.organization().value(),
+        Timestamp.from(clock.instant()),
+        CaseloadPage.MAX_LIMIT);
+  }
+
+  /**
    * Refuses a grant {@code manager} may not make: a manager of the organization, for one of its
    * advisors, covering one of its advisors, or listing persons its organization follows.
    */

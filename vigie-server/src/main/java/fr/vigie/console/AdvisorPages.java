@@ -156,10 +156,6 @@ class AdvisorPages {
   }
 
   private static PersonId personId(String text) {
-    try {
-      return PersonId.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person with this id");
-    }
+    return ConsoleIds.person(text);
   }
 }

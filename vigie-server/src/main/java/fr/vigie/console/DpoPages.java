@@ -1,9 +1,6 @@
 package fr.vigie.console;
 
-import fr.vigie.ProblemCode;
-import fr.vigie.VigieException;
 import fr.vigie.access.AccessJournal;
-import fr.vigie.registry.PersonId;
 import fr.vigie.web.CurrentActor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +30,7 @@ class DpoPages {
 
   @PostMapping("/console/journal")
   String read(@RequestParam(defaultValue = "") String person, RedirectAttributes redirect) {
-    PersonId id;
-    try {
-      id = PersonId.parse(person.strip());
-    } catch (IllegalArgumentException e) {
-      throw new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person with this id");
-    }
-    redirect.addFlashAttribute("lines", journal.of(actors.require(), id));
+    redirect.addFlashAttribute("lines", journal.of(actors.require(), ConsoleIds.person(person)));
     return "redirect:/console/journal";
   }
 }

@@ -1,26 +1,76 @@
 package fr.vigie.console;
 
 import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
 import fr.vigie.access.Basis;
 import fr.vigie.access.Criterion;
 import fr.vigie.access.ReasonCode;
+import fr.vigie.access.TimeBoxedRelationship;
+import fr.vigie.detection.Signal;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonField;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
 
 /** The console's French words for Vigie's values; templates call it as {@code @texts}. */
 @Component("texts")
 public class Texts {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Paris"));
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(PARIS);
+  private static final DateTimeFormatter INPUT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(PARIS);
 
   /** An instant in Paris time, as the staff read it. */
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
+  }
+
+  /** What a {@code datetime-local} field shows for {@code instant}, in Paris time. */
+  public String localInput(Instant instant) {
+    return INPUT.format(instant);
+  }
+
+  /** What a {@code datetime-local} field sent, in Paris time; a malformed one is refused. */
+  public Instant instant(String local) {
+    try {
+      return LocalDateTime.parse(local.strip()).atZone(PARIS).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new VigieException(ProblemCode.FIELD_INVALID, "a date and time: yyyy-MM-ddTHH:mm");
+    }
+  }
+
+  /** A delegation's kind. */
+  public String kind(TimeBoxedRelationship.Kind kind) {
+    return switch (kind) {
+      case ABSENCE_COVER -> "Remplacement d'un collègue absent";
+      case SESSION -> "Atelier ou session collective";
+      case RECEPTION -> "Accueil";
+    };
+  }
+
+  /** Why a manager's change to the team was refused, without personal data. */
+  public String teamProblem(ProblemCode code) {
+    return switch (code) {
+      case FIELD_MISSING, FIELD_INVALID ->
+          "La demande est incomplète ou invalide : un remplacement nomme le collègue absent,"
+              + " un atelier ou un accueil liste des personnes ; la fin suit le début, 31 jours"
+              + " au plus.";
+      case PERSON_NOT_FOUND -> "Aucune personne ne correspond à cet identifiant.";
+      case ACCESS_DENIED, NOT_PERMITTED ->
+          "Refusé : le conseiller et les personnes doivent relever de votre structure.";
+      default -> problem(code);
+    };
+  }
+
+  /** A detector's reason, in French; its code is shown beside it by the page. */
+  public String signal(Signal signal) {
+    return AlertReasons.french(signal);
   }
 
   /** A person's field, as a label. */

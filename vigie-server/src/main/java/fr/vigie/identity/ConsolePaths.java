@@ -31,7 +31,11 @@ public final class ConsolePaths {
     ROOT + "/personnes/**",
     ROOT + "/portefeuille",
     ROOT + "/revue/**",
-    ROOT + "/journal"
+    ROOT + "/journal",
+    ROOT + "/equipe",
+    ROOT + "/equipe/**",
+    ROOT + "/delegations",
+    ROOT + "/delegations/**"
   };
 
   private ConsolePaths() {}

@@ -1,0 +1,91 @@
+package fr.vigie.console;
+
+import fr.vigie.detection.Signal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A detector's reason as a French sentence the analyst reads: the detectors speak codes and English
+ * figures (for the API and the logs); the console says what happened. The code stays beside it.
+ */
+final class AlertReasons {
+  /**
+   * What {@code detection.Limit.explain} writes: "more than 10 distinct persons within 1 minute".
+   */
+  private static final Pattern CEILING =
+      Pattern.compile("more than (\\d+) (.+) within (\\d+) (minute|hour|day)s?");
+
+  private static final String CEILING_PREFIX = "ceiling:";
+
+  private AlertReasons() {}
+
+  static String french(Signal signal) {
+    String detector = signal.detector();
+    if (detector.startsWith(CEILING_PREFIX)) {
+      return ceiling(detector.substring(CEILING_PREFIX.length()), signal.reason());
+    }
+    return switch (detector) {
+      case "accumulated-outside" ->
+          "Des lectures hors portefeuille accumulées sur plusieurs jours, au-delà de l'habitude du"
+              + " compte.";
+      case "accumulated-volume" ->
+          "Un volume de personnes lues accumulé sur plusieurs jours, au-delà de l'habitude du"
+              + " compte.";
+      case "off-hours" -> "Des personnes lues la nuit ou le week-end, plus que d'habitude.";
+      case "broken-glass" -> "Plus de lectures hors portefeuille justifiées que d'habitude.";
+      case "pace" -> "Des personnes sans rendez-vous lues à un rythme inhabituel dans l'heure.";
+      case "volume" -> "Plus de personnes distinctes lues en 24 heures que d'habitude.";
+      case "unexplained" ->
+          "Une part inhabituelle de personnes lues sans lien de rendez-vous ni de portefeuille.";
+      case "enumeration" ->
+          "Des recherches en série, vides ou sans rapport avec les fiches ouvertes : une"
+              + " énumération.";
+      case "hours" -> "Des lectures à une heure où ni ce compte ni ses pairs ne travaillent.";
+      case "new-device" -> "Un appareil ou un réseau nouveau pour ce compte.";
+      case "unfamiliar-place" -> "Un appareil et un réseau récents, d'où beaucoup est lu.";
+      case "two-places" -> "Le compte utilisé depuis deux réseaux à quelques secondes d'écart.";
+      case "dormant" -> "Un compte inactif depuis plus de 30 jours qui reprend.";
+      case "after-recovery" ->
+          "Un compte utilisé peu après une réinitialisation par le support, comme en 2024.";
+      case "person-flag" ->
+          "Des personnes signalent des consultations qu'elles ne reconnaissent pas.";
+      default -> "Un signal du détecteur « " + detector + " ».";
+    };
+  }
+
+  private static String ceiling(String name, String explained) {
+    Matcher m = CEILING.matcher(explained);
+    if (!m.matches()) {
+      return "Plafond « " + name + " » franchi.";
+    }
+    return "Plafond franchi : plus de "
+        + m.group(1)
+        + " "
+        + measure(m.group(2))
+        + " en "
+        + window(Integer.parseInt(m.group(3)), m.group(4))
+        + ".";
+  }
+
+  private static String measure(String english) {
+    return switch (english) {
+      case "distinct persons" -> "personnes distinctes";
+      case "distinct persons outside the caseload" -> "personnes distinctes hors portefeuille";
+      case "searches" -> "recherches";
+      case "searches that found nobody" -> "recherches sans résultat";
+      case "accesses" -> "accès";
+      case "changes to caseloads and referrals" -> "changements de portefeuille ou d'orientation";
+      default -> english;
+    };
+  }
+
+  private static String window(int count, String unit) {
+    String french =
+        switch (unit) {
+          case "minute" -> "minute";
+          case "hour" -> "heure";
+          default -> "jour";
+        };
+    return count + " " + french + (count > 1 ? "s" : "");
+  }
+}
