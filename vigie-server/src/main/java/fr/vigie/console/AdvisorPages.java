@@ -1,5 +1,6 @@
 package fr.vigie.console;
 
+import fr.vigie.FieldText;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.CaseloadPage;
@@ -12,11 +13,14 @@ import fr.vigie.access.Purpose;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
+import fr.vigie.registry.RegistrationCategory;
+import fr.vigie.registry.Registry;
 import fr.vigie.web.CurrentActor;
 import fr.vigie.web.PersonSearch;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -59,7 +63,11 @@ class AdvisorPages {
     this.texts = texts;
   }
 
-  /** A person's fields in the order of the card; those the policy withholds have no value. */
+  /**
+   * A person's fields in the order of the card; those the policy withholds have no value. The
+   * editable ones are those an update may change that this read showed: the update path checks the
+   * policy again.
+   */
   record Card(PersonId id, String basis, List<Line> lines) {
     static Card of(PersonView view, Texts texts) {
       List<Line> lines =
@@ -67,6 +75,12 @@ class AdvisorPages {
               .map(f -> new Line(f, texts.field(f), view.fields().get(f)))
               .toList();
       return new Card(view.id(), texts.basis(view.basis()), lines);
+    }
+
+    public List<Line> editable() {
+      return lines.stream()
+          .filter(l -> l.value() != null && Registry.UPDATABLE.contains(l.field()))
+          .toList();
     }
 
     /** One field's value as shown, or null if withheld; templates call it by the field's name. */
@@ -81,6 +95,11 @@ class AdvisorPages {
   @ModelAttribute("criteria")
   Criterion[] criteria() {
     return Criterion.values();
+  }
+
+  @ModelAttribute("categories")
+  RegistrationCategory[] categories() {
+    return RegistrationCategory.values();
   }
 
   @ModelAttribute("reasons")
@@ -145,6 +164,36 @@ class AdvisorPages {
             Optional.of(new Justification(reason, text)));
     redirect.addFlashAttribute("card", Card.of(view, texts));
     return "redirect:/console/personnes/" + view.id();
+  }
+
+  /**
+   * Changes one field of the card through the same path as {@code PATCH /api/persons/{id}}: guard,
+   * policy (the field must be one the advisor may change), the registration rules, ceilings, audit.
+   * The card is read afresh after the redirect; a refusal is told on the card.
+   */
+  @PostMapping("/console/personnes/{id}/mise-a-jour")
+  String update(
+      @PathVariable String id,
+      @RequestParam(required = false) PersonField field,
+      @RequestParam(defaultValue = "") String value,
+      RedirectAttributes redirect) {
+    PersonId person = personId(id);
+    if (field == null) {
+      throw new VigieException(ProblemCode.FIELD_MISSING, "field");
+    }
+    try {
+      FieldText.line(field.column(), value, field.maxLength());
+      reads.update(
+          actors.require(),
+          person,
+          Map.of(field, value.strip()),
+          Purpose.FOLLOW_UP,
+          Optional.empty());
+      redirect.addFlashAttribute("notice", texts.field(field) + " : modification enregistrée.");
+    } catch (VigieException e) {
+      redirect.addFlashAttribute("error", texts.updateProblem(field, e.code()));
+    }
+    return "redirect:/console/personnes/" + person;
   }
 
   @GetMapping("/console/portefeuille")

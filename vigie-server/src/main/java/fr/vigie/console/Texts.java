@@ -73,6 +73,32 @@ public class Texts {
     return AlertReasons.french(signal);
   }
 
+  /** Why a change to a person's field was refused, without the value. */
+  public String updateProblem(PersonField field, ProblemCode code) {
+    return switch (code) {
+      case FIELD_INVALID, FIELD_MISSING ->
+          field == PersonField.LEFT_ON
+              ? "Fin d'inscription refusée : elle est datée d'aujourd'hui, ou corrige une date"
+                  + " récente, jamais avant l'inscription (format AAAA-MM-JJ)."
+              : field(field) + " : la valeur n'est pas valide ; rien n'a changé.";
+      case ACCESS_DENIED, NOT_PERMITTED ->
+          field(field) + " : votre rôle ne permet pas de modifier ce champ ; rien n'a changé.";
+      default -> problem(code);
+    };
+  }
+
+  /** Why a declaration or a scope was refused. */
+  public String incidentProblem(ProblemCode code) {
+    return switch (code) {
+      case FIELD_MISSING, FIELD_INVALID ->
+          "Déclaration refusée : une référence nouvelle (lettres, chiffres, . _ -), des comptes ou"
+              + " une structure (l'un ou l'autre), une fin après le début, 400 jours au plus.";
+      case ACCESS_DENIED, NOT_PERMITTED ->
+          "Réservé au délégué à la protection des données et aux analystes sécurité nationaux.";
+      default -> problem(code);
+    };
+  }
+
   /** A person's field, as a label. */
   public String field(PersonField field) {
     return switch (field) {

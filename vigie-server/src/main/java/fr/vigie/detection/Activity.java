@@ -70,7 +70,7 @@ public class Activity {
   }
 
   /**
-   * The last {@code hours} whole hours of {@code organization} and the current one, oldest first.
+   * The last {@code hours} hours of {@code organization}, the current one last: one count each.
    *
    * @throws VigieException {@code ACCESS_DENIED} for an organization the analyst does not reach,
    *     {@code AUDIT_UNAVAILABLE} when the log cannot be read or does not verify
@@ -85,8 +85,8 @@ public class Activity {
       throw new VigieException(ProblemCode.ACCESS_DENIED, "an organization out of scope");
     }
     Instant end = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-    Instant start = end.minus(Duration.ofHours(hours + 1L));
-    Counts counts = new Counts(start, hours + 1, organization.toString(), accounts(organization));
+    Instant start = end.minus(Duration.ofHours(hours));
+    Counts counts = new Counts(start, hours, organization.toString(), accounts(organization));
     try {
       scan.scan(
           new AuditScan.Selection(Set.of(DETECTION), Set.of(organization.toString()), start, end),

@@ -25,7 +25,7 @@ public final class ConsolePaths {
 
   static final String[] PUBLIC = {SIGN_IN, SIGN_OUT, REFUSED, ROOT + "/assets/**", "/webjars/**"};
   static final String[] SIGN_IN_STEPS = {SIGN_IN + "/**"};
-  static final String[] ANALYST = {ROOT + "/alertes", ROOT + "/alertes/**"};
+  static final String[] ANALYST = {ROOT + "/alertes", ROOT + "/alertes/**", ROOT + "/activite"};
   static final String[] PERSONAL_DATA = {
     ROOT + "/recherche",
     ROOT + "/personnes/**",
@@ -35,7 +35,10 @@ public final class ConsolePaths {
     ROOT + "/equipe",
     ROOT + "/equipe/**",
     ROOT + "/delegations",
-    ROOT + "/delegations/**"
+    ROOT + "/delegations/**",
+    ROOT + "/incidents",
+    ROOT + "/incidents/**",
+    ROOT + "/conservation"
   };
 
   private ConsolePaths() {}

@@ -30,4 +30,12 @@ public enum PersonField {
   public String column() {
     return column;
   }
+
+  /** The longest value a change may give it: a name's, or a single line's. */
+  public int maxLength() {
+    return switch (this) {
+      case BIRTH_NAME, USUAL_NAME, FIRST_NAMES, BIRTH_PLACE -> fr.vigie.FieldText.MAX_NAME;
+      default -> fr.vigie.FieldText.MAX_VALUE;
+    };
+  }
 }

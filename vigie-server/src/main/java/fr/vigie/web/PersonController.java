@@ -121,7 +121,7 @@ class PersonController {
         .forEach(
             (column, value) -> {
               PersonField field = field(column);
-              FieldText.line("changes." + column, value, maxLength(field));
+              FieldText.line("changes." + column, value, field.maxLength());
               changes.put(field, value == null ? "" : value);
             });
     reads.update(
@@ -153,13 +153,6 @@ class PersonController {
     } catch (IllegalArgumentException e) {
       throw new VigieException(ProblemCode.PERSON_NOT_FOUND, "no person with this id");
     }
-  }
-
-  private static int maxLength(PersonField field) {
-    return switch (field) {
-      case BIRTH_NAME, USUAL_NAME, FIRST_NAMES, BIRTH_PLACE -> FieldText.MAX_NAME;
-      default -> FieldText.MAX_VALUE;
-    };
   }
 
   private static PersonField field(String column) {

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
+import fr.vigie.identity.StaffClient;
 import fr.vigie.registry.Registry;
 import fr.vigie.web.TestPersons;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +114,176 @@ class ConsoleTeamBrowserIT extends IdentityIntegrationTest {
           .as("both persons of the session's list")
           .isEqualTo(2);
     }
+  }
+
+  @Test
+  void analyst_chartsAnOrganizationsHours_fromTheAuditLogsCountsOnly() {
+    List<String> followed = TestPersons.caseload(registry, jdbc, advisor.id(), agency, 12);
+    List<String> notFollowed = TestPersons.caseload(registry, jdbc, colleague.id(), agency, 1);
+    StaffClient reader = signedIn(advisor);
+    assertThat(reader.get("/api/persons/" + notFollowed.get(0)).status())
+        .as("outside the caseload, without a reason")
+        .isEqualTo(403);
+    int read = 0;
+    int refused = 0;
+    for (String person : followed.subList(0, 11)) {
+      if (reader.get("/api/persons/" + person).status() == 200) {
+        read++;
+      } else {
+        refused++;
+      }
+    }
+    assertThat(read).as("the burst ceiling lets 10 through").isEqualTo(10);
+    assertThat(refused).isEqualTo(1);
+    String quiet = "FT-" + UUID.randomUUID();
+    newAccount(Role.ADVISOR, quiet, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+
+    TestAccount analyst =
+        newAccount(Role.SECURITY_ANALYST, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    try (Browser browser = new Browser(base())) {
+      steps.signInAndEnroll(browser, analyst);
+      browser.open("/console/activite?organisation=" + organizationId(agency));
+      browser.await("#graphiques", PAGE);
+      assertThat(total(browser, "lectures")).isEqualTo(10);
+      assertThat(total(browser, "refus")).isEqualTo(2);
+      assertThat(total(browser, "confinements")).isEqualTo(1);
+      assertThat(total(browser, "seconds-facteurs")).isZero();
+      assertThat(browser.findAll("[data-series=lectures] rect.barre")).hasSize(24);
+      assertThat(browser.find("main").getText())
+          .doesNotContain(followed.get(0))
+          .doesNotContain(advisor.id().toString());
+      browser.assertAccessible();
+      browser.screenshot("analyste-activite");
+
+      new Select(browser.find("#organisation")).selectByValue(organizationId(quiet));
+      browser.submit("form.activite");
+      browser.await("#graphiques", PAGE);
+      assertThat(total(browser, "lectures")).as("another organization's hours").isZero();
+      assertThat(total(browser, "confinements")).isZero();
+    }
+  }
+
+  private static int total(Browser browser, String series) {
+    return Integer.parseInt(
+        browser.find("[data-series=" + series + "]").getAttribute("data-total"));
+  }
+
+  private String organizationId(String code) {
+    return jdbc.queryForObject(
+        "select id::text from organization where code = ?", String.class, code);
+  }
+
+  @Test
+  void advisor_updatesTheFieldsItMayChange_anEndOfRegistrationObeysTheRules() {
+    String person = TestPersons.caseload(registry, jdbc, advisor.id(), agency, 1).getFirst();
+    LocalDate today = LocalDate.ofInstant(clockNow(), ZoneId.of("Europe/Paris"));
+    try (Browser browser = new Browser(base())) {
+      steps.signInAndEnroll(browser, advisor);
+      browser.open("/console/personnes/" + person);
+      browser.await("#mise-a-jour", PAGE);
+      assertThat(browser.findAll("[data-edit]").stream().map(e -> e.getAttribute("data-edit")))
+          .containsExactlyInAnyOrder(
+              "usual_name", "email", "phone", "address", "category", "left_on");
+      browser.assertAccessible();
+
+      browser.type("#maj-email", "nouvelle.adresse@exemple.fr");
+      browser.submit("form[data-edit=email]");
+      assertThat(browser.find(".notice.succes").getText()).contains("modification enregistrée");
+      assertThat(browser.find("[data-field=email] dd").getText())
+          .isEqualTo("nouvelle.adresse@exemple.fr");
+
+      setValue(browser, "#maj-left_on", today.minusDays(90).toString());
+      browser.submit("form[data-edit=left_on]");
+      assertThat(browser.find("#erreur").getText()).contains("Fin d'inscription refusée");
+      assertThat(browser.find("[data-field=left_on] dd").getText()).isEqualTo("Non renseigné");
+
+      setValue(browser, "#maj-left_on", today.toString());
+      browser.submit("form[data-edit=left_on]");
+      assertThat(browser.find(".notice.succes").getText()).contains("Fin d'inscription");
+      assertThat(browser.find("[data-field=left_on] dd").getText()).isEqualTo(today.toString());
+      browser.assertAccessible();
+      browser.screenshot("fiche-mise-a-jour");
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from person where id = ?::uuid and left_on is not null",
+                Integer.class,
+                person))
+        .isEqualTo(1);
+  }
+
+  private static void setValue(Browser browser, String css, String value) {
+    browser.driver.executeScript("arguments[0].value = arguments[1];", browser.find(css), value);
+  }
+
+  @Test
+  void dpo_declaresAndScopesAnIncident_preparesItsNotices_andSeesRetention() {
+    List<String> followed = TestPersons.caseload(registry, jdbc, advisor.id(), agency, 3);
+    StaffClient reader = signedIn(advisor);
+    assertThat(reader.get("/api/persons/" + followed.get(0)).status()).isEqualTo(200);
+    assertThat(reader.get("/api/persons/" + followed.get(1)).status()).isEqualTo(200);
+    LocalDate today = LocalDate.ofInstant(clockNow(), ZoneId.of("Europe/Paris"));
+    retentionFrom(followed.get(1), today.minusYears(1));
+    retentionFrom(followed.get(2), today.minusYears(20).minusDays(1));
+    String reference = "INC-" + UUID.randomUUID().toString().substring(0, 8);
+    String organization = organizationId(agency);
+
+    TestAccount dpo = newAccount(Role.DPO, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    try (Browser browser = new Browser(base())) {
+      steps.signInAndEnroll(browser, dpo);
+      browser.open("/console/incidents");
+      browser.assertAccessible();
+      declare(browser, reference, organization);
+      browser.await("#totaux", PAGE);
+      assertThat(browser.path()).startsWith("/console/incidents/");
+      assertThat(browser.find("[data-total=persons] dd").getText()).isEqualTo("2");
+      assertThat(browser.find("[data-total=records] dd").getText()).isEqualTo("2");
+      assertThat(browser.find("[data-outbox=pending] dd").getText()).isEqualTo("0");
+
+      browser.submit("form.preparer");
+      assertThat(browser.find(".notice.succes").getText()).contains("2 notification(s)");
+      assertThat(browser.find("[data-outbox=pending] dd").getText()).isEqualTo("2");
+      assertThat(browser.find("main").getText()).doesNotContain(followed.get(0));
+      browser.assertAccessible();
+      browser.screenshot("dpo-incident");
+
+      browser.open("/console/incidents");
+      assertThat(browser.find("#incidents").getText()).contains(reference);
+      declare(browser, reference, organization);
+      assertThat(browser.find("#erreur").getText()).contains("Déclaration refusée");
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from incident where reference = ?", Integer.class, reference))
+          .isEqualTo(1);
+
+      browser.open("/console/conservation?organisation=" + organization);
+      assertThat(browser.find("[data-count=registered] dd").getText()).isEqualTo("1");
+      assertThat(browser.find("[data-count=left] dd").getText()).isEqualTo("1");
+      assertThat(browser.find("[data-count=due] dd").getText()).isEqualTo("1");
+      assertThat(browser.find("[data-count=erased] dd").getText()).isEqualTo("0");
+      browser.assertAccessible();
+      browser.screenshot("dpo-conservation");
+    }
+  }
+
+  private void declare(Browser browser, String reference, String organization) {
+    browser.type("#reference", reference);
+    new Select(browser.find("#organization")).selectByValue(organization);
+    // The proposed window ends at this minute: the reads of this minute are after it.
+    setValue(
+        browser,
+        "#to",
+        LocalDateTime.ofInstant(clockNow().plus(Duration.ofHours(1)), ZoneId.of("Europe/Paris"))
+            .truncatedTo(ChronoUnit.MINUTES)
+            .toString());
+    browser.submit("form.declaration");
+  }
+
+  private static void retentionFrom(String person, LocalDate day) {
+    OWNER.update(
+        "update person set retention_from = ? where id = ?::uuid",
+        java.sql.Date.valueOf(day),
+        person);
   }
 
   private String caseloadShown(Browser browser, TestAccount account) {

@@ -1,0 +1,164 @@
+package fr.vigie.console;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import fr.vigie.access.Actor;
+import fr.vigie.breach.Incident;
+import fr.vigie.breach.IncidentId;
+import fr.vigie.breach.Incidents;
+import fr.vigie.breach.Notices;
+import fr.vigie.breach.Scope;
+import fr.vigie.detection.Activity;
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.OrganizationId;
+import fr.vigie.identity.Role;
+import fr.vigie.web.CurrentActor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Incidents as the DPO and the security analysts work them: declared and scoped (accounts or an
+ * organization, and a window), widened, listed; what each scope verified and found; and, for the
+ * DPO, the notices of article 34 put in the outbox and their progress. Everything is {@link
+ * Incidents}' and {@link Notices}', checked and audited as for the API and the command line.
+ */
+@Controller
+class IncidentPages {
+  /** The incidents the list shows. */
+  static final int LIMIT = 50;
+
+  /** The window the declaration form proposes: the last day. */
+  static final Duration PROPOSED = Duration.ofDays(1);
+
+  private final Incidents incidents;
+  private final Notices notices;
+  private final Activity activity;
+  private final CurrentActor actors;
+  private final Texts texts;
+  private final Clock clock;
+
+  IncidentPages(
+      Incidents incidents,
+      Notices notices,
+      Activity activity,
+      CurrentActor actors,
+      Texts texts,
+      Clock clock) {
+    this.incidents = incidents;
+    this.notices = notices;
+    this.activity = activity;
+    this.actors = actors;
+    this.texts = texts;
+    this.clock = clock;
+  }
+
+  @GetMapping("/console/incidents")
+  String list(Model model) {
+    Actor actor = actors.require();
+    model.addAttribute("incidents", incidents.list(actor, LIMIT, 0));
+    scopeForm(actor, model);
+    return "console/incidents";
+  }
+
+  @PostMapping("/console/incidents")
+  String declare(
+      @RequestParam(defaultValue = "") String reference,
+      @RequestParam(required = false) UUID organization,
+      @RequestParam(defaultValue = "") String accounts,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String to,
+      RedirectAttributes redirect) {
+    try {
+      Incident declared =
+          incidents.declare(
+              actors.require(), reference.strip(), scope(organization, accounts, from, to));
+      redirect.addFlashAttribute("notice", "Incident déclaré et évalué.");
+      return "redirect:/console/incidents/" + declared.header().id();
+    } catch (VigieException e) {
+      redirect.addFlashAttribute("error", texts.incidentProblem(e.code()));
+      return "redirect:/console/incidents";
+    }
+  }
+
+  @GetMapping("/console/incidents/{id}")
+  String incident(@PathVariable UUID id, Model model) {
+    Actor actor = actors.require();
+    model.addAttribute("incident", incidents.get(actor, new IncidentId(id)));
+    if (actor.role() == Role.DPO) {
+      model.addAttribute("outbox", notices.status(actor, new IncidentId(id)));
+    }
+    scopeForm(actor, model);
+    return "console/incident";
+  }
+
+  @PostMapping("/console/incidents/{id}/perimetres")
+  String widen(
+      @PathVariable UUID id,
+      @RequestParam(required = false) UUID organization,
+      @RequestParam(defaultValue = "") String accounts,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String to,
+      RedirectAttributes redirect) {
+    try {
+      incidents.widen(
+          actors.require(), new IncidentId(id), scope(organization, accounts, from, to));
+      redirect.addFlashAttribute("notice", "Périmètre ajouté et évalué.");
+    } catch (VigieException e) {
+      redirect.addFlashAttribute("error", texts.incidentProblem(e.code()));
+    }
+    return "redirect:/console/incidents/" + id;
+  }
+
+  /** The DPO puts every person the incident touched in the notices' outbox, each once. */
+  @PostMapping("/console/incidents/{id}/notifications")
+  String prepare(@PathVariable UUID id, RedirectAttributes redirect) {
+    int added = notices.prepare(actors.require(), new IncidentId(id));
+    redirect.addFlashAttribute(
+        "notice", added + " notification(s) ajoutée(s) à l'envoi, chacune une seule fois.");
+    return "redirect:/console/incidents/" + id;
+  }
+
+  private void scopeForm(Actor actor, Model model) {
+    model.addAttribute("organizations", activity.organizations(actor.account()));
+    Instant now = clock.instant();
+    model.addAttribute("proposedFrom", texts.localInput(now.minus(PROPOSED)));
+    model.addAttribute("proposedTo", texts.localInput(now));
+  }
+
+  /** An organization, or account ids one per line; the window in Paris time. */
+  private Scope scope(UUID organization, String accounts, String from, String to) {
+    Instant start = texts.instant(from);
+    Instant end = texts.instant(to);
+    Set<AccountId> named =
+        Arrays.stream(accounts.split("[\\s,;]+"))
+            .filter(s -> !s.isBlank())
+            .map(IncidentPages::account)
+            .collect(Collectors.toSet());
+    if (organization != null && !named.isEmpty()) {
+      throw new VigieException(ProblemCode.FIELD_INVALID, "accounts, organization: one or other");
+    }
+    return organization != null
+        ? Scope.ofOrganization(new OrganizationId(organization), start, end)
+        : Scope.ofAccounts(named, start, end);
+  }
+
+  private static AccountId account(String text) {
+    try {
+      return new AccountId(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      throw new VigieException(ProblemCode.FIELD_INVALID, "accounts: ids of staff accounts");
+    }
+  }
+}
