@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -72,18 +73,19 @@ class IncidentPages {
     return "console/incidents";
   }
 
+  /**
+   * A scope as the form sends it: an organization, or account ids one per line; the window in Paris
+   * time.
+   */
+  record ScopeForm(UUID organization, String accounts, String from, String to) {}
+
   @PostMapping("/console/incidents")
   String declare(
       @RequestParam(defaultValue = "") String reference,
-      @RequestParam(required = false) UUID organization,
-      @RequestParam(defaultValue = "") String accounts,
-      @RequestParam(defaultValue = "") String from,
-      @RequestParam(defaultValue = "") String to,
+      ScopeForm form,
       RedirectAttributes redirect) {
     try {
-      Incident declared =
-          incidents.declare(
-              actors.require(), reference.strip(), scope(organization, accounts, from, to));
+      Incident declared = incidents.declare(actors.require(), reference.strip(), scope(form));
       redirect.addFlashAttribute("notice", "Incident déclaré et évalué.");
       return "redirect:/console/incidents/" + declared.header().id();
     } catch (VigieException e) {
@@ -104,16 +106,9 @@ class IncidentPages {
   }
 
   @PostMapping("/console/incidents/{id}/perimetres")
-  String widen(
-      @PathVariable UUID id,
-      @RequestParam(required = false) UUID organization,
-      @RequestParam(defaultValue = "") String accounts,
-      @RequestParam(defaultValue = "") String from,
-      @RequestParam(defaultValue = "") String to,
-      RedirectAttributes redirect) {
+  String widen(@PathVariable UUID id, ScopeForm form, RedirectAttributes redirect) {
     try {
-      incidents.widen(
-          actors.require(), new IncidentId(id), scope(organization, accounts, from, to));
+      incidents.widen(actors.require(), new IncidentId(id), scope(form));
       redirect.addFlashAttribute("notice", "Périmètre ajouté et évalué.");
     } catch (VigieException e) {
       redirect.addFlashAttribute("error", texts.incidentProblem(e.code()));
@@ -137,12 +132,12 @@ class IncidentPages {
     model.addAttribute("proposedTo", texts.localInput(now));
   }
 
-  /** An organization, or account ids one per line; the window in Paris time. */
-  private Scope scope(UUID organization, String accounts, String from, String to) {
-    Instant start = texts.instant(from);
-    Instant end = texts.instant(to);
+  private Scope scope(ScopeForm form) {
+    Instant start = texts.instant(Objects.toString(form.from(), ""));
+    Instant end = texts.instant(Objects.toString(form.to(), ""));
+    UUID organization = form.organization();
     Set<AccountId> named =
-        Arrays.stream(accounts.split("[\\s,;]+"))
+        Arrays.stream(Objects.toString(form.accounts(), "").split("[\\s,;]+"))
             .filter(s -> !s.isBlank())
             .map(IncidentPages::account)
             .collect(Collectors.toSet());

@@ -119,6 +119,16 @@ public class Texts {
     };
   }
 
+  /** A person's field named by its column, as a label; an unknown column as it is. */
+  public String column(String column) {
+    for (PersonField field : PersonField.values()) {
+      if (field.column().equals(column)) {
+        return field(field);
+      }
+    }
+    return column;
+  }
+
   /** A search criterion. */
   public String criterion(Criterion criterion) {
     return switch (criterion) {

@@ -205,7 +205,7 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
       watcher.assertAccessible();
       watcher.find("#liberer").click();
       nextStep();
-      watcher.type("#code", codeNow(seeds.get(analyst.login())));
+      watcher.type("#code", steps.codeOf(analyst));
       watcher.submit("main form");
       watcher.await(".notice.succes", Duration.ofSeconds(30));
       assertThat(
@@ -235,7 +235,7 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
       assertThat(browser.findAll("[data-field]")).isEmpty();
       browser.assertAccessible();
       nextStep();
-      browser.type("#code", codeNow(seeds.get(advisor.login())));
+      browser.type("#code", steps.codeOf(advisor));
       browser.submit("main form");
       browser.open("/console/personnes/" + ids.get(0));
       assertThat(browser.await("#fiche", Duration.ofSeconds(30)).getText())
@@ -286,26 +286,11 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
         .endsWith("/console/connexion");
   }
 
-  private final java.util.Map<String, byte[]> seeds = new java.util.HashMap<>();
+  private final ConsoleSteps steps =
+      new ConsoleSteps(PASSWORD, this::codeNow, IdentityIntegrationTest::seedOfKey);
 
-  /** The password, then the first enrollment with the key shown beside the QR code. */
   private void signInAndEnroll(Browser browser, TestAccount account) {
-    browser.open("/console/connexion");
-    browser.type("#login", account.login());
-    browser.type("#password", PASSWORD);
-    browser.submit("main form");
-    assertThat(browser.path())
-        .as(
-            "after the password, the page said: %s",
-            browser.findAll("#erreur").stream().map(e -> e.getText()).toList())
-        .isEqualTo("/console/connexion/enrolement");
-    browser.assertAccessible();
-    browser.submit("main form");
-    byte[] seed = seedOfKey(browser.await("#cle-totp", Duration.ofSeconds(30)).getText());
-    seeds.put(account.login(), seed);
-    browser.assertAccessible();
-    browser.type("#code", codeNow(seed));
-    browser.submit("main form");
+    steps.signInAndEnroll(browser, account);
   }
 
   private void contain(String state) {

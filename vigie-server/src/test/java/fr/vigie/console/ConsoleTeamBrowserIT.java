@@ -238,6 +238,7 @@ class ConsoleTeamBrowserIT extends IdentityIntegrationTest {
       assertThat(browser.path()).startsWith("/console/incidents/");
       assertThat(browser.find("[data-total=persons] dd").getText()).isEqualTo("2");
       assertThat(browser.find("[data-total=records] dd").getText()).isEqualTo("2");
+      assertThat(browser.find("[data-field-count=nir]").getText()).isEqualTo("NIR 2");
       assertThat(browser.find("[data-outbox=pending] dd").getText()).isEqualTo("0");
 
       browser.submit("form.preparer");
