@@ -50,6 +50,7 @@ class ExchangeRoundTripIT {
   private static ExchangeProcess exchange;
   private static ConfigurableApplicationContext register;
   private static JdbcTemplate jdbc;
+  private static final List<Path> gnupgHomes = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -82,6 +83,9 @@ class ExchangeRoundTripIT {
 
   @AfterAll
   static void stop() throws Exception {
+    for (Path home : gnupgHomes) { // the agents gpg started for each home
+      Command.run(home.getParent(), "gpgconf", "--homedir", home.toString(), "--kill", "all");
+    }
     if (register != null) {
       register.close();
     }
@@ -125,7 +129,8 @@ class ExchangeRoundTripIT {
     Command.Result answered =
         digit.sftp(
             "put results.pgp inbound/results-" + sent.batch() + ".pgp", "rm outbound/" + batch);
-    ExchangeInbound.Collected collected = register.getBean(ExchangeInbound.class).collect("digit-trip");
+    ExchangeInbound.Collected collected =
+        register.getBean(ExchangeInbound.class).collect("digit-trip");
     register.getBean(ExchangeAuditIngest.class).ingest();
 
     assertThat(fetched.ok()).as(fetched.output()).isTrue();
@@ -210,8 +215,7 @@ class ExchangeRoundTripIT {
       Path home = Files.createDirectories(work.resolve(account));
       Files.setPosixFilePermissions(
           home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-      Command.run(
-          home, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "id").requireOk();
+      Command.run(home, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "id").requireOk();
       Path sshKey = home.resolve("id");
       exchange.openAccount(account, 1L << 30, 1L << 28, sshKey);
       UUID organization = UUID.randomUUID();
@@ -239,7 +243,12 @@ class ExchangeRoundTripIT {
               home,
               sshKey);
       subcontractor
-          .gpg("--quick-gen-key", account + " <" + account + "@example.test>", "default", "default", "never")
+          .gpg(
+              "--quick-gen-key",
+              account + " <" + account + "@example.test>",
+              "default",
+              "default",
+              "never")
           .requireOk();
       return subcontractor;
     }
@@ -309,7 +318,9 @@ class ExchangeRoundTripIT {
                   "--passphrase",
                   ""));
       command.addAll(List.of(arguments));
-      Files.createDirectories(home.resolve("gnupg"));
+      if (!Files.isDirectory(home.resolve("gnupg"))) {
+        gnupgHomes.add(Files.createDirectories(home.resolve("gnupg")));
+      }
       Files.setPosixFilePermissions(
           home.resolve("gnupg"),
           java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
