@@ -56,7 +56,8 @@ class ExchangeRoundTripIT {
   static void start() throws Exception {
     exchange =
         ExchangeProcess.start(
-            Path.of(System.getProperty("vigie.exchange.jar")), work.resolve("exchange/data"));
+            Path.of(System.getProperty("vigie.exchange.jar")),
+            Files.createDirectories(work.resolve("exchange")).resolve("data"));
     database = EmbeddedDatabase.startTemporary();
     try (Connection connection = database.connectAsSuperuser("postgres");
         Statement ddl = connection.createStatement()) {
