@@ -125,6 +125,29 @@ public class Accounts {
         account);
   }
 
+  /**
+   * Suspends the account (the register's detectors found it acting as no honest subcontractor does)
+   * or lifts its suspension; returns whether anything changed.
+   */
+  public boolean suspend(String account, boolean suspended) {
+    return jdbc.update(
+            suspended
+                ? "update account set suspended_at = now() where name = ? and suspended_at is null"
+                : "update account set suspended_at = null where name = ? and suspended_at is not null",
+            account)
+        > 0;
+  }
+
+  /** Whether the register suspended the account: it then gets nothing, not even a sign-in. */
+  public boolean suspended(String account) {
+    Boolean suspended =
+        jdbc.query(
+            "select suspended_at is not null from account where name = ?",
+            row -> row.next() ? row.getBoolean(1) : Boolean.FALSE,
+            account);
+    return Boolean.TRUE.equals(suspended);
+  }
+
   void succeededSignIn(String account) {
     jdbc.update(
         "update account set failed_sign_ins = 0, locked_until = null where name = ?", account);

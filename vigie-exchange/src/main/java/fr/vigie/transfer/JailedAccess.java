@@ -8,6 +8,7 @@ import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,10 +29,12 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 final class JailedAccess implements SftpFileSystemAccessor {
   private final Accounts accounts;
   private final Folders folders;
+  private final Deletions deletions;
 
-  JailedAccess(Accounts accounts, Folders folders) {
+  JailedAccess(Accounts accounts, Folders folders, Deletions deletions) {
     this.accounts = accounts;
     this.folders = folders;
+    this.deletions = deletions;
   }
 
   @Override
@@ -122,8 +125,20 @@ final class JailedAccess implements SftpFileSystemAccessor {
     if (isDirectory) {
       throw new AccessDeniedException("folders are fixed");
     }
-    folderOfFile(path);
-    SftpFileSystemAccessor.super.removeFile(subsystem, path, false);
+    Folder folder = folderOfFile(path);
+    String account = account(subsystem);
+    String name = path.getFileName().toString();
+    Path file = folders.file(account, folder, name);
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NoSuchFileException(folder.directory() + "/" + name);
+    }
+    // Logged before it goes (a pickup confirmed): a kill in between cannot lose the record.
+    deletions.delete(
+        file,
+        account,
+        OperationKind.DELETE,
+        folder.directory() + "/" + name,
+        SignIns.address(subsystem.getServerSession().getClientAddress()));
   }
 
   /**

@@ -15,5 +15,11 @@ public enum OperationKind {
   /** The register confirmed its pickup of an inbound file, which is then deleted. */
   CONFIRM,
   /** An operation refused because the account went past its pace (operations or bytes). */
-  RATE_LIMITED
+  RATE_LIMITED,
+  /** The register suspended the account: it can neither sign in nor do anything. */
+  SUSPEND,
+  /** The register lifted the account's suspension. */
+  RESUME,
+  /** An operation refused because the account is suspended. */
+  SUSPENDED
 }

@@ -49,26 +49,29 @@ public class Operations {
   }
 
   /**
-   * Logs the purge of a file together with the intent to delete it, in one statement: the caller
-   * deletes the file, then {@link #purged}; a restart finishes whatever intents a kill left.
+   * Logs a deletion of a file together with the intent to delete it, in one statement: the caller
+   * deletes the file, then {@link #done}; a restart finishes whatever intents a kill left.
    */
-  public void recordPurge(String account, String file, String intentPath) {
+  void recordWithIntent(
+      String account, OperationKind kind, String file, String source, String intentPath) {
     jdbc.update(
         "with op as (insert into operation (at, account, kind, file, bytes, source, outcome)"
-            + " values (?, ?, 'PURGE', ?, null, 'exchange', 'ok') returning seq)"
+            + " values (?, ?, ?, ?, null, ?, 'ok') returning seq)"
             + " insert into purge_intent (path, operation) select ?, seq from op",
         Timestamp.from(clock.instant()),
         account,
+        kind.name(),
         file,
+        source,
         intentPath);
   }
 
-  /** The paths (under the files' folder) whose purge is logged but maybe not yet done. */
-  List<String> purgeIntents() {
+  /** The paths (under the files' folder) whose deletion is logged but maybe not yet done. */
+  List<String> intents() {
     return jdbc.queryForList("select path from purge_intent order by path", String.class);
   }
 
-  void purged(String intentPath) {
+  void done(String intentPath) {
     jdbc.update("delete from purge_intent where path = ?", intentPath);
   }
 

@@ -26,17 +26,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Purge {
   private final Folders folders;
-  private final Operations operations;
+  private final Deletions deletions;
   private final Duration maxAge;
   private final Clock clock;
 
-  Purge(
-      Folders folders, Operations operations, @Value("${vigie.exchange.max-age}") Duration maxAge) {
+  Purge(Folders folders, Deletions deletions, @Value("${vigie.exchange.max-age}") Duration maxAge) {
     this.folders = folders;
-    this.operations = operations;
+    this.deletions = deletions;
     this.maxAge = maxAge;
     this.clock = Clock.systemUTC();
-    finishIntents(); // before the servers start: a purge logged is a file gone
   }
 
   @Scheduled(initialDelay = 0, fixedDelayString = "${vigie.exchange.purge-interval}")
@@ -46,7 +44,7 @@ public class Purge {
 
   /** Deletes what is due at {@code now}; returns how many files were deleted. */
   public synchronized int run(Instant now) {
-    finishIntents();
+    deletions.finishIntents();
     Path all = folders.all();
     if (!Files.isDirectory(all)) {
       return 0;
@@ -59,34 +57,18 @@ public class Purge {
         if (due(path, now)) {
           Path relative = all.relativize(path);
           int depth = relative.getNameCount();
-          operations.recordPurge(
+          deletions.delete(
+              path,
               depth > 1 ? relative.getName(0).toString() : "?",
+              OperationKind.PURGE,
               depth > 1 ? relative.subpath(1, depth).toString() : relative.toString(),
-              relative.toString());
-          Files.deleteIfExists(path);
-          operations.purged(relative.toString());
+              "exchange");
           deleted++;
         }
       }
       return deleted;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not purge the exchange's files", e);
-    }
-  }
-
-  /** Deletes the files whose purge a killed run logged but may not have done. */
-  synchronized void finishIntents() {
-    Path all = folders.all();
-    for (String intent : operations.purgeIntents()) {
-      Path path = all.resolve(intent).normalize();
-      try {
-        if (path.startsWith(all)) {
-          Files.deleteIfExists(path);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not finish a logged purge", e);
-      }
-      operations.purged(intent);
     }
   }
 

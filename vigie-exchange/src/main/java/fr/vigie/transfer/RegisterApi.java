@@ -38,12 +38,25 @@ class RegisterApi {
   private final Folders folders;
   private final Operations operations;
   private final WebUsers users;
+  private final SftpServer sftp;
+  private final WebSessions sessions;
+  private final Deletions deletions;
 
-  RegisterApi(Accounts accounts, Folders folders, Operations operations, WebUsers users) {
+  RegisterApi(
+      Accounts accounts,
+      Folders folders,
+      Operations operations,
+      WebUsers users,
+      SftpServer sftp,
+      WebSessions sessions,
+      Deletions deletions) {
     this.accounts = accounts;
     this.folders = folders;
     this.operations = operations;
     this.users = users;
+    this.sftp = sftp;
+    this.sessions = sessions;
+    this.deletions = deletions;
   }
 
   record AccountLimits(Long quotaBytes, Long maxFileBytes) {}
@@ -91,6 +104,32 @@ class RegisterApi {
         .body(users.enrol(account, login));
   }
 
+  /**
+   * The register's detectors contained the account: from now on it can neither sign in nor do
+   * anything, and its open SFTP and HTTPS sessions are cut. Idempotent: the register says it again
+   * until it is heard.
+   */
+  @PutMapping("/accounts/{account}/suspension")
+  ResponseEntity<Void> suspend(@PathVariable String account) {
+    requireAccount(account);
+    if (accounts.suspend(account, true)) {
+      operations.record(account, OperationKind.SUSPEND, null, null, REGISTER, "ok");
+    }
+    sftp.disconnect(account);
+    sessions.closeAll(account);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** A security analyst released the account: it works again. Idempotent. */
+  @DeleteMapping("/accounts/{account}/suspension")
+  ResponseEntity<Void> resume(@PathVariable String account) {
+    requireAccount(account);
+    if (accounts.suspend(account, false)) {
+      operations.record(account, OperationKind.RESUME, null, null, REGISTER, "ok");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
   @PutMapping(value = "/accounts/{account}/outbound/{name}")
   ResponseEntity<Void> place(
       @PathVariable String account, @PathVariable String name, HttpServletRequest request)
@@ -132,8 +171,7 @@ class RegisterApi {
       throws IOException {
     requireAccount(account);
     Path file = existing(account, Folder.INBOUND, name);
-    Files.delete(file);
-    operations.record(account, OperationKind.CONFIRM, "inbound/" + name, null, REGISTER, "ok");
+    deletions.delete(file, account, OperationKind.CONFIRM, "inbound/" + name, REGISTER);
     return ResponseEntity.noContent().build();
   }
 

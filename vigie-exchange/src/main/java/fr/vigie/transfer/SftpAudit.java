@@ -26,10 +26,12 @@ final class SftpAudit implements SftpEventListener {
 
   private final Operations operations;
   private final AccountRateLimits limits;
+  private final Accounts accounts;
 
-  SftpAudit(Operations operations, AccountRateLimits limits) {
+  SftpAudit(Operations operations, AccountRateLimits limits, Accounts accounts) {
     this.operations = operations;
     this.limits = limits;
+    this.accounts = accounts;
   }
 
   @Override
@@ -115,14 +117,24 @@ final class SftpAudit implements SftpEventListener {
         thrown == null ? "ok" : "failed");
   }
 
+  /** A refused deletion; one done was logged before the file went ({@link Deletions}). */
   @Override
   public void removed(ServerSession session, Path path, boolean isDirectory, Throwable thrown) {
-    record(session, OperationKind.DELETE, path, null, thrown == null ? "ok" : "refused");
+    if (thrown != null) {
+      record(session, OperationKind.DELETE, path, null, "refused");
+    }
   }
 
-  /** One operation of the account's pace, or a refusal the client sees as a denied request. */
+  /**
+   * One operation of the account's pace, or a refusal the client sees as a denied request: the
+   * account suspended by the register since it signed in, or past its pace.
+   */
   private void pace(ServerSession session, Path path) throws IOException {
     String account = account(session);
+    if (accounts.suspended(account)) {
+      record(session, OperationKind.SUSPENDED, path, null, "refused");
+      throw new AccessDeniedException("account suspended");
+    }
     Optional<Duration> wait = limits.tryOperation(account);
     if (wait.isPresent()) {
       record(session, OperationKind.RATE_LIMITED, path, null, "refused");

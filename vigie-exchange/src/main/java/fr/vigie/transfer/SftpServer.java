@@ -34,6 +34,7 @@ public class SftpServer implements SmartLifecycle {
       Folders folders,
       Operations operations,
       AccountRateLimits limits,
+      Deletions deletions,
       @Value("${vigie.exchange.data-dir}") Path dataDir,
       @Value("${vigie.exchange.sftp.address}") String address,
       @Value("${vigie.exchange.sftp.port}") int port,
@@ -68,9 +69,9 @@ public class SftpServer implements SmartLifecycle {
         });
     SftpSubsystemFactory sftp =
         new SftpSubsystemFactory.Builder()
-            .withFileSystemAccessor(new JailedAccess(accounts, folders))
+            .withFileSystemAccessor(new JailedAccess(accounts, folders, deletions))
             .build();
-    sftp.addSftpEventListener(new SftpAudit(operations, limits));
+    sftp.addSftpEventListener(new SftpAudit(operations, limits, accounts));
     server.setSubsystemFactories(List.of(sftp));
   }
 
@@ -92,6 +93,13 @@ public class SftpServer implements SmartLifecycle {
       factories.add(cipher);
     }
     return factories;
+  }
+
+  /** Closes every SFTP session of {@code account}: what it had open is cut at once. */
+  public void disconnect(String account) {
+    server.getActiveSessions().stream()
+        .filter(session -> account.equals(session.getAttribute(SignIns.ACCOUNT)))
+        .forEach(session -> session.close(true));
   }
 
   /** The port it listens on (the one given, or the one chosen when given 0). */

@@ -74,6 +74,11 @@ class SignIns implements PublickeyAuthenticator {
       operations.record(account, OperationKind.SIGN_IN, null, null, source, "wrong-key");
       return false;
     }
+    // Only to the key's holder: who has no key learns nothing of the suspension.
+    if (accounts.suspended(username)) {
+      operations.record(account, OperationKind.SIGN_IN, null, null, source, "suspended");
+      return false;
+    }
     accounts.succeededSignIn(username);
     session.setAttribute(ACCOUNT, username);
     operations.record(account, OperationKind.SIGN_IN, null, null, source, "ok");

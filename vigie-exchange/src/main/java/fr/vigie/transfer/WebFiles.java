@@ -23,11 +23,13 @@ final class WebFiles {
   private final Folders folders;
   private final Operations operations;
   private final AccountRateLimits limits;
+  private final Deletions deletions;
 
-  WebFiles(Folders folders, Operations operations, AccountRateLimits limits) {
+  WebFiles(Folders folders, Operations operations, AccountRateLimits limits, Deletions deletions) {
     this.folders = folders;
     this.operations = operations;
     this.limits = limits;
+    this.deletions = deletions;
   }
 
   void list(WebRequest request, Folder folder) throws IOException {
@@ -106,8 +108,7 @@ final class WebFiles {
       request.status(404);
       return;
     }
-    Files.delete(found.get());
-    record(request, OperationKind.DELETE, path, null, "ok");
+    deletions.delete(found.get(), request.account(), OperationKind.DELETE, path, request.source());
     request.status(204);
   }
 

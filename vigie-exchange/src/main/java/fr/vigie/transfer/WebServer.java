@@ -39,6 +39,7 @@ public class WebServer implements SmartLifecycle {
       AccountRateLimits limits,
       WebSignIns signIns,
       WebSessions sessions,
+      Deletions deletions,
       JdbcTemplate jdbc,
       @Value("${vigie.exchange.data-dir}") Path dataDir,
       @Value("${vigie.exchange.https.address}") String address,
@@ -52,7 +53,7 @@ public class WebServer implements SmartLifecycle {
             signIns,
             sessions,
             limits,
-            new WebFiles(folders, operations, limits),
+            new WebFiles(folders, operations, limits, deletions),
             new WebUploads(accounts, folders, operations, limits, jdbc));
     try {
       server = HttpsServer.create(new InetSocketAddress(address, port), 64);

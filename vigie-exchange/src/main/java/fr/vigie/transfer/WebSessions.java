@@ -70,6 +70,11 @@ class WebSessions {
     }
   }
 
+  /** Signs out every person of {@code account}. */
+  void closeAll(String account) {
+    sessions.values().removeIf(session -> session.account().equals(account));
+  }
+
   private static String hash(String token) {
     try {
       return HexFormat.of()

@@ -21,6 +21,7 @@ class WebSignIns {
   private static final String DUMMY_HASH = Passwords.hash(Passwords.generate());
 
   private final WebUsers users;
+  private final Accounts accounts;
   private final WebSessions sessions;
   private final AddressLimits addresses;
   private final Operations operations;
@@ -30,12 +31,14 @@ class WebSignIns {
 
   WebSignIns(
       WebUsers users,
+      Accounts accounts,
       WebSessions sessions,
       AddressLimits addresses,
       Operations operations,
       @Value("${vigie.exchange.lockout.failures}") int lockoutFailures,
       @Value("${vigie.exchange.lockout.duration}") Duration lockoutDuration) {
     this.users = users;
+    this.accounts = accounts;
     this.sessions = sessions;
     this.addresses = addresses;
     this.operations = operations;
@@ -81,6 +84,10 @@ class WebSignIns {
     }
     if (!users.succeeded(user.login(), step.getAsLong())) {
       return refuse(account, user, source, now, "code-reused");
+    }
+    if (accounts.suspended(account)) {
+      operations.record(account, OperationKind.SIGN_IN, null, null, source, "suspended");
+      return new Outcome.Refused();
     }
     operations.record(account, OperationKind.SIGN_IN, null, null, source, "ok");
     return new Outcome.SignedIn(sessions.open(user.login(), account));

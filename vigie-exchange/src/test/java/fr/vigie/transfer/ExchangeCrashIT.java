@@ -190,6 +190,39 @@ class ExchangeCrashIT {
         .allSatisfy(file -> assertThat(file).matches("outbound/batch-\\d+\\.pgp"));
   }
 
+  @Test
+  void rm_killedWhileDeleting_logsEveryFileGoneExactlyOnceAndNoOtherOnceStartedAgain()
+      throws Exception {
+    SftpClient client = SftpClient.withNewKey(temp.resolve("client"));
+    start();
+    openAccount("digit-crash", client);
+    Path outbound = dataDir.resolve("files/digit-crash/outbound");
+    List<Path> batches = new ArrayList<>();
+    for (int i = 0; i < 400; i++) { // under the account's pace of 600 operations a minute
+      batches.add(Files.write(outbound.resolve("batch-" + i + ".pgp"), new byte[] {1}));
+    }
+
+    Process deleting = client.start("digit-crash", sftpPort, List.of(), "rm outbound/batch-*.pgp");
+    // Killed once its deletions have begun, whatever it has done by then.
+    waitFor(() -> batches.stream().filter(Files::exists).count() < 390 || !deleting.isAlive());
+    kill();
+    deleting.waitFor(60, TimeUnit.SECONDS);
+    start();
+
+    JdbcTemplate jdbc = new JdbcTemplate(database.getPostgresDatabase());
+    assertThat(jdbc.queryForObject("select count(*) from purge_intent", Long.class)).isZero();
+    List<String> logged =
+        jdbc.queryForList(
+            "select file from operation where kind = 'DELETE' and outcome = 'ok'", String.class);
+    List<String> gone =
+        batches.stream()
+            .filter(file -> !Files.exists(file))
+            .map(file -> "outbound/" + file.getFileName())
+            .toList();
+    assertThat(gone).as("the kill came in the middle").isNotEmpty();
+    assertThat(logged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(gone);
+  }
+
   private void start() throws Exception {
     exchange = launch();
     waitFor(this::listening);

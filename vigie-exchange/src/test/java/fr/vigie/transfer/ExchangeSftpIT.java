@@ -2,6 +2,7 @@ package fr.vigie.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -272,6 +273,75 @@ class ExchangeSftpIT {
     assertThat(outbound("digit-purge").resolve("old.pgp")).doesNotExist();
     assertThat(outbound("digit-purge").resolve("young.pgp")).exists();
     assertThat(operations("digit-purge")).contains("PURGE outbound/old.pgp ok");
+  }
+
+  @Test
+  void suspension_cutsAnOpenDownloadAndRefusesEverySignInUntilTheRegisterLiftsIt()
+      throws Exception {
+    SftpClient client = client("suspended");
+    exchange.openAccount("digit-suspended", client, null);
+    byte[] whole = new byte[24 << 20];
+    new Random(7).nextBytes(whole);
+    exchange.place("digit-suspended", "batch-9.pgp", whole);
+    Path fetched = client.workDir().resolve("batch-9.pgp");
+    Process download =
+        client.start(
+            "digit-suspended",
+            exchange.sftpPort(),
+            List.of("-l", "16000"),
+            "get outbound/batch-9.pgp batch-9.pgp");
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!(Files.exists(fetched) && Files.size(fetched) > (1 << 20))) {
+      assertThat(System.nanoTime()).as("the download started").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+
+    HttpResponse<String> suspended =
+        exchange.api("PUT", "/accounts/digit-suspended/suspension", null);
+    boolean ended = download.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    SftpClient.Result afterwards = client.batch("digit-suspended", exchange.sftpPort(), "ls");
+    HttpResponse<String> lifted =
+        exchange.api("DELETE", "/accounts/digit-suspended/suspension", null);
+    SftpClient.Result released =
+        client.batch("digit-suspended", exchange.sftpPort(), "ls outbound");
+
+    assertThat(suspended.statusCode()).isEqualTo(204);
+    assertThat(ended).as("the open session is cut").isTrue();
+    assertThat(download.exitValue()).isNotZero();
+    assertThat(Files.size(fetched)).isLessThan(whole.length);
+    assertThat(afterwards.ok()).as(afterwards.output()).isFalse();
+    assertThat(lifted.statusCode()).isEqualTo(204);
+    assertThat(released.ok()).as(released.output()).isTrue();
+    assertThat(operations("digit-suspended"))
+        .containsSubsequence(
+            "SUSPEND - ok",
+            "SIGN_IN - suspended",
+            "RESUME - ok",
+            "SIGN_IN - ok",
+            "LIST outbound ok");
+  }
+
+  @Test
+  void deletion_loggedByAProcessKilledBeforeTheFileWent_isCarriedOutOnceAtTheNextStart()
+      throws Exception {
+    SftpClient client = client("intent");
+    exchange.openAccount("digit-intent", client, null);
+    exchange.place("digit-intent", "batch-8.pgp", "sealed".getBytes());
+    // What a kill between logging and deleting leaves: the operation and its intent, the file.
+    exchange
+        .bean(Operations.class)
+        .recordWithIntent(
+            "digit-intent",
+            OperationKind.DELETE,
+            "outbound/batch-8.pgp",
+            "127.0.0.1",
+            "digit-intent/outbound/batch-8.pgp");
+
+    exchange.bean(Deletions.class).finishIntents();
+
+    assertThat(outbound("digit-intent").resolve("batch-8.pgp")).doesNotExist();
+    assertThat(operations("digit-intent"))
+        .containsExactly("PLACE outbound/batch-8.pgp ok", "DELETE outbound/batch-8.pgp ok");
   }
 
   @Test

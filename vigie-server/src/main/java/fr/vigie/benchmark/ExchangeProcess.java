@@ -69,6 +69,11 @@ final class ExchangeProcess implements AutoCloseable {
     return sftpPort;
   }
 
+  /** The register's loopback API, as {@code vigie.exchange.url}. */
+  String apiUrl() {
+    return "http://127.0.0.1:" + apiPort;
+  }
+
   /** Opens {@code account} with room for {@code quotaBytes} and the client key {@code key}. */
   void openAccount(String account, long quotaBytes, long maxFileBytes, Path key)
       throws IOException, InterruptedException {

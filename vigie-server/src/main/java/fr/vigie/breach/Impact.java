@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * What the selected audit entries say left: per person, the fields disclosed, when first and last,
@@ -37,16 +38,26 @@ final class Impact {
 
   private final Map<UUID, Touch> persons = new HashMap<>();
   private final List<Scope> earlier;
+  private final Predicate<AuditEvent> admits;
 
   /**
    * @param earlier the incident's scopes before this one: accesses they covered were counted then
    */
   Impact(List<Scope> earlier) {
+    this(earlier, event -> true);
+  }
+
+  /**
+   * @param admits which of the selected entries belong to this scope (a batch's: its persons, read
+   *     for the exchange)
+   */
+  Impact(List<Scope> earlier, Predicate<AuditEvent> admits) {
     this.earlier = List.copyOf(earlier);
+    this.admits = admits;
   }
 
   void add(AuditEvent event) {
-    if (!disclosed(event) || coveredEarlier(event)) {
+    if (!disclosed(event) || !admits.test(event) || coveredEarlier(event)) {
       return;
     }
     persons.computeIfAbsent(UUID.fromString(event.subject()), p -> new Touch()).add(event);

@@ -3,6 +3,7 @@ package fr.vigie.breach;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.Actor;
+import fr.vigie.exchange.BatchId;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.OrganizationId;
 import fr.vigie.identity.StaffPrincipal;
@@ -29,9 +30,16 @@ class IncidentController {
     this.incidents = incidents;
   }
 
-  /** A scope as sent: accounts, or an organization, and a window. */
-  record ScopeJson(List<UUID> accounts, UUID organization, Instant from, Instant to) {
-    Scope toScope() {
+  /** A scope as sent: accounts, or an organization, and a window; or an exchange batch alone. */
+  record ScopeJson(List<UUID> accounts, UUID organization, UUID batch, Instant from, Instant to) {
+    Scope toScope(Incidents incidents) {
+      if (batch != null) {
+        if (organization != null || (accounts != null && !accounts.isEmpty())) {
+          throw new VigieException(
+              ProblemCode.FIELD_INVALID, "batch: alone, without accounts or organization");
+        }
+        return incidents.ofBatch(new BatchId(batch));
+      }
       if (organization != null) {
         if (accounts != null && !accounts.isEmpty()) {
           throw new VigieException(
@@ -54,12 +62,12 @@ class IncidentController {
     if (request.scope() == null) {
       throw new VigieException(ProblemCode.FIELD_MISSING, "scope: required");
     }
-    return incidents.declare(actor(), request.reference(), request.scope().toScope());
+    return incidents.declare(actor(), request.reference(), request.scope().toScope(incidents));
   }
 
   @PostMapping("/{id}/scopes")
   Incident widen(@PathVariable UUID id, @RequestBody ScopeJson scope) {
-    return incidents.widen(actor(), new IncidentId(id), scope.toScope());
+    return incidents.widen(actor(), new IncidentId(id), scope.toScope(incidents));
   }
 
   @GetMapping

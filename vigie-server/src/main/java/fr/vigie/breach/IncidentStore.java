@@ -1,6 +1,7 @@
 package fr.vigie.breach;
 
 import fr.vigie.audit.AuditScan;
+import fr.vigie.exchange.BatchId;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.OrganizationId;
 import java.sql.Array;
@@ -81,7 +82,7 @@ class IncidentStore {
     return jdbc.query(
         "select seq, added_at, added_by, kind, accounts, organization, window_from, window_to,"
             + " first_index, end_index, checkpoints, signed_to, unsigned_entries, selected,"
-            + " persons, seconds from incident_scope where incident_id = ? order by seq",
+            + " persons, seconds, batch_id from incident_scope where incident_id = ? order by seq",
         (row, i) -> scopeRecord(row),
         id.value());
   }
@@ -100,8 +101,8 @@ class IncidentStore {
     jdbc.update(
         "insert into incident_scope (incident_id, seq, added_at, added_by, kind, accounts,"
             + " organization, window_from, window_to, first_index, end_index, checkpoints,"
-            + " signed_to, unsigned_entries, selected, persons, seconds)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " signed_to, unsigned_entries, selected, persons, seconds, batch_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c -> {
           c.setObject(1, id.value());
           c.setInt(2, seq);
@@ -124,6 +125,7 @@ class IncidentStore {
           c.setLong(15, report.selected());
           c.setInt(16, persons.size());
           c.setDouble(17, seconds);
+          c.setObject(18, scope.batch() == null ? null : scope.batch().value());
         });
     jdbc.execute(
         (Connection c) -> {
@@ -221,6 +223,9 @@ class IncidentStore {
             kind,
             accounts,
             organization == null ? null : new OrganizationId(organization),
+            row.getObject(17, UUID.class) == null
+                ? null
+                : new BatchId(row.getObject(17, UUID.class)),
             row.getTimestamp(7).toInstant(),
             row.getTimestamp(8).toInstant());
     return new Incident.ScopeRecord(

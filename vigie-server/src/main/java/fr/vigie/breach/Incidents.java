@@ -5,22 +5,27 @@ import static java.util.Objects.requireNonNull;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.Actor;
+import fr.vigie.access.Purpose;
 import fr.vigie.audit.AuditAction;
 import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditLog;
 import fr.vigie.audit.AuditScan;
 import fr.vigie.audit.ProofException;
+import fr.vigie.exchange.BatchId;
+import fr.vigie.exchange.ExchangeBatches;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.Scopes;
+import fr.vigie.registry.PersonId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -42,12 +47,35 @@ public class Incidents {
   private final AuditScan scan;
   private final AuditLog audit;
   private final Clock clock;
+  private final ExchangeBatches batches;
 
-  Incidents(IncidentStore store, AuditScan scan, AuditLog audit, Optional<Clock> clock) {
+  Incidents(
+      IncidentStore store,
+      AuditScan scan,
+      AuditLog audit,
+      Optional<Clock> clock,
+      ExchangeBatches batches) {
     this.store = store;
     this.scan = scan;
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
+    this.batches = batches;
+  }
+
+  /**
+   * The scope of an exchange batch: every person of it, with the fields its operator's reads for
+   * the exchange disclosed, in the window those reads took.
+   */
+  public Scope ofBatch(BatchId batch) {
+    ExchangeBatches.Batch found =
+        batches
+            .batch(requireNonNull(batch, "batch is null"))
+            .orElseThrow(
+                () ->
+                    new VigieException(
+                        ProblemCode.FIELD_INVALID,
+                        "batch: no batch " + batch + " whose reads' window is known"));
+    return Scope.ofBatch(batch, found.operator(), found.readFrom(), found.readTo());
   }
 
   /** Declares an incident and scopes it. */
@@ -119,7 +147,7 @@ public class Incidents {
 
   private Scoped scope(Scope scope, List<Scope> earlier) {
     long started = System.nanoTime();
-    Impact impact = new Impact(earlier);
+    Impact impact = new Impact(earlier, admits(scope));
     try {
       AuditScan.Report report = scan.scan(selection(scope), (index, event) -> impact.add(event));
       return new Scoped(impact, report, (System.nanoTime() - started) / 1e9);
@@ -140,6 +168,19 @@ public class Incidents {
         scoped.report(),
         scoped.impact().persons(),
         scoped.seconds());
+  }
+
+  /** Which selected entries a scope takes: for a batch, its persons' reads for the exchange. */
+  private Predicate<AuditEvent> admits(Scope scope) {
+    if (scope.kind() != Scope.Kind.BATCH) {
+      return event -> true;
+    }
+    Set<String> persons =
+        batches.batch(scope.batch()).orElseThrow().persons().stream()
+            .map(PersonId::toString)
+            .collect(Collectors.toSet());
+    return event ->
+        Purpose.EXCHANGE.name().equals(event.purpose()) && persons.contains(event.subject());
   }
 
   static AuditScan.Selection selection(Scope scope) {

@@ -184,9 +184,11 @@ public class Notifications {
                 s ->
                     new NotificationDraft.Evidence(
                         s.seq(),
-                        s.scope().kind() == Scope.Kind.ACCOUNTS
-                            ? s.scope().accounts().size() + " compte(s)"
-                            : "une organisation",
+                        switch (s.scope().kind()) {
+                          case ACCOUNTS -> s.scope().accounts().size() + " compte(s)";
+                          case ORGANIZATION -> "une organisation";
+                          case BATCH -> "un lot d'échange avec un sous-traitant";
+                        },
                         s.scope().from(),
                         s.scope().to(),
                         s.verified().end() - s.verified().first(),

@@ -307,6 +307,18 @@ public class AccessWatch implements AutoCloseable {
     detection.flagged(account, persons, clock.instant()).ifPresent(v -> apply(v, before));
   }
 
+  /**
+   * Evidence against {@code account} from outside its reads (see {@link Detection#evidence}): a
+   * detector named {@code detector} asks for {@code target}, for {@code reason} (no personal data).
+   * The rise is stored and alerted before this returns; a state already as high stays.
+   */
+  public void evidence(
+      AccountId account, String detector, ContainmentState target, String reason, Instant at) {
+    ContainmentState before = detection.state(account);
+    Signal signal = new Signal(detector, detection.points(target), reason);
+    detection.evidence(account, signal, target, at).ifPresent(v -> apply(v, before));
+  }
+
   @EventListener
   void on(IdentityEvent.SteppedUp event) {
     detection.steppedUp(new AccountId(event.account()));

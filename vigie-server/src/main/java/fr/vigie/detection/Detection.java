@@ -197,26 +197,47 @@ public final class Detection {
     if (persons < 1) {
       throw new IllegalArgumentException("persons: at least 1");
     }
+    ContainmentState target =
+        persons >= FLAGS_TO_THROTTLE ? ContainmentState.THROTTLED : ContainmentState.STEP_UP;
+    Signal signal =
+        new Signal(
+            FLAG_DETECTOR,
+            target == ContainmentState.THROTTLED ? thresholds.throttle() : thresholds.stepUp(),
+            persons + " person(s) flagged reads by this account they do not recognize");
+    return evidence(account, signal, target, at);
+  }
+
+  /**
+   * Evidence from outside the account's reads, which no detector sees (persons' flags, the
+   * exchange's log of a subcontractor): the account rises to {@code target} with {@code signal},
+   * which replaces an earlier one of the same detector. A state already as high stays.
+   */
+  public Optional<Verdict> evidence(
+      AccountId account, Signal signal, ContainmentState target, Instant at) {
     Watch watch = watch(account);
     synchronized (watch) {
-      ContainmentState target =
-          persons >= FLAGS_TO_THROTTLE ? ContainmentState.THROTTLED : ContainmentState.STEP_UP;
       if (target.compareTo(watch.state) <= 0) {
         return Optional.empty();
       }
-      Signal signal =
-          new Signal(
-              FLAG_DETECTOR,
-              target == ContainmentState.THROTTLED ? thresholds.throttle() : thresholds.stepUp(),
-              persons + " person(s) flagged reads by this account they do not recognize");
       List<Signal> signals = new ArrayList<>(watch.signals.size() + 1);
-      watch.signals.stream().filter(s -> !s.detector().equals(FLAG_DETECTOR)).forEach(signals::add);
+      watch.signals.stream()
+          .filter(s -> !s.detector().equals(signal.detector()))
+          .forEach(signals::add);
       signals.add(signal);
       watch.signals = List.copyOf(signals);
       watch.score = Math.max(watch.score, signal.points());
       watch.state = target;
       return Optional.of(watch.verdict(target, at));
     }
+  }
+
+  /** The points a signal that asks for {@code state} carries in alerts. */
+  public int points(ContainmentState state) {
+    return switch (state) {
+      case ACTIVE, STEP_UP -> thresholds.stepUp();
+      case THROTTLED -> thresholds.throttle();
+      case SUSPENDED -> thresholds.suspend();
+    };
   }
 
   /** The name of the signal of persons' flags in alerts. */

@@ -6,7 +6,6 @@ import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,11 +44,14 @@ public class ExchangeAuditIngest {
   private final ExchangeClient exchange;
   private final AuditLog audit;
   private final JdbcTemplate jdbc;
+  private final ExchangeWatch watch;
 
-  ExchangeAuditIngest(ExchangeClient exchange, AuditLog audit, JdbcTemplate jdbc) {
+  ExchangeAuditIngest(
+      ExchangeClient exchange, AuditLog audit, JdbcTemplate jdbc, ExchangeWatch watch) {
     this.exchange = exchange;
     this.audit = audit;
     this.jdbc = jdbc;
+    this.watch = watch;
   }
 
   @Scheduled(
@@ -63,7 +65,10 @@ public class ExchangeAuditIngest {
     }
   }
 
-  /** Ingests every operation the exchange logged since the last time; returns how many. */
+  /**
+   * Ingests every operation the exchange logged since the last time, has the detectors weigh them
+   * ({@link ExchangeWatch}) and tells the exchange which accounts are suspended; returns how many.
+   */
   public synchronized int ingest() throws IOException {
     int total = 0;
     while (true) {
@@ -72,20 +77,25 @@ public class ExchangeAuditIngest {
       Set<Long> already = alreadyAppended();
       if (page.isEmpty()) {
         jdbc.update("update exchange_ingest set pending_from = null");
+        watch.tellTheExchange();
         return total;
       }
       List<AuditEvent> events = new ArrayList<>();
+      List<ExchangeOperation> operations = new ArrayList<>();
       long last = after;
-      for (JsonNode operation : page) {
-        last = operation.get("seq").asLong();
+      for (JsonNode node : page) {
+        ExchangeOperation operation = ExchangeOperation.of(node);
+        operations.add(operation);
+        last = operation.seq();
         if (!already.contains(last)) {
-          events.add(event(last, operation));
+          events.add(event(operation));
         }
       }
       jdbc.update(
           "update exchange_ingest set pending_from = coalesce(pending_from,"
               + " (select coalesce(max(idx), -1) + 1 from audit_entry))");
       audit.appendAll(events);
+      watch.observe(operations);
       jdbc.update(
           "update exchange_ingest set last_seq = ?, pending_from = null where last_seq = ?",
           last,
@@ -118,21 +128,19 @@ public class ExchangeAuditIngest {
     return found;
   }
 
-  private static AuditEvent event(long seq, JsonNode operation) {
-    String account = operation.get("account").asString();
-    String kind = operation.get("kind").asString();
-    String outcome = operation.get("outcome").asString();
+  private static AuditEvent event(ExchangeOperation operation) {
+    String account = operation.account();
     return new AuditEvent(
-        Instant.parse(operation.get("at").asString()),
+        operation.at(),
         "exchange:" + (account.matches("[a-z0-9-]{1,60}") ? account : "unknown"),
         AuditAction.EXCHANGE,
         null,
         List.of(),
-        ("EXCHANGE." + kind + "." + outcome)
+        ("EXCHANGE." + operation.kind() + "." + operation.outcome())
             .toUpperCase(Locale.ROOT)
             .replaceAll("[^A-Z0-9_.-]", "_"),
-        "ok".equals(outcome) ? AuditDecision.ALLOW : AuditDecision.DENY,
-        SEQ_SOURCE + "%019d".formatted(seq),
+        operation.ok() ? AuditDecision.ALLOW : AuditDecision.DENY,
+        SEQ_SOURCE + "%019d".formatted(operation.seq()),
         null);
   }
 }

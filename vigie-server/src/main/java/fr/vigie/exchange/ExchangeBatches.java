@@ -8,6 +8,7 @@ import fr.vigie.access.Actor;
 import fr.vigie.access.PersonReads;
 import fr.vigie.access.PersonView;
 import fr.vigie.access.Purpose;
+import fr.vigie.identity.AccountId;
 import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
 import java.io.IOException;
@@ -21,10 +22,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -56,17 +61,57 @@ public class ExchangeBatches {
   private final ExchangeKeys keys;
   private final ExchangeClient exchange;
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
   ExchangeBatches(
-      PersonReads reads, ExchangeKeys keys, ExchangeClient exchange, JdbcTemplate jdbc) {
+      PersonReads reads,
+      ExchangeKeys keys,
+      ExchangeClient exchange,
+      JdbcTemplate jdbc,
+      Optional<Clock> clock) {
     this.reads = reads;
     this.keys = keys;
     this.exchange = exchange;
     this.jdbc = jdbc;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   /** What a sent batch held: counts only. */
   public record Sent(BatchId batch, int persons, int refused) {}
+
+  /**
+   * A batch as an incident scopes it: the operator whose reads filled it, the window of those reads
+   * (on the register's clock, as in the audit log) and its persons.
+   */
+  public record Batch(
+      BatchId id, AccountId operator, Instant readFrom, Instant readTo, Set<PersonId> persons) {
+    @Override
+    public String toString() {
+      return "Batch[" + id + ", persons=" + persons.size() + "]";
+    }
+  }
+
+  /** The batch, if it was sent and its reads' window is known (batches sent since V111). */
+  public Optional<Batch> batch(BatchId batch) {
+    return jdbc
+        .query(
+            "select operator_id, read_from, read_to from exchange_batch"
+                + " where id = ? and read_from is not null",
+            (row, n) ->
+                new Batch(
+                    batch,
+                    new AccountId(row.getObject(1, UUID.class)),
+                    row.getTimestamp(2).toInstant(),
+                    row.getTimestamp(3).toInstant(),
+                    Set.copyOf(
+                        jdbc.query(
+                            "select person_id from exchange_batch_entry where batch_id = ?",
+                            (entry, i) -> new PersonId(entry.getObject(1, UUID.class)),
+                            batch.value()))),
+            batch.value())
+        .stream()
+        .findFirst();
+  }
 
   /**
    * Reads {@code persons} as {@code operator} for the exchange, encrypts them to {@code recipient}
@@ -78,6 +123,7 @@ public class ExchangeBatches {
     requireNonNull(operator, "operator is null");
     requireNonNull(recipient, "recipient is null");
     BatchId batch = BatchId.random();
+    Instant readFrom = clock.instant();
     Path sealed = Files.createTempFile("vigie-batch-", ".pgp");
     try {
       List<PersonId> included = new ArrayList<>();
@@ -103,7 +149,14 @@ public class ExchangeBatches {
               csv.flush();
             });
       }
-      record(batch, account, operator, included, persons.size() - included.size());
+      record(
+          batch,
+          account,
+          operator,
+          included,
+          persons.size() - included.size(),
+          readFrom,
+          clock.instant());
       exchange.place(account, batch.fileName(), sealed);
       return new Sent(batch, included.size(), persons.size() - included.size());
     } finally {
@@ -116,7 +169,7 @@ public class ExchangeBatches {
     return jdbc
         .query(
             "select person_id from exchange_batch_entry where batch_id = ? and token = ?",
-            (row, n) -> new PersonId(row.getObject(1, java.util.UUID.class)),
+            (row, n) -> new PersonId(row.getObject(1, UUID.class)),
             batch.value(),
             token)
         .stream()
@@ -142,15 +195,23 @@ public class ExchangeBatches {
   }
 
   private void record(
-      BatchId batch, String account, Actor operator, List<PersonId> included, int refused) {
+      BatchId batch,
+      String account,
+      Actor operator,
+      List<PersonId> included,
+      int refused,
+      Instant readFrom,
+      Instant readTo) {
     jdbc.update(
-        "insert into exchange_batch (id, account, operator_id, persons, refused)"
-            + " values (?, ?, ?, ?, ?)",
+        "insert into exchange_batch (id, account, operator_id, persons, refused, read_from,"
+            + " read_to) values (?, ?, ?, ?, ?, ?, ?)",
         batch.value(),
         account,
         operator.account().value(),
         included.size(),
-        refused);
+        refused,
+        Timestamp.from(readFrom),
+        Timestamp.from(readTo));
     jdbc.batchUpdate(
         "insert into exchange_batch_entry (batch_id, token, person_id) values (?, ?, ?)",
         included,

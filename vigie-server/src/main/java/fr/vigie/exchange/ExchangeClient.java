@@ -74,6 +74,15 @@ public class ExchangeClient {
         200);
   }
 
+  /**
+   * Suspends the account on the exchange (no sign-in, no operation, its sessions cut) or lifts its
+   * suspension. Idempotent.
+   */
+  public void suspend(String account, boolean suspended) throws IOException {
+    HttpRequest.Builder request = request("/api/accounts/" + checked(account) + "/suspension");
+    send(suspended ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE(), 204);
+  }
+
   /** The exchange's operations after {@code seq}, as JSON. */
   public String operations(long after, int limit) throws IOException {
     return send(request("/api/operations?after=" + after + "&limit=" + limit).GET(), 200);

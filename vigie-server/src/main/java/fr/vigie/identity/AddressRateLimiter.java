@@ -88,7 +88,7 @@ public class AddressRateLimiter {
    * The network of an address literal: {@code 192.0.2} for {@code 192.0.2.7} or {@code
    * ::ffff:192.0.2.7}, the first 64 bits in hex for IPv6. Anything else is its own network.
    */
-  static String network(String address) {
+  public static String network(String address) {
     if (address == null || address.isEmpty() || !isLiteral(address)) {
       return "other:" + address;
     }

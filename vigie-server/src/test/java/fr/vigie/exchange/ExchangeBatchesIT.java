@@ -1,17 +1,27 @@
 package fr.vigie.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.VigieException;
 import fr.vigie.access.Actor;
 import fr.vigie.audit.AuditAction;
 import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditJournal;
+import fr.vigie.breach.Incident;
+import fr.vigie.breach.Incidents;
+import fr.vigie.detection.AccessWatch;
+import fr.vigie.detection.Alert;
+import fr.vigie.detection.Signal;
 import fr.vigie.identity.AccountId;
+import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.Containments;
 import fr.vigie.identity.OrganizationId;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
+import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
 import fr.vigie.simulation.DemoAgency;
 import fr.vigie.testing.TestDatabase;
@@ -23,12 +33,14 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +108,9 @@ class ExchangeBatchesIT {
   @Autowired ExchangeKeys keys;
   @Autowired AuditJournal journal;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AccessWatch watch;
+  @Autowired Incidents incidents;
+  @Autowired Containments containments;
 
   private Actor operator;
   private List<PersonId> referred;
@@ -153,11 +168,15 @@ class ExchangeBatchesIT {
   }
 
   private ExchangeBatches.Sent send() throws IOException {
+    return send("digit");
+  }
+
+  private ExchangeBatches.Sent send(String account) throws IOException {
     List<PersonId> all = new ArrayList<>(referred);
     all.addAll(notReferred);
     return batches.send(
         operator,
-        "digit",
+        account,
         all,
         OpenPgp.encryptionKey(new ByteArrayInputStream(OpenPgp.armoredPublicKey(subcontractor))));
   }
@@ -253,7 +272,10 @@ class ExchangeBatchesIT {
 
   @Test
   void ingest_ofTheExchangesOperations_appendsThemToTheAuditLogOnce() throws Exception {
+    ingest.ingest(); // what other tests left
     long before = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
+    long indexBefore =
+        jdbc.queryForObject("select coalesce(max(idx), -1) + 1 from audit_entry", Long.class);
     exchange.operation("digit", "SIGN_IN", "wrong-key");
     exchange.operation("digit", "DOWNLOAD", "ok");
 
@@ -263,12 +285,7 @@ class ExchangeBatchesIT {
     assertThat(first).isEqualTo(2);
     assertThat(second).isZero();
     Thread.sleep(200);
-    long marked =
-        jdbc.queryForObject(
-            "select count(*) from audit_entry where position(?::bytea in entry) > 0",
-            Long.class,
-            "EXCHANGE.DOWNLOAD.OK".getBytes(StandardCharsets.UTF_8));
-    assertThat(marked).isEqualTo(1);
+    assertThat(entriesFrom(indexBefore, "EXCHANGE.DOWNLOAD.OK")).isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class))
         .isGreaterThanOrEqualTo(before + 2);
   }
@@ -299,6 +316,192 @@ class ExchangeBatchesIT {
         .isEqualTo(seqBefore + 3);
     assertThat(jdbc.queryForObject("select pending_from from exchange_ingest", Long.class))
         .isNull();
+  }
+
+  /** Monday 2 March 2026, 11:00 in Paris: working hours. */
+  private static final String WORKING = "2026-03-02T10:00:00Z";
+
+  /** The night after, 03:00 in Paris. */
+  private static final String NIGHT = "2026-03-03T02:00:00Z";
+
+  private static String freshAccount(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void ingest_ofABatchDownloadedTwice_suspendsTheOperatorAndTellsTheExchangeUntilReleased()
+      throws Exception {
+    String account = freshAccount("digit-pull");
+    ExchangeBatches.Sent sent = send(account);
+    settleOperator();
+    String file = "outbound/" + sent.batch().fileName();
+    long size = exchange.outbound.get(sent.batch().fileName()).length;
+    exchange.operation(account, "PLACE", file, size, "register", WORKING, "ok");
+    exchange.operation(account, "SIGN_IN", null, null, "192.0.2.10", WORKING, "ok");
+    // A download cut and resumed: the whole file once, in two parts.
+    exchange.operation(account, "DOWNLOAD", file, size / 2, "192.0.2.10", WORKING, "failed");
+    exchange.operation(account, "DOWNLOAD", file, size - size / 2, "192.0.2.10", WORKING, "ok");
+    ingest.ingest();
+    ContainmentState afterOnce = containments.stateOf(operator.account());
+    Boolean toldAfterOnce = exchange.suspended.get(account);
+
+    exchange.operation(account, "DOWNLOAD", file, size, "192.0.2.10", WORKING, "ok");
+    ingest.ingest();
+
+    assertThat(afterOnce).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(toldAfterOnce).isNull();
+    assertThat(containments.stateOf(operator.account())).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(exchange.suspended).containsEntry(account, true);
+    Alert alert = openAlertOf(operator.account());
+    assertThat(alert.reasons())
+        .singleElement()
+        .satisfies(
+            reason -> {
+              assertThat(reason.detector()).isEqualTo("exchange-pull");
+              assertThat(reason.reason())
+                  .contains(sent.batch().fileName(), "more than it was sent");
+            });
+
+    watch.release(alert.id(), analyst());
+    ingest.ingest();
+
+    assertThat(exchange.suspended).containsEntry(account, false);
+  }
+
+  @Test
+  void ingest_ofADownloadOfAFileNeverSentToTheAccount_suspendsTheOperator() throws Exception {
+    String account = freshAccount("digit-stray");
+    send(account);
+    settleOperator();
+    exchange.operation(
+        account, "DOWNLOAD", "outbound/batch-other.pgp", 1000L, "192.0.2.10", WORKING, "ok");
+
+    ingest.ingest();
+
+    assertThat(containments.stateOf(operator.account())).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(exchange.suspended).containsEntry(account, true);
+    assertThat(openAlertOf(operator.account()).reasons())
+        .anySatisfy(reason -> assertThat(reason.reason()).contains("never sent to this account"));
+  }
+
+  @Test
+  void ingest_ofASignInAtNightFromANewNetwork_suspends_whileANightAloneAsksAStepUp()
+      throws Exception {
+    String account = freshAccount("digit-night");
+    send(account);
+    settleOperator();
+    exchange.operation(account, "SIGN_IN", null, null, "192.0.2.10", WORKING, "ok");
+    ingest.ingest();
+    ContainmentState usual = containments.stateOf(operator.account());
+    // The same network (another machine of its /24) at night: odd, not new.
+    exchange.operation(account, "SIGN_IN", null, null, "192.0.2.11", NIGHT, "ok");
+    ingest.ingest();
+    ContainmentState nightAlone = containments.stateOf(operator.account());
+    List<String> nightAloneReasons =
+        openAlertOf(operator.account()).reasons().stream().map(Signal::reason).toList();
+    Boolean toldAtNight = exchange.suspended.get(account);
+
+    exchange.operation(account, "SIGN_IN", null, null, "198.51.100.7", NIGHT, "ok");
+    ingest.ingest();
+
+    assertThat(usual).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(nightAlone).isEqualTo(ContainmentState.STEP_UP);
+    assertThat(nightAloneReasons).contains("signed in outside working hours");
+    assertThat(toldAtNight).isNull();
+    assertThat(containments.stateOf(operator.account())).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(exchange.suspended).containsEntry(account, true);
+  }
+
+  @Test
+  void incident_declaredByABatch_scopesExactlyItsPersonsWithTheFieldsThatLeftInIt()
+      throws Exception {
+    List<PersonId> first = referred.subList(0, 10);
+    List<PersonId> second = referred.subList(10, 20);
+    PGPPublicKey key =
+        OpenPgp.encryptionKey(new ByteArrayInputStream(OpenPgp.armoredPublicKey(subcontractor)));
+    List<PersonId> firstAndRefused = new ArrayList<>(first);
+    firstAndRefused.addAll(notReferred);
+    ExchangeBatches.Sent sent = batches.send(operator, "digit", firstAndRefused, key);
+    batches.send(operator, "digit", second, key); // same operator, same instant on the test clock
+
+    Incident incident =
+        incidents.declare(analystActor(), "EXCH-" + sent.batch(), incidents.ofBatch(sent.batch()));
+
+    assertThat(incident.scopes())
+        .singleElement()
+        .satisfies(scope -> assertThat(scope.scope().batch()).isEqualTo(sent.batch()));
+    List<Incident.Person> persons =
+        incidents.persons(analystActor(), incident.header().id(), 100, 0);
+    assertThat(persons)
+        .extracting(Incident.Person::person)
+        .containsExactlyInAnyOrderElementsOf(first.stream().map(PersonId::value).toList());
+    assertThat(persons)
+        .allSatisfy(
+            person ->
+                assertThat(person.fields())
+                    .contains("birth_name", "first_names", "birth_date", "nir")
+                    .isSubsetOf(
+                        ExchangeBatches.COLUMNS.stream().map(PersonField::column).toList()));
+  }
+
+  @Test
+  void incident_byABatchThatWasNeverSent_isRefused() {
+    assertThatThrownBy(() -> incidents.ofBatch(BatchId.random()))
+        .isInstanceOf(VigieException.class)
+        .hasMessageContaining("no batch");
+  }
+
+  private Actor analystActor() {
+    AccountId analyst = analyst();
+    UUID organization =
+        jdbc.queryForObject(
+            "select organization_id from staff_account where id = ?", UUID.class, analyst.value());
+    return new Actor(
+        analyst,
+        Role.SECURITY_ANALYST,
+        new OrganizationId(organization),
+        OrganizationKind.FRANCE_TRAVAIL_AGENCY,
+        false);
+  }
+
+  /**
+   * The batch's reads reach the detectors on their own threads, and twenty persons without an
+   * appointment may ask a step-up of a new operator: once they are applied, an analyst releases it,
+   * so that what follows starts from an active account.
+   */
+  private void settleOperator() throws InterruptedException {
+    assertThat(watch.drain(Duration.ofSeconds(60))).isTrue();
+    AccountId analyst = analyst();
+    watch.openAlerts(500).stream()
+        .filter(alert -> alert.account().equals(operator.account()))
+        .findFirst() // the newest: its release closes the others
+        .ifPresent(alert -> watch.release(alert.id(), analyst));
+    assertThat(containments.stateOf(operator.account())).isEqualTo(ContainmentState.ACTIVE);
+  }
+
+  private Alert openAlertOf(AccountId account) {
+    return watch.openAlerts(500).stream()
+        .filter(alert -> alert.account().equals(account))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** A national security analyst, fresh for the test. */
+  private AccountId analyst() {
+    UUID organization = UUID.randomUUID();
+    jdbc.update(
+        "insert into organization (id, code, kind, name) values (?, ?, 'FRANCE_TRAVAIL_AGENCY', ?)",
+        organization,
+        "FT-" + organization,
+        "Sécurité " + organization);
+    UUID account = UUID.randomUUID();
+    jdbc.update(
+        "insert into staff_account (id, organization_id, login, role)"
+            + " values (?, ?, ?, 'SECURITY_ANALYST')",
+        account,
+        organization,
+        "analyst-" + account);
+    return new AccountId(account);
   }
 
   private long entriesFrom(long index, String purpose) {

@@ -23,6 +23,10 @@ final class FakeExchange implements AutoCloseable {
   final Map<String, byte[]> outbound = new ConcurrentHashMap<>();
   final Map<String, byte[]> inbound = new ConcurrentHashMap<>();
   final List<String> operations = new ArrayList<>();
+
+  /** What the register told of each account's suspension, last word kept. */
+  final Map<String, Boolean> suspended = new ConcurrentHashMap<>();
+
   final Path tokenFile;
   private final HttpServer server;
   private final String token = "test-token-" + System.nanoTime();
@@ -57,6 +61,9 @@ final class FakeExchange implements AutoCloseable {
           body = operations.stream().skip(after).collect(Collectors.joining(",", "[", "]"));
         }
         respond(call, 200, body.getBytes(StandardCharsets.UTF_8));
+      } else if (parts.length == 5 && parts[4].equals("suspension")) {
+        suspended.put(parts[3], method.equals("PUT"));
+        call.sendResponseHeaders(204, -1);
       } else if (parts.length == 6 && parts[4].equals("outbound") && method.equals("PUT")) {
         outbound.put(parts[5], call.getRequestBody().readAllBytes());
         call.sendResponseHeaders(201, -1);
@@ -79,10 +86,30 @@ final class FakeExchange implements AutoCloseable {
 
   /** Adds one operation as the exchange would log it, with the next sequence number. */
   void operation(String account, String kind, String outcome) {
+    operation(account, kind, null, null, "127.0.0.1", "2026-11-30T10:00:00Z", outcome);
+  }
+
+  /** Adds one operation on {@code file} (null: none) moving {@code bytes} (null: none). */
+  void operation(
+      String account,
+      String kind,
+      String file,
+      Long bytes,
+      String source,
+      String at,
+      String outcome) {
     synchronized (operations) {
       operations.add(
-          "{\"seq\":%d,\"at\":\"2026-11-30T10:00:00Z\",\"account\":\"%s\",\"kind\":\"%s\",\"file\":null,\"bytes\":null,\"source\":\"127.0.0.1\",\"outcome\":\"%s\"}"
-              .formatted(operations.size() + 1, account, kind, outcome));
+          "{\"seq\":%d,\"at\":\"%s\",\"account\":\"%s\",\"kind\":\"%s\",\"file\":%s,\"bytes\":%s,\"source\":\"%s\",\"outcome\":\"%s\"}"
+              .formatted(
+                  operations.size() + 1,
+                  at,
+                  account,
+                  kind,
+                  file == null ? "null" : "\"" + file + "\"",
+                  bytes,
+                  source,
+                  outcome));
     }
   }
 
