@@ -37,7 +37,8 @@ class ConsolePages {
       case MANAGER -> "redirect:/console/revue";
       case DPO -> "redirect:/console/journal";
       case SECURITY_ANALYST -> "redirect:/console/alertes";
-      case HELPDESK, ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
+      case HELPDESK -> "redirect:/console/assistance";
+      case ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
     };
   }
 

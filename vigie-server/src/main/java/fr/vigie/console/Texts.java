@@ -5,6 +5,7 @@ import fr.vigie.access.Basis;
 import fr.vigie.access.Criterion;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.RecoveryDesk;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonField;
 import java.time.Instant;
@@ -100,6 +101,16 @@ public class Texts {
     };
   }
 
+  /** Where an account recovery stands. */
+  public String stage(RecoveryDesk.Stage stage) {
+    return switch (stage) {
+      case AWAITING_GATE -> "en attente de l'accord d'un manager ou du code reçu par courriel";
+      case GATE_PASSED -> "nouveau second facteur autorisé, pas encore enregistré";
+      case COMPLETED -> "terminée : compte en période restreinte";
+      case CANCELLED -> "remplacée par une réinitialisation plus récente";
+    };
+  }
+
   /** What a refusal means for the person at the screen, without personal data. */
   public String problem(ProblemCode code) {
     return switch (code) {
@@ -131,6 +142,15 @@ public class Texts {
           "Le confinement du compte a augmenté depuis : décidez la nouvelle alerte.";
       case AUDIT_UNAVAILABLE ->
           "Le journal d'audit ne peut pas être écrit : rien n'est affiché. Réessayez plus tard.";
+      case RECOVERY_NOT_ALLOWED ->
+          "Cette réinitialisation n'est pas permise : le compte est confiné (un analyste décide"
+              + " d'abord), hors des structures que vous servez, d'un rôle support ou"
+              + " administrateur, ou ni son titulaire ni un manager n'a d'adresse à prévenir.";
+      case RECOVERY_NOT_FOUND -> "Cette récupération n'est plus en cours.";
+      case ACCOUNT_NOT_FOUND -> "Aucun compte ne correspond.";
+      case ENROLLMENT_NOT_ALLOWED ->
+          "Après une réinitialisation, le nouveau second facteur demande l'accord d'un manager"
+              + " ou le code reçu par courriel.";
       default -> "La demande n'a pas abouti (" + code.name() + ").";
     };
   }

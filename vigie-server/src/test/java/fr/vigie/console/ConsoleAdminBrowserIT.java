@@ -1,19 +1,29 @@
 package fr.vigie.console;
 
+import static fr.vigie.identity.OrganizationKind.FRANCE_TRAVAIL_AGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import fr.vigie.identity.Credentials;
 import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -35,6 +45,8 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
     properties.add("server.port", () -> PORT);
     properties.add("vigie.webauthn.allowed-origins", () -> "http://localhost:" + PORT);
   }
+
+  @Autowired Credentials staffCredentials;
 
   private final ConsoleSignIn signIn =
       new ConsoleSignIn(this::codeNow, IdentityIntegrationTest::seedOfKey);
@@ -118,6 +130,143 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
       assertThat(stranger.path()).isIn("/console/refus", "/console/connexion/code");
       assertThat(stranger.findAll("form.recherche")).isEmpty();
     }
+  }
+
+  @Test
+  void helpdesk_resetsAnAccount_ownerEnrollsWithTheMailedCode_managerApprovesAnother()
+      throws Exception {
+    TestAccount owner = withEmail(newAccount(Role.ADVISOR, agency, FRANCE_TRAVAIL_AGENCY));
+    TestAccount withoutAddress = newAccount(Role.ADVISOR, agency, FRANCE_TRAVAIL_AGENCY);
+    TestAccount manager = withEmail(newAccount(Role.MANAGER, agency, FRANCE_TRAVAIL_AGENCY));
+    TestAccount helpdesk = newAccount(Role.HELPDESK, agency, FRANCE_TRAVAIL_AGENCY);
+    // An address counts for a recovery once it was on file before the reset.
+    moveClock(Duration.ofSeconds(1));
+    String temporary;
+    String temporaryOfTheOther;
+    try (Browser browser = new Browser(base())) {
+      signIn.signInAndEnroll(browser, helpdesk.login(), PASSWORD);
+      assertThat(browser.path()).isEqualTo("/console/assistance");
+      browser.assertAccessible();
+
+      temporary = reset(browser, owner);
+      String page = browser.driver.getPageSource();
+      assertThat(page).doesNotContain(mailedCode(owner));
+      assertThat(browser.driver.getCurrentUrl()).doesNotContain(owner.login());
+      browser.assertAccessible();
+
+      temporaryOfTheOther = reset(browser, withoutAddress);
+      browser.open("/console/assistance");
+      assertThat(browser.findAll("#recuperations tbody tr[data-stage=AWAITING_GATE]")).hasSize(2);
+      browser.assertAccessible();
+      browser.screenshot("assistance");
+    }
+
+    // The pre-registered channel: the code mailed to the address on file before the reset.
+    try (Browser browser = new Browser(base())) {
+      signIn.password(browser, owner.login(), temporary);
+      assertThat(browser.path()).isEqualTo("/console/connexion/enrolement");
+      browser.type("#recoveryCode", mailedCode(owner));
+      browser.submit("main form");
+      byte[] seed = seedOfKey(browser.await("#cle-totp", Duration.ofSeconds(30)).getText());
+      browser.type("#code", codeNow(seed));
+      browser.submit("main form");
+      assertThat(recoveryColumn(owner, "completed_at")).isNotNull();
+    }
+
+    // No address: nothing to enroll with until a manager of the organization approves.
+    try (Browser browser = new Browser(base())) {
+      signIn.password(browser, withoutAddress.login(), temporaryOfTheOther);
+      browser.submit("main form");
+      assertThat(browser.find("#erreur").getText()).contains("accord d'un manager");
+      assertThat(browser.findAll("#cle-totp")).isEmpty();
+
+      try (Browser managing = new Browser(base())) {
+        signIn.signInAndEnroll(managing, manager.login(), PASSWORD);
+        managing.open("/console/recuperations");
+        String row = "#recuperations tr[data-login='" + withoutAddress.login() + "']";
+        assertThat(managing.text(row)).contains("en attente");
+        managing.assertAccessible();
+        managing.screenshot("recuperations");
+        managing.submit(row + " form");
+        assertThat(managing.await(".notice.succes", Duration.ofSeconds(30)).getText())
+            .contains("approuvée");
+        assertThat(recoveryColumn(withoutAddress, "approved_by")).isEqualTo(manager.id());
+      }
+
+      browser.open("/console/connexion/enrolement");
+      browser.submit("main form");
+      byte[] seed = seedOfKey(browser.await("#cle-totp", Duration.ofSeconds(30)).getText());
+      browser.type("#code", codeNow(seed));
+      browser.submit("main form");
+      assertThat(recoveryColumn(withoutAddress, "completed_at")).isNotNull();
+    }
+  }
+
+  @Test
+  void helpdesk_mayNotResetAnAdministrator_andFindsNothingForAnUnknownLogin() {
+    TestAccount administrator = newAccount(Role.ADMINISTRATOR, agency, FRANCE_TRAVAIL_AGENCY);
+    TestAccount helpdesk = newAccount(Role.HELPDESK, agency, FRANCE_TRAVAIL_AGENCY);
+    try (Browser browser = new Browser(base())) {
+      signIn.signInAndEnroll(browser, helpdesk.login(), PASSWORD);
+      browser.type("#login", "nobody-" + UUID.randomUUID());
+      browser.submit("form.recherche-compte");
+      assertThat(browser.find("#erreur").getText()).contains("Aucun compte");
+      assertThat(browser.findAll("#compte")).isEmpty();
+
+      browser.type("#login", administrator.login());
+      browser.submit("form.recherche-compte");
+      browser.submit("#reinitialiser");
+      assertThat(browser.find("#erreur").getText()).contains("n'est pas permise");
+      assertThat(browser.findAll("#mot-de-passe-provisoire")).isEmpty();
+      browser.assertAccessible();
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from account_recovery where account_id = ?",
+                  Long.class,
+                  administrator.id()))
+          .isZero();
+    }
+  }
+
+  /** Finds the account on the helpdesk's page and resets it; returns the temporary password. */
+  private static String reset(Browser browser, TestAccount account) {
+    browser.open("/console/assistance");
+    browser.type("#login", account.login());
+    browser.submit("form.recherche-compte");
+    assertThat(browser.find("#compte").getText()).contains(account.login());
+    browser.submit("#reinitialiser");
+    assertThat(browser.findAll("#mot-de-passe-provisoire"))
+        .as(
+            "the reset answered: %s",
+            browser.findAll("#erreur").stream().map(WebElement::getText).toList())
+        .hasSize(1);
+    return browser.find("#mot-de-passe-provisoire").getText();
+  }
+
+  private TestAccount withEmail(TestAccount account) {
+    staffCredentials.setEmail(account.id(), account.login() + "@staff.example");
+    return account;
+  }
+
+  private static String mailedCode(TestAccount account) throws MessagingException {
+    String to = account.login() + "@staff.example";
+    Pattern digits = Pattern.compile("\\b(\\d{8})\\b");
+    for (Message message : mail().getReceivedMessages()) {
+      if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to))) {
+        Matcher matcher = digits.matcher(GreenMailUtil.getBody(message));
+        if (matcher.find()) {
+          return matcher.group(1);
+        }
+      }
+    }
+    throw new AssertionError("no recovery code was mailed");
+  }
+
+  private Object recoveryColumn(TestAccount account, String column) {
+    return jdbc.queryForObject(
+        "select " + column + " from account_recovery where account_id = ?",
+        Object.class,
+        account.id());
   }
 
   private static VirtualAuthenticatorOptions platformAuthenticator() {
