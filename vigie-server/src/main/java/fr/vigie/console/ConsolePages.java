@@ -28,7 +28,7 @@ class ConsolePages {
     this.texts = texts;
   }
 
-  /** Each role lands on its main page; roles whose pages are not built yet on the home page. */
+  /** Each role lands on its main page; a subcontractor's operator, which has none, on the home. */
   @GetMapping("/console")
   String home() {
     StaffPrincipal staff = StaffPrincipal.current().orElseThrow();
@@ -38,7 +38,8 @@ class ConsolePages {
       case DPO -> "redirect:/console/journal";
       case SECURITY_ANALYST -> "redirect:/console/alertes";
       case HELPDESK -> "redirect:/console/assistance";
-      case ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
+      case ADMINISTRATOR -> "redirect:/console/administration";
+      case SUBCONTRACTOR_OPERATOR -> "console/accueil";
     };
   }
 

@@ -5,6 +5,7 @@ import fr.vigie.access.Basis;
 import fr.vigie.access.Criterion;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.RecoveryDesk;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonField;
@@ -91,6 +92,16 @@ public class Texts {
     };
   }
 
+  /** A kind of organization. */
+  public String kind(OrganizationKind kind) {
+    return switch (kind) {
+      case FRANCE_TRAVAIL_AGENCY -> "Agence France Travail";
+      case CAP_EMPLOI -> "Cap emploi";
+      case MISSION_LOCALE -> "Mission locale";
+      case SUBCONTRACTOR -> "Sous-traitant";
+    };
+  }
+
   /** An account's containment. */
   public String containment(ContainmentState state) {
     return switch (state) {
@@ -146,6 +157,8 @@ public class Texts {
           "Cette réinitialisation n'est pas permise : le compte est confiné (un analyste décide"
               + " d'abord), hors des structures que vous servez, d'un rôle support ou"
               + " administrateur, ou ni son titulaire ni un manager n'a d'adresse à prévenir.";
+      case ROLE_NOT_ALLOWED -> "Ce type de structure ne peut pas avoir un compte de ce rôle.";
+      case ORGANIZATION_UNKNOWN -> "Aucune structure ne porte ce code.";
       case RECOVERY_NOT_FOUND -> "Cette récupération n'est plus en cours.";
       case ACCOUNT_NOT_FOUND -> "Aucun compte ne correspond.";
       case ENROLLMENT_NOT_ALLOWED ->

@@ -167,6 +167,8 @@ class SecurityConfiguration {
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.SECURITY_ANALYST.name())))
                     .requestMatchers(ConsolePaths.HELPDESK)
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.HELPDESK.name())))
+                    .requestMatchers(ConsolePaths.ADMINISTRATOR)
+                    .access(allOf(Factors.fullySignedIn(), hasRole(Role.ADMINISTRATOR.name())))
                     .requestMatchers(ConsolePaths.RECOVERY_APPROVALS)
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.MANAGER.name())))
                     .requestMatchers(ConsolePaths.PERSONAL_DATA)

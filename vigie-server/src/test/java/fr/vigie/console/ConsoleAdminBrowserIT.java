@@ -4,6 +4,7 @@ import static fr.vigie.identity.OrganizationKind.FRANCE_TRAVAIL_AGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import fr.vigie.audit.AuditLog;
 import fr.vigie.identity.Credentials;
 import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
@@ -47,6 +48,7 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
   }
 
   @Autowired Credentials staffCredentials;
+  @Autowired AuditLog audit;
 
   private final ConsoleSignIn signIn =
       new ConsoleSignIn(this::codeNow, IdentityIntegrationTest::seedOfKey);
@@ -226,6 +228,85 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
                   administrator.id()))
           .isZero();
     }
+  }
+
+  @Test
+  void administrator_opensAnOrganizationAndAnAccount_seesKeysAndTheAuditCheckpoint() {
+    TestAccount administrator = newAccount(Role.ADMINISTRATOR, agency, FRANCE_TRAVAIL_AGENCY);
+    String code = "CE-" + UUID.randomUUID();
+    String login = "nouveau-" + UUID.randomUUID();
+    String oneTimePassword;
+    try (Browser browser = new Browser(base())) {
+      signIn.signInAndEnroll(browser, administrator.login(), PASSWORD);
+      assertThat(browser.path()).isEqualTo("/console/administration");
+      long persons =
+          jdbc.queryForObject(
+              "select count(*) from person where wrapped_key is not null", Long.class);
+      assertThat(
+              Long.parseLong(browser.text("#cles-actuelles"))
+                  + Long.parseLong(browser.text("#cles-anciennes")))
+          .isEqualTo(persons);
+      audit
+          .latestCheckpoint()
+          .ifPresent(
+              latest ->
+                  assertThat(Long.parseLong(browser.text("#taille-arbre")))
+                      .isLessThanOrEqualTo(latest.treeSize()));
+      browser.assertAccessible();
+
+      browser.type("#code", code);
+      browser.find("#kind").sendKeys("Cap emploi");
+      browser.type("#name", "Cap emploi de test");
+      browser.submit("#nouvelle-structure");
+      assertThat(browser.text(".notice.succes")).contains(code);
+      assertThat(browser.text("#structures tr[data-code='" + code + "']")).contains("Cap emploi");
+
+      // A Cap emploi holds no DPO: refused, nothing opened.
+      openAccount(browser, login, "Délégué à la protection des données", code);
+      assertThat(browser.find("#erreur").getText()).contains("ne peut pas avoir");
+      assertThat(credentialsOf(login)).isZero();
+
+      openAccount(browser, login, "Conseiller", code);
+      oneTimePassword = browser.await("#mot-de-passe-unique", Duration.ofSeconds(30)).getText();
+      browser.assertAccessible();
+
+      browser.open("/console/administration");
+      browser.type("#organization-liste", code);
+      browser.submit("#voir-comptes");
+      assertThat(browser.text("#comptes tr[data-login='" + login + "']"))
+          .contains("Conseiller")
+          .contains("à enregistrer");
+      browser.assertAccessible();
+      browser.screenshot("administration");
+    }
+    try (Browser browser = new Browser(base())) {
+      signIn.password(browser, login, oneTimePassword);
+      assertThat(browser.path()).isEqualTo("/console/connexion/enrolement");
+    }
+  }
+
+  @Test
+  void administratorPages_refuseEveryOtherRole() {
+    TestAccount helpdesk = newAccount(Role.HELPDESK, agency, FRANCE_TRAVAIL_AGENCY);
+    try (Browser browser = new Browser(base())) {
+      signIn.signInAndEnroll(browser, helpdesk.login(), PASSWORD);
+      browser.open("/console/administration");
+      assertThat(browser.path()).isEqualTo("/console/refus");
+      assertThat(browser.findAll("#structures")).isEmpty();
+    }
+  }
+
+  private static void openAccount(Browser browser, String login, String role, String code) {
+    browser.open("/console/administration");
+    browser.type("#login", login);
+    browser.find("#role").sendKeys(role);
+    browser.type("#organization", code);
+    browser.submit("#nouveau-compte");
+  }
+
+  private long credentialsOf(String login) {
+    return jdbc.queryForObject(
+        "select count(*) from staff_account where login = ?", Long.class, login);
   }
 
   /** Finds the account on the helpdesk's page and resets it; returns the temporary password. */
