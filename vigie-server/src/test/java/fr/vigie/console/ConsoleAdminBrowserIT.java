@@ -62,7 +62,7 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
   }
 
   @Test
-  void passkey_registeredOnItsPage_thenFinishesTheSignInAfterThePassword() {
+  void passkey_registeredOnItsPage_thenFinishesTheSignInAndAnswersAStepUp() {
     TestAccount account = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     try (Browser browser = new Browser(base())) {
       browser.driver.addVirtualAuthenticator(platformAuthenticator());
@@ -106,6 +106,21 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
                   account.login()))
           .as("the passkey was used for this sign-in")
           .isEqualTo(1);
+
+      // The guard asks a step-up: the passkey answers it as a fresh code would.
+      moveClock(Duration.ofSeconds(1));
+      jdbc.update(
+          "update staff_account set containment = 'STEP_UP', containment_since = ? where id = ?",
+          java.sql.Timestamp.from(clockNow()),
+          account.id());
+      browser.open("/console/portefeuille");
+      assertThat(browser.path()).isEqualTo("/console/garde");
+      browser.assertAccessible();
+      browser.click("#cle-connexion");
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+          .until(d -> !browser.path().equals("/console/garde"));
+      browser.open("/console/portefeuille");
+      assertThat(browser.path()).isEqualTo("/console/portefeuille");
     }
   }
 
