@@ -2,6 +2,7 @@ package fr.vigie.console;
 
 import fr.vigie.VigieException;
 import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.StaffPasskeys;
 import fr.vigie.identity.StaffPrincipal;
 import fr.vigie.identity.StaffSignIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,14 +22,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConsolePages {
   private final StaffSignIn steps;
+  private final StaffPasskeys passkeys;
   private final Texts texts;
 
-  ConsolePages(StaffSignIn steps, Texts texts) {
+  ConsolePages(StaffSignIn steps, StaffPasskeys passkeys, Texts texts) {
     this.steps = steps;
+    this.passkeys = passkeys;
     this.texts = texts;
   }
 
-  /** Each role lands on its main page; roles whose pages are not built yet on the home page. */
+  /** Each role lands on its main page; a subcontractor's operator, which has none, on the home. */
   @GetMapping("/console")
   String home() {
     StaffPrincipal staff = StaffPrincipal.current().orElseThrow();
@@ -37,7 +40,9 @@ class ConsolePages {
       case MANAGER -> "redirect:/console/revue";
       case DPO -> "redirect:/console/journal";
       case SECURITY_ANALYST -> "redirect:/console/alertes";
-      case HELPDESK, ADMINISTRATOR, SUBCONTRACTOR_OPERATOR -> "console/accueil";
+      case HELPDESK -> "redirect:/console/assistance";
+      case ADMINISTRATOR -> "redirect:/console/administration";
+      case SUBCONTRACTOR_OPERATOR -> "console/accueil";
     };
   }
 
@@ -52,6 +57,7 @@ class ConsolePages {
     ContainmentState state =
         StaffPrincipal.current().map(StaffPrincipal::containment).orElse(ContainmentState.ACTIVE);
     model.addAttribute("state", state.name());
+    model.addAttribute("passkey", passkeys.currentAccountHasOne());
     return "console/garde";
   }
 
@@ -67,6 +73,7 @@ class ConsolePages {
     } catch (VigieException e) {
       response.setStatus(e.code().httpStatus());
       model.addAttribute("state", ContainmentState.STEP_UP.name());
+      model.addAttribute("passkey", passkeys.currentAccountHasOne());
       model.addAttribute("error", texts.problem(e.code()));
       return "console/garde";
     }

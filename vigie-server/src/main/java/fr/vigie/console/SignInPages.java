@@ -2,6 +2,7 @@ package fr.vigie.console;
 
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
+import fr.vigie.identity.StaffPasskeys;
 import fr.vigie.identity.StaffSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/console/connexion")
 class SignInPages {
   private final StaffSignIn steps;
+  private final StaffPasskeys passkeys;
   private final Texts texts;
 
-  SignInPages(StaffSignIn steps, Texts texts) {
+  SignInPages(StaffSignIn steps, StaffPasskeys passkeys, Texts texts) {
     this.steps = steps;
+    this.passkeys = passkeys;
     this.texts = texts;
   }
 
@@ -53,8 +56,10 @@ class SignInPages {
     }
   }
 
+  /** The second factor: a TOTP code, or the account's passkey when it has one. */
   @GetMapping("/code")
-  String codeForm() {
+  String codeForm(Model model) {
+    model.addAttribute("passkey", passkeys.currentAccountHasOne());
     return next(steps.step(), "console/code");
   }
 
@@ -68,6 +73,7 @@ class SignInPages {
       steps.totp(code, request, response);
       return "redirect:" + path(steps.step());
     } catch (VigieException e) {
+      model.addAttribute("passkey", passkeys.currentAccountHasOne());
       return refused(e, model, response, "console/code");
     }
   }

@@ -8,6 +8,8 @@ import fr.vigie.access.ReasonCode;
 import fr.vigie.access.TimeBoxedRelationship;
 import fr.vigie.detection.Signal;
 import fr.vigie.identity.ContainmentState;
+import fr.vigie.identity.OrganizationKind;
+import fr.vigie.identity.RecoveryDesk;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonField;
 import java.time.Instant;
@@ -176,6 +178,16 @@ public class Texts {
     };
   }
 
+  /** A kind of organization. */
+  public String kind(OrganizationKind kind) {
+    return switch (kind) {
+      case FRANCE_TRAVAIL_AGENCY -> "Agence France Travail";
+      case CAP_EMPLOI -> "Cap emploi";
+      case MISSION_LOCALE -> "Mission locale";
+      case SUBCONTRACTOR -> "Sous-traitant";
+    };
+  }
+
   /** An account's containment. */
   public String containment(ContainmentState state) {
     return switch (state) {
@@ -183,6 +195,16 @@ public class Texts {
       case STEP_UP -> "second facteur demandé";
       case THROTTLED -> "ralenti";
       case SUSPENDED -> "suspendu";
+    };
+  }
+
+  /** Where an account recovery stands. */
+  public String stage(RecoveryDesk.Stage stage) {
+    return switch (stage) {
+      case AWAITING_GATE -> "en attente de l'accord d'un manager ou du code reçu par courriel";
+      case GATE_PASSED -> "nouveau second facteur autorisé, pas encore enregistré";
+      case COMPLETED -> "terminée : compte en période restreinte";
+      case CANCELLED -> "remplacée par une réinitialisation plus récente";
     };
   }
 
@@ -217,6 +239,17 @@ public class Texts {
           "Le confinement du compte a augmenté depuis : décidez la nouvelle alerte.";
       case AUDIT_UNAVAILABLE ->
           "Le journal d'audit ne peut pas être écrit : rien n'est affiché. Réessayez plus tard.";
+      case RECOVERY_NOT_ALLOWED ->
+          "Cette réinitialisation n'est pas permise : le compte est confiné (un analyste décide"
+              + " d'abord), hors des structures que vous servez, d'un rôle support ou"
+              + " administrateur, ou ni son titulaire ni un manager n'a d'adresse à prévenir.";
+      case ROLE_NOT_ALLOWED -> "Ce type de structure ne peut pas avoir un compte de ce rôle.";
+      case ORGANIZATION_UNKNOWN -> "Aucune structure ne porte ce code.";
+      case RECOVERY_NOT_FOUND -> "Cette récupération n'est plus en cours.";
+      case ACCOUNT_NOT_FOUND -> "Aucun compte ne correspond.";
+      case ENROLLMENT_NOT_ALLOWED ->
+          "Après une réinitialisation, le nouveau second facteur demande l'accord d'un manager"
+              + " ou le code reçu par courriel.";
       default -> "La demande n'a pas abouti (" + code.name() + ").";
     };
   }

@@ -26,6 +26,9 @@ public final class ConsolePaths {
   static final String[] PUBLIC = {SIGN_IN, SIGN_OUT, REFUSED, ROOT + "/assets/**", "/webjars/**"};
   static final String[] SIGN_IN_STEPS = {SIGN_IN + "/**"};
   static final String[] ANALYST = {ROOT + "/alertes", ROOT + "/alertes/**", ROOT + "/activite"};
+  static final String[] HELPDESK = {ROOT + "/assistance", ROOT + "/assistance/**"};
+  static final String[] ADMINISTRATOR = {ROOT + "/administration", ROOT + "/administration/**"};
+  static final String[] RECOVERY_APPROVALS = {ROOT + "/recuperations", ROOT + "/recuperations/**"};
   static final String[] PERSONAL_DATA = {
     ROOT + "/recherche",
     ROOT + "/personnes/**",

@@ -409,6 +409,21 @@ final class PersonStore {
     }
   }
 
+  /** The data keys wrapped by {@code kekId}, and those by another key. */
+  long[] wrappedCounts(Connection c, long kekId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "select count(*) filter (where kek_id = ?), count(*) filter (where kek_id <> ?)"
+                + " from person where wrapped_key is not null")) {
+      select.setLong(1, kekId);
+      select.setLong(2, kekId);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return new long[] {rows.getLong(1), rows.getLong(2)};
+      }
+    }
+  }
+
   void rewrap(Connection c, List<WrappedKey> keys, long kekId) throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement("update person set wrapped_key = ?, kek_id = ? where id = ?")) {

@@ -219,6 +219,19 @@ public class Registry {
    * Rewraps, under the current key-encryption key, every data key that an older one wrapped, in
    * small transactions, while the service runs. Returns how many were rewrapped.
    */
+  /** Where a key rotation stands: the data keys the current key wraps, and those still older. */
+  public record KeyRotationStatus(String keyEncryptionKey, long current, long older) {}
+
+  /** The key rotation status, for the administrator's page: counts and the key's name only. */
+  public KeyRotationStatus keyRotationStatus(String keyEncryptionKey) {
+    try (Connection c = store.connection()) {
+      long[] counts = store.wrappedCounts(c, cipher.currentKekId());
+      return new KeyRotationStatus(keyEncryptionKey, counts[0], counts[1]);
+    } catch (SQLException e) {
+      throw new IllegalStateException("key status: database error " + e.getSQLState(), e);
+    }
+  }
+
   public long rewrapDataKeys(ImportProgress progress) {
     long current = cipher.currentKekId();
     long done = 0;

@@ -195,6 +195,11 @@ public abstract class IdentityIntegrationTest {
         .map(java.sql.Timestamp::toInstant);
   }
 
+  /** The SMTP server every mail of the application goes to. */
+  protected static GreenMail mail() {
+    return MAIL;
+  }
+
   private static GreenMail startMail() {
     GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     mail.start();
