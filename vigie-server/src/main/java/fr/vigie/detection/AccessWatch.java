@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +51,7 @@ public class AccessWatch implements AutoCloseable {
   private final MemoryStore memories;
   private final TransactionTemplate transactions;
   private final SharedCounters counters;
+  private final DetectionResets resets;
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
   private final LongAdder observed = new LongAdder();
 
@@ -61,6 +63,7 @@ public class AccessWatch implements AutoCloseable {
       MemoryStore memories,
       AppliedOffsets offsets,
       SharedCounters counters,
+      DetectionResets resets,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
       Environment settings) {
@@ -72,6 +75,7 @@ public class AccessWatch implements AutoCloseable {
     this.clock = clock.orElse(Clock.systemUTC());
     this.memories = memories;
     this.counters = counters;
+    this.resets = resets;
     // What the detectors remember of each account comes back before the first access: a dormant
     // account is still dormant after a restart, a known device still known.
     memories.loadInto(detection);
@@ -321,7 +325,33 @@ public class AccessWatch implements AutoCloseable {
 
   @EventListener
   void on(IdentityEvent.SteppedUp event) {
-    detection.steppedUp(new AccountId(event.account()));
+    AccountId account = new AccountId(event.account());
+    detection.steppedUp(account);
+    resets.record(account, DetectionResets.Kind.STEP_UP);
+  }
+
+  /**
+   * Applies the releases and step-ups the other nodes served to this node's detectors, which may be
+   * the ones watching those accounts (any node without Kafka; the partition's owner with it).
+   */
+  @Scheduled(fixedDelayString = "${vigie.detection.reset-poll-ms:200}")
+  void takeOthersResets() {
+    for (DetectionResets.Reset reset : resets.fromOthers()) {
+      switch (reset.kind()) {
+        case RELEASE -> detection.release(reset.account());
+        case STEP_UP -> detection.steppedUp(reset.account());
+      }
+    }
+  }
+
+  @Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
+  void forgetOldResets() {
+    resets.forgetOld();
+  }
+
+  /** The containment this node's detectors hold for {@code account} (what an operator compares). */
+  public ContainmentState detectorsState(AccountId account) {
+    return detection.state(account);
   }
 
   /** The open alerts, newest first. */
@@ -355,6 +385,7 @@ public class AccessWatch implements AutoCloseable {
               return decided;
             });
     detection.release(open.account());
+    resets.record(open.account(), DetectionResets.Kind.RELEASE);
     counters.forgive(open.account(), clock.instant());
     return alerts.byId(alert).orElseThrow();
   }

@@ -6,6 +6,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.vigie.VigieApplication;
+import fr.vigie.detection.AccessWatch;
+import fr.vigie.detection.Alert;
 import fr.vigie.registry.ImportOptions;
 import fr.vigie.registry.ImportProgress;
 import fr.vigie.registry.PersonRecord;
@@ -128,6 +130,65 @@ class TwoNodesIT {
     assertThat(containment(agency.advisor())).isEqualTo("SUSPENDED");
   }
 
+  @Test
+  void releaseOnNodeB_reachesTheDetectorsOfNodeA_whichServeTheAccountAgain()
+      throws InterruptedException {
+    Agency agency = agency(11);
+    AccountId advisor = new AccountId(UUID.fromString(agency.advisor().id()));
+    StaffClient onA = signedIn(nodeA, agency.advisor());
+    assertThat(firstRefusal(List.of(onA), agency.caseload())).isEqualTo(10);
+    AccessWatch detectorsA = nodeA.getBean(AccessWatch.class);
+    assertThat(detectorsA.detectorsState(advisor)).isEqualTo(ContainmentState.SUSPENDED);
+
+    AccessWatch detectorsB = nodeB.getBean(AccessWatch.class);
+    Alert alert =
+        detectorsB.openAlerts(500).stream()
+            .filter(open -> open.account().equals(advisor))
+            .findFirst()
+            .orElseThrow();
+    detectorsB.release(alert.id(), nationalAnalyst());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (detectorsA.detectorsState(advisor) != ContainmentState.ACTIVE
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+
+    assertThat(detectorsA.detectorsState(advisor))
+        .as("node A's detectors, told of the release on node B")
+        .isEqualTo(ContainmentState.ACTIVE);
+    StaffClient again = signedIn(nodeA, agency.advisor());
+    StaffClient.Answer read = again.get("/api/persons/" + agency.caseload().get(0));
+    assertThat(read.status()).as("a read on node A after the release").isEqualTo(200);
+    assertThat(containment(agency.advisor())).isEqualTo("ACTIVE");
+  }
+
+  /** A security analyst of France Travail, who decides about every organization's accounts. */
+  private static AccountId nationalAnalyst() {
+    String login = newAccount(newAgency(), "analyst-", Role.SECURITY_ANALYST);
+    return new AccountId(nodeA.getBean(Credentials.class).accountId(login).orElseThrow());
+  }
+
+  /** A new France Travail agency, made on node A; its code. */
+  private static String newAgency() {
+    String code = "FT-" + UUID.randomUUID();
+    nodeA
+        .getBean(Organizations.class)
+        .registerOrganizations(
+            List.of(
+                new Organizations.NewOrganization(
+                    code, OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Agence de test")));
+    return code;
+  }
+
+  /** A new account of {@code role} in the organization {@code code}; its login. */
+  private static String newAccount(String code, String loginPrefix, Role role) {
+    String login = loginPrefix + UUID.randomUUID();
+    nodeA
+        .getBean(Organizations.class)
+        .registerAccounts(List.of(new Organizations.NewAccount(login, code, role)));
+    return login;
+  }
+
   /**
    * Reads the caseload in turn, each read through the next client, and returns the index of the
    * first read that was refused, which must be a suspension; -1 if none was.
@@ -151,15 +212,8 @@ class TwoNodesIT {
 
   /** A France Travail agency with one advisor following {@code persons} persons, made on node A. */
   private static Agency agency(int persons) {
-    String code = "FT-" + UUID.randomUUID();
-    Organizations organizations = nodeA.getBean(Organizations.class);
-    organizations.registerOrganizations(
-        List.of(
-            new Organizations.NewOrganization(
-                code, OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Agence de test")));
-    String login = "advisor-" + UUID.randomUUID();
-    organizations.registerAccounts(
-        List.of(new Organizations.NewAccount(login, code, Role.ADVISOR)));
+    String code = newAgency();
+    String login = newAccount(code, "advisor-", Role.ADVISOR);
     Credentials credentials = nodeA.getBean(Credentials.class);
     UUID id = credentials.accountId(login).orElseThrow();
     credentials.setPassword(id, PASSWORD);
