@@ -25,8 +25,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * A person's access journal: every access to their record, with when, which organization and role,
- * which fields, and the stated purpose or the justification's text. Made from the audit log, so it
- * shows what the log holds and nothing it does not.
+ * which fields, and the stated purpose or the justification. Made from the audit log, so it shows
+ * what the log holds and nothing it does not. The data protection officer reads the justification's
+ * reason code and its free text; the person reads the reason's French label only: a staff member's
+ * text may name another person or a colleague, which the person is not owed.
  */
 @Service
 public class AccessJournal {
@@ -95,7 +97,7 @@ public class AccessJournal {
       throw new VigieException(
           ProblemCode.ACCESS_DENIED, "journal: only the data protection officer reads it here");
     }
-    return lines(person);
+    return lines(person, Justified.CODE_AND_TEXT);
   }
 
   /**
@@ -104,7 +106,7 @@ public class AccessJournal {
    */
   public List<Line> ofOwn(Self self) {
     gate.auditSelf(self, AuditAction.ADMIN, List.of(), "JOURNAL.SELF", AuditDecision.ALLOW);
-    return lines(self.person());
+    return lines(self.person(), Justified.LABEL);
   }
 
   /**
@@ -120,7 +122,15 @@ public class AccessJournal {
         .flatMap(e -> staffAccount(e.actor()));
   }
 
-  private List<Line> lines(PersonId person) {
+  /** How a line shows a break-the-glass justification. */
+  private enum Justified {
+    /** The reason code and the staff member's text while the person is not erased. */
+    CODE_AND_TEXT,
+    /** The reason's French label alone. */
+    LABEL
+  }
+
+  private List<Line> lines(PersonId person, Justified shown) {
     Map<String, String[]> accounts = new ConcurrentHashMap<>();
     return audit.indexedAbout(person.value()).stream()
         .filter(
@@ -130,6 +140,7 @@ public class AccessJournal {
                 line(
                     e.index(),
                     e.event(),
+                    shown,
                     accounts.computeIfAbsent(e.event().actor(), this::account)))
         .toList();
   }
@@ -150,28 +161,14 @@ public class AccessJournal {
     }
   }
 
-  private Line line(long entry, AuditEvent event, String[] account) {
+  private Line line(long entry, AuditEvent event, Justified shown, String[] account) {
     String purpose = event.purpose();
     String justification = null;
     if (purpose != null && purpose.startsWith(PersonReads.JUSTIFICATION_PREFIX)) {
       JustificationId id =
           new JustificationId(
               UUID.fromString(purpose.substring(PersonReads.JUSTIFICATION_PREFIX.length())));
-      // The text is readable while the person is: once erased, only the reason code is left.
-      justification =
-          jdbc
-              .query(
-                  "select reason_code, person_id, text_sealed from justification where id = ?",
-                  (row, i) ->
-                      row.getString(1)
-                          + justifications
-                              .text(id, new PersonId(row.getObject(2, UUID.class)), row.getBytes(3))
-                              .map(text -> ": " + text)
-                              .orElse(""),
-                  id.value())
-              .stream()
-              .findFirst()
-              .orElse(null);
+      justification = justification(id, shown);
       purpose = "JUSTIFICATION";
     }
     return new Line(
@@ -185,6 +182,27 @@ public class AccessJournal {
         purpose,
         justification,
         event.decision().name());
+  }
+
+  private String justification(JustificationId id, Justified shown) {
+    return jdbc
+        .query(
+            "select reason_code, person_id, text_sealed from justification where id = ?",
+            (row, i) ->
+                switch (shown) {
+                  case LABEL -> ReasonCode.valueOf(row.getString(1)).label();
+                  // The text is readable while the person is: once erased, only the code is left.
+                  case CODE_AND_TEXT ->
+                      row.getString(1)
+                          + justifications
+                              .text(id, new PersonId(row.getObject(2, UUID.class)), row.getBytes(3))
+                              .map(text -> ": " + text)
+                              .orElse("");
+                },
+            id.value())
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 
   /** The organization and role of the person's own entries: none, they are the person's. */

@@ -143,13 +143,7 @@ public class Texts {
 
   /** Why an advisor opens a person outside its caseload. */
   public String reason(ReasonCode reason) {
-    return switch (reason) {
-      case PERSON_AT_THE_DESK -> "La personne est à l'accueil sans rendez-vous";
-      case PERSON_CONTACTED_AGENCY -> "La personne a appelé ou écrit à l'agence";
-      case REPLACING_ABSENT_COLLEAGUE -> "Remplacement d'un conseiller absent";
-      case CASELOAD_TRANSFER -> "Transfert vers mon portefeuille";
-      case COLLECTIVE_SESSION -> "Atelier ou session collective";
-    };
+    return reason.label();
   }
 
   /** On what relationship a read was allowed. */

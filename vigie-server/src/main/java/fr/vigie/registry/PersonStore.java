@@ -328,8 +328,20 @@ final class PersonStore {
   }
 
   /**
-   * Crypto-shreds a person: the wrapped data key, the blind indexes and the ciphertexts go; a
-   * tombstone with the pseudonymous id stays, so that the audit log still resolves.
+   * The rows that tie an erased person to someone or something, and go with its key: the caseload,
+   * referrals and appointments (who followed or met the person), the link of its identity at an
+   * identity provider (a digest of that identity: it would name the person again) and the reads it
+   * flagged. What stays names the person by its pseudonymous id only and is the record of what
+   * staff did: the audit log, justifications (their text sealed under the destroyed key), the
+   * time-boxed relationships managers granted, incidents and breach notices.
+   */
+  private static final List<String> LINKS =
+      List.of("caseload", "referral", "appointment", "person_link", "read_flag");
+
+  /**
+   * Crypto-shreds a person: the wrapped data key, the blind indexes and the ciphertexts go, and the
+   * rows that link to it ({@link #LINKS}); a tombstone with the pseudonymous id stays, so that the
+   * audit log still resolves.
    */
   boolean erase(Connection c, PersonId id) throws SQLException {
     String nulls =
@@ -346,15 +358,18 @@ final class PersonStore {
                 FIELDS.stream().map(PersonField::column))
             .map(column -> column + " = null")
             .collect(Collectors.joining(", "));
-    try (PreparedStatement caseload =
-            c.prepareStatement("delete from caseload where person_id = ?");
-        PreparedStatement erase =
-            c.prepareStatement(
-                "update person set "
-                    + nulls
-                    + ", erased_at = now() where id = ? and erased_at is null")) {
-      caseload.setObject(1, id.value());
-      caseload.executeUpdate();
+    for (String table : LINKS) {
+      try (PreparedStatement unlink =
+          c.prepareStatement("delete from " + table + " where person_id = ?")) {
+        unlink.setObject(1, id.value());
+        unlink.executeUpdate();
+      }
+    }
+    try (PreparedStatement erase =
+        c.prepareStatement(
+            "update person set "
+                + nulls
+                + ", erased_at = now() where id = ? and erased_at is null")) {
       erase.setObject(1, id.value());
       return erase.executeUpdate() == 1;
     }

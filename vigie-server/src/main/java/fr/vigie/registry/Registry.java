@@ -531,7 +531,17 @@ public class Registry {
     return index(() -> sealer.emailIndex(email));
   }
 
+  /**
+   * The blind index of a last name and a birth date, for searches. A name with no letter the index
+   * keeps (digits, punctuation, another script, emoji) is refused: it would index as the empty name
+   * and find every person born that day whose name has none either.
+   */
   public byte[] indexOfNameAndBirthDate(String lastName, LocalDate birthDate) {
+    if (Canonical.name(lastName).isEmpty()) {
+      throw new VigieException(
+          ProblemCode.SEARCH_CRITERION_INVALID,
+          "value: a last name needs at least one letter from A to Z, accents aside");
+    }
     return index(() -> sealer.nameBirthIndex(lastName, birthDate));
   }
 

@@ -150,7 +150,7 @@ class SpaceIT extends IdentityIntegrationTest {
   }
 
   @Test
-  void journal_showsOrganizationRoleFieldsPurposeAndReasons_neverTheStaffMember() {
+  void journal_showsOrganizationRoleFieldsPurposeAndReasonLabels_neverTheStaffMemberOrText() {
     StaffClient staff = signedIn(advisor);
     assertThat(staff.get("/api/persons/" + camilleId).status()).isEqualTo(200);
     jdbc.update(
@@ -178,8 +178,12 @@ class SpaceIT extends IdentityIntegrationTest {
     assertThat(staffRead.get("fields").toString()).contains("birth_name");
     assertThat(journal.body())
         .contains("\"purpose\":\"JUSTIFICATION\"")
-        .contains("PERSON_AT_THE_DESK: Venue au guichet ce matin");
-    assertThat(page.body()).contains("Venue au guichet ce matin");
+        .contains("accueil sans rendez-vous");
+    assertThat(page.body()).contains("accueil sans rendez-vous");
+    // A staff member's free text may name someone else: the person reads the reason only.
+    assertThat(journal.body() + page.body())
+        .doesNotContain("Venue au guichet ce matin")
+        .doesNotContain("PERSON_AT_THE_DESK");
     assertThat(journal.body() + page.body())
         .doesNotContain(advisor.login())
         .doesNotContain(advisor.id().toString());
