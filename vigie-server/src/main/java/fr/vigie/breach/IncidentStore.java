@@ -81,7 +81,8 @@ class IncidentStore {
     return jdbc.query(
         "select seq, added_at, added_by, kind, accounts, organization, window_from, window_to,"
             + " first_index, end_index, checkpoints, signed_to, unsigned_entries, selected,"
-            + " persons, seconds from incident_scope where incident_id = ? order by seq",
+            + " persons, seconds, method, completeness, completeness_detail, completeness_seconds"
+            + " from incident_scope where incident_id = ? order by seq",
         (row, i) -> scopeRecord(row),
         id.value());
   }
@@ -100,8 +101,8 @@ class IncidentStore {
     jdbc.update(
         "insert into incident_scope (incident_id, seq, added_at, added_by, kind, accounts,"
             + " organization, window_from, window_to, first_index, end_index, checkpoints,"
-            + " signed_to, unsigned_entries, selected, persons, seconds)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " signed_to, unsigned_entries, selected, persons, seconds, method, completeness)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c -> {
           c.setObject(1, id.value());
           c.setInt(2, seq);
@@ -124,6 +125,8 @@ class IncidentStore {
           c.setLong(15, report.selected());
           c.setInt(16, persons.size());
           c.setDouble(17, seconds);
+          c.setString(18, report.indexed() ? "INDEX" : "WALK");
+          c.setString(19, report.indexed() ? "PENDING" : "CONFIRMED");
         });
     jdbc.execute(
         (Connection c) -> {
@@ -192,6 +195,21 @@ class IncidentStore {
         offset);
   }
 
+  /**
+   * Records the outcome of the walk that confirms (or not) that an indexed scope missed nothing.
+   */
+  void completeness(IncidentId id, int seq, Incident.Completeness completeness) {
+    jdbc.update(
+        "update incident_scope set completeness = ?, completeness_detail = ?,"
+            + " completeness_seconds = ? where incident_id = ? and seq = ? and completeness = ?",
+        completeness.state().name(),
+        completeness.detail(),
+        completeness.seconds(),
+        id.value(),
+        seq,
+        Incident.Completeness.State.PENDING.name());
+  }
+
   /** Persons and records touched, and per field the persons for whom it left. */
   Incident.Totals totals(IncidentId id) {
     long[] counts =
@@ -235,8 +253,13 @@ class IncidentStore {
             row.getLong(12),
             row.getLong(13),
             row.getLong(14),
-            row.getLong(10)),
+            row.getLong(10),
+            "INDEX".equals(row.getString(17))),
         row.getInt(15),
-        row.getDouble(16));
+        row.getDouble(16),
+        new Incident.Completeness(
+            Incident.Completeness.State.valueOf(row.getString(18)),
+            row.getString(19),
+            row.getObject(20, Double.class)));
   }
 }

@@ -40,12 +40,19 @@ public class Incidents {
 
   private final IncidentStore store;
   private final AuditScan scan;
+  private final ScopeCompleteness completeness;
   private final AuditLog audit;
   private final Clock clock;
 
-  Incidents(IncidentStore store, AuditScan scan, AuditLog audit, Optional<Clock> clock) {
+  Incidents(
+      IncidentStore store,
+      AuditScan scan,
+      ScopeCompleteness completeness,
+      AuditLog audit,
+      Optional<Clock> clock) {
     this.store = store;
     this.scan = scan;
+    this.completeness = completeness;
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
   }
@@ -115,14 +122,26 @@ public class Incidents {
   }
 
   /** What one scope found, with what its scan verified, before anything is stored. */
-  private record Scoped(Impact impact, AuditScan.Report report, double seconds) {}
+  private record Scoped(
+      Impact impact, AuditScan.Report report, double seconds, Set<Long> entries) {}
 
+  /**
+   * By the index (only the scope's entries read, each proven in the signed tree), then, once the
+   * answer is stored, the walk of the whole window that confirms the index missed nothing.
+   */
   private Scoped scope(Scope scope, List<Scope> earlier) {
     long started = System.nanoTime();
     Impact impact = new Impact(earlier);
+    Set<Long> entries = new java.util.HashSet<>();
     try {
-      AuditScan.Report report = scan.scan(selection(scope), (index, event) -> impact.add(event));
-      return new Scoped(impact, report, (System.nanoTime() - started) / 1e9);
+      AuditScan.Report report =
+          scan.scanIndexed(
+              selection(scope),
+              (index, event) -> {
+                impact.add(event);
+                entries.add(index);
+              });
+      return new Scoped(impact, report, (System.nanoTime() - started) / 1e9, entries);
     } catch (ProofException e) {
       // The message names an entry index and what failed: no personal data.
       throw new VigieException(
@@ -140,6 +159,13 @@ public class Incidents {
         scoped.report(),
         scoped.impact().persons(),
         scoped.seconds());
+    if (scoped.report().indexed()) {
+      completeness.checkLater(
+          id,
+          seq,
+          selection(scope),
+          new ScopeCompleteness.Found(scoped.entries(), scoped.report().logSize()));
+    }
   }
 
   static AuditScan.Selection selection(Scope scope) {
