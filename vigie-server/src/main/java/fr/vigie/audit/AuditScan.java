@@ -123,8 +123,14 @@ public class AuditScan {
           passed.isEmpty() || passed.getLast().treeSize() < hi ? size : passed.getLast().treeSize();
       CompactRange range = start == null ? new CompactRange() : frontier(start);
       LogWalk walk = new LogWalk(publicKey, passed.iterator(), range);
-      long selected = walk(entries, first, end, walk, new Filter(selection), visitor);
-      walk.finish();
+      long selected;
+      try {
+        selected = walk(entries, first, end, walk, new Filter(selection), visitor);
+        walk.finish();
+      } catch (ProofException | IOException e) {
+        discard(entries);
+        throw e;
+      }
       entries.commit();
       checkpoints.commit();
       long signedTo = walk.lastGoodCheckpoint();
@@ -162,7 +168,13 @@ public class AuditScan {
       long lo = firstAtOrAfter(entries, selection.from().minus(SLACK), size);
       long hi = firstAtOrAfter(entries, selection.to().plus(SLACK).plusNanos(1000), size);
       IndexScan index = new IndexScan(entries, publicKey, new Filter(selection));
-      Report report = index.scan(checkpoints, lo, hi, size, visitor);
+      Report report;
+      try {
+        report = index.scan(checkpoints, lo, hi, size, visitor);
+      } catch (ProofException | IOException e) {
+        discard(entries);
+        throw e;
+      }
       entries.commit();
       checkpoints.commit();
       index.storeComputedNodes(dataSource);
@@ -215,6 +227,18 @@ public class AuditScan {
       throw new ProofException("entry " + walk.size() + ": missing", walk.size());
     }
     return selected;
+  }
+
+  /**
+   * A walk stopped in the middle of its COPY leaves the connection in a state the pool cannot reset
+   * (the next transaction on it fails): it is closed for good instead of going back to the pool.
+   */
+  private static void discard(Connection c) {
+    try {
+      c.abort(Runnable::run);
+    } catch (SQLException e) {
+      // Aborting a broken connection can fail; the pool drops it as closed either way.
+    }
   }
 
   static CompactRange frontier(Checkpoints.Stored start) throws ProofException {
