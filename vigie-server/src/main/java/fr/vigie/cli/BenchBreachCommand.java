@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
           + " 3, 10, 30, ... million entries and at N declare an incident of 20 accounts over the"
           + " last 28 days: find their reads by the index, prove each in the signed tree, store"
           + " the persons; against the walk of the whole window that then confirms it.",
-      "Leaves ./data alone; needs about 600 bytes of disk per entry."
+      "Leaves ./data alone; needs about 720 bytes of disk per entry."
     })
 final class BenchBreachCommand implements Callable<Integer> {
   @Option(names = "--entries", defaultValue = "10000000", description = "Entries in the log.")
