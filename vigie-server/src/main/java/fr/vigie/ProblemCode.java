@@ -51,7 +51,8 @@ public enum ProblemCode {
   AUDIT_LOG_INVALID(500, "The audit log does not verify: run 'vigie audit verify'"),
   EVENTS_UNAVAILABLE(
       503, "The access event bus did not take the access, so nothing is returned; try again"),
-  NOTICES_BUSY(409, "Another sender is sending this incident's notices: wait for it to end");
+  NOTICES_BUSY(409, "Another sender is sending this incident's notices: wait for it to end"),
+  SPACE_RATE_LIMITED(429, "Too many requests to the personal space; wait and try again");
 
   private final int httpStatus;
   private final String title;

@@ -71,6 +71,9 @@ public class AuditScan {
   /**
    * What was verified: entries {@code [first, end)}; the checkpoints whose roots held, the last at
    * {@code signedTo}; the entries past the last checkpoint, checked by their leaf hashes only.
+   * {@code indexed}: the selected entries were found by the index and each proven by an inclusion
+   * proof, the others of {@code [first, end)} not read (see {@link #scanIndexed}); otherwise every
+   * entry of {@code [first, end)} was read and recomputed.
    */
   public record Report(
       long first,
@@ -79,7 +82,8 @@ public class AuditScan {
       long signedTo,
       long unsignedEntries,
       long selected,
-      long logSize) {
+      long logSize,
+      boolean indexed) {
     public long entries() {
       return end - first;
     }
@@ -119,20 +123,68 @@ public class AuditScan {
           passed.isEmpty() || passed.getLast().treeSize() < hi ? size : passed.getLast().treeSize();
       CompactRange range = start == null ? new CompactRange() : frontier(start);
       LogWalk walk = new LogWalk(publicKey, passed.iterator(), range);
-      long selected = walk(entries, first, end, walk, new Filter(selection), visitor);
-      walk.finish();
+      long selected;
+      try {
+        selected = walk(entries, first, end, walk, new Filter(selection), visitor);
+        walk.finish();
+      } catch (ProofException | IOException e) {
+        discard(entries);
+        throw e;
+      }
       entries.commit();
       checkpoints.commit();
       long signedTo = walk.lastGoodCheckpoint();
       return new Report(
-          first, end, passed.size(), signedTo, end - Math.max(signedTo, first), selected, size);
+          first,
+          end,
+          passed.size(),
+          signedTo,
+          end - Math.max(signedTo, first),
+          selected,
+          size,
+          false);
     } catch (SQLException | IOException e) {
       throw new AuditUnavailableException("the audit log cannot be read", e);
     }
   }
 
-  private static long walk(
-      Connection c, long first, long end, LogWalk walk, Filter filter, Visitor visitor)
+  /**
+   * Like {@link #scan}, but reads only the selected accounts' or organization's entries: found by
+   * the index on the actor and organization each entry names, each checked against its content and
+   * proven by an RFC 6962 inclusion proof against the first signed checkpoint after the window
+   * (made of stored subtree hashes). Sound: every entry handed over is in the signed log and says
+   * what is handed over. Not proof of completeness: an entry whose index row was corrupted would be
+   * missed, which only {@link #scan} rules out; the caller runs it after the answer.
+   *
+   * @throws ProofException naming the first entry or checkpoint that does not match
+   * @throws AuditUnavailableException if the log cannot be read
+   */
+  public Report scanIndexed(Selection selection, Visitor visitor) throws ProofException {
+    requireNonNull(visitor, "visitor is null");
+    try (Connection entries = dataSource.getConnection();
+        Connection checkpoints = dataSource.getConnection()) {
+      Snapshot.share(entries, checkpoints);
+      long size = size(entries);
+      long lo = firstAtOrAfter(entries, selection.from().minus(SLACK), size);
+      long hi = firstAtOrAfter(entries, selection.to().plus(SLACK).plusNanos(1000), size);
+      IndexScan index = new IndexScan(entries, publicKey, new Filter(selection));
+      Report report;
+      try {
+        report = index.scan(checkpoints, lo, hi, size, visitor);
+      } catch (ProofException | IOException e) {
+        discard(entries);
+        throw e;
+      }
+      entries.commit();
+      checkpoints.commit();
+      index.storeComputedNodes(dataSource);
+      return report;
+    } catch (SQLException | IOException e) {
+      throw new AuditUnavailableException("the audit log cannot be read", e);
+    }
+  }
+
+  static long walk(Connection c, long first, long end, LogWalk walk, Filter filter, Visitor visitor)
       throws SQLException, IOException, ProofException {
     // COPY takes no bound parameters: the bounds go in as bound settings of this transaction.
     try (PreparedStatement bounds =
@@ -177,7 +229,19 @@ public class AuditScan {
     return selected;
   }
 
-  private static CompactRange frontier(Checkpoints.Stored start) throws ProofException {
+  /**
+   * A walk stopped in the middle of its COPY leaves the connection in a state the pool cannot reset
+   * (the next transaction on it fails): it is closed for good instead of going back to the pool.
+   */
+  private static void discard(Connection c) {
+    try {
+      c.abort(Runnable::run);
+    } catch (SQLException e) {
+      // Aborting a broken connection can fail; the pool drops it as closed either way.
+    }
+  }
+
+  static CompactRange frontier(Checkpoints.Stored start) throws ProofException {
     long size = start.checkpoint().treeSize();
     try {
       return CompactRange.of(size, start.frontier());
@@ -195,7 +259,7 @@ public class AuditScan {
     }
   }
 
-  private static long size(Connection c) throws SQLException {
+  static long size(Connection c) throws SQLException {
     try (PreparedStatement select =
             c.prepareStatement("select coalesce(max(idx), -1) + 1 from audit_entry");
         ResultSet rows = select.executeQuery()) {
@@ -271,7 +335,7 @@ public class AuditScan {
   }
 
   /** Selects entries by their actor or organization, reading only the entry's head. */
-  private static final class Filter {
+  static final class Filter {
     private final byte[][] actors;
     private final byte[][] organizations;
     private final long fromMicros;
@@ -285,10 +349,16 @@ public class AuditScan {
     }
 
     boolean selects(byte[] entry) {
+      return inWindow(entry) && names(entry);
+    }
+
+    boolean inWindow(byte[] entry) {
       long at = AuditEntry.microsOf(entry);
-      if (at < fromMicros || at > toMicros) {
-        return false;
-      }
+      return at >= fromMicros && at <= toMicros;
+    }
+
+    /** Whether the entry names one of the accounts or organizations, whatever its time. */
+    boolean names(byte[] entry) {
       int offset = AuditEntry.HEADER_BYTES + 8;
       offset = skip(entry, offset); // action
       offset = skip(entry, offset); // decision
@@ -322,6 +392,14 @@ public class AuditScan {
           | (entry[offset + 1] & 0xff) << 16
           | (entry[offset + 2] & 0xff) << 8
           | (entry[offset + 3] & 0xff);
+    }
+
+    byte[][] actors() {
+      return actors;
+    }
+
+    byte[][] organizations() {
+      return organizations;
     }
 
     private static byte[][] utf8(Set<String> values) {

@@ -16,6 +16,9 @@ final class CompactRange {
 
   private long size;
 
+  /** The stored subtrees completed since {@link #collectNodes}, or null when not collecting. */
+  private List<AuditNode> completed;
+
   long size() {
     return size;
   }
@@ -26,6 +29,9 @@ final class CompactRange {
     for (long s = size; (s & 1) == 1; s >>>= 1, level++) {
       hash = MerkleTree.nodeHash(levels[level], hash);
       levels[level] = null;
+      if (completed != null && level + 1 >= AuditNode.MIN_HEIGHT) {
+        completed.add(new AuditNode(level + 1, size >>> (level + 1), hash));
+      }
     }
     levels[level] = hash;
     size++;
@@ -41,6 +47,23 @@ final class CompactRange {
       }
     }
     return root == null ? MerkleTree.emptyRoot() : root;
+  }
+
+  /** From now on, remembers each perfect subtree of {@link AuditNode#MIN_HEIGHT} or more. */
+  void collectNodes() {
+    if (completed == null) {
+      completed = new ArrayList<>();
+    }
+  }
+
+  /** The subtrees completed since the last call, to store; empty when not collecting. */
+  List<AuditNode> drainNodes() {
+    if (completed == null || completed.isEmpty()) {
+      return List.of();
+    }
+    List<AuditNode> nodes = completed;
+    completed = new ArrayList<>();
+    return nodes;
   }
 
   CompactRange copy() {

@@ -160,11 +160,28 @@ final class GroupCommit {
    */
   private CompactRange appendAtEnd(List<Pending> batch, CompactRange current) throws SQLException {
     CompactRange next = current.copy();
+    next.collectNodes();
     EntryRows rows = EntryRows.frame(batch, next);
     if (connection == null) {
       connection = store.connection();
     }
-    return AuditStore.appendAtEnd(connection, rows) ? next : null;
+    if (!AuditStore.appendAtEnd(connection, rows)) {
+      return null;
+    }
+    storeNodes(next);
+    return next;
+  }
+
+  /**
+   * The subtree hashes the batch completed, after its entries committed: they only speed up proofs
+   * (a missing one is computed again from the leaves), so a failure here fails no entry.
+   */
+  private void storeNodes(CompactRange tree) {
+    try {
+      AuditNodes.insert(connection, tree.drainNodes());
+    } catch (SQLException e) {
+      log.warn("Audit log: subtree hashes not stored: {}", e.toString());
+    }
   }
 
   private void closeConnection() {
@@ -188,8 +205,10 @@ final class GroupCommit {
         long last = AuditStore.lockForAppend(c);
         CompactRange current = committed;
         CompactRange next = current != null ? current.copy() : Recovery.resume(c, publicKey);
+        next.collectNodes();
         AuditStore.catchUp(c, next, last);
         AuditStore.copyIn(c, EntryRows.frame(batch, next).copy());
+        AuditNodes.insert(c, next.drainNodes());
         c.commit();
         return next;
       } catch (SQLException | RuntimeException e) {

@@ -62,6 +62,14 @@ final class LogWalk {
                   + ")",
           expected);
     }
+    checkContent(idx, atMicros, entry, leafHash);
+    tree.append(leafHash);
+    checkpointsAt(tree.size());
+  }
+
+  /** Checks one row: its leaf hash, and the index and time columns, against its content. */
+  static void checkContent(long idx, long atMicros, byte[] entry, byte[] leafHash)
+      throws ProofException {
     if (entry == null || leafHash == null) {
       throw new ProofException("entry " + idx + ": has no content or no leaf hash", idx);
     }
@@ -83,8 +91,6 @@ final class LogWalk {
     if (AuditEntry.microsOf(entry) != atMicros) {
       throw new ProofException("entry " + idx + ": time column does not match its content", idx);
     }
-    tree.append(leafHash);
-    checkpointsAt(tree.size());
   }
 
   /** Ends the walk: a checkpoint beyond the last entry means entries were removed from the end. */

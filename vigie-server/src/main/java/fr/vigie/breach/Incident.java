@@ -23,7 +23,23 @@ public record Incident(Header header, List<ScopeRecord> scopes, Totals totals) {
       Scope scope,
       AuditScan.Report verified,
       int persons,
-      double seconds) {}
+      double seconds,
+      Completeness completeness) {}
+
+  /**
+   * Whether a scope is known to have missed no entry: {@code CONFIRMED} when every entry of its
+   * window was read (a walk), or when the walk run after an indexed scope found exactly the same
+   * entries; {@code PENDING} while that walk runs; {@code FAILED} with what it found (an entry
+   * index, never personal data). {@code seconds}: how long that walk took, if one ran.
+   */
+  public record Completeness(State state, String detail, Double seconds) {
+    /** The states of the check. */
+    public enum State {
+      PENDING,
+      CONFIRMED,
+      FAILED
+    }
+  }
 
   /** Persons touched, accesses that disclosed data (records), and persons per field. */
   public record Totals(long persons, long records, Map<String, Long> personsByField) {}

@@ -82,7 +82,8 @@ class IncidentStore {
     return jdbc.query(
         "select seq, added_at, added_by, kind, accounts, organization, window_from, window_to,"
             + " first_index, end_index, checkpoints, signed_to, unsigned_entries, selected,"
-            + " persons, seconds, batch_id from incident_scope where incident_id = ? order by seq",
+            + " persons, seconds, batch_id, method, completeness, completeness_detail,"
+            + " completeness_seconds from incident_scope where incident_id = ? order by seq",
         (row, i) -> scopeRecord(row),
         id.value());
   }
@@ -101,8 +102,8 @@ class IncidentStore {
     jdbc.update(
         "insert into incident_scope (incident_id, seq, added_at, added_by, kind, accounts,"
             + " organization, window_from, window_to, first_index, end_index, checkpoints,"
-            + " signed_to, unsigned_entries, selected, persons, seconds, batch_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " signed_to, unsigned_entries, selected, persons, seconds, batch_id, method,"
+            + " completeness) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c -> {
           c.setObject(1, id.value());
           c.setInt(2, seq);
@@ -126,6 +127,8 @@ class IncidentStore {
           c.setInt(16, persons.size());
           c.setDouble(17, seconds);
           c.setObject(18, scope.batch() == null ? null : scope.batch().value());
+          c.setString(19, report.indexed() ? "INDEX" : "WALK");
+          c.setString(20, report.indexed() ? "PENDING" : "CONFIRMED");
         });
     jdbc.execute(
         (Connection c) -> {
@@ -194,6 +197,21 @@ class IncidentStore {
         offset);
   }
 
+  /**
+   * Records the outcome of the walk that confirms (or not) that an indexed scope missed nothing.
+   */
+  void completeness(IncidentId id, int seq, Incident.Completeness completeness) {
+    jdbc.update(
+        "update incident_scope set completeness = ?, completeness_detail = ?,"
+            + " completeness_seconds = ? where incident_id = ? and seq = ? and completeness = ?",
+        completeness.state().name(),
+        completeness.detail(),
+        completeness.seconds(),
+        id.value(),
+        seq,
+        Incident.Completeness.State.PENDING.name());
+  }
+
   /** Persons and records touched, and per field the persons for whom it left. */
   Incident.Totals totals(IncidentId id) {
     long[] counts =
@@ -223,9 +241,9 @@ class IncidentStore {
             kind,
             accounts,
             organization == null ? null : new OrganizationId(organization),
-            row.getObject(17, UUID.class) == null
+            row.getObject("batch_id", UUID.class) == null
                 ? null
-                : new BatchId(row.getObject(17, UUID.class)),
+                : new BatchId(row.getObject("batch_id", UUID.class)),
             row.getTimestamp(7).toInstant(),
             row.getTimestamp(8).toInstant());
     return new Incident.ScopeRecord(
@@ -240,8 +258,13 @@ class IncidentStore {
             row.getLong(12),
             row.getLong(13),
             row.getLong(14),
-            row.getLong(10)),
+            row.getLong(10),
+            "INDEX".equals(row.getString("method"))),
         row.getInt(15),
-        row.getDouble(16));
+        row.getDouble(16),
+        new Incident.Completeness(
+            Incident.Completeness.State.valueOf(row.getString("completeness")),
+            row.getString("completeness_detail"),
+            row.getObject("completeness_seconds", Double.class)));
   }
 }

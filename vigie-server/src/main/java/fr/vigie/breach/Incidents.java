@@ -45,6 +45,7 @@ public class Incidents {
 
   private final IncidentStore store;
   private final AuditScan scan;
+  private final ScopeCompleteness completeness;
   private final AuditLog audit;
   private final Clock clock;
   private final ExchangeBatches batches;
@@ -52,11 +53,13 @@ public class Incidents {
   Incidents(
       IncidentStore store,
       AuditScan scan,
+      ScopeCompleteness completeness,
       AuditLog audit,
       Optional<Clock> clock,
       ExchangeBatches batches) {
     this.store = store;
     this.scan = scan;
+    this.completeness = completeness;
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
     this.batches = batches;
@@ -143,14 +146,26 @@ public class Incidents {
   }
 
   /** What one scope found, with what its scan verified, before anything is stored. */
-  private record Scoped(Impact impact, AuditScan.Report report, double seconds) {}
+  private record Scoped(
+      Impact impact, AuditScan.Report report, double seconds, Set<Long> entries) {}
 
+  /**
+   * By the index (only the scope's entries read, each proven in the signed tree), then, once the
+   * answer is stored, the walk of the whole window that confirms the index missed nothing.
+   */
   private Scoped scope(Scope scope, List<Scope> earlier) {
     long started = System.nanoTime();
     Impact impact = new Impact(earlier, admits(scope));
+    Set<Long> entries = new java.util.HashSet<>();
     try {
-      AuditScan.Report report = scan.scan(selection(scope), (index, event) -> impact.add(event));
-      return new Scoped(impact, report, (System.nanoTime() - started) / 1e9);
+      AuditScan.Report report =
+          scan.scanIndexed(
+              selection(scope),
+              (index, event) -> {
+                impact.add(event);
+                entries.add(index);
+              });
+      return new Scoped(impact, report, (System.nanoTime() - started) / 1e9, entries);
     } catch (ProofException e) {
       // The message names an entry index and what failed: no personal data.
       throw new VigieException(
@@ -168,6 +183,13 @@ public class Incidents {
         scoped.report(),
         scoped.impact().persons(),
         scoped.seconds());
+    if (scoped.report().indexed()) {
+      completeness.checkLater(
+          id,
+          seq,
+          selection(scope),
+          new ScopeCompleteness.Found(scoped.entries(), scoped.report().logSize()));
+    }
   }
 
   /** Which selected entries a scope takes: for a batch, its persons' reads for the exchange. */

@@ -1,5 +1,8 @@
 package fr.vigie.portal;
 
+import fr.vigie.identity.AddressRateLimiter;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -62,14 +66,28 @@ class SpaceSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain spaceFilterChain(
-      HttpSecurity http, SpaceProvider provider, SpaceSignIn signIn) throws Exception {
+      HttpSecurity http,
+      SpaceProvider provider,
+      SpaceSignIn signIn,
+      Clock clock,
+      @Value("${vigie.space.rate-limit.address-capacity:120}") int addressCapacity,
+      @Value("${vigie.space.rate-limit.address-refill-period:PT0.5S}") Duration addressRefill,
+      @Value("${vigie.space.rate-limit.person-capacity:60}") int personCapacity,
+      @Value("${vigie.space.rate-limit.person-refill-period:PT2S}") Duration personRefill)
+      throws Exception {
     HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
     csrfTokens.setSessionAttributeName("VIGIE_PERSON_CSRF");
     DefaultOAuth2AuthorizationRequestResolver requests =
         new DefaultOAuth2AuthorizationRequestResolver(provider.registrations(), AUTHORIZATION_BASE);
     requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    // Built here, not as a bean: Spring Boot would put a Filter bean before every path.
+    SpaceRateLimit rateLimit =
+        new SpaceRateLimit(
+            new AddressRateLimiter(clock, addressCapacity, addressRefill),
+            new SpaceRateLimit.PersonBuckets(clock, personCapacity, personRefill));
     http.securityMatcher("/space", "/space/**", "/api/space/**")
+        .addFilterAfter(rateLimit, SecurityContextHolderFilter.class)
         .securityContext(context -> context.securityContextRepository(contexts()))
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))

@@ -39,6 +39,17 @@ final class PersonSealer {
     return index.compute("name_birth", Canonical.nameAndBirthDate(lastName, birthDate));
   }
 
+  /**
+   * The index of the birth name and birth date when the name in use is another (a usual name): what
+   * a provider that sends the birth name is matched on. Null when the name index covers it.
+   */
+  byte[] birthNameIndex(PersonRecord person) throws GeneralSecurityException {
+    if (Canonical.name(person.birthName()).equals(Canonical.name(person.lastName()))) {
+      return null;
+    }
+    return nameBirthIndex(person.birthName(), person.birthDate());
+  }
+
   /** A keyed digest of the whole row: equal only for rows equal in every field. */
   byte[] rowDigest(PersonRecord person) throws GeneralSecurityException {
     StringBuilder row = new StringBuilder(256);
@@ -67,6 +78,7 @@ final class PersonSealer {
         person.nir() == null ? null : nirIndex(person.nir()),
         person.email() == null ? null : emailIndex(person.email()),
         nameBirthIndex(person.lastName(), person.birthDate()),
+        birthNameIndex(person),
         rowDigest,
         ciphertexts,
         person.leftOn());
@@ -96,6 +108,7 @@ final class PersonSealer {
             updated.nir() == null ? null : nirIndex(updated.nir()),
             updated.email() == null ? null : emailIndex(updated.email()),
             nameBirthIndex(updated.lastName(), updated.birthDate()),
+            birthNameIndex(updated),
             rowDigest(updated),
             new EnumMap<>(PersonField.class),
             updated.leftOn());

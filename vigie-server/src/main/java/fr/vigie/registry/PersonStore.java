@@ -30,10 +30,10 @@ final class PersonStore {
       FIELDS.stream().map(PersonField::column).collect(Collectors.joining(", "));
   static final String COLUMNS =
       "id, organization_id, wrapped_key, kek_id, identifier_index, nir_index, email_index,"
-          + " name_birth_index, row_digest, "
+          + " name_birth_index, birth_name_index, row_digest, "
           + FIELD_COLUMNS
           + ", retention_from";
-  private static final int COLUMN_COUNT = 10 + FIELDS.size();
+  private static final int COLUMN_COUNT = 11 + FIELDS.size();
 
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -108,6 +108,7 @@ final class PersonStore {
       copy.bytea(p.nirIndex());
       copy.bytea(p.emailIndex());
       copy.bytea(p.nameBirthIndex());
+      copy.bytea(p.birthNameIndex());
       copy.bytea(p.rowDigest());
       for (PersonField field : FIELDS) {
         copy.bytea(p.ciphertexts().get(field));
@@ -189,6 +190,7 @@ final class PersonStore {
                     "nir_index",
                     "email_index",
                     "name_birth_index",
+                    "birth_name_index",
                     "row_digest"),
                 Stream.concat(
                     FIELDS.stream().map(PersonField::column), Stream.of("retention_from")))
@@ -209,6 +211,7 @@ final class PersonStore {
         update.setBytes(i++, p.nirIndex());
         update.setBytes(i++, p.emailIndex());
         update.setBytes(i++, p.nameBirthIndex());
+        update.setBytes(i++, p.birthNameIndex());
         update.setBytes(i++, p.rowDigest());
         for (PersonField field : FIELDS) {
           update.setBytes(i++, p.ciphertexts().get(field));
@@ -279,7 +282,7 @@ final class PersonStore {
     StringBuilder sql =
         new StringBuilder(
             "update person set nir_index = ?, email_index = ?, name_birth_index = ?,"
-                + " row_digest = ?, retention_from = ?, updated_at = now(),"
+                + " birth_name_index = ?, row_digest = ?, retention_from = ?, updated_at = now(),"
                 + " retention_set_at = case when retention_from is distinct from ?"
                 + " then now() else retention_set_at end");
     for (PersonField field : changed.keySet()) {
@@ -291,6 +294,7 @@ final class PersonStore {
       update.setBytes(i++, derived.nirIndex());
       update.setBytes(i++, derived.emailIndex());
       update.setBytes(i++, derived.nameBirthIndex());
+      update.setBytes(i++, derived.birthNameIndex());
       update.setBytes(i++, derived.rowDigest());
       update.setObject(i++, derived.retentionFrom());
       update.setObject(i++, derived.retentionFrom());
@@ -313,6 +317,23 @@ final class PersonStore {
 
     Lookup(String column) {
       this.column = column;
+    }
+  }
+
+  /**
+   * The persons whose name in use or, when it differs, birth name has this index value with their
+   * birth date: the two columns hold the same keyed PRF, so one value looks up both.
+   */
+  List<PersonId> findByEitherName(byte[] value, int limit) throws SQLException {
+    try (Connection c = connection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "select id from person where name_birth_index = ? or birth_name_index = ?"
+                    + " order by id limit ?")) {
+      select.setBytes(1, value);
+      select.setBytes(2, value);
+      select.setInt(3, limit);
+      return ids(select);
     }
   }
 
@@ -353,6 +374,7 @@ final class PersonStore {
                     "nir_index",
                     "email_index",
                     "name_birth_index",
+                    "birth_name_index",
                     "row_digest",
                     "retention_from"),
                 FIELDS.stream().map(PersonField::column))

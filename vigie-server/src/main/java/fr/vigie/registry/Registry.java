@@ -321,7 +321,15 @@ public class Registry {
    */
   public List<PersonId> candidatesByNameAndBirthDate(
       String lastName, LocalDate birthDate, int limit) {
-    return findByNameAndBirthDate(lastName, birthDate, limit);
+    try {
+      // The provider sends the birth name: matched on the name in use or, where it differs, on
+      // the birth name (a married person's usual name is not what FranceConnect sends).
+      return store.findByEitherName(sealer.nameBirthIndex(lastName, birthDate), limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("lookup: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "lookup: blind index key failed", e);
+    }
   }
 
   /** The fields an update may change; the others are fixed by the civil record or the import. */

@@ -18,6 +18,7 @@ record SealedPerson(
     byte[] nirIndex,
     byte[] emailIndex,
     byte[] nameBirthIndex,
+    byte[] birthNameIndex,
     byte[] rowDigest,
     EnumMap<PersonField, byte[]> ciphertexts,
     LocalDate retentionFrom) {

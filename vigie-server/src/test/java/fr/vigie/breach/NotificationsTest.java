@@ -40,9 +40,11 @@ class NotificationsTest {
                 Instant.parse("2024-02-29T10:12:00Z"),
                 thief,
                 scope,
-                new AuditScan.Report(1_200_000, 9_600_000, 2_419_201, 9_600_000, 0, 18, 9_600_000),
+                new AuditScan.Report(
+                    1_200_000, 9_600_000, 2_419_201, 9_600_000, 0, 18, 9_600_000, false),
                 17,
-                4.2)),
+                4.2,
+                new Incident.Completeness(Incident.Completeness.State.CONFIRMED, null, null))),
         new Incident.Totals(
             17, 18, Map.of("identifier", 17L, "usual_name", 17L, "email", 12L, "nir", 5L)));
   }

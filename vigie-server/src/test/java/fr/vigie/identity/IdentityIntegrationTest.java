@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vigie.sign-in.rate-limit.capacity=100000",
+      "vigie.space.rate-limit.address-capacity=100000",
       "vigie.audit.rate-limit.capacity=5",
       "vigie.audit.rate-limit.refill-period=PT10S",
       "vigie.demo.enabled=false"

@@ -108,6 +108,63 @@ class SpaceIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void me_readOverAndOverInOneSession_isSlowedWith429AndOthersAreNot() {
+    PersonBrowser browser = new PersonBrowser(port());
+    signIn(browser, camille);
+
+    int answered = 0;
+    PersonBrowser.Page last = browser.get("/api/space/me");
+    while (last.status() == 200 && answered < 200) {
+      answered++;
+      last = browser.get("/api/space/me");
+    }
+
+    // The default bucket of a person: 60 requests at once, one more each 2 s of the clock.
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(answered).isBetween(50, 60);
+    assertThat(last.header("Retry-After")).isEqualTo("2");
+    assertThat(last.json().get("code").asString()).isEqualTo("SPACE_RATE_LIMITED");
+    assertThat(last.body()).doesNotContain(camilleId.toString());
+    PersonBrowser another = new PersonBrowser(port());
+    signIn(another, other);
+    assertThat(another.get("/api/space/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void signIn_personKnownByAUsualName_isMatchedOnTheBirthNameTheProviderSends() {
+    PersonRecord born = TestPersons.person(base + 3, agency);
+    String usualName = "Epouse" + Long.toString(base, 36).replaceAll("[0-9]", "x");
+    PersonRecord married =
+        new PersonRecord(
+            born.identifier(),
+            born.nir(),
+            born.sex(),
+            born.birthName(),
+            usualName,
+            born.firstNames(),
+            born.birthDate(),
+            born.birthPlace(),
+            born.email(),
+            born.phone(),
+            born.address(),
+            born.category(),
+            born.registeredOn(),
+            born.leftOn(),
+            born.organization());
+    registry.importRecords(
+        List.of(married).iterator(), 1, ImportOptions.defaults(), ImportProgress.NONE);
+    PersonBrowser browser = new PersonBrowser(port());
+
+    // The provider sends the birth name, as FranceConnect's family_name does.
+    URI landing = signIn(browser, married);
+
+    assertThat(landing.getPath()).isEqualTo("/space");
+    PersonBrowser.Page me = browser.get("/api/space/me");
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.body()).contains(usualName);
+  }
+
+  @Test
   void signIn_asksForPkceAndKeepsNoPersonalDataInUrls() {
     PersonBrowser browser = new PersonBrowser(port());
 

@@ -391,7 +391,13 @@ class RegistryIT {
   private int nonNullSealedColumns(PersonId id) throws Exception {
     StringBuilder sum = new StringBuilder("select 0");
     for (String column :
-        List.of("identifier_index", "nir_index", "email_index", "name_birth_index", "row_digest")) {
+        List.of(
+            "identifier_index",
+            "nir_index",
+            "email_index",
+            "name_birth_index",
+            "birth_name_index",
+            "row_digest")) {
       sum.append(" + (").append(column).append(" is not null)::int");
     }
     for (PersonField field : PersonField.values()) {
