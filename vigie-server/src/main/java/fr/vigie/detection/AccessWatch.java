@@ -50,6 +50,7 @@ public class AccessWatch implements AutoCloseable {
   private final MemoryStore memories;
   private final TransactionTemplate transactions;
   private final SharedCounters counters;
+  private final AccountOrganizations organizations;
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
   private final LongAdder observed = new LongAdder();
 
@@ -61,6 +62,7 @@ public class AccessWatch implements AutoCloseable {
       MemoryStore memories,
       AppliedOffsets offsets,
       SharedCounters counters,
+      AccountOrganizations organizations,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
       Environment settings) {
@@ -72,6 +74,7 @@ public class AccessWatch implements AutoCloseable {
     this.clock = clock.orElse(Clock.systemUTC());
     this.memories = memories;
     this.counters = counters;
+    this.organizations = organizations;
     // What the detectors remember of each account comes back before the first access: a dormant
     // account is still dormant after a restart, a known device still known.
     memories.loadInto(detection);
@@ -271,6 +274,15 @@ public class AccessWatch implements AutoCloseable {
     }
     ContainmentState before = detection.state(profile.account());
     detection.observe(profile, access).ifPresent(verdict -> apply(verdict, before));
+    if (access.disclosed()) {
+      organizations
+          .of(profile.account())
+          .ifPresent(
+              organization ->
+                  detection
+                      .across(organization, access)
+                      .forEach(rise -> apply(rise.verdict(), rise.before())));
+    }
     try {
       memories.maybeSave(detection, profile.account(), access.at());
     } catch (RuntimeException e) {

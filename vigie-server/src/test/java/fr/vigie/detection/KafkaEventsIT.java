@@ -175,6 +175,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
             new MemoryStore(own),
             new AppliedOffsets(own),
             new SharedCounters(own),
+            new AccountOrganizations(own),
             Optional.empty(),
             2,
             environment);
