@@ -232,14 +232,14 @@ public final class Detection {
       watch.lasting.removeIf(l -> l.signal().detector().equals(signal.detector()));
       watch.lasting.add(new Lasting(signal, at.plus(IMPLICATED)));
       ContainmentState before = watch.state;
-      if (before.compareTo(ContainmentState.STEP_UP) >= 0) {
-        return Optional.empty();
-      }
       List<Signal> signals = new ArrayList<>(watch.signals);
       signals.removeIf(s -> s.detector().equals(signal.detector()));
       signals.add(signal);
       watch.signals = List.copyOf(signals);
       watch.score = Math.max(watch.score, signal.points());
+      if (before.compareTo(ContainmentState.STEP_UP) >= 0) {
+        return Optional.empty();
+      }
       watch.state = ContainmentState.STEP_UP;
       return Optional.of(new Rise(watch.verdict(ContainmentState.STEP_UP, at), before));
     }
