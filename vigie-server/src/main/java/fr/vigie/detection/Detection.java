@@ -36,12 +36,27 @@ public final class Detection {
   private final ConcurrentHashMap<AccountId, Watch> watches = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PeerGroup, PeerStats> peers = new ConcurrentHashMap<>();
   private final CrossAccount across;
+  private final boolean acrossAccounts;
 
   public Detection(Ceilings ceilings, List<Detector> detectors, Thresholds thresholds) {
+    this(ceilings, detectors, thresholds, true);
+  }
+
+  private Detection(
+      Ceilings ceilings, List<Detector> detectors, Thresholds thresholds, boolean acrossAccounts) {
     this.ceilings = requireNonNull(ceilings, "ceilings is null");
     this.detectors = List.copyOf(requireNonNull(detectors, "detectors is null"));
     this.thresholds = requireNonNull(thresholds, "thresholds is null");
     this.across = new CrossAccount(ceilings.zone());
+    this.acrossAccounts = acrossAccounts;
+  }
+
+  /** The name under which the detectors across accounts are switched off in an evaluation. */
+  public static final String ACROSS_ACCOUNTS = "across-accounts";
+
+  /** The same ceilings, detectors and thresholds, with no detector across accounts: a baseline. */
+  public Detection withoutAcrossAccounts() {
+    return new Detection(ceilings, detectors, thresholds, false);
   }
 
   /** Vigie's default detectors and thresholds over {@code ceilings}. */
@@ -202,7 +217,7 @@ public final class Detection {
    */
   public List<Rise> across(String organization, Access access) {
     Watch watch = watches.get(access.account());
-    if (watch == null || !access.disclosed()) {
+    if (!acrossAccounts || watch == null || !access.disclosed()) {
       return List.of();
     }
     OrganizationRise.Today today;
