@@ -1,6 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.benchmark.BenchmarkReport;
+import fr.vigie.detection.Detection;
 import fr.vigie.simulation.Ablation;
 import fr.vigie.simulation.AttackScenario;
 import fr.vigie.simulation.Evaluation;
@@ -114,6 +115,12 @@ final class EvalCommand implements Callable<Integer> {
               + " --write-docs, write) what each one contributes.")
   boolean ablation;
 
+  @Option(
+      names = "--without-across-accounts",
+      description =
+          "Run with no detector across accounts (a baseline for what they add, on the same seeds).")
+  boolean withoutAcrossAccounts;
+
   @Override
   public Integer call() throws Exception {
     if (throughServer) {
@@ -139,6 +146,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     Evaluation.Settings settings =
         Evaluation.Settings.defaults(seeds, advisorDays, scenarios).withPersons(persons);
+    if (withoutAcrossAccounts) {
+      settings = settings.withDetection(() -> Detection.withDefaults().withoutAcrossAccounts());
+    }
     long started = System.nanoTime();
     EvaluationResult result = Evaluation.run(settings, progress(err, "eval", started));
     double elapsed = (System.nanoTime() - started) / 1e9;

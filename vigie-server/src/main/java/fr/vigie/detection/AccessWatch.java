@@ -52,6 +52,7 @@ public class AccessWatch implements AutoCloseable {
   private final TransactionTemplate transactions;
   private final SharedCounters counters;
   private final DetectionResets resets;
+  private final AccountOrganizations organizations;
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
   private final LongAdder observed = new LongAdder();
 
@@ -64,6 +65,7 @@ public class AccessWatch implements AutoCloseable {
       AppliedOffsets offsets,
       SharedCounters counters,
       DetectionResets resets,
+      AccountOrganizations organizations,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
       Environment settings) {
@@ -76,6 +78,7 @@ public class AccessWatch implements AutoCloseable {
     this.memories = memories;
     this.counters = counters;
     this.resets = resets;
+    this.organizations = organizations;
     // What the detectors remember of each account comes back before the first access: a dormant
     // account is still dormant after a restart, a known device still known.
     memories.loadInto(detection);
@@ -275,6 +278,15 @@ public class AccessWatch implements AutoCloseable {
     }
     ContainmentState before = detection.state(profile.account());
     detection.observe(profile, access).ifPresent(verdict -> apply(verdict, before));
+    if (access.disclosed()) {
+      organizations
+          .of(profile.account())
+          .ifPresent(
+              organization ->
+                  detection
+                      .across(organization, access)
+                      .forEach(rise -> apply(rise.verdict(), rise.before())));
+    }
     try {
       memories.maybeSave(detection, profile.account(), access.at());
     } catch (RuntimeException e) {

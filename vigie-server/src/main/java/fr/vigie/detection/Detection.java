@@ -6,6 +6,7 @@ import fr.vigie.detection.AccountProfile.PeerGroup;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.registry.PersonId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,11 +35,28 @@ public final class Detection {
   private final Thresholds thresholds;
   private final ConcurrentHashMap<AccountId, Watch> watches = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PeerGroup, PeerStats> peers = new ConcurrentHashMap<>();
+  private final CrossAccount across;
+  private final boolean acrossAccounts;
 
   public Detection(Ceilings ceilings, List<Detector> detectors, Thresholds thresholds) {
+    this(ceilings, detectors, thresholds, true);
+  }
+
+  private Detection(
+      Ceilings ceilings, List<Detector> detectors, Thresholds thresholds, boolean acrossAccounts) {
     this.ceilings = requireNonNull(ceilings, "ceilings is null");
     this.detectors = List.copyOf(requireNonNull(detectors, "detectors is null"));
     this.thresholds = requireNonNull(thresholds, "thresholds is null");
+    this.across = new CrossAccount(ceilings.zone());
+    this.acrossAccounts = acrossAccounts;
+  }
+
+  /** The name under which the detectors across accounts are switched off in an evaluation. */
+  public static final String ACROSS_ACCOUNTS = "across-accounts";
+
+  /** The same ceilings, detectors and thresholds, with no detector across accounts: a baseline. */
+  public Detection withoutAcrossAccounts() {
+    return new Detection(ceilings, detectors, thresholds, false);
   }
 
   /** Vigie's default detectors and thresholds over {@code ceilings}. */
@@ -177,9 +195,72 @@ public final class Detection {
           score += signal.get().points();
         }
       }
+      for (Signal lasting : watch.lasting(access.at())) {
+        signals.add(lasting);
+        score += lasting.points();
+      }
       return watch.rise(score, signals, access.at());
     }
   }
+
+  /** How long a finding across accounts weighs in an account's score. */
+  static final Duration IMPLICATED = Duration.ofHours(72);
+
+  /** A rise of one account's containment, and its state before (to revert it if not stored). */
+  public record Rise(Verdict verdict, ContainmentState before) {}
+
+  /**
+   * Runs the detectors across accounts ({@link CrossAccount}) on {@code access}, already {@link
+   * #observe observed}, of an account of {@code organization}. Every account a finding implicates
+   * must step up at once, and the finding weighs in its score for {@link #IMPLICATED}, so that any
+   * other detector then suspends it. Returns the rises, of any account.
+   */
+  public List<Rise> across(String organization, Access access) {
+    Watch watch = watches.get(access.account());
+    if (!acrossAccounts || watch == null || !access.disclosed()) {
+      return List.of();
+    }
+    OrganizationRise.Today today;
+    synchronized (watch) {
+      PeerStats group = watch.peers == null ? null : peers.get(watch.peers);
+      AccountHistory history = watch.history;
+      today =
+          new OrganizationRise.Today(
+              history.outsideToday(),
+              Math.max(history.meanDailyOutside(), group == null ? 0 : group.outsideMean()),
+              history.unexplainedLastDay(),
+              history.meanDailyUnexplained());
+    }
+    List<Rise> rises = new ArrayList<>();
+    for (CrossFinding finding : across.observe(organization, access, today)) {
+      Signal signal = new Signal(finding.detector(), finding.points(), finding.reason());
+      for (AccountId account : finding.accounts()) {
+        implicate(account, signal, access.at()).ifPresent(rises::add);
+      }
+    }
+    return rises;
+  }
+
+  private Optional<Rise> implicate(AccountId account, Signal signal, Instant at) {
+    Watch watch = watch(account);
+    synchronized (watch) {
+      watch.lasting.removeIf(l -> l.signal().detector().equals(signal.detector()));
+      watch.lasting.add(new Lasting(signal, at.plus(IMPLICATED)));
+      ContainmentState before = watch.state;
+      List<Signal> signals = new ArrayList<>(watch.signals);
+      signals.removeIf(s -> s.detector().equals(signal.detector()));
+      signals.add(signal);
+      watch.signals = List.copyOf(signals);
+      watch.score = Math.max(watch.score, signal.points());
+      if (before.compareTo(ContainmentState.STEP_UP) >= 0) {
+        return Optional.empty();
+      }
+      watch.state = ContainmentState.STEP_UP;
+      return Optional.of(new Rise(watch.verdict(ContainmentState.STEP_UP, at), before));
+    }
+  }
+
+  private record Lasting(Signal signal, Instant until) {}
 
   /** How many distinct persons' flags slow an account down instead of asking a step-up. */
   public static final int FLAGS_TO_THROTTLE = 3;
@@ -270,6 +351,7 @@ public final class Detection {
         watch.counters.forgive();
         watch.history.forgive();
         watch.signals = List.of();
+        watch.lasting.clear();
         watch.score = 0;
         watch.acknowledged = 0;
       }
@@ -396,6 +478,7 @@ public final class Detection {
     PeerGroup peers;
     ContainmentState state = ContainmentState.ACTIVE;
     List<Signal> signals = List.of();
+    final List<Lasting> lasting = new ArrayList<>(1);
     int score;
 
     /** The score at the last step-up or release: the same risk does not ask twice. */
@@ -428,6 +511,14 @@ public final class Detection {
       // Never lower by itself: a throttled account stays so until an analyst releases it, or an
       // attacker could wait the score down and answer a step-up to be free again.
       return Optional.empty();
+    }
+
+    List<Signal> lasting(Instant at) {
+      if (lasting.isEmpty()) {
+        return List.of();
+      }
+      lasting.removeIf(l -> !l.until().isAfter(at));
+      return lasting.stream().map(Lasting::signal).toList();
     }
 
     Verdict verdict(ContainmentState target, Instant at) {

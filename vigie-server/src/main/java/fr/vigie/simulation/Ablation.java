@@ -29,6 +29,12 @@ public final class Ablation {
             Math.max(3, settings.seeds() / 3), Math.max(1000, settings.advisorDays() / 5));
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("none", Evaluation.run(smaller, progress)));
+    rows.add(
+        new Row(
+            Detection.ACROSS_ACCOUNTS,
+            Evaluation.run(
+                smaller.withDetection(() -> Detection.withDefaults().withoutAcrossAccounts()),
+                progress)));
     for (Detector off : Detectors.defaults()) {
       List<Detector> others =
           Detectors.defaults().stream().filter(d -> !d.name().equals(off.name())).toList();

@@ -50,10 +50,12 @@ final class Attack {
     // An attacker who had the helpdesk recover the account knows it reads nothing for a day.
     this.from = scenario.recovery() ? start.plus(InMemoryExecutor.RESTRICTED) : start;
     long tag = scenario.name().hashCode();
-    for (SimulatedAccount account : accounts) {
+    for (int position = 0; position < accounts.size(); position++) {
+      SimulatedAccount account = accounts.get(position);
       SplitMix64 random = SplitMix64.forIndex(seed ^ tag, account.index());
       cursors.put(
-          account.index(), new Cursor(account, random, usual.getOrDefault(account.index(), 10.0)));
+          account.index(),
+          new Cursor(account, random, usual.getOrDefault(account.index(), 10.0), position));
     }
   }
 
@@ -195,12 +197,14 @@ final class Attack {
     final String address;
     final long offset;
     final long stride;
+    final int position;
     Instant next;
     long target;
     boolean done;
 
-    Cursor(SimulatedAccount account, SplitMix64 random, double usual) {
+    Cursor(SimulatedAccount account, SplitMix64 random, double usual, int position) {
       this.account = account;
+      this.position = position;
       this.random = random;
       this.usual = usual;
       String tag = Integer.toHexString(scenario.name().hashCode()) + "-" + account.index();
@@ -226,7 +230,7 @@ final class Attack {
     private long targetsSize() {
       return switch (scenario.targets()) {
         case FOLLOWED -> account.advisor().caseloadSize();
-        case ORGANIZATION -> account.organization().persons();
+        case ORGANIZATION, ORGANIZATION_WALK -> account.organization().persons();
         case SEARCH_SWEEP -> 1;
       };
     }
@@ -249,12 +253,15 @@ final class Attack {
 
     /** The next target, as a read. */
     private SimulatedAccess target(Instant at) {
-      long index = Math.floorMod(offset + target * stride, poolSize());
+      long index =
+          scenario.targets() == AttackScenario.Targets.ORGANIZATION_WALK
+              ? walkIndex()
+              : Math.floorMod(offset + target * stride, poolSize());
       return switch (scenario.targets()) {
         case FOLLOWED ->
             new SimulatedAccess(
                 at, Action.READ, account.advisor().firstPerson() + index, false, device, address);
-        case ORGANIZATION ->
+        case ORGANIZATION, ORGANIZATION_WALK ->
             new SimulatedAccess(
                 at,
                 Action.READ,
@@ -274,6 +281,15 @@ final class Attack {
                 device,
                 address);
       };
+    }
+
+    /**
+     * The register's order, the accounts taking turns: from a start all the scenario's accounts
+     * share, account {@code position} reads every {@code accounts}-th person after its own first.
+     */
+    private long walkIndex() {
+      long start = Math.floorMod((long) scenario.name().hashCode(), poolSize());
+      return Math.floorMod(start + position + target * accounts.size(), poolSize());
     }
 
     void advance(Instant at, Duration wait) {

@@ -95,6 +95,11 @@ public record AttackScenario(
     FOLLOWED,
     /** Every person of the account's organization, with a justification where one is needed. */
     ORGANIZATION,
+    /**
+     * Every person of the account's organization in the register's order, the scenario's accounts
+     * taking turns (a coordinated walk), with a justification where one is needed.
+     */
+    ORGANIZATION_WALK,
     /** Searches by guessed name and birth date; each one found is read. */
     SEARCH_SWEEP
   }

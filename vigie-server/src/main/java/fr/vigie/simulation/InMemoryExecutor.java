@@ -19,6 +19,7 @@ import fr.vigie.detection.Detection;
 import fr.vigie.detection.Link;
 import fr.vigie.detection.Signal;
 import fr.vigie.detection.Verdict;
+import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationId;
 import fr.vigie.identity.Role;
@@ -57,6 +58,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   private final Map<Integer, AccountProfile> profiles = new HashMap<>();
   private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
   private final Map<Integer, Instant> throttleNext = new HashMap<>();
+  private final Map<AccountId, SimulatedAccount> seen = new HashMap<>();
 
   InMemoryExecutor(Register register, Supplier<Detection> fresh, ContainmentListener listener) {
     this.register = requireNonNull(register, "register is null");
@@ -343,6 +345,12 @@ public final class InMemoryExecutor implements AccessExecutor {
   private void observe(SimulatedAccount account, AccountProfile profile, Access access) {
     Optional<Verdict> verdict = detection.observe(profile, access);
     verdict.ifPresent(v -> raised(account, v.state(), access.at()));
+    if (access.disclosed()) {
+      seen.putIfAbsent(account.id(), account);
+      for (Detection.Rise rise : detection.across(account.organization().code(), access)) {
+        raised(seen.get(rise.verdict().account()), rise.verdict().state(), access.at());
+      }
+    }
   }
 
   private void raised(SimulatedAccount account, ContainmentState state, Instant at) {

@@ -34,7 +34,9 @@ public final class ScenarioFile {
           "dormant",
           "new-device-at-night",
           "harvest-owner-pc",
-          "dormant-partner-weekend");
+          "dormant-partner-weekend",
+          "harvest-many-accounts",
+          "coordinated-walk");
 
   /**
    * One scenario per refusing ceiling, named {@code ceiling-} and the ceiling's name, paced to meet

@@ -52,7 +52,11 @@ public final class VariantGenerator {
     AttackScenario.Targets targets =
         r.chance(0.1)
             ? AttackScenario.Targets.SEARCH_SWEEP
-            : r.chance(0.5) ? AttackScenario.Targets.FOLLOWED : AttackScenario.Targets.ORGANIZATION;
+            : r.chance(0.5)
+                ? AttackScenario.Targets.FOLLOWED
+                : r.chance(0.3)
+                    ? AttackScenario.Targets.ORGANIZATION_WALK
+                    : AttackScenario.Targets.ORGANIZATION;
     double duration = r.between(2, 28);
     List<Integer> restarts = new ArrayList<>();
     if (r.chance(0.2)) {

@@ -176,6 +176,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
             new AppliedOffsets(own),
             new SharedCounters(own),
             new DetectionResets(own),
+            new AccountOrganizations(own),
             Optional.empty(),
             2,
             environment);

@@ -62,6 +62,26 @@ class EvaluationTest {
     assertThat(result.scenarios().getFirst().leakedMax()).isGreaterThan(20);
   }
 
+  @Test
+  void run_coordinatedWalk_containedEarlierWithTheDetectorsAcrossAccounts() throws Exception {
+    AttackScenario walk = testOnly("test-only-walk");
+
+    EvaluationResult.ScenarioStats with =
+        Evaluation.run(tiny(List.of(walk)), days -> {}).scenarios().getFirst();
+    EvaluationResult.ScenarioStats without =
+        Evaluation.run(
+                tiny(List.of(walk))
+                    .withDetection(
+                        () -> fr.vigie.detection.Detection.withDefaults().withoutAcrossAccounts()),
+                days -> {})
+            .scenarios()
+            .getFirst();
+
+    assertThat(with.containedShare()).isEqualTo(1.0);
+    // Each account reads in turn; the walk is seen across them within the first day.
+    assertThat(with.leakedMax()).isLessThan(without.leakedMedian());
+  }
+
   private static AttackScenario testOnly(String name) throws IOException, URISyntaxException {
     return ScenarioFile.read(
         Path.of(EvaluationTest.class.getResource("/scenarios/" + name + ".json").toURI()));

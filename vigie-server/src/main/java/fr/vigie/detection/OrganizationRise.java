@@ -1,0 +1,130 @@
+package fr.vigie.detection;
+
+import fr.vigie.identity.AccountId;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An organization whose accounts, many at once, read several times their usual persons outside
+ * their caseloads (or unexplained ones) today. One account reading more is the per-account
+ * detectors' business; here the evidence is that the rise is shared: more accounts rise on one day
+ * than the organization's own days and its peers' have ever shown. Not thread-safe: {@link
+ * CrossAccount} locks it.
+ */
+final class OrganizationRise {
+  static final String NAME = "organization-rise";
+
+  /** Fewest accounts rising at once that say anything: one or two busy advisors are ordinary. */
+  static final int MIN_ACCOUNTS = 3;
+
+  /** How many times the usual number of rising accounts the organization must show. */
+  static final double FOLD = 3;
+
+  /** Fewest persons above the rising accounts' usual, all together. */
+  static final int MIN_EXCESS = 15;
+
+  static final int POINTS = 60;
+
+  /** What one account did today, as its own history tells it. */
+  record Today(int outside, double usualOutside, int unexplained, double usualUnexplained) {
+    /** Twice its usual persons outside the caseload and 3 more, or three times its unexplained. */
+    boolean rising() {
+      return outside >= usualOutside + Math.max(3, usualOutside)
+          || unexplained >= usualUnexplained + Math.max(20, 2 * usualUnexplained);
+    }
+
+    double excess() {
+      return Math.max(outside - usualOutside, unexplained - usualUnexplained);
+    }
+  }
+
+  private final Map<String, Organization> organizations = new HashMap<>();
+  private double peersRising;
+  private long peerDays;
+
+  Optional<CrossFinding> observe(
+      String organization, AccountId account, LocalDate day, Today today) {
+    Organization org = organizations.computeIfAbsent(organization, o -> new Organization());
+    if (!day.equals(org.day)) {
+      org.close();
+      org.day = day;
+    }
+    if (today.rising()) {
+      org.rising.put(account, today);
+    } else {
+      org.rising.remove(account);
+    }
+    org.most = Math.max(org.most, org.rising.size());
+    if (!org.alarmed && !org.riseAboveUsual()) {
+      return Optional.empty();
+    }
+    org.alarmed = true;
+    Set<AccountId> fresh = new LinkedHashSet<>(org.rising.keySet());
+    fresh.removeAll(org.named);
+    if (fresh.isEmpty()) {
+      return Optional.empty();
+    }
+    org.named.addAll(fresh);
+    double excess = org.rising.values().stream().mapToDouble(Today::excess).sum();
+    return Optional.of(
+        new CrossFinding(
+            NAME,
+            POINTS,
+            List.copyOf(fresh),
+            org.rising.size()
+                + " accounts of its organization read "
+                + Math.round(excess)
+                + " persons more than their usual today outside their caseloads or unexplained,"
+                + " against "
+                + String.format(java.util.Locale.ROOT, "%.1f", org.usualRising())
+                + " accounts rising on a usual day: "
+                + CrossFinding.named(org.named)));
+  }
+
+  /** One organization's accounts rising today and its usual count of them. */
+  private final class Organization {
+    LocalDate day;
+    final Map<AccountId, Today> rising = new HashMap<>();
+    final Set<AccountId> named = new LinkedHashSet<>();
+    int most;
+    boolean alarmed;
+    double usual;
+    int days;
+
+    /** Its usual rising accounts a day: its own days, and its peers' when it has few. */
+    double usualRising() {
+      double peers = peerDays == 0 ? 0 : peersRising / peerDays;
+      return days < 10 ? Math.max(usual, peers) : Math.max(usual, peers / 2);
+    }
+
+    boolean riseAboveUsual() {
+      if (rising.size() < Math.max(MIN_ACCOUNTS, FOLD * usualRising())) {
+        return false;
+      }
+      double excess = rising.values().stream().mapToDouble(Today::excess).sum();
+      return excess >= MIN_EXCESS;
+    }
+
+    void close() {
+      if (day == null) {
+        return;
+      }
+      // An alarmed day is not taught as usual: an attack must not raise the bar for itself.
+      if (!alarmed) {
+        days++;
+        usual += (most - usual) / Math.min(days, 28);
+        peersRising += most;
+        peerDays++;
+      }
+      rising.clear();
+      named.clear();
+      most = 0;
+      alarmed = false;
+    }
+  }
+}
