@@ -75,6 +75,7 @@ public final class AccountHistory {
   final Map<String, Instant> deviceFirstSeen = new HashMap<>();
   final Map<String, Instant> addressFirstSeen = new HashMap<>();
   final Map<String, Integer> devicePersons = new HashMap<>();
+  final Map<String, Integer> addressPersons = new HashMap<>();
   final Map<String, String> lastDeviceAt = new HashMap<>();
 
   AccountHistory(ZoneId zone) {
@@ -143,6 +144,9 @@ public final class AccountHistory {
     if (before == null) {
       if (deviceFirstSeen.containsKey(access.device())) {
         devicePersons.merge(access.device(), 1, Integer::sum);
+      }
+      if (addressFirstSeen.containsKey(access.address())) {
+        addressPersons.merge(access.address(), 1, Integer::sum);
       }
       todayPersons++;
       if (offHours) {
@@ -299,6 +303,7 @@ public final class AccountHistory {
       deviceFirstSeen.keySet().retainAll(devices.keySet());
       addressFirstSeen.keySet().retainAll(addresses.keySet());
       devicePersons.keySet().retainAll(deviceFirstSeen.keySet());
+      addressPersons.keySet().retainAll(addressFirstSeen.keySet());
       lastDeviceAt.keySet().retainAll(addresses.keySet());
     }
   }
@@ -317,6 +322,7 @@ public final class AccountHistory {
     deviceFirstSeen.clear();
     addressFirstSeen.clear();
     devicePersons.clear();
+    addressPersons.clear();
     previousAddressAt = null;
     wokeAt = null;
     cusumOutside = 0;
@@ -479,6 +485,44 @@ public final class AccountHistory {
    */
   public int personsOnNewDevice() {
     return devicePersons.getOrDefault(currentDevice, 0);
+  }
+
+  /**
+   * Persons disclosed from a half-new place: the last access's device or its network (not both)
+   * first seen within {@code young} by an account in use for four weeks before, while another
+   * device (for a new device) or another network (for a new network) of the account was used less
+   * than {@code beside} before. A copied cookie of the owner's PC from elsewhere, or a stranger's
+   * device on the owner's network, read beside the owner at work. 0 when it is not one.
+   */
+  public int personsBesideFromHalfNewPlace(Instant now, Duration young, Duration beside) {
+    Instant device = youngSince(deviceNewSince(), now, young);
+    Instant address = youngSince(addressNewSince(), now, young);
+    if ((device == null) == (address == null)) {
+      return 0;
+    }
+    boolean newDevice = device != null;
+    Map<String, Instant> others = newDevice ? devices : addresses;
+    String current = newDevice ? currentDevice : currentAddress;
+    Instant since = now.minus(beside);
+    boolean besideAnother =
+        others.entrySet().stream()
+            .anyMatch(e -> !e.getKey().equals(current) && e.getValue().isAfter(since));
+    if (!besideAnother) {
+      return 0;
+    }
+    return newDevice
+        ? devicePersons.getOrDefault(currentDevice, 0)
+        : addressPersons.getOrDefault(currentAddress, 0);
+  }
+
+  /** {@code first} when within {@code young} of {@code now} and the account was settled then. */
+  private Instant youngSince(Instant first, Instant now, Duration young) {
+    return first != null
+            && firstActive != null
+            && !firstActive.isAfter(first.minus(SETTLED))
+            && Duration.between(first, now).compareTo(young) < 0
+        ? first
+        : null;
   }
 
   /** True when the device of the last access first appeared on an earlier calendar day. */

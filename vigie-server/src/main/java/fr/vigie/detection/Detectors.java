@@ -23,6 +23,7 @@ public final class Detectors {
         new NewDevice(),
         new UnfamiliarPlace(Ceilings.defaults()::offHours),
         new TwoPlaces(),
+        new HalfNewPlace(),
         new Dormant(),
         new AfterRecovery(),
         new OffHours(Ceilings.defaults()::offHours),
@@ -378,6 +379,10 @@ public final class Detectors {
       if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
         return Optional.of(new Signal(name(), 30, "a new device on a new network"));
       }
+      if (HalfNewPlace.persons(history, access.at()) > HalfNewPlace.FEW_PERSONS) {
+        return Optional.of(
+            new Signal(name(), 30, "a device or a network first seen in the last 14 days"));
+      }
       if (device) {
         return Optional.of(new Signal(name(), 25, "a device not seen in 90 days"));
       }
@@ -456,6 +461,49 @@ public final class Detectors {
         return "used again on another day instead of its usual place";
       }
       return null;
+    }
+  }
+
+  /**
+   * A place where only the device or only the network is new (first seen within two weeks), used
+   * while the account's other devices or networks were in use less than an hour before: the owner's
+   * PC cookie read from elsewhere, or a stranger's device on the owner's network, beside the owner
+   * at work. A real advisor's shared office PC or phone connection of an afternoon reads a few
+   * persons there; a thief goes on. With {@code new-device} it suspends once the half-new place has
+   * read more than a handful.
+   */
+  static final class HalfNewPlace implements Detector {
+    static final int FEW_PERSONS = 10;
+    private static final int SOME_PERSONS = 5;
+    private static final Duration BESIDE = Duration.ofHours(1);
+
+    @Override
+    public String name() {
+      return "half-new-place";
+    }
+
+    static int persons(AccountHistory history, Instant at) {
+      return history.personsBesideFromHalfNewPlace(at, UnfamiliarPlace.YOUNG, BESIDE);
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed()) {
+        return Optional.empty();
+      }
+      int persons = persons(history, access.at());
+      if (persons <= SOME_PERSONS) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              persons > FEW_PERSONS ? 70 : 30,
+              "a device or a network first seen in the last 14 days, used beside its usual ones"
+                  + " within the hour; "
+                  + persons
+                  + " persons read from it"));
     }
   }
 
