@@ -110,8 +110,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--ablation",
       description =
-          "Also run a smaller evaluation with each detector switched off in turn, and print (with"
-              + " --write-docs, write) what each one contributes.")
+          "Also run a smaller evaluation with each detector switched off in turn (and the"
+              + " --variants, whole), and print (with --write-docs, write) what each one"
+              + " contributes.")
   boolean ablation;
 
   @Override
@@ -168,7 +169,11 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (ablation) {
       String table =
-          Ablation.markdown(Ablation.run(settings, progress(err, "ablation", System.nanoTime())));
+          Ablation.markdown(
+              Ablation.run(
+                  settings,
+                  VariantGenerator.draw(variants, seed),
+                  progress(err, "ablation", System.nanoTime())));
       out.print(table);
       out.flush();
       if (writeDocs) {

@@ -379,7 +379,7 @@ public final class Detectors {
       if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
         return Optional.of(new Signal(name(), 30, "a new device on a new network"));
       }
-      if (HalfNewPlace.persons(history, access.at()) > HalfNewPlace.FEW_PERSONS) {
+      if (HalfNewPlace.many(history, access.at())) {
         return Optional.of(
             new Signal(name(), 30, "a device or a network first seen in the last 14 days"));
       }
@@ -473,37 +473,42 @@ public final class Detectors {
    * read more than a handful.
    */
   static final class HalfNewPlace implements Detector {
-    static final int FEW_PERSONS = 10;
-    private static final int SOME_PERSONS = 5;
-    private static final Duration BESIDE = Duration.ofHours(1);
+    private static final int FEW_PERSONS = 10;
+
+    /** On its first day, the half-new place must hold this share of the day's persons. */
+    private static final double FIRST_DAY_SHARE = 0.4;
 
     @Override
     public String name() {
       return "half-new-place";
     }
 
-    static int persons(AccountHistory history, Instant at) {
-      return history.personsBesideFromHalfNewPlace(at, UnfamiliarPlace.YOUNG, BESIDE);
+    /**
+     * True when the half-new place read more than a handful beside the usual one, on a later day
+     * than its first, or on its first day as a large share of the day: a shared office PC of an
+     * afternoon takes a few of the day's persons, once.
+     */
+    static boolean many(AccountHistory history, Instant at) {
+      int persons = history.personsBesideFromHalfNewPlace(at);
+      return persons > FEW_PERSONS
+          && (history.halfNewPlaceFromEarlierDay(at)
+              || persons >= FIRST_DAY_SHARE * history.personsToday());
     }
 
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      if (!access.disclosed()) {
-        return Optional.empty();
-      }
-      int persons = persons(history, access.at());
-      if (persons <= SOME_PERSONS) {
+      if (!access.disclosed() || !many(history, access.at())) {
         return Optional.empty();
       }
       return Optional.of(
           new Signal(
               name(),
-              persons > FEW_PERSONS ? 70 : 30,
+              70,
               "a device or a network first seen in the last 14 days, used beside its usual ones"
                   + " within the hour; "
-                  + persons
-                  + " persons read from it"));
+                  + history.personsBesideFromHalfNewPlace(access.at())
+                  + " persons read from it so far"));
     }
   }
 

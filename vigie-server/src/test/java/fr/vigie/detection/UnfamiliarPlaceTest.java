@@ -228,6 +228,41 @@ class UnfamiliarPlaceTest {
   }
 
   @Test
+  void sharedOfficePcForASmallShareOfABusyDay_raisesNothing() {
+    Instant monday = work(ADVISOR, 5);
+    readFrom(ADVISOR, monday, 30, 300, "pc", "office");
+
+    // 12 persons on the shared PC, each within minutes of the advisor's own PC.
+    Instant at = monday.plusSeconds(9000);
+    for (int i = 0; i < 12; i++, at = at.plusSeconds(240)) {
+      detection.observe(ADVISOR, read(at, Link.APPOINTMENT, "pc", "office"));
+      detection.observe(ADVISOR, read(at.plusSeconds(60), Link.APPOINTMENT, "shared-pc", "office"));
+    }
+
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  @Test
+  void halfNewPlaceAfterARestart_isStillHalfNew() {
+    Instant monday = work(ADVISOR, 5);
+    besideTheOwner(monday, 6, "pc", "elsewhere");
+    Detection restarted = Detection.withDefaults();
+    detection.memories().forEach(restarted::remember);
+
+    Instant tuesday = monday.plus(Duration.ofDays(1));
+    restarted.observe(ADVISOR, read(tuesday, Link.APPOINTMENT, "pc", "office"));
+    for (int i = 0; i < 6; i++) {
+      restarted.observe(
+          ADVISOR, read(tuesday.plusSeconds(60L * (i + 1)), Link.FOLLOWED, "pc", "elsewhere"));
+    }
+
+    assertThat(restarted.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(restarted.reasons(ACCOUNT)).extracting(Signal::detector).contains("half-new-place");
+  }
+
+  @Test
   void newPcInsteadOfTheOldOne_isNotAHalfNewPlace() {
     Instant monday = work(ADVISOR, 5);
 
