@@ -505,9 +505,10 @@ public final class AccountHistory {
   /**
    * The last access's place when it is half-new and beside the usual one, or null: its device or
    * its network (not both) first seen within two weeks by an account in use for four weeks before,
-   * while another device (for a new device) or another network (for a new network) of the account
-   * was used less than an hour before. A copied cookie of the owner's PC read from elsewhere, or a
-   * stranger's device on the owner's network, beside the owner at work.
+   * while another device (for a new device) or another network (for a new network) of the account,
+   * itself not first seen within two weeks, was used less than an hour before. A copied cookie of
+   * the owner's PC read from elsewhere, or a stranger's device on the owner's network, beside the
+   * owner at work.
    */
   private String halfNewPlaceBeside(Instant now) {
     Instant device = youngSince(deviceNewSince(), now);
@@ -517,10 +518,14 @@ public final class AccountHistory {
     }
     boolean newDevice = device != null;
     Map<String, Instant> others = newDevice ? devices : addresses;
+    Map<String, Instant> firstSeen = newDevice ? deviceFirstSeen : addressFirstSeen;
     String current = newDevice ? currentDevice : currentAddress;
     Instant since = now.minus(HOUR);
     for (Map.Entry<String, Instant> other : others.entrySet()) {
-      if (!other.getKey().equals(current) && other.getValue().isAfter(since)) {
+      Instant otherFirst = firstSeen.get(other.getKey());
+      boolean established =
+          otherFirst == null || Duration.between(otherFirst, now).compareTo(HALF_NEW) >= 0;
+      if (established && !other.getKey().equals(current) && other.getValue().isAfter(since)) {
         return (newDevice ? "device:" : "network:") + current;
       }
     }

@@ -263,6 +263,23 @@ class UnfamiliarPlaceTest {
   }
 
   @Test
+  void newPcBesideASharedPcNewToo_isNotAHalfNewPlace() {
+    Instant monday = work(ADVISOR, 5);
+    readFrom(ADVISOR, monday, 15, 1200, "new-pc", "office");
+
+    Instant tuesday = monday.plus(Duration.ofDays(1));
+    for (int i = 0; i < 15; i++) {
+      Instant at = tuesday.plusSeconds(600L * i);
+      detection.observe(ADVISOR, read(at, Link.APPOINTMENT, "shared-pc", "office"));
+      detection.observe(ADVISOR, read(at.plusSeconds(60), Link.APPOINTMENT, "new-pc", "office"));
+    }
+
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  @Test
   void newPcInsteadOfTheOldOne_isNotAHalfNewPlace() {
     Instant monday = work(ADVISOR, 5);
 
