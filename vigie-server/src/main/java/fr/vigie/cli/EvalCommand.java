@@ -111,8 +111,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--ablation",
       description =
-          "Also run a smaller evaluation with each detector switched off in turn, and print (with"
-              + " --write-docs, write) what each one contributes.")
+          "Also run a smaller evaluation with each detector switched off in turn (and the"
+              + " --variants, whole), and print (with --write-docs, write) what each one"
+              + " contributes.")
   boolean ablation;
 
   @Option(
@@ -178,7 +179,11 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (ablation) {
       String table =
-          Ablation.markdown(Ablation.run(settings, progress(err, "ablation", System.nanoTime())));
+          Ablation.markdown(
+              Ablation.run(
+                  settings,
+                  VariantGenerator.draw(variants, seed),
+                  progress(err, "ablation", System.nanoTime())));
       out.print(table);
       out.flush();
       if (writeDocs) {

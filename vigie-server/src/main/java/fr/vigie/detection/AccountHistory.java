@@ -75,6 +75,13 @@ public final class AccountHistory {
   final Map<String, Instant> deviceFirstSeen = new HashMap<>();
   final Map<String, Instant> addressFirstSeen = new HashMap<>();
   final Map<String, Integer> devicePersons = new HashMap<>();
+
+  /**
+   * Persons read from a half-new place while beside the usual one, by {@code device:} or {@code
+   * network:} and the new token.
+   */
+  final Map<String, Integer> besidePersons = new HashMap<>();
+
   final Map<String, String> lastDeviceAt = new HashMap<>();
 
   AccountHistory(ZoneId zone) {
@@ -143,6 +150,10 @@ public final class AccountHistory {
     if (before == null) {
       if (deviceFirstSeen.containsKey(access.device())) {
         devicePersons.merge(access.device(), 1, Integer::sum);
+      }
+      String halfNew = halfNewPlaceBeside(access.at());
+      if (halfNew != null) {
+        besidePersons.merge(halfNew, 1, Integer::sum);
       }
       todayPersons++;
       if (offHours) {
@@ -299,6 +310,12 @@ public final class AccountHistory {
       deviceFirstSeen.keySet().retainAll(devices.keySet());
       addressFirstSeen.keySet().retainAll(addresses.keySet());
       devicePersons.keySet().retainAll(deviceFirstSeen.keySet());
+      besidePersons
+          .keySet()
+          .removeIf(
+              k ->
+                  !deviceFirstSeen.containsKey(k.substring(k.indexOf(':') + 1))
+                      && !addressFirstSeen.containsKey(k.substring(k.indexOf(':') + 1)));
       lastDeviceAt.keySet().retainAll(addresses.keySet());
     }
   }
@@ -317,6 +334,7 @@ public final class AccountHistory {
     deviceFirstSeen.clear();
     addressFirstSeen.clear();
     devicePersons.clear();
+    besidePersons.clear();
     previousAddressAt = null;
     wokeAt = null;
     cusumOutside = 0;
@@ -479,6 +497,72 @@ public final class AccountHistory {
    */
   public int personsOnNewDevice() {
     return devicePersons.getOrDefault(currentDevice, 0);
+  }
+
+  /** How long a device or network alone new makes a half-new place. */
+  static final Duration HALF_NEW = Duration.ofDays(14);
+
+  /**
+   * The last access's place when it is half-new and beside the usual one, or null: its device or
+   * its network (not both) first seen within two weeks by an account in use for four weeks before,
+   * while another device (for a new device) or another network (for a new network) of the account,
+   * itself not first seen within two weeks, was used less than an hour before. A copied cookie of
+   * the owner's PC read from elsewhere, or a stranger's device on the owner's network, beside the
+   * owner at work.
+   */
+  private String halfNewPlaceBeside(Instant now) {
+    Instant device = youngSince(deviceNewSince(), now);
+    Instant address = youngSince(addressNewSince(), now);
+    if ((device == null) == (address == null)) {
+      return null;
+    }
+    boolean newDevice = device != null;
+    Map<String, Instant> others = newDevice ? devices : addresses;
+    Map<String, Instant> firstSeen = newDevice ? deviceFirstSeen : addressFirstSeen;
+    String current = newDevice ? currentDevice : currentAddress;
+    Instant since = now.minus(HOUR);
+    for (Map.Entry<String, Instant> other : others.entrySet()) {
+      Instant otherFirst = firstSeen.get(other.getKey());
+      boolean established =
+          otherFirst == null || Duration.between(otherFirst, now).compareTo(HALF_NEW) >= 0;
+      if (established && !other.getKey().equals(current) && other.getValue().isAfter(since)) {
+        return (newDevice ? "device:" : "network:") + current;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Persons read from the last access's half-new place while beside the usual one ({@link
+   * #halfNewPlaceBeside}), when the last access is such a use; 0 otherwise.
+   */
+  public int personsBesideFromHalfNewPlace(Instant now) {
+    String place = halfNewPlaceBeside(now);
+    return place == null ? 0 : besidePersons.getOrDefault(place, 0);
+  }
+
+  /** True when the new device or network of the last access first appeared on an earlier day. */
+  public boolean halfNewPlaceFromEarlierDay(Instant now) {
+    Instant first = deviceNewSince() != null ? deviceNewSince() : addressNewSince();
+    return first != null
+        && first.atZone(zone).toLocalDate().isBefore(now.atZone(zone).toLocalDate());
+  }
+
+  /** Distinct persons disclosed today (calendar day, Paris). */
+  public int personsToday() {
+    return todayPersons;
+  }
+
+  /**
+   * {@code first} when within {@link #HALF_NEW} of {@code now} and the account was settled then.
+   */
+  private Instant youngSince(Instant first, Instant now) {
+    return first != null
+            && firstActive != null
+            && !firstActive.isAfter(first.minus(SETTLED))
+            && Duration.between(first, now).compareTo(HALF_NEW) < 0
+        ? first
+        : null;
   }
 
   /** True when the device of the last access first appeared on an earlier calendar day. */

@@ -23,6 +23,7 @@ public final class Detectors {
         new NewDevice(),
         new UnfamiliarPlace(Ceilings.defaults()::offHours),
         new TwoPlaces(),
+        new HalfNewPlace(),
         new Dormant(),
         new AfterRecovery(),
         new OffHours(Ceilings.defaults()::offHours),
@@ -378,6 +379,10 @@ public final class Detectors {
       if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
         return Optional.of(new Signal(name(), 30, "a new device on a new network"));
       }
+      if (HalfNewPlace.many(history, access.at())) {
+        return Optional.of(
+            new Signal(name(), 30, "a device or a network first seen in the last 14 days"));
+      }
       if (device) {
         return Optional.of(new Signal(name(), 25, "a device not seen in 90 days"));
       }
@@ -456,6 +461,54 @@ public final class Detectors {
         return "used again on another day instead of its usual place";
       }
       return null;
+    }
+  }
+
+  /**
+   * A place where only the device or only the network is new (first seen within two weeks), used
+   * while the account's other devices or networks were in use less than an hour before: the owner's
+   * PC cookie read from elsewhere, or a stranger's device on the owner's network, beside the owner
+   * at work. A real advisor's shared office PC or phone connection of an afternoon reads a few
+   * persons there; a thief goes on. With {@code new-device} it suspends once the half-new place has
+   * read more than a handful.
+   */
+  static final class HalfNewPlace implements Detector {
+    private static final int FEW_PERSONS = 10;
+
+    /** On its first day, the half-new place must hold this share of the day's persons. */
+    private static final double FIRST_DAY_SHARE = 0.4;
+
+    @Override
+    public String name() {
+      return "half-new-place";
+    }
+
+    /**
+     * True when the half-new place read more than a handful beside the usual one, on a later day
+     * than its first, or on its first day as a large share of the day: a shared office PC of an
+     * afternoon takes a few of the day's persons, once.
+     */
+    static boolean many(AccountHistory history, Instant at) {
+      int persons = history.personsBesideFromHalfNewPlace(at);
+      return persons > FEW_PERSONS
+          && (history.halfNewPlaceFromEarlierDay(at)
+              || persons >= FIRST_DAY_SHARE * history.personsToday());
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed() || !many(history, access.at())) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              name(),
+              70,
+              "a device or a network first seen in the last 14 days, used beside its usual ones"
+                  + " within the hour; "
+                  + history.personsBesideFromHalfNewPlace(access.at())
+                  + " persons read from it so far"));
     }
   }
 

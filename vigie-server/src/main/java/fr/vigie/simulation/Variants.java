@@ -1,5 +1,6 @@
 package fr.vigie.simulation;
 
+import fr.vigie.detection.Detection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs drawn attack variants ({@link VariantGenerator}) through the same simulated agency and real
@@ -113,6 +115,17 @@ public final class Variants {
   public static Summary run(
       List<AttackScenario> variants, long persons, int threads, LongConsumer progress)
       throws InterruptedException {
+    return run(variants, persons, threads, Detection::withDefaults, progress);
+  }
+
+  /** The same against each agency's own {@code detection}. */
+  public static Summary run(
+      List<AttackScenario> variants,
+      long persons,
+      int threads,
+      Supplier<Detection> detection,
+      LongConsumer progress)
+      throws InterruptedException {
     List<List<AttackScenario>> batches = batches(variants);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     List<Outcome> outcomes = new ArrayList<>();
@@ -120,7 +133,10 @@ public final class Variants {
       List<Future<EvaluationResult>> futures = new ArrayList<>();
       for (List<AttackScenario> batch : batches) {
         Evaluation.Settings settings =
-            Evaluation.Settings.defaults(1, 1, batch).withPersons(persons).withThreads(1);
+            Evaluation.Settings.defaults(1, 1, batch)
+                .withPersons(persons)
+                .withThreads(1)
+                .withDetection(detection);
         futures.add(pool.submit(() -> Evaluation.run(settings, progress)));
       }
       for (int b = 0; b < batches.size(); b++) {

@@ -169,4 +169,125 @@ class UnfamiliarPlaceTest {
 
     assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
   }
+
+  /**
+   * The owner works at its PC, one person every 20 minutes, while {@code device}/{@code address}
+   * reads one every 4 minutes; returns how many persons the second place got before the account was
+   * suspended, or all of them.
+   */
+  private int besideTheOwner(Instant from, int persons, String device, String address) {
+    int read = 0;
+    for (int i = 0; i < persons && detection.state(ACCOUNT) != ContainmentState.SUSPENDED; i++) {
+      Instant at = from.plusSeconds(240L * i);
+      if (i % 5 == 0) {
+        detection.observe(ADVISOR, read(at, Link.APPOINTMENT, "pc", "office"));
+      }
+      if (detection.state(ACCOUNT) == ContainmentState.SUSPENDED) {
+        break;
+      }
+      detection.observe(ADVISOR, read(at.plusSeconds(60), Link.FOLLOWED, device, address));
+      read++;
+    }
+    return read;
+  }
+
+  @Test
+  void ownersPcFromANewNetwork_besideTheOwner_suspendsWithinADozen() {
+    Instant monday = work(ADVISOR, 5);
+
+    int read = besideTheOwner(monday, 40, "pc", "elsewhere");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(read).isLessThanOrEqualTo(12);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .contains("half-new-place", "new-device");
+  }
+
+  @Test
+  void newDeviceOnTheOwnersNetwork_besideTheOwner_suspendsWithinADozen() {
+    Instant monday = work(ADVISOR, 5);
+
+    int read = besideTheOwner(monday, 40, "stranger", "office");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(read).isLessThanOrEqualTo(12);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .contains("half-new-place", "new-device");
+  }
+
+  @Test
+  void sharedOfficePcForAFewPersons_besideTheOwner_raisesNothing() {
+    Instant monday = work(ADVISOR, 5);
+
+    besideTheOwner(monday, 5, "shared-pc", "office");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(detection.reasons(ACCOUNT)).isEmpty();
+  }
+
+  @Test
+  void sharedOfficePcForASmallShareOfABusyDay_raisesNothing() {
+    Instant monday = work(ADVISOR, 5);
+    readFrom(ADVISOR, monday, 30, 300, "pc", "office");
+
+    // 12 persons on the shared PC, each within minutes of the advisor's own PC.
+    Instant at = monday.plusSeconds(9000);
+    for (int i = 0; i < 12; i++, at = at.plusSeconds(240)) {
+      detection.observe(ADVISOR, read(at, Link.APPOINTMENT, "pc", "office"));
+      detection.observe(ADVISOR, read(at.plusSeconds(60), Link.APPOINTMENT, "shared-pc", "office"));
+    }
+
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  @Test
+  void halfNewPlaceAfterARestart_isStillHalfNew() {
+    Instant monday = work(ADVISOR, 5);
+    besideTheOwner(monday, 6, "pc", "elsewhere");
+    Detection restarted = Detection.withDefaults();
+    detection.memories().forEach(restarted::remember);
+
+    Instant tuesday = monday.plus(Duration.ofDays(1));
+    restarted.observe(ADVISOR, read(tuesday, Link.APPOINTMENT, "pc", "office"));
+    for (int i = 0; i < 6; i++) {
+      restarted.observe(
+          ADVISOR, read(tuesday.plusSeconds(60L * (i + 1)), Link.FOLLOWED, "pc", "elsewhere"));
+    }
+
+    assertThat(restarted.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(restarted.reasons(ACCOUNT)).extracting(Signal::detector).contains("half-new-place");
+  }
+
+  @Test
+  void newPcBesideASharedPcNewToo_isNotAHalfNewPlace() {
+    Instant monday = work(ADVISOR, 5);
+    readFrom(ADVISOR, monday, 15, 1200, "new-pc", "office");
+
+    Instant tuesday = monday.plus(Duration.ofDays(1));
+    for (int i = 0; i < 15; i++) {
+      Instant at = tuesday.plusSeconds(600L * i);
+      detection.observe(ADVISOR, read(at, Link.APPOINTMENT, "shared-pc", "office"));
+      detection.observe(ADVISOR, read(at.plusSeconds(60), Link.APPOINTMENT, "new-pc", "office"));
+    }
+
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  @Test
+  void newPcInsteadOfTheOldOne_isNotAHalfNewPlace() {
+    Instant monday = work(ADVISOR, 5);
+
+    readFrom(ADVISOR, monday, 20, 1200, "new-pc", "office");
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
 }
