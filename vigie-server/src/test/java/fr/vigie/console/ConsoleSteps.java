@@ -1,9 +1,6 @@
 package fr.vigie.console;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import fr.vigie.identity.IdentityIntegrationTest.TestAccount;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +12,7 @@ import java.util.function.Function;
 final class ConsoleSteps {
   private final String password;
   private final Function<byte[], String> codes;
-  private final Function<String, byte[]> seedOfKey;
+  private final ConsoleSignIn signIn;
   private final Map<String, byte[]> seeds = new HashMap<>();
 
   /**
@@ -26,26 +23,11 @@ final class ConsoleSteps {
       String password, Function<byte[], String> codes, Function<String, byte[]> seedOfKey) {
     this.password = password;
     this.codes = codes;
-    this.seedOfKey = seedOfKey;
+    this.signIn = new ConsoleSignIn(codes, seedOfKey);
   }
 
   void signInAndEnroll(Browser browser, TestAccount account) {
-    browser.open("/console/connexion");
-    browser.type("#login", account.login());
-    browser.type("#password", password);
-    browser.submit("main form");
-    assertThat(browser.path())
-        .as(
-            "after the password, the page said: %s",
-            browser.findAll("#erreur").stream().map(e -> e.getText()).toList())
-        .isEqualTo("/console/connexion/enrolement");
-    browser.assertAccessible();
-    browser.submit("main form");
-    byte[] seed = seedOfKey.apply(browser.await("#cle-totp", Duration.ofSeconds(30)).getText());
-    seeds.put(account.login(), seed);
-    browser.assertAccessible();
-    browser.type("#code", codes.apply(seed));
-    browser.submit("main form");
+    seeds.put(account.login(), signIn.signInAndEnroll(browser, account.login(), password));
   }
 
   /** A code of {@code account}'s seed now. */
