@@ -54,8 +54,7 @@ public final class ScenarioFile {
           "ceiling-empty-searches",
           "ceiling-accesses-minute",
           "ceiling-accesses-hourly",
-          "ceiling-changes",
-          "ceiling-burst");
+          "ceiling-changes");
 
   private static final Set<String> FIELDS =
       Set.of(

@@ -11,7 +11,6 @@ import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Credentials;
 import fr.vigie.identity.Organizations;
 import fr.vigie.identity.Role;
-import fr.vigie.registry.PersonField;
 import fr.vigie.registry.PersonId;
 import fr.vigie.registry.Registry;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,6 @@ final class ServerExecutor implements AccessExecutor {
   private final Map<Integer, StaffSession.Authenticator> authenticators = new HashMap<>();
   private final Map<String, StaffSession> sessions = new HashMap<>();
   private final Map<Integer, ContainmentState> known = new HashMap<>();
-  private final java.util.Set<String> sharedEmails = new java.util.HashSet<>();
   private long heardBefore;
   private UUID partner;
   private long requests;
@@ -230,10 +228,7 @@ final class ServerExecutor implements AccessExecutor {
       listFor(session.login(), person, access.at());
     }
     return switch (access.action()) {
-      case SEARCH ->
-          session.post(
-              "/api/persons/search",
-              access.sharing() > 1 ? sharedSearch(access) : search(access.person()));
+      case SEARCH -> session.post("/api/persons/search", search(access.person()));
       case UPDATE ->
           session.patch(
               "/api/persons/" + person.value(),
@@ -272,22 +267,6 @@ final class ServerExecutor implements AccessExecutor {
 
   private static final String JUSTIFICATION =
       "{\"reason\":\"PERSON_CONTACTED_AGENCY\",\"text\":\"simulated\"}";
-
-  /**
-   * A search by the email {@code access.sharing()} persons share, from {@code access.person()} on:
-   * a shelter's, which the register holds for each person it houses. The register is given it once,
-   * before the first such search, as an import would (not an access of the account).
-   */
-  private String sharedSearch(SimulatedAccess access) {
-    String email = "accueil." + access.person() + "@ccas.exemple.fr";
-    if (sharedEmails.add(email)) {
-      LocalDate today = access.at().atZone(ZoneId.of("Europe/Paris")).toLocalDate();
-      for (long person = access.person(); person < access.person() + access.sharing(); person++) {
-        registry.updateForReadPath(personId(person), Map.of(PersonField.EMAIL, email), today);
-      }
-    }
-    return "{\"criterion\":\"EMAIL_EXACT\",\"value\":\"" + email + "\",\"purpose\":\"FOLLOW_UP\"}";
-  }
 
   /** A search by France Travail identifier; for nobody, one that no person has. */
   private String search(long person) {
