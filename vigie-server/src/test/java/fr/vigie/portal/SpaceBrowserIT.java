@@ -48,7 +48,10 @@ class SpaceBrowserIT extends SpaceIntegrationTest {
           .endsWith("/console/assets/vigie.css");
       assertThat(browser.findAll("script")).isEmpty();
       WebElement staffRead = browser.find("#consultations tr[data-own=false]");
-      assertThat(staffRead.getText()).contains("Test FRANCE_TRAVAIL_AGENCY").contains("ADVISOR");
+      assertThat(staffRead.getText())
+          .contains("Test FRANCE_TRAVAIL_AGENCY")
+          .contains("ADVISOR")
+          .contains("Nom de naissance");
       assertThat(browser.text("#consultations")).doesNotContain(advisor.login());
       browser.assertAccessible();
       browser.screenshot("espace-donnees");
