@@ -277,8 +277,13 @@ class SpaceIT extends SpaceIntegrationTest {
     PersonBrowser browser = new PersonBrowser(port());
     signIn(browser, camille);
 
+    PersonBrowser.Page page = browser.get(SpacePages.COPY);
     PersonBrowser.Page copy = browser.get("/api/space/copy");
 
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Cache-Control")).contains("no-store");
+    assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(page.body()).contains("/api/space/copy.pdf").doesNotContain("<script");
     assertThat(copy.status()).isEqualTo(200);
     assertThat(copy.header("Content-Disposition")).startsWith("attachment");
     assertThat(copy.json().get("data").get("nir").asString()).isEqualTo(camille.nir().value());
