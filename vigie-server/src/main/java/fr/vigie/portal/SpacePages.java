@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages of the person's space, in French, rendered on the server with no script. */
 @Controller
@@ -15,6 +16,7 @@ class SpacePages {
   static final String WELCOME = "/space/signin";
   static final String REFUSED = "/space/refused";
   static final String SIGNED_OUT = "/space/signed-out";
+  static final String COPY = "/space/copie";
 
   /** The register's fields as the person reads them. */
   static final Map<String, String> LABELS =
@@ -68,12 +70,21 @@ class SpacePages {
     model.addAttribute("journal", file.journal(self));
     model.addAttribute("flagged", file.flagged(self));
     model.addAttribute("notices", file.notices(self));
+    model.addAttribute("signedIn", true);
     return "space/home";
   }
 
+  /** Where the person asks for the copy of article 15: the files are the API's, as attachments. */
+  @GetMapping(COPY)
+  String copy(Model model) {
+    model.addAttribute("signedIn", true);
+    return "space/copy";
+  }
+
   @PostMapping("/space/flags")
-  String flag(@RequestParam long entry) {
+  String flag(@RequestParam long entry, RedirectAttributes next) {
     flags.flag(requests.self(), entry);
+    next.addFlashAttribute("flaggedNow", true);
     return "redirect:" + HOME;
   }
 }

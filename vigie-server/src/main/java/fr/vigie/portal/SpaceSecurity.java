@@ -132,8 +132,7 @@ class SpaceSecurity {
                         HttpMethod.GET,
                         SpacePages.WELCOME,
                         SpacePages.REFUSED,
-                        SpacePages.SIGNED_OUT,
-                        "/space/space.css")
+                        SpacePages.SIGNED_OUT)
                     .permitAll()
                     .anyRequest()
                     .hasAuthority(PersonAuthentication.AUTHORITY));

@@ -28,7 +28,7 @@ import org.springframework.util.FileSystemUtils;
  * Debian's Chromium, headless, driven by its chromedriver: one browser of the console's tests. A
  * machine without them fails the test with what to install (CI installs them).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -38,11 +38,11 @@ final class Browser implements AutoCloseable {
 
   private static final List<String> BLOCKING = List.of("serious", "critical");
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
   private final String base;
   private final Path profile = temporaryProfile();
 
-  Browser(String base) {
+  public Browser(String base) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new AssertionError(
           "the console's browser tests need Debian's Chromium and its driver at "
@@ -71,20 +71,20 @@ final class Browser implements AutoCloseable {
     this.base = base;
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get(base + path);
   }
 
-  String path() {
+  public String path() {
     return java.net.URI.create(driver.getCurrentUrl()).getPath();
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
   /** Clicks what {@code css} names, found afresh when a live part of the page replaced it. */
-  void click(String css) {
+  public void click(String css) {
     retryingStale(
         () -> {
           find(css).click();
@@ -93,7 +93,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** The text of what {@code css} names, found afresh when a live part replaced it. */
-  String text(String css) {
+  public String text(String css) {
     return retryingStale(() -> find(css).getText());
   }
 
@@ -109,11 +109,11 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  List<WebElement> findAll(String css) {
+  public List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
-  void type(String css, String text) {
+  public void type(String css, String text) {
     WebElement field = find(css);
     field.clear();
     field.sendKeys(text);
@@ -124,7 +124,7 @@ final class Browser implements AutoCloseable {
    * sent the form, not once the next page is there, and a test that reads the page or opens another
    * at once would race it.
    */
-  void submit(String formCss) {
+  public void submit(String formCss) {
     WebElement before = find("html");
     find(formCss + " button[type=submit]").click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(20));
@@ -136,13 +136,13 @@ final class Browser implements AutoCloseable {
   }
 
   /** Waits up to {@code bound} for an element, polling the DOM; fails if none appears. */
-  WebElement await(String css, Duration bound) {
+  public WebElement await(String css, Duration bound) {
     return new WebDriverWait(driver, bound, Duration.ofMillis(50))
         .until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
   }
 
   /** axe-core on the page as it stands: no serious or critical violation of WCAG 2.1 A and AA. */
-  void assertAccessible() {
+  public void assertAccessible() {
     Results results =
         new AxeBuilder()
             .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
@@ -156,7 +156,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** A screenshot of the page, for docs/console.md. */
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));

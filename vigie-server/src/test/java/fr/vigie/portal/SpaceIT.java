@@ -5,70 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.vigie.access.Self;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditJournal;
-import fr.vigie.identity.IdentityIntegrationTest;
-import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.StaffClient;
 import fr.vigie.registry.ImportOptions;
 import fr.vigie.registry.ImportProgress;
 import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonRecord;
-import fr.vigie.registry.Registry;
 import fr.vigie.web.TestPersons;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The person's space end to end: a whole Vigie on PostgreSQL, a FranceConnect-like provider in this
  * JVM, a person's browser, staff clients with both factors.
  */
-class SpaceIT extends IdentityIntegrationTest {
-  static final String ISSUER = PersonProvider.start();
-
-  @DynamicPropertySource
-  static void personProvider(DynamicPropertyRegistry properties) {
-    properties.add("vigie.space.oidc.issuer-uri", () -> ISSUER);
-    properties.add("vigie.space.oidc.client-id", () -> PersonProvider.CLIENT_ID);
-    properties.add("vigie.space.oidc.client-secret", () -> PersonProvider.CLIENT_SECRET);
-  }
-
-  @Autowired Registry registry;
+class SpaceIT extends SpaceIntegrationTest {
   @Autowired AuditJournal audit;
-
-  private String agency;
-  private TestAccount advisor;
-  private PersonRecord camille;
-  private UUID camilleId;
-  private PersonRecord other;
-  private UUID otherId;
-  private long base;
-
-  @BeforeEach
-  void agency() {
-    PersonProvider.redirectUri =
-        "http://localhost:" + port() + "/space/login/oauth2/code/franceconnect";
-    agency = "FT-" + UUID.randomUUID();
-    advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
-    base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);
-    camille = TestPersons.person(base + 1, agency);
-    other = TestPersons.person(base + 2, agency);
-    registry.importRecords(
-        List.of(camille, other).iterator(), 2, ImportOptions.defaults(), ImportProgress.NONE);
-    camilleId = registry.findByIdentifier(camille.identifier()).orElseThrow().value();
-    otherId = registry.findByIdentifier(other.identifier()).orElseThrow().value();
-    for (UUID person : List.of(camilleId, otherId)) {
-      jdbc.update(
-          "insert into caseload (advisor_id, person_id) values (?, ?)", advisor.id(), person);
-    }
-  }
 
   @Test
   void signIn_pivotIdentityMatchesOnePerson_seesOwnDataReadAsTheirOwn() {
@@ -320,8 +277,13 @@ class SpaceIT extends IdentityIntegrationTest {
     PersonBrowser browser = new PersonBrowser(port());
     signIn(browser, camille);
 
+    PersonBrowser.Page page = browser.get(SpacePages.COPY);
     PersonBrowser.Page copy = browser.get("/api/space/copy");
 
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Cache-Control")).contains("no-store");
+    assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(page.body()).contains("/api/space/copy.pdf").doesNotContain("<script");
     assertThat(copy.status()).isEqualTo(200);
     assertThat(copy.header("Content-Disposition")).startsWith("attachment");
     assertThat(copy.json().get("data").get("nir").asString()).isEqualTo(camille.nir().value());
@@ -442,15 +404,7 @@ class SpaceIT extends IdentityIntegrationTest {
    * form, back to Vigie with a code; returns where Vigie lands it.
    */
   private URI signIn(PersonBrowser browser, PersonRecord person, String givenNames) {
-    String user = "fc-" + UUID.randomUUID();
-    PersonProvider.IDENTITIES.put(
-        user,
-        Map.of(
-            "given_name", givenNames,
-            "family_name", person.birthName(),
-            "birthdate", person.birthDate().toString(),
-            "gender", "female",
-            "birthplace", person.birthPlace()));
+    String user = providerUser(person, givenNames);
     URI at = browser.vigie().resolve(SpaceSecurity.SIGN_IN);
     PersonBrowser.Page page = browser.browse(at);
     boolean loggedIn = false;
