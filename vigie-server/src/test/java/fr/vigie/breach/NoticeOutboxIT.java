@@ -2,6 +2,7 @@ package fr.vigie.breach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -211,6 +212,57 @@ class NoticeOutboxIT {
   }
 
   @Test
+  void widenedAfterNotifying_sendsEachPersonOnlyTheNewFields_once() throws Exception {
+    Story story = story(2, 1);
+    notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+    PersonId grown = story.emailed().get(0);
+    PersonId same = story.emailed().get(1);
+    PersonId lettered = story.lettered().getFirst();
+    String domain = UUID.randomUUID() + ".persons.example";
+    PersonId newcomer = imported(agency(), 1, domain).getFirst();
+    Map<PersonId, List<String>> secondReads = new LinkedHashMap<>();
+    secondReads.put(grown, List.of("usual_name", "nir", "email"));
+    secondReads.put(same, story.fieldsOf(same));
+    secondReads.put(lettered, List.of("usual_name", "address"));
+    secondReads.put(newcomer, List.of("identifier"));
+    context
+        .getBean(Incidents.class)
+        .widen(story.dpo(), story.incident(), readBy(UUID.randomUUID(), secondReads));
+
+    assertThat(notices().prepare(story.dpo(), story.incident())).isEqualTo(3);
+    Notices.Outcome second = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(second.emailed()).isEqualTo(2);
+    assertThat(second.letters()).isEqualTo(1);
+    List<MimeMessage> toGrown = receivedBy(story.emailOf(grown));
+    assertThat(toGrown).hasSize(2);
+    MimeMessage complement =
+        toGrown.stream()
+            .filter(m -> subject(m).equals(NoticeText.COMPLEMENT_SUBJECT))
+            .findFirst()
+            .orElseThrow();
+    assertNamesExactly((String) complement.getContent(), List.of("usual_name"));
+    assertThat(complement.getMessageID()).isNotEqualTo(toGrown.getFirst().getMessageID());
+    assertThat(receivedBy(story.emailOf(same))).hasSize(1);
+    List<MimeMessage> toNewcomer = receivedBy("0.notice@" + domain);
+    assertThat(toNewcomer).singleElement().extracting(this::subject).isEqualTo(NoticeText.SUBJECT);
+    assertNamesExactly((String) toNewcomer.getFirst().getContent(), List.of("identifier"));
+    assertThat(notices().sentTo(lettered))
+        .extracting(Notices.Sent::fields, Notices.Sent::complementary)
+        .containsExactly(tuple(story.fieldsOf(lettered), false), tuple(List.of("address"), true));
+    assertThat(context.getBean(PersonNotices.class).of(grown))
+        .extracting(PersonNotices.Notice::fields)
+        .containsExactly(List.of("usual_name"), story.fieldsOf(grown));
+
+    assertThat(notices().prepare(story.dpo(), story.incident())).isZero();
+    Notices.Outcome third = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+    assertThat(third.emailed()).isZero();
+    assertThat(third.letters()).isZero();
+    assertThat(receivedBy(story.emailOf(grown))).hasSize(2);
+    assertThat(receivedBy("0.notice@" + domain)).hasSize(1);
+  }
+
+  @Test
   void readForNotice_ofAPersonWhoseNoticeIsNotClaimed_isRefused() {
     Story story = story(1, 0);
     PersonId person = story.emailed().getFirst();
@@ -333,7 +385,7 @@ class NoticeOutboxIT {
     }
   }
 
-  private Story story(int withEmail, int withoutEmail) {
+  private static String agency() {
     String agency = "AG-" + UUID.randomUUID();
     context
         .getBean(Organizations.class)
@@ -341,6 +393,11 @@ class NoticeOutboxIT {
             List.of(
                 new Organizations.NewOrganization(
                     agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Agence")));
+    return agency;
+  }
+
+  private Story story(int withEmail, int withoutEmail) {
+    String agency = agency();
     String domain = UUID.randomUUID() + ".persons.example";
     List<PersonId> emailed = imported(agency, withEmail, domain);
     List<PersonId> lettered = imported(agency, withoutEmail, null);
@@ -354,6 +411,18 @@ class NoticeOutboxIT {
       fields.put(lettered.get(n), fieldsFor(n + 1));
     }
     UUID thief = UUID.randomUUID();
+    Scope scope = readBy(thief, fields);
+    String login = "dpo-" + UUID.randomUUID();
+    Actor dpo = account(Role.DPO, login);
+    String reference = "INC-" + Math.abs(thief.getLeastSignificantBits() % 1_000_000);
+    Incident declared = context.getBean(Incidents.class).declare(dpo, reference, scope);
+    IncidentId incident = declared.header().id();
+    assertThat(notices().prepare(dpo, incident)).isEqualTo(withEmail + withoutEmail);
+    return new Story(dpo, login, incident, reference, emailed, lettered, fields, emails);
+  }
+
+  /** Appends {@code account}'s reads of {@code fields} to the log; the scope of those reads. */
+  private static Scope readBy(UUID account, Map<PersonId, List<String>> fields) {
     Instant from = Instant.now().minusSeconds(1);
     AuditLog log = context.getBean(AuditLog.class);
     fields.forEach(
@@ -361,7 +430,7 @@ class NoticeOutboxIT {
             log.append(
                 new AuditEvent(
                     Instant.now(),
-                    thief.toString(),
+                    account.toString(),
                     AuditAction.READ,
                     person.toString(),
                     read,
@@ -369,17 +438,7 @@ class NoticeOutboxIT {
                     AuditDecision.ALLOW,
                     null,
                     UUID.randomUUID().toString())));
-    Instant to = Instant.now().plusSeconds(1);
-    String login = "dpo-" + UUID.randomUUID();
-    Actor dpo = account(Role.DPO, login);
-    String reference = "INC-" + Math.abs(thief.getLeastSignificantBits() % 1_000_000);
-    Incident declared =
-        context
-            .getBean(Incidents.class)
-            .declare(dpo, reference, Scope.ofAccounts(Set.of(new AccountId(thief)), from, to));
-    IncidentId incident = declared.header().id();
-    assertThat(notices().prepare(dpo, incident)).isEqualTo(withEmail + withoutEmail);
-    return new Story(dpo, login, incident, reference, emailed, lettered, fields, emails);
+    return Scope.ofAccounts(Set.of(new AccountId(account)), from, Instant.now().plusSeconds(1));
   }
 
   /** Different fields for neighbours, so that a notice naming a neighbour's fields fails. */
@@ -518,6 +577,14 @@ class NoticeOutboxIT {
     return Arrays.stream(mail.getReceivedMessages())
         .filter(message -> recipients(message).contains(address))
         .toList();
+  }
+
+  private String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> recipients(MimeMessage message) {
