@@ -321,6 +321,46 @@ class NoticeOutboxIT {
     assertThat(pages.keySet()).containsExactlyInAnyOrderElementsOf(story.lettered());
   }
 
+  @Test
+  void complements_killedHalfWayThenRunAgain_sendEachPersonOneComplementOnce() throws Exception {
+    Story story = story(8, 0);
+    notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+    Map<PersonId, List<String>> more = new LinkedHashMap<>();
+    Map<PersonId, String> added = new LinkedHashMap<>();
+    for (PersonId person : story.emailed()) {
+      String field =
+          EVERY_FIELD.stream().filter(f -> !story.fieldsOf(person).contains(f)).findFirst().get();
+      added.put(person, field);
+      more.put(person, List.of(field));
+    }
+    context
+        .getBean(Incidents.class)
+        .widen(story.dpo(), story.incident(), readBy(UUID.randomUUID(), more));
+
+    long sentAtKill = killWhenPartlySent(story, 8 + 3);
+    Notices.Outcome rerun = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(sentAtKill).as("killed before the end").isBetween(11L, 15L);
+    assertThat(rerun.status().done()).isEqualTo(16);
+    long resent = 0;
+    for (PersonId person : story.emailed()) {
+      List<MimeMessage> complements =
+          receivedBy(story.emailOf(person)).stream()
+              .filter(m -> subject(m).equals(NoticeText.COMPLEMENT_SUBJECT))
+              .toList();
+      assertThat(complements.stream().map(this::messageId).distinct())
+          .as("one complement, under one Message-ID")
+          .hasSize(1);
+      assertNamesExactly((String) complements.getFirst().getContent(), List.of(added.get(person)));
+      resent += complements.size() - 1;
+    }
+    assertThat(resent).isLessThanOrEqualTo(rerun.released());
+    assertThat(rerun.released()).isLessThanOrEqualTo(1);
+    assertThat(notices().prepare(story.dpo(), story.incident())).isZero();
+    assertThat(notices().send(story.dpo(), story.incident(), 50, letters, s -> {}).emailed())
+        .isZero();
+  }
+
   /** Runs {@code vigie breach notify} in a JVM of its own and kills it with SIGKILL half-way. */
   private long killWhenPartlySent(Story story, int atLeast) throws Exception {
     List<String> command = new ArrayList<>();
@@ -577,6 +617,14 @@ class NoticeOutboxIT {
     return Arrays.stream(mail.getReceivedMessages())
         .filter(message -> recipients(message).contains(address))
         .toList();
+  }
+
+  private String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String subject(MimeMessage message) {
