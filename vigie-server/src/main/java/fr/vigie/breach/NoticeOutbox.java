@@ -29,18 +29,42 @@ class NoticeOutbox {
     this.transactions = transactions;
   }
 
-  /** One notice, as the sender needs it: no personal data, field names only. */
+  /**
+   * One notice, as the sender needs it: no personal data, field names only. {@code seq} 1 is the
+   * person's first notice of the incident, 2 and more the complementary ones.
+   */
   record Due(
-      PersonId person, List<String> fields, Instant firstAt, Instant lastAt, String messageId) {}
+      PersonId person,
+      int seq,
+      List<String> fields,
+      Instant firstAt,
+      Instant lastAt,
+      String messageId) {
+    boolean complementary() {
+      return seq > 1;
+    }
+  }
 
-  /** Creates the notices of the incident's persons not yet in the outbox; returns how many. */
+  /**
+   * Creates, for each person of the incident, the notice of the fields no earlier notice of the
+   * incident named: the first notice of a person new to the outbox, a complementary one (next
+   * {@code seq}, the new fields only) of a person a widened scope found more fields for. Returns
+   * how many were added; once every field is named, adds none.
+   */
   int prepare(IncidentId incident, Instant at) {
     return jdbc.update(
-        "insert into breach_notice (incident_id, person_id, fields, first_at, last_at, message_id,"
-            + " created_at)"
-            + " select incident_id, person_id, fields, first_at, last_at,"
-            + " '<' || gen_random_uuid() || '@notice.vigie>', ? from incident_person"
-            + " where incident_id = ? on conflict (incident_id, person_id) do nothing",
+        "insert into breach_notice (incident_id, person_id, seq, fields, first_at, last_at,"
+            + " message_id, created_at)"
+            + " select p.incident_id, p.person_id, coalesce(n.last_seq, 0) + 1,"
+            + " array(select f from unnest(p.fields) with ordinality u(f, i)"
+            + "  where f <> all (coalesce(n.named, '{}')) order by i),"
+            + " p.first_at, p.last_at, '<' || gen_random_uuid() || '@notice.vigie>', ?"
+            + " from incident_person p left join lateral"
+            + " (select max(b.seq) last_seq, array_agg(distinct f) named"
+            + "  from breach_notice b cross join unnest(b.fields) f"
+            + "  where b.incident_id = p.incident_id and b.person_id = p.person_id) n on true"
+            + " where p.incident_id = ? and not (p.fields <@ coalesce(n.named, '{}'))"
+            + " on conflict (incident_id, person_id, seq) do nothing",
         Timestamp.from(at),
         incident.value());
   }
@@ -62,10 +86,10 @@ class NoticeOutbox {
     return jdbc
         .query(
             "update breach_notice set state = 'CLAIMED', claimed_at = ?, attempts = attempts + 1"
-                + " where (incident_id, person_id) = (select incident_id, person_id"
+                + " where (incident_id, person_id, seq) = (select incident_id, person_id, seq"
                 + "  from breach_notice where incident_id = ? and state = 'PENDING'"
-                + "  order by person_id limit 1 for update skip locked)"
-                + " returning person_id, fields, first_at, last_at, message_id",
+                + "  order by person_id, seq limit 1 for update skip locked)"
+                + " returning person_id, seq, fields, first_at, last_at, message_id",
             (row, i) -> due(row),
             Timestamp.from(at),
             incident.value())
@@ -74,37 +98,39 @@ class NoticeOutbox {
   }
 
   /** An SMTP server accepted the email. */
-  void sent(IncidentId incident, PersonId person, Instant at) {
-    done(incident, person, "SENT", "EMAIL", at);
+  void sent(IncidentId incident, Due notice, Instant at) {
+    done(incident, notice, "SENT", "EMAIL", at);
   }
 
   /** No email address: the notice waits for a letter batch. */
-  void letterDue(IncidentId incident, PersonId person, Instant at) {
-    done(incident, person, "LETTER_DUE", "LETTER", at);
+  void letterDue(IncidentId incident, Due notice, Instant at) {
+    done(incident, notice, "LETTER_DUE", "LETTER", at);
   }
 
   /** A claimed notice that could not go out (the mail server refused it): to send again. */
-  void unclaim(IncidentId incident, PersonId person) {
+  void unclaim(IncidentId incident, Due notice) {
     jdbc.update(
         "update breach_notice set state = 'PENDING', claimed_at = null"
-            + " where incident_id = ? and person_id = ? and state = 'CLAIMED'",
+            + " where incident_id = ? and person_id = ? and seq = ? and state = 'CLAIMED'",
         incident.value(),
-        person.value());
+        notice.person().value(),
+        notice.seq());
   }
 
-  private void done(
-      IncidentId incident, PersonId person, String state, String channel, Instant at) {
+  private void done(IncidentId incident, Due notice, String state, String channel, Instant at) {
     int changed =
         jdbc.update(
             "update breach_notice set state = ?, channel = ?, done_at = ?"
-                + " where incident_id = ? and person_id = ? and state = 'CLAIMED'",
+                + " where incident_id = ? and person_id = ? and seq = ? and state = 'CLAIMED'",
             state,
             channel,
             Timestamp.from(at),
             incident.value(),
-            person.value());
+            notice.person().value(),
+            notice.seq());
     if (changed != 1) {
-      throw new IllegalStateException("notice of " + person + ": no longer claimed");
+      throw new IllegalStateException(
+          "notice " + notice.seq() + " of " + notice.person() + ": no longer claimed");
     }
   }
 
@@ -115,14 +141,14 @@ class NoticeOutbox {
   Optional<UUID> batchLetters(IncidentId incident, int size, Instant at) {
     return transactions.execute(
         status -> {
-          List<UUID> persons =
-              jdbc.queryForList(
-                  "select person_id from breach_notice where incident_id = ? and state ="
-                      + " 'LETTER_DUE' order by person_id limit ? for update",
-                  UUID.class,
+          List<Waiting> waiting =
+              jdbc.query(
+                  "select person_id, seq from breach_notice where incident_id = ? and state ="
+                      + " 'LETTER_DUE' order by person_id, seq limit ? for update",
+                  (row, i) -> new Waiting(row.getObject(1, UUID.class), row.getInt(2)),
                   incident.value(),
                   size);
-          if (persons.isEmpty()) {
+          if (waiting.isEmpty()) {
             return Optional.<UUID>empty();
           }
           UUID batch = UUID.randomUUID();
@@ -133,17 +159,21 @@ class NoticeOutbox {
               batch,
               incident.value(),
               Timestamp.from(at),
-              persons.size(),
+              waiting.size(),
               incident.value());
           jdbc.update(
               "update breach_notice set state = 'LETTER_BATCHED', letter_batch = ?"
-                  + " where incident_id = ? and person_id = any (?)",
+                  + " where incident_id = ? and (person_id, seq) in"
+                  + " (select * from unnest(?::uuid[], ?::integer[]))",
               batch,
               incident.value(),
-              persons.toArray(UUID[]::new));
+              waiting.stream().map(Waiting::person).toArray(UUID[]::new),
+              waiting.stream().map(Waiting::seq).toArray(Integer[]::new));
           return Optional.of(batch);
         });
   }
+
+  private record Waiting(UUID person, int seq) {}
 
   /** A batch whose PDF is not written yet: its number and its notices, in page order. */
   record Batch(UUID id, int seq, List<Due> letters) {}
@@ -163,8 +193,8 @@ class NoticeOutbox {
                     b.id(),
                     b.seq(),
                     jdbc.query(
-                        "select person_id, fields, first_at, last_at, message_id from"
-                            + " breach_notice where letter_batch = ? order by person_id",
+                        "select person_id, seq, fields, first_at, last_at, message_id from"
+                            + " breach_notice where letter_batch = ? order by person_id, seq",
                         (row, i) -> due(row),
                         b.id())))
         .toList();
@@ -210,9 +240,10 @@ class NoticeOutbox {
   /** The notices that went out to {@code person}, oldest first. */
   List<Notices.Sent> sentTo(PersonId person) {
     return jdbc.query(
-        "select n.incident_id, i.reference, n.done_at, n.fields, n.first_at, n.last_at, n.channel"
-            + " from breach_notice n join incident i on i.id = n.incident_id"
-            + " where n.person_id = ? and n.state in ('SENT', 'PRINTED') order by n.done_at",
+        "select n.incident_id, i.reference, n.done_at, n.fields, n.first_at, n.last_at, n.channel,"
+            + " n.seq from breach_notice n join incident i on i.id = n.incident_id"
+            + " where n.person_id = ? and n.state in ('SENT', 'PRINTED')"
+            + " order by n.done_at, n.seq",
         (row, i) ->
             new Notices.Sent(
                 new IncidentId(row.getObject(1, UUID.class)),
@@ -221,17 +252,19 @@ class NoticeOutbox {
                 fields(row.getArray(4)),
                 row.getTimestamp(5).toInstant(),
                 row.getTimestamp(6).toInstant(),
-                Notices.Channel.valueOf(row.getString(7))),
+                Notices.Channel.valueOf(row.getString(7)),
+                row.getInt(8) > 1),
         person.value());
   }
 
   private static Due due(ResultSet row) throws SQLException {
     return new Due(
         new PersonId(row.getObject(1, UUID.class)),
-        fields(row.getArray(2)),
-        row.getTimestamp(3).toInstant(),
+        row.getInt(2),
+        fields(row.getArray(3)),
         row.getTimestamp(4).toInstant(),
-        row.getString(5));
+        row.getTimestamp(5).toInstant(),
+        row.getString(6));
   }
 
   private static List<String> fields(Array array) throws SQLException {

@@ -123,17 +123,17 @@ class NoticeSender {
       NoticeOutbox.Due due = claimed.get();
       String email = contact(run, due).fields().getOrDefault(PersonField.EMAIL, "");
       if (email.isBlank()) {
-        outbox.letterDue(run.id(), due.person(), clock.instant());
+        outbox.letterDue(run.id(), due, clock.instant());
         continue;
       }
-      String body = words.body(due.fields(), due.firstAt(), due.lastAt());
+      String body = words.body(due);
       try {
-        mail.send(email, due.messageId(), NoticeText.SUBJECT, body);
+        mail.send(email, due.messageId(), NoticeText.subject(due.complementary()), body);
       } catch (VigieException refused) {
-        outbox.unclaim(run.id(), due.person());
+        outbox.unclaim(run.id(), due);
         throw refused;
       }
-      outbox.sent(run.id(), due.person(), clock.instant());
+      outbox.sent(run.id(), due, clock.instant());
       audit.append(
           run.actor(), "NOTICE.EMAIL", run.id(), due.person(), due.fields(), AuditDecision.ALLOW);
       emailed++;
@@ -150,7 +150,7 @@ class NoticeSender {
   private Path print(Run run, NoticeOutbox.Batch batch) {
     List<NoticeLetters.Letter> letters = new ArrayList<>();
     for (NoticeOutbox.Due due : batch.letters()) {
-      letters.add(letter(contact(run, due), words.body(due.fields(), due.firstAt(), due.lastAt())));
+      letters.add(letter(contact(run, due), words.body(due)));
     }
     String name = NoticeLetters.fileName(run.incident().reference(), batch.seq());
     Path file = NoticeLetters.write(run.letters(), name, letters);

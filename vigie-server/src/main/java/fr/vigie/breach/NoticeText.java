@@ -13,7 +13,15 @@ final class NoticeText {
   static final String SUBJECT =
       "Information importante : vos données personnelles ont été consultées";
 
+  /** The subject of a complementary notice's email. */
+  static final String COMPLEMENT_SUBJECT =
+      "Complément d'information : d'autres données personnelles ont été consultées";
+
   private NoticeText() {}
+
+  static String subject(boolean complementary) {
+    return complementary ? COMPLEMENT_SUBJECT : SUBJECT;
+  }
 
   /**
    * The body of the notice.
@@ -23,21 +31,60 @@ final class NoticeText {
    * @param to the last day, as a French date
    */
   static String body(List<String> fields, String from, String to, String controller, String dpo) {
+    StringBuilder text = opening(fields);
+    text.append(
+        "Un compte utilisé sans autorisation a consulté votre dossier de demandeur d'emploi");
+    text.append(period(from, to));
+    text.append(". Le compte a été bloqué et l'incident a été déclaré à la CNIL.\n\n");
+    text.append("Les informations suivantes vous concernant ont pu être copiées :\n");
+    listed(text, fields);
+    text.append(
+        "\nAucune autre information de votre dossier n'a été consultée lors de cet incident.");
+    return advice(text, fields, controller, dpo);
+  }
+
+  /**
+   * The body of a complementary notice: the incident's investigation found that more fields left
+   * for a person already notified; names only those new fields.
+   *
+   * @param fields the names of the fields no earlier notice of the incident named
+   */
+  static String complement(
+      List<String> fields, String from, String to, String controller, String dpo) {
+    StringBuilder text = opening(fields);
+    text.append(
+        "Nous vous avons informé(e) qu'un compte utilisé sans autorisation avait consulté votre"
+            + " dossier de demandeur d'emploi");
+    text.append(period(from, to));
+    text.append(
+        ". En poursuivant l'enquête, nous avons constaté que d'autres informations vous"
+            + " concernant ont aussi pu être copiées :\n");
+    listed(text, fields);
+    text.append(
+        "\nElles s'ajoutent à celles de notre premier message. Aucune autre information de votre"
+            + " dossier n'a été consultée lors de cet incident.");
+    return advice(text, fields, controller, dpo);
+  }
+
+  private static StringBuilder opening(List<String> fields) {
     if (fields.isEmpty()) {
       throw new IllegalArgumentException("a notice names at least one field");
     }
-    StringBuilder text = new StringBuilder();
-    text.append("Madame, Monsieur,\n\n");
-    text.append(
-        "Un compte utilisé sans autorisation a consulté votre dossier de demandeur d'emploi");
-    text.append(from.equals(to) ? " le " + from : " entre le " + from + " et le " + to);
-    text.append(". Le compte a été bloqué et l'incident a été déclaré à la CNIL.\n\n");
-    text.append("Les informations suivantes vous concernant ont pu être copiées :\n");
+    return new StringBuilder("Madame, Monsieur,\n\n");
+  }
+
+  private static String period(String from, String to) {
+    return from.equals(to) ? " le " + from : " entre le " + from + " et le " + to;
+  }
+
+  private static void listed(StringBuilder text, List<String> fields) {
     for (String field : FieldCategories.ordered(fields)) {
       text.append("- ").append(FieldCategories.plain(field)).append('\n');
     }
-    text.append(
-        "\nAucune autre information de votre dossier n'a été consultée lors de cet incident.");
+  }
+
+  private static String advice(
+      StringBuilder text, List<String> fields, String controller, String dpo) {
     text.append("\n\nCe que nous vous conseillons :\n");
     if (fields.contains("email") || fields.contains("phone") || fields.contains("address")) {
       text.append(

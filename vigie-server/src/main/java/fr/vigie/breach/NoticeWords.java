@@ -24,8 +24,15 @@ class NoticeWords {
     this.dpoContact = dpoContact;
   }
 
-  String body(List<String> fields, Instant firstAt, Instant lastAt) {
-    return NoticeText.body(
-        fields, FRENCH_DAY.format(firstAt), FRENCH_DAY.format(lastAt), controller, dpoContact);
+  String body(List<String> fields, Instant firstAt, Instant lastAt, boolean complementary) {
+    String from = FRENCH_DAY.format(firstAt);
+    String to = FRENCH_DAY.format(lastAt);
+    return complementary
+        ? NoticeText.complement(fields, from, to, controller, dpoContact)
+        : NoticeText.body(fields, from, to, controller, dpoContact);
+  }
+
+  String body(NoticeOutbox.Due notice) {
+    return body(notice.fields(), notice.firstAt(), notice.lastAt(), notice.complementary());
   }
 }

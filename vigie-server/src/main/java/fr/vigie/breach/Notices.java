@@ -60,7 +60,8 @@ public class Notices implements PersonNotices {
 
   /**
    * One notice that went out to a person: the incident, when (the SMTP server accepted the email,
-   * or the letter's batch was printed), the fields it named, the period, the channel.
+   * or the letter's batch was printed), the fields it named, the period, the channel; {@code
+   * complementary}: a later notice naming the fields a widened scope added to an earlier one.
    */
   public record Sent(
       IncidentId incident,
@@ -69,7 +70,8 @@ public class Notices implements PersonNotices {
       List<String> fields,
       Instant firstAt,
       Instant lastAt,
-      Channel channel) {
+      Channel channel,
+      boolean complementary) {
     public Sent {
       fields = List.copyOf(fields);
     }
@@ -96,7 +98,12 @@ public class Notices implements PersonNotices {
     Progress NONE = status -> {};
   }
 
-  /** Puts the incident's persons in the outbox, each once; returns how many were added now. */
+  /**
+   * Puts in the outbox, for each of the incident's persons, a notice of the fields no earlier
+   * notice named: the first notice of a person new to it, a complementary notice of the new fields
+   * only for a person a widened scope found more about. Returns how many were added now; none when
+   * nothing changed since the last call.
+   */
   public int prepare(Actor actor, IncidentId incident) {
     dpo(actor, "NOTICE.PREPARE", incident);
     incidents.incident(incident);
@@ -150,7 +157,7 @@ public class Notices implements PersonNotices {
 
   /** The words of a notice, as the email, the letter and the person's space show them. */
   public String text(Sent notice) {
-    return words.body(notice.fields(), notice.firstAt(), notice.lastAt());
+    return words.body(notice.fields(), notice.firstAt(), notice.lastAt(), notice.complementary());
   }
 
   /** The controller's DPO, active and unrestricted; a refusal is audited. */

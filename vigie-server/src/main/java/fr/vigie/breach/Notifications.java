@@ -77,7 +77,8 @@ public class Notifications {
             Integer.class,
             id.value());
     int version = last == null ? 1 : last + 1;
-    NotificationDraft draft = compose(incident, version, texts, clock.instant());
+    NotificationDraft composed = compose(incident, version, texts, clock.instant());
+    NotificationDraft draft = version == 1 ? composed : composed.complementing(stored(id, 1));
     jdbc.update(
         "insert into incident_notification (incident_id, version, kind, drafted_at, drafted_by,"
             + " document) values (?, ?, ?, ?, ?, ?::jsonb)",
@@ -216,7 +217,8 @@ public class Notifications {
         texts.consequences(),
         texts.measuresTaken(),
         texts.measuresProposed(),
-        evidence);
+        evidence,
+        null);
   }
 
   /** The form's boxes in order, for the PDF. */
@@ -237,6 +239,9 @@ public class Notifications {
                 + d.version()
                 + ", établie le "
                 + d.draftedAt()));
+    if (d.changes() != null) {
+      changes(b, d.changes(), n);
+    }
     b.add(NotificationPdf.Block.title("Responsable de traitement et délégué à la protection"));
     b.add(NotificationPdf.Block.text(d.controller() + " — contact du DPO : " + d.dpoContact()));
     b.add(NotificationPdf.Block.title("Chronologie"));
@@ -294,6 +299,44 @@ public class Notifications {
                   + ")."));
     }
     return b;
+  }
+
+  private static void changes(
+      List<NotificationPdf.Block> b, NotificationDraft.Changes c, NumberFormat n) {
+    b.add(
+        NotificationPdf.Block.title(
+            "Changements depuis la notification initiale (version " + c.since() + ")"));
+    b.add(
+        NotificationPdf.Block.text(
+            "Personnes concernées : "
+                + signed(c.personsAdded(), n)
+                + " ; consultations de dossiers : "
+                + signed(c.recordsAdded(), n)
+                + "."));
+    for (NotificationDraft.CategoryChange category : c.categories()) {
+      b.add(
+          NotificationPdf.Block.text(
+              "- "
+                  + category.category()
+                  + " : "
+                  + (category.personsBefore() == 0 ? "nouvelle catégorie, " : "")
+                  + "de "
+                  + n.format(category.personsBefore())
+                  + " à "
+                  + n.format(category.personsNow())
+                  + " personnes"));
+    }
+    if (!c.newScopes().isEmpty()) {
+      b.add(
+          NotificationPdf.Block.text(
+              "Périmètres ajoutés : "
+                  + String.join(", ", c.newScopes().stream().map(String::valueOf).toList())
+                  + " (voir « Établissement des faits »)."));
+    }
+  }
+
+  private static String signed(long delta, NumberFormat n) {
+    return (delta >= 0 ? "+" : "") + n.format(delta);
   }
 
   static List<NotificationDraft.DataCategory> categories(Incident incident) {

@@ -2,6 +2,7 @@ package fr.vigie.breach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -211,6 +212,57 @@ class NoticeOutboxIT {
   }
 
   @Test
+  void widenedAfterNotifying_sendsEachPersonOnlyTheNewFields_once() throws Exception {
+    Story story = story(2, 1);
+    notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+    PersonId grown = story.emailed().get(0);
+    PersonId same = story.emailed().get(1);
+    PersonId lettered = story.lettered().getFirst();
+    String domain = UUID.randomUUID() + ".persons.example";
+    PersonId newcomer = imported(agency(), 1, domain).getFirst();
+    Map<PersonId, List<String>> secondReads = new LinkedHashMap<>();
+    secondReads.put(grown, List.of("usual_name", "nir", "email"));
+    secondReads.put(same, story.fieldsOf(same));
+    secondReads.put(lettered, List.of("usual_name", "address"));
+    secondReads.put(newcomer, List.of("identifier"));
+    context
+        .getBean(Incidents.class)
+        .widen(story.dpo(), story.incident(), readBy(UUID.randomUUID(), secondReads));
+
+    assertThat(notices().prepare(story.dpo(), story.incident())).isEqualTo(3);
+    Notices.Outcome second = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(second.emailed()).isEqualTo(2);
+    assertThat(second.letters()).isEqualTo(1);
+    List<MimeMessage> toGrown = receivedBy(story.emailOf(grown));
+    assertThat(toGrown).hasSize(2);
+    MimeMessage complement =
+        toGrown.stream()
+            .filter(m -> subject(m).equals(NoticeText.COMPLEMENT_SUBJECT))
+            .findFirst()
+            .orElseThrow();
+    assertNamesExactly((String) complement.getContent(), List.of("usual_name"));
+    assertThat(complement.getMessageID()).isNotEqualTo(toGrown.getFirst().getMessageID());
+    assertThat(receivedBy(story.emailOf(same))).hasSize(1);
+    List<MimeMessage> toNewcomer = receivedBy("0.notice@" + domain);
+    assertThat(toNewcomer).singleElement().extracting(this::subject).isEqualTo(NoticeText.SUBJECT);
+    assertNamesExactly((String) toNewcomer.getFirst().getContent(), List.of("identifier"));
+    assertThat(notices().sentTo(lettered))
+        .extracting(Notices.Sent::fields, Notices.Sent::complementary)
+        .containsExactly(tuple(story.fieldsOf(lettered), false), tuple(List.of("address"), true));
+    assertThat(context.getBean(PersonNotices.class).of(grown))
+        .extracting(PersonNotices.Notice::fields)
+        .containsExactly(List.of("usual_name"), story.fieldsOf(grown));
+
+    assertThat(notices().prepare(story.dpo(), story.incident())).isZero();
+    Notices.Outcome third = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+    assertThat(third.emailed()).isZero();
+    assertThat(third.letters()).isZero();
+    assertThat(receivedBy(story.emailOf(grown))).hasSize(2);
+    assertThat(receivedBy("0.notice@" + domain)).hasSize(1);
+  }
+
+  @Test
   void readForNotice_ofAPersonWhoseNoticeIsNotClaimed_isRefused() {
     Story story = story(1, 0);
     PersonId person = story.emailed().getFirst();
@@ -267,6 +319,46 @@ class NoticeOutboxIT {
     assertThat(rerun.released()).isLessThanOrEqualTo(1);
     Map<PersonId, String> pages = letterPages(rerun.batches(), story);
     assertThat(pages.keySet()).containsExactlyInAnyOrderElementsOf(story.lettered());
+  }
+
+  @Test
+  void complements_killedHalfWayThenRunAgain_sendEachPersonOneComplementOnce() throws Exception {
+    Story story = story(8, 0);
+    notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+    Map<PersonId, List<String>> more = new LinkedHashMap<>();
+    Map<PersonId, String> added = new LinkedHashMap<>();
+    for (PersonId person : story.emailed()) {
+      String field =
+          EVERY_FIELD.stream().filter(f -> !story.fieldsOf(person).contains(f)).findFirst().get();
+      added.put(person, field);
+      more.put(person, List.of(field));
+    }
+    context
+        .getBean(Incidents.class)
+        .widen(story.dpo(), story.incident(), readBy(UUID.randomUUID(), more));
+
+    long sentAtKill = killWhenPartlySent(story, 8 + 3);
+    Notices.Outcome rerun = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(sentAtKill).as("killed before the end").isBetween(11L, 15L);
+    assertThat(rerun.status().done()).isEqualTo(16);
+    long resent = 0;
+    for (PersonId person : story.emailed()) {
+      List<MimeMessage> complements =
+          receivedBy(story.emailOf(person)).stream()
+              .filter(m -> subject(m).equals(NoticeText.COMPLEMENT_SUBJECT))
+              .toList();
+      assertThat(complements.stream().map(this::messageId).distinct())
+          .as("one complement, under one Message-ID")
+          .hasSize(1);
+      assertNamesExactly((String) complements.getFirst().getContent(), List.of(added.get(person)));
+      resent += complements.size() - 1;
+    }
+    assertThat(resent).isLessThanOrEqualTo(rerun.released());
+    assertThat(rerun.released()).isLessThanOrEqualTo(1);
+    assertThat(notices().prepare(story.dpo(), story.incident())).isZero();
+    assertThat(notices().send(story.dpo(), story.incident(), 50, letters, s -> {}).emailed())
+        .isZero();
   }
 
   /** Runs {@code vigie breach notify} in a JVM of its own and kills it with SIGKILL half-way. */
@@ -333,7 +425,7 @@ class NoticeOutboxIT {
     }
   }
 
-  private Story story(int withEmail, int withoutEmail) {
+  private static String agency() {
     String agency = "AG-" + UUID.randomUUID();
     context
         .getBean(Organizations.class)
@@ -341,6 +433,11 @@ class NoticeOutboxIT {
             List.of(
                 new Organizations.NewOrganization(
                     agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Agence")));
+    return agency;
+  }
+
+  private Story story(int withEmail, int withoutEmail) {
+    String agency = agency();
     String domain = UUID.randomUUID() + ".persons.example";
     List<PersonId> emailed = imported(agency, withEmail, domain);
     List<PersonId> lettered = imported(agency, withoutEmail, null);
@@ -354,6 +451,18 @@ class NoticeOutboxIT {
       fields.put(lettered.get(n), fieldsFor(n + 1));
     }
     UUID thief = UUID.randomUUID();
+    Scope scope = readBy(thief, fields);
+    String login = "dpo-" + UUID.randomUUID();
+    Actor dpo = account(Role.DPO, login);
+    String reference = "INC-" + Math.abs(thief.getLeastSignificantBits() % 1_000_000);
+    Incident declared = context.getBean(Incidents.class).declare(dpo, reference, scope);
+    IncidentId incident = declared.header().id();
+    assertThat(notices().prepare(dpo, incident)).isEqualTo(withEmail + withoutEmail);
+    return new Story(dpo, login, incident, reference, emailed, lettered, fields, emails);
+  }
+
+  /** Appends {@code account}'s reads of {@code fields} to the log; the scope of those reads. */
+  private static Scope readBy(UUID account, Map<PersonId, List<String>> fields) {
     Instant from = Instant.now().minusSeconds(1);
     AuditLog log = context.getBean(AuditLog.class);
     fields.forEach(
@@ -361,7 +470,7 @@ class NoticeOutboxIT {
             log.append(
                 new AuditEvent(
                     Instant.now(),
-                    thief.toString(),
+                    account.toString(),
                     AuditAction.READ,
                     person.toString(),
                     read,
@@ -369,17 +478,7 @@ class NoticeOutboxIT {
                     AuditDecision.ALLOW,
                     null,
                     UUID.randomUUID().toString())));
-    Instant to = Instant.now().plusSeconds(1);
-    String login = "dpo-" + UUID.randomUUID();
-    Actor dpo = account(Role.DPO, login);
-    String reference = "INC-" + Math.abs(thief.getLeastSignificantBits() % 1_000_000);
-    Incident declared =
-        context
-            .getBean(Incidents.class)
-            .declare(dpo, reference, Scope.ofAccounts(Set.of(new AccountId(thief)), from, to));
-    IncidentId incident = declared.header().id();
-    assertThat(notices().prepare(dpo, incident)).isEqualTo(withEmail + withoutEmail);
-    return new Story(dpo, login, incident, reference, emailed, lettered, fields, emails);
+    return Scope.ofAccounts(Set.of(new AccountId(account)), from, Instant.now().plusSeconds(1));
   }
 
   /** Different fields for neighbours, so that a notice naming a neighbour's fields fails. */
@@ -518,6 +617,22 @@ class NoticeOutboxIT {
     return Arrays.stream(mail.getReceivedMessages())
         .filter(message -> recipients(message).contains(address))
         .toList();
+  }
+
+  private String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> recipients(MimeMessage message) {

@@ -51,21 +51,78 @@ class NotificationIT extends IdentityIntegrationTest {
     for (int n = 0; n < 3; n++) {
       String person = UUID.randomUUID().toString();
       persons.add(person);
-      List<String> fields = n == 0 ? List.of("email", "nir") : List.of("email", "phone");
-      log.append(
-          new AuditEvent(
-              clockNow(),
-              thief.toString(),
-              AuditAction.READ,
-              person,
-              fields,
-              "FOLLOW_UP",
-              AuditDecision.ALLOW,
-              null,
-              UUID.randomUUID().toString()));
+      read(thief, person, n == 0 ? List.of("email", "nir") : List.of("email", "phone"));
     }
     moveClock(Duration.ofSeconds(1));
     to = clockNow();
+  }
+
+  private void read(UUID account, String person, List<String> fields) {
+    log.append(
+        new AuditEvent(
+            clockNow(),
+            account.toString(),
+            AuditAction.READ,
+            person,
+            fields,
+            "FOLLOW_UP",
+            AuditDecision.ALLOW,
+            null,
+            UUID.randomUUID().toString()));
+  }
+
+  @Test
+  void complement_afterAWidenedScope_saysWhatChangedSinceTheInitial() throws Exception {
+    StaffClient dpo = signedIn(newAccount(Role.DPO));
+    String incident = declare(dpo);
+    dpo.post("/api/incidents/" + incident + "/notifications", TEXTS);
+    UUID accomplice = UUID.randomUUID();
+    Instant widenedFrom = clockNow();
+    moveClock(Duration.ofSeconds(1));
+    read(accomplice, persons.get(1), List.of("nir"));
+    read(accomplice, UUID.randomUUID().toString(), List.of("identifier"));
+    moveClock(Duration.ofSeconds(1));
+    StaffClient.Answer widened =
+        dpo.post(
+            "/api/incidents/" + incident + "/scopes",
+            Map.of(
+                "accounts", List.of(accomplice.toString()),
+                "from", widenedFrom.toString(),
+                "to", clockNow().toString()));
+    assertThat(widened.status()).as(widened.body()).isEqualTo(200);
+
+    StaffClient.Answer complement =
+        dpo.post("/api/incidents/" + incident + "/notifications", TEXTS);
+
+    assertThat(complement.status()).as(complement.body()).isEqualTo(200);
+    JsonNode changes = complement.json().get("changes");
+    assertThat(changes.get("since").asInt()).isEqualTo(1);
+    assertThat(changes.get("personsAdded").asLong()).isEqualTo(1);
+    assertThat(changes.get("recordsAdded").asLong()).isEqualTo(2);
+    assertThat(changes.get("newScopes").get(0).asInt()).isEqualTo(2);
+    List<String> categories = new ArrayList<>();
+    changes
+        .get("categories")
+        .forEach(
+            c ->
+                categories.add(
+                    c.get("category").asString()
+                        + " "
+                        + c.get("personsBefore").asLong()
+                        + "→"
+                        + c.get("personsNow").asLong()));
+    assertThat(categories)
+        .containsExactlyInAnyOrder(
+            "Identifiant France Travail 0→1", "Numéro de sécurité sociale (NIR) 1→2");
+    JsonNode initialChanges =
+        dpo.get("/api/incidents/" + incident + "/notifications/1").json().get("changes");
+    assertThat(initialChanges == null || initialChanges.isNull()).isTrue();
+    String text = pdfText(dpo, "/api/incidents/" + incident + "/notifications/2/pdf");
+    assertThat(text)
+        .contains("Changements depuis la notification initiale (version 1)")
+        .contains("Personnes concernées : +1 ; consultations de dossiers : +2.")
+        .contains("Identifiant France Travail : nouvelle catégorie, de 0 à 1 personnes")
+        .contains("Numéro de sécurité sociale (NIR) : de 1 à 2 personnes");
   }
 
   @Test
