@@ -17,7 +17,7 @@ sql() { psql -h "$dir" -p "$port" -U postgres -q -v ON_ERROR_STOP=1 "$@"; }
 for version in v70 v120; do
   sql -c "create database $version"
   sql -d "$version" -f "$migrations/V70__shared_ceilings.sql"
-  if [ "$version" = v120 ]; then sql -d "$version" -f "$migrations/V120__leaner_ceiling_admit.sql"; fi
+  if [ "$version" = v120 ]; then sql -d "$version" -f "$(dirname "$0")/ceiling-admit-v120.sql"; fi
   sql -d "$version" -c "create table acct (id uuid primary key, containment text, locked_at timestamptz);
     insert into acct select ('00000000-0000-0000-0000-0000000000' || (g + 10))::uuid, 'ACTIVE', null
     from generate_series(0, 49) g"
