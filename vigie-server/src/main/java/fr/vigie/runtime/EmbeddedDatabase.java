@@ -123,7 +123,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setServerConfig("shared_buffers", "512MB")
             .setServerConfig("max_wal_size", "4GB");
       } else {
-        builder.setServerConfig("max_connections", "200").setServerConfig("fsync", "off");
+        builder.setServerConfig("max_connections", "400").setServerConfig("fsync", "off");
       }
       EmbeddedPostgres server = builder.start();
       return new EmbeddedDatabase(server, server.getPort(), superuser, app).secured(null);

@@ -58,6 +58,10 @@ public final class TestDatabase {
     properties.put("spring.datasource.password", app().password());
     properties.put("spring.flyway.user", superuser().user());
     properties.put("spring.flyway.password", superuser().password());
+    // Many test servers live at once in one JVM (Spring caches their contexts): each keeps only
+    // the connections it uses, not a full pool, within the one PostgreSQL's connection slots.
+    properties.put("spring.datasource.hikari.minimum-idle", "1");
+    properties.put("spring.datasource.hikari.idle-timeout", "10000");
     return properties;
   }
 
