@@ -167,6 +167,21 @@ public abstract class IdentityIntegrationTest {
     clock.advance(java.time.Duration.between(clock.instant(), at.toInstant()));
   }
 
+  /**
+   * Moves the clock to the next weekday morning unless it already stands in a weekday's working
+   * hours: the least jump that gives a test the working day's ceilings (the audit log is shared by
+   * every test server, each on its own clock).
+   */
+  protected void moveToWorkingHours() {
+    java.time.ZonedDateTime now = clock.instant().atZone(java.time.ZoneId.of("Europe/Paris"));
+    boolean weekday =
+        now.getDayOfWeek() != java.time.DayOfWeek.SATURDAY
+            && now.getDayOfWeek() != java.time.DayOfWeek.SUNDAY;
+    if (!weekday || now.getHour() < 9 || now.getHour() >= 16) {
+      moveToNextWeekdayMorning();
+    }
+  }
+
   /** Moves past the time step of the last code, so the next code is a new one. */
   protected void nextStep() {
     clock.advance(java.time.Duration.ofSeconds(TotpCodes.STEP_SECONDS));

@@ -41,7 +41,7 @@ class ContainmentIT extends IdentityIntegrationTest {
   @BeforeEach
   void caseload() {
     // The ceilings asserted here are the working day's: the shared clock may stand at night.
-    moveToNextWeekdayMorning();
+    moveToWorkingHours();
     agency = "FT-" + UUID.randomUUID();
     advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     long base = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9_000_000_000L);

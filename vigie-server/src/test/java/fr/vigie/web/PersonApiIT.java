@@ -37,7 +37,7 @@ class PersonApiIT extends IdentityIntegrationTest {
   @BeforeEach
   void agency() {
     // The ceilings asserted here are the working day's: the shared clock may stand at night.
-    moveToNextWeekdayMorning();
+    moveToWorkingHours();
     agency = "FT-" + UUID.randomUUID();
     capEmploi = "CE-" + UUID.randomUUID();
     advisor = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
