@@ -196,10 +196,10 @@ class IncidentScopeIT extends IdentityIntegrationTest {
     String reference = "INC-" + UUID.randomUUID();
     StaffClient.Answer refused;
     // The rewrite is the owner's: the application's role may only append to the log.
-    OWNER.execute("alter table audit_entry disable trigger audit_entry_append_only");
+    owner.execute("alter table audit_entry disable trigger audit_entry_append_only");
     try {
       // One bit of the thief's last entry flipped in place, as a rewrite would.
-      OWNER.update(
+      owner.update(
           "update audit_entry set entry = set_byte(entry, length(entry) - 1,"
               + " get_byte(entry, length(entry) - 1) # 1) where idx = ?",
           idx);
@@ -208,8 +208,8 @@ class IncidentScopeIT extends IdentityIntegrationTest {
               "/api/incidents",
               Map.of("reference", reference, "scope", accounts(List.of(thief), before, after)));
     } finally {
-      OWNER.update("update audit_entry set entry = ? where idx = ?", original, idx);
-      OWNER.execute("alter table audit_entry enable trigger audit_entry_append_only");
+      owner.update("update audit_entry set entry = ? where idx = ?", original, idx);
+      owner.execute("alter table audit_entry enable trigger audit_entry_append_only");
     }
 
     assertThat(refused.status()).isEqualTo(500);

@@ -110,25 +110,25 @@ class IndexedScanIT extends IdentityIntegrationTest {
     String inRange =
         "(idx << height) >= " + base + " and ((idx + 1) << height) <= " + (base + 6000);
     List<Object[]> removed = new ArrayList<>();
-    OWNER.query(
+    owner.query(
         "select height, idx, hash from audit_node where " + inRange,
         row -> {
           removed.add(new Object[] {row.getInt(1), row.getLong(2), row.getBytes(3)});
         });
-    OWNER.execute("alter table audit_node disable trigger user");
+    owner.execute("alter table audit_node disable trigger user");
     Set<Long> indexed = new TreeSet<>();
     try {
-      OWNER.update("delete from audit_node where " + inRange);
+      owner.update("delete from audit_node where " + inRange);
       scan.scanIndexed(selection, (index, event) -> indexed.add(index));
     } finally {
-      OWNER.execute("alter table audit_node enable trigger user");
+      owner.execute("alter table audit_node enable trigger user");
     }
 
     assertThat(removed).isNotEmpty();
     assertThat(indexed).hasSize(81).isEqualTo(walked);
     // What the proofs computed is stored again.
     assertThat(
-            OWNER.queryForObject(
+            owner.queryForObject(
                 "select count(*) from audit_node where " + inRange + " and height = 6", Long.class))
         .isPositive();
   }
@@ -137,16 +137,16 @@ class IndexedScanIT extends IdentityIntegrationTest {
   void scanIndexed_withAStoredSubtreeHashThatLies_isRefusedNamingAnEntry() throws Exception {
     AuditScan.Selection selection = grown();
     String tiles = "height = 6 and idx >= " + (base / 64 + 1) + " and idx < " + (base + 6000) / 64;
-    OWNER.execute("alter table audit_node disable trigger user");
+    owner.execute("alter table audit_node disable trigger user");
     try {
-      OWNER.update("update audit_node set hash = sha256(hash) where " + tiles);
+      owner.update("update audit_node set hash = sha256(hash) where " + tiles);
       assertThatThrownBy(() -> scan.scanIndexed(selection, (index, event) -> {}))
           .isInstanceOf(ProofException.class)
           .hasMessageMatching("entry \\d+: not proven in the checkpoint at size \\d+ .*");
     } finally {
       // sha256 is not reversible: the true hashes are those of the leaves again.
-      OWNER.update("delete from audit_node where " + tiles);
-      OWNER.execute("alter table audit_node enable trigger user");
+      owner.update("delete from audit_node where " + tiles);
+      owner.execute("alter table audit_node enable trigger user");
     }
     Set<Long> indexed = new TreeSet<>();
     scan.scanIndexed(selection, (index, event) -> indexed.add(index));
@@ -166,25 +166,25 @@ class IndexedScanIT extends IdentityIntegrationTest {
             "select leaf_hash from audit_entry where idx = ?", byte[].class, hidden);
     Set<Long> indexed = new TreeSet<>();
     Incident.Completeness outcome;
-    OWNER.execute("alter table audit_entry disable trigger audit_entry_append_only");
+    owner.execute("alter table audit_entry disable trigger audit_entry_append_only");
     try {
       // Rewritten with its leaf hash, as an owner hiding one read from the index would.
-      OWNER.update(
+      owner.update(
           "update audit_entry set entry = overlay(entry placing convert_to(?, 'UTF8')"
               + " from position(convert_to(?, 'UTF8') in entry) for 36) where idx = ?",
           stranger,
           thief,
           hidden);
-      OWNER.update(
+      owner.update(
           "update audit_entry set leaf_hash = sha256('\\x00'::bytea || entry) where idx = ?",
           hidden);
       AuditScan.Report report = scan.scanIndexed(selection, (index, event) -> indexed.add(index));
       outcome =
           completeness.check(selection, new ScopeCompleteness.Found(indexed, report.logSize()));
     } finally {
-      OWNER.update(
+      owner.update(
           "update audit_entry set entry = ?, leaf_hash = ? where idx = ?", entry, leafHash, hidden);
-      OWNER.execute("alter table audit_entry enable trigger audit_entry_append_only");
+      owner.execute("alter table audit_entry enable trigger audit_entry_append_only");
     }
 
     assertThat(indexed).hasSize(80).doesNotContain(hidden);

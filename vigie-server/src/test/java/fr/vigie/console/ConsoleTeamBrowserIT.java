@@ -280,8 +280,8 @@ class ConsoleTeamBrowserIT extends IdentityIntegrationTest {
     browser.submit("form.declaration");
   }
 
-  private static void retentionFrom(String person, LocalDate day) {
-    OWNER.update(
+  private void retentionFrom(String person, LocalDate day) {
+    owner.update(
         "update person set retention_from = ? where id = ?::uuid",
         java.sql.Date.valueOf(day),
         person);

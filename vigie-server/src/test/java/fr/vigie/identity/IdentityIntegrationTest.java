@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -47,7 +49,12 @@ import org.springframework.web.bind.annotation.RestController;
     })
 @Import(IdentityIntegrationTest.Probes.class)
 public abstract class IdentityIntegrationTest {
-  static final HikariDataSource DATABASE = TestDatabase.newDatabase();
+  /**
+   * The database of each Spring context, by its address. A context has a database of its own: the
+   * audit log is searched by time, and each context moves a clock of its own.
+   */
+  private static final Map<String, HikariDataSource> DATABASES = new ConcurrentHashMap<>();
+
   static final Path DATA = temporaryDirectory();
 
   /** A real SMTP server in this JVM, for the whole run (the Spring context outlives a class). */
@@ -57,7 +64,10 @@ public abstract class IdentityIntegrationTest {
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry properties) {
-    TestDatabase.applicationProperties(DATABASE)
+    // Called once for each context Spring starts for these tests, not once for each test class.
+    HikariDataSource database = TestDatabase.newDatabase();
+    DATABASES.put(database.getJdbcUrl(), database);
+    TestDatabase.applicationProperties(database)
         .forEach((key, value) -> properties.add(key, () -> value));
     properties.add("vigie.data-dir", DATA::toString);
     properties.add("spring.mail.host", () -> "127.0.0.1");
@@ -71,9 +81,14 @@ public abstract class IdentityIntegrationTest {
 
   /**
    * The database as the owner of the schema, for fixtures the application's role may not do
-   * (altering a table); {@link #jdbc} is the application's own connection.
+   * (altering a table); {@link #jdbc} is the application's own connection, to the same database.
    */
-  protected static final JdbcTemplate OWNER = new JdbcTemplate(DATABASE);
+  protected JdbcTemplate owner;
+
+  @Autowired
+  void ownerOf(@Value("${spring.datasource.url}") String url) {
+    owner = new JdbcTemplate(DATABASES.get(url));
+  }
 
   @LocalServerPort int port;
 

@@ -42,6 +42,8 @@ public final class TestDatabase {
     config.setUsername(db.superuser().user());
     config.setPassword(db.superuser().password());
     config.setMaximumPoolSize(8);
+    config.setMinimumIdle(1);
+    config.setIdleTimeout(10_000);
     HikariDataSource dataSource = new HikariDataSource(config);
     Flyway.configure().dataSource(dataSource).load().migrate();
     return dataSource;

@@ -239,12 +239,12 @@ class PersonApiIT extends IdentityIntegrationTest {
   @Test
   void read_auditLogCannotBeWritten_returnsNoData() {
     StaffClient client = signedIn(advisor);
-    OWNER.execute("alter table audit_entry rename to audit_entry_away");
+    owner.execute("alter table audit_entry rename to audit_entry_away");
     StaffClient.Answer read;
     try {
       read = client.get("/api/persons/" + followed);
     } finally {
-      OWNER.execute("alter table audit_entry_away rename to audit_entry");
+      owner.execute("alter table audit_entry_away rename to audit_entry");
     }
 
     assertThat(read.status()).isEqualTo(503);
