@@ -16,11 +16,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -125,14 +125,20 @@ public final class Browser implements AutoCloseable {
    * at once would race it.
    */
   public void submit(String formCss) {
-    WebElement before = find("html");
+    // The old page is marked; the answering page is a new window object, without the mark. (Waiting
+    // for the old element to go stale is not enough: Chromium may answer that its node "does not
+    // belong to the document" instead of calling it stale.)
+    JavascriptExecutor script = (JavascriptExecutor) driver;
+    script.executeScript("window.vigieSubmitted = true");
     find(formCss + " button[type=submit]").click();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(20));
-    wait.until(ExpectedConditions.stalenessOf(before));
-    wait.until(
-        d ->
-            "complete"
-                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    script.executeScript(
+                        "return window.vigieSubmitted === undefined"
+                            + " && document.readyState === 'complete'")));
   }
 
   /** Waits up to {@code bound} for an element, polling the DOM; fails if none appears. */
