@@ -6,6 +6,7 @@ import fr.vigie.access.Basis;
 import fr.vigie.access.Criterion;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.access.TimeBoxedRelationship;
+import fr.vigie.breach.Incident;
 import fr.vigie.detection.Signal;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
@@ -97,6 +98,48 @@ public class Texts {
               + " une structure (l'un ou l'autre), une fin après le début, 400 jours au plus.";
       case ACCESS_DENIED, NOT_PERMITTED ->
           "Réservé au délégué à la protection des données et aux analystes sécurité nationaux.";
+      default -> problem(code);
+    };
+  }
+
+  /** Whether a scope is known to have missed no entry; null (older scopes): a walk, complete. */
+  public String completeness(Incident.Completeness completeness) {
+    if (completeness == null) {
+      return "confirmée";
+    }
+    return switch (completeness.state()) {
+      case PENDING -> "vérification en cours";
+      case CONFIRMED -> "confirmée";
+      case FAILED -> "échec de la vérification";
+    };
+  }
+
+  /** Where the last sending of notices started from the console stands. */
+  public String sending(NoticeRuns.Run run) {
+    return switch (run.state()) {
+      case RUNNING -> "Envoi en cours.";
+      case DONE ->
+          "Envoi terminé : "
+              + run.emailed()
+              + " courriel(s) et "
+              + run.letters()
+              + " lettre(s) dans cet envoi.";
+      case REFUSED -> "Envoi refusé : " + notificationProblem(run.refusal());
+      case STOPPED ->
+          "Envoi interrompu par une panne : relancez-le, il reprendra où il s'est arrêté.";
+    };
+  }
+
+  /** Why a notification draft or a sending of notices was refused. */
+  public String notificationProblem(ProblemCode code) {
+    return switch (code) {
+      case FIELD_MISSING, FIELD_INVALID ->
+          "Notification refusée : les quatre textes sont requis, 8 000 caractères au plus"
+              + " chacun.";
+      case NOTICES_BUSY -> "Un envoi de cet incident est déjà en cours : attendez sa fin.";
+      case ACCESS_DENIED, NOT_PERMITTED -> "Réservé au délégué à la protection des données.";
+      case INCIDENT_NOT_FOUND -> "Cet incident ou cette version n'existe pas.";
+      case SIGN_IN_FAILED -> "Code incorrect : rien n'a été envoyé.";
       default -> problem(code);
     };
   }
