@@ -4,6 +4,7 @@ import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.Basis;
 import fr.vigie.access.Criterion;
+import fr.vigie.access.JournalWords;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.access.TimeBoxedRelationship;
 import fr.vigie.breach.Incident;
@@ -204,14 +205,45 @@ public class Texts {
 
   /** A staff role. */
   public String role(Role role) {
-    return switch (role) {
-      case ADVISOR -> "Conseiller";
-      case MANAGER -> "Manager";
-      case SECURITY_ANALYST -> "Analyste sécurité";
-      case DPO -> "Délégué à la protection des données";
-      case HELPDESK -> "Support";
-      case ADMINISTRATOR -> "Administrateur";
-      case SUBCONTRACTOR_OPERATOR -> "Opérateur sous-traitant";
+    return JournalWords.role(role);
+  }
+
+  /** The role of a journal's line (a staff role, the person, or unknown), in French. */
+  public String journalRole(String code) {
+    return JournalWords.role(code);
+  }
+
+  /** The purpose of a journal's line, in French. */
+  public String purpose(String code) {
+    return JournalWords.purpose(code);
+  }
+
+  /**
+   * A break-the-glass justification as the DPO's journal gives it ({@code CODE: text}, or the code
+   * alone once the person is erased), with the reason in French.
+   */
+  public String justification(String justification) {
+    int colon = justification.indexOf(':');
+    String code = colon < 0 ? justification : justification.substring(0, colon);
+    try {
+      return ReasonCode.valueOf(code).label() + (colon < 0 ? "" : justification.substring(colon));
+    } catch (IllegalArgumentException unknown) {
+      return justification;
+    }
+  }
+
+  /** The action of a journal's line (read, update), in French. */
+  public String journalAction(String action) {
+    return "update".equals(action) ? "modification" : "consultation";
+  }
+
+  /** The decision of a journal's line, in French. */
+  public String journalDecision(String decision) {
+    return switch (decision) {
+      case "ALLOW" -> "permise";
+      case "JUSTIFIED" -> "permise, justifiée";
+      case "DENY" -> "refusée";
+      default -> "autre";
     };
   }
 

@@ -275,6 +275,11 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
       browser.submit("#nouvelle-structure");
       assertThat(browser.text(".notice.succes")).contains(code);
       assertThat(browser.text("#structures tr[data-code='" + code + "']")).contains("Cap emploi");
+      assertThat(
+              auditEntries(
+                  administrator, "ORGANIZATION.OPEN." + idOf("organization", "code", code)))
+          .as("the opening audited as the command line's, by the administrator")
+          .isEqualTo(1);
 
       // A Cap emploi holds no DPO: refused, nothing opened.
       openAccount(browser, login, "Délégué à la protection des données", code);
@@ -283,6 +288,9 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
 
       openAccount(browser, login, "Conseiller", code);
       oneTimePassword = browser.await("#mot-de-passe-unique", Duration.ofSeconds(30)).getText();
+      assertThat(
+              auditEntries(administrator, "ACCOUNT.OPEN." + idOf("staff_account", "login", login)))
+          .isEqualTo(1);
       browser.assertAccessible();
 
       browser.open("/console/administration");
@@ -317,6 +325,23 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
     browser.find("#role").sendKeys(role);
     browser.type("#organization", code);
     browser.submit("#nouveau-compte");
+  }
+
+  /** Entries of the audit log by {@code actor} with {@code purpose}. */
+  private long auditEntries(TestAccount actor, String purpose) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0"
+            + " and actor = convert_to(?, 'UTF8')",
+        Long.class,
+        purpose,
+        actor.id().toString());
+  }
+
+  /** The id, in capitals as audit codes hold it, of the row of {@code table} with this key. */
+  private String idOf(String table, String column, String key) {
+    return jdbc.queryForObject(
+            "select id::text from " + table + " where " + column + " = ?", String.class, key)
+        .toUpperCase(java.util.Locale.ROOT);
   }
 
   private long credentialsOf(String login) {
