@@ -214,7 +214,7 @@ public class AccessJournal {
       return OWN;
     }
     if (staffAccount(accountId).isEmpty()) {
-      return new String[] {"unknown", "unknown"};
+      return new String[] {JournalWords.UNKNOWN, JournalWords.UNKNOWN};
     }
     return jdbc
         .query(
@@ -224,6 +224,6 @@ public class AccessJournal {
             UUID.fromString(accountId))
         .stream()
         .findFirst()
-        .orElse(new String[] {"unknown", "unknown"});
+        .orElse(new String[] {JournalWords.UNKNOWN, JournalWords.UNKNOWN});
   }
 }

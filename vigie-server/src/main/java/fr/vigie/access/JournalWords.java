@@ -14,7 +14,15 @@ public final class JournalWords {
   /** The purpose the journal gives a break-the-glass access (its reason is shown beside it). */
   public static final String JUSTIFIED = "JUSTIFICATION";
 
+  /** The organization and role the journal gives an account it no longer finds. */
+  public static final String UNKNOWN = "unknown";
+
   private JournalWords() {}
+
+  /** The organization of who made the access, by name; one no longer found reads as such. */
+  public static String organization(String name) {
+    return name == null || name.equals(UNKNOWN) ? "Organisme inconnu" : name;
+  }
 
   /** Why the access was made, from the code the audit log holds. */
   public static String purpose(String code) {

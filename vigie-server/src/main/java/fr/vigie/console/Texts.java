@@ -213,6 +213,11 @@ public class Texts {
     return JournalWords.role(code);
   }
 
+  /** The organization of a journal's line; one no longer found reads as such. */
+  public String journalOrganization(String name) {
+    return JournalWords.organization(name);
+  }
+
   /** The purpose of a journal's line, in French. */
   public String purpose(String code) {
     return JournalWords.purpose(code);

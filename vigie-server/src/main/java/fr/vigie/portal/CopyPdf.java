@@ -63,7 +63,10 @@ final class CopyPdf {
     String who =
         line.own()
             ? "vous-même"
-            : line.organization() + " (" + JournalWords.role(line.role()) + ")";
+            : JournalWords.organization(line.organization())
+                + " ("
+                + JournalWords.role(line.role())
+                + ")";
     String fields = String.join(", ", line.fields().stream().map(CopyPdf::label).toList());
     return WHEN.format(line.at())
         + " – "

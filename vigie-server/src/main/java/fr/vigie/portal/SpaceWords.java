@@ -14,6 +14,11 @@ public class SpaceWords {
     return JournalWords.purpose(code);
   }
 
+  /** The organization of who made it. */
+  public String organization(String name) {
+    return JournalWords.organization(name);
+  }
+
   /** Who made it, by role. */
   public String role(String code) {
     return JournalWords.role(code);

@@ -36,4 +36,11 @@ class JournalWordsTest {
     assertThat(JournalWords.role("unknown")).isEqualTo("Fonction inconnue");
     assertThat(JournalWords.role((String) null)).isEqualTo("Fonction inconnue");
   }
+
+  @Test
+  void organization_ofAnAccountNoLongerFound_readsAsUnknownInFrench() {
+    assertThat(JournalWords.organization(JournalWords.UNKNOWN)).isEqualTo("Organisme inconnu");
+    assertThat(JournalWords.organization(null)).isEqualTo("Organisme inconnu");
+    assertThat(JournalWords.organization("Agence de Lyon")).isEqualTo("Agence de Lyon");
+  }
 }
