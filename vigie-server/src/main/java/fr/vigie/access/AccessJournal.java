@@ -169,7 +169,7 @@ public class AccessJournal {
           new JustificationId(
               UUID.fromString(purpose.substring(PersonReads.JUSTIFICATION_PREFIX.length())));
       justification = justification(id, shown);
-      purpose = "JUSTIFICATION";
+      purpose = JournalWords.JUSTIFIED;
     }
     return new Line(
         entry,
@@ -206,7 +206,7 @@ public class AccessJournal {
   }
 
   /** The organization and role of the person's own entries: none, they are the person's. */
-  private static final String[] OWN = {null, "PERSON"};
+  private static final String[] OWN = {null, JournalWords.OWN_ROLE};
 
   /** The organization name and role of an account, or unknowns for one that is gone. */
   private String[] account(String accountId) {
@@ -214,7 +214,7 @@ public class AccessJournal {
       return OWN;
     }
     if (staffAccount(accountId).isEmpty()) {
-      return new String[] {"unknown", "unknown"};
+      return new String[] {JournalWords.UNKNOWN, JournalWords.UNKNOWN};
     }
     return jdbc
         .query(
@@ -224,6 +224,6 @@ public class AccessJournal {
             UUID.fromString(accountId))
         .stream()
         .findFirst()
-        .orElse(new String[] {"unknown", "unknown"});
+        .orElse(new String[] {JournalWords.UNKNOWN, JournalWords.UNKNOWN});
   }
 }

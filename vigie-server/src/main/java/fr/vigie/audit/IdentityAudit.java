@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 class IdentityAudit {
   private static final String NO_ACCOUNT = "unknown";
 
+  /** The actor of what the command line did on the server, where no account signs in. */
+  static final String COMMAND_LINE = "cli";
+
   /** The actor of a containment the detectors or ceilings decided. */
   private static final String DETECTION = "detection";
 
@@ -73,6 +76,9 @@ class IdentityAudit {
           of(e, e.account().toString(), AuditAction.RECOVERY, "COMPLETED", AuditDecision.ALLOW);
       case IdentityEvent.SteppedUp e ->
           of(e, id(e.account()), AuditAction.SECOND_FACTOR, "STEP_UP", AuditDecision.ALLOW);
+      case IdentityEvent.OrganizationOpened e ->
+          opened(e, e.by(), "ORGANIZATION.OPEN." + upper(e.organization()));
+      case IdentityEvent.AccountOpened e -> opened(e, e.by(), "ACCOUNT.OPEN." + upper(e.account()));
       case IdentityEvent.ContainmentChanged e ->
           new AuditEvent(
               e.at(),
@@ -87,6 +93,20 @@ class IdentityAudit {
               null,
               null);
     };
+  }
+
+  /** An administrator's opening, by its account, or by the command line. */
+  private static AuditEvent opened(IdentityEvent event, java.util.UUID by, String code) {
+    return of(
+        event,
+        by == null ? COMMAND_LINE : by.toString(),
+        AuditAction.ADMIN,
+        code,
+        AuditDecision.ALLOW);
+  }
+
+  private static String upper(java.util.UUID id) {
+    return id.toString().toUpperCase(java.util.Locale.ROOT);
   }
 
   private static String id(java.util.UUID account) {

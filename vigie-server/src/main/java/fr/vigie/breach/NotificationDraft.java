@@ -47,9 +47,32 @@ public record NotificationDraft(
   /** One category of data, and for how many persons it left. */
   public record DataCategory(String category, List<String> fields, long persons) {}
 
-  /** What one scope verified in the audit log before it was counted. */
+  /**
+   * What one scope verified in the audit log before it was counted; {@code completeness}: where the
+   * walk that confirms an indexed scope missed no entry stood when the draft was made ({@code
+   * CONFIRMED}, {@code PENDING}, {@code FAILED}; null in drafts made before it was recorded).
+   */
   public record Evidence(
-      int scope, String selection, Instant from, Instant to, long entriesVerified, long signedTo) {}
+      int scope,
+      String selection,
+      Instant from,
+      Instant to,
+      long entriesVerified,
+      long signedTo,
+      String completeness) {
+    /** Whether this scope was not yet known complete when the draft was made. */
+    public boolean unconfirmed() {
+      return completeness != null && !completeness.equals("CONFIRMED");
+    }
+  }
+
+  /**
+   * Whether a scope of this draft was not yet known complete when it was made: its figures may
+   * still grow, and the draft says so.
+   */
+  public boolean provisional() {
+    return evidence.stream().anyMatch(Evidence::unconfirmed);
+  }
 
   /**
    * What a complementary version adds to the initial one ({@code since}: its version, 1): persons

@@ -34,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Notifications {
+  /** What a draft made before every scope was known complete says, in its PDF and the console. */
+  public static final String PROVISIONAL =
+      "Ce projet a été établi avant la fin de la vérification d'exhaustivité d'un périmètre (la"
+          + " relecture complète du journal d'audit sur la période) : les chiffres peuvent encore"
+          + " augmenter. Établissez une nouvelle version une fois le périmètre confirmé.";
+
   /** The longest text the DPO writes in one box of the form. */
   public static final int MAX_TEXT = 8_000;
 
@@ -97,6 +103,37 @@ public class Notifications {
     dpo(actor, "NOTIFICATION.VIEW");
     audited(actor, "NOTIFICATION.VIEW", AuditDecision.ALLOW);
     return stored(id, version);
+  }
+
+  /**
+   * One drafted version as listed: its number, kind, when drafted and filed (null if not yet),
+   * whether it was provisional.
+   */
+  public record Version(
+      int version,
+      NotificationDraft.Kind kind,
+      Instant draftedAt,
+      Instant filedAt,
+      boolean provisional) {}
+
+  /** The incident's drafted versions, first to last. */
+  public List<Version> versions(Actor actor, IncidentId id) {
+    dpo(actor, "NOTIFICATION.LIST");
+    audited(actor, "NOTIFICATION.LIST", AuditDecision.ALLOW);
+    return jdbc.query(
+        "select document::text, notified_at from incident_notification where incident_id = ?"
+            + " order by version",
+        (row, n) -> {
+          NotificationDraft d = json.readValue(row.getString(1), NotificationDraft.class);
+          Timestamp filed = row.getTimestamp(2);
+          return new Version(
+              d.version(),
+              d.kind(),
+              d.draftedAt(),
+              filed == null ? null : filed.toInstant(),
+              d.provisional());
+        },
+        id.value());
   }
 
   /** One version as a PDF, ready to attach to the regulator's form. */
@@ -193,7 +230,8 @@ public class Notifications {
                         s.scope().from(),
                         s.scope().to(),
                         s.verified().end() - s.verified().first(),
-                        s.verified().signedTo()))
+                        s.verified().signedTo(),
+                        s.completeness() == null ? null : s.completeness().state().name()))
             .toList();
     long persons = incident.totals().persons();
     return new NotificationDraft(
@@ -239,6 +277,10 @@ public class Notifications {
                 + d.version()
                 + ", établie le "
                 + d.draftedAt()));
+    if (d.provisional()) {
+      b.add(NotificationPdf.Block.title("Projet provisoire"));
+      b.add(NotificationPdf.Block.text(PROVISIONAL));
+    }
     if (d.changes() != null) {
       changes(b, d.changes(), n);
     }
@@ -296,7 +338,13 @@ public class Notifications {
                   + " entrées du journal d'audit vérifiées (arbre de Merkle, points de contrôle"
                   + " signés jusqu'à la taille "
                   + n.format(e.signedTo())
-                  + ")."));
+                  + ")"
+                  + (e.unconfirmed()
+                      ? " ; vérification d'exhaustivité non terminée à la rédaction ("
+                          + e.completeness()
+                          + ")"
+                      : "")
+                  + "."));
     }
     return b;
   }

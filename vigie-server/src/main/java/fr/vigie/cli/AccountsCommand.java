@@ -1,11 +1,9 @@
 package fr.vigie.cli;
 
 import fr.vigie.VigieException;
-import fr.vigie.identity.Credentials;
-import fr.vigie.identity.GeneratedPasswords;
-import fr.vigie.identity.Organizations;
+import fr.vigie.identity.Openings;
 import fr.vigie.identity.Role;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
@@ -53,23 +51,14 @@ final class AccountsCommand {
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
-        Organizations organizations = context.getBean(Organizations.class);
-        Credentials credentials = context.getBean(Credentials.class);
-        if (credentials.accountId(login).isPresent()) {
+        Optional<Openings.Opened> opened =
+            context.getBean(Openings.class).account(null, login, role, organization, email);
+        if (opened.isEmpty()) {
           System.err.println("vigie accounts create: this login exists already");
           return 2;
         }
-        organizations.registerAccounts(
-            List.of(new Organizations.NewAccount(login, organization, role)));
-        UUID account =
-            credentials
-                .accountId(login)
-                .orElseThrow(() -> new IllegalStateException("no organization has this code"));
-        String password = GeneratedPasswords.next();
-        credentials.setPassword(account, password);
-        if (email != null) {
-          credentials.setEmail(account, email);
-        }
+        UUID account = opened.get().id();
+        String password = opened.get().oneTimePassword();
         System.out.println("account " + account + " created; its one-time password (shown once):");
         System.out.println(password);
         return 0;

@@ -41,12 +41,11 @@ final class ImportCommand {
         return 2;
       }
       try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
-        var registry = context.getBean(fr.vigie.identity.Organizations.class);
-        long before = registry.countOrganizations();
-        registry.registerOrganizations(organizations);
+        int opened =
+            context.getBean(fr.vigie.identity.Openings.class).organizations(null, organizations);
         System.out.printf(
             "read %,d organizations: %,d new, the others were registered already%n",
-            organizations.size(), registry.countOrganizations() - before);
+            organizations.size(), opened);
         return 0;
       }
     }

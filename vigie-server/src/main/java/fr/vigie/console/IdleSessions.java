@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,6 +31,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class IdleSessions {
   /** The requests a page makes by itself, not a person: they do not count as activity. */
   static final Set<String> BACKGROUND = Set.of("/console/alertes/liste");
+
+  /** The progress of a sending of notices, which the incident's page fetches while it runs. */
+  static final Pattern SENDING_PROGRESS =
+      Pattern.compile("/console/incidents/[0-9a-f-]{36}/envoi/etat");
+
+  static boolean background(String path) {
+    return BACKGROUND.contains(path) || SENDING_PROGRESS.matcher(path).matches();
+  }
 
   private static final String LAST_ACTIVITY = IdleSessions.class.getName() + ".lastActivity";
 
@@ -61,7 +70,7 @@ class IdleSessions {
       HttpSession session = request.getSession(false);
       if (session != null) {
         Instant now = clock.instant();
-        boolean background = BACKGROUND.contains(request.getRequestURI());
+        boolean background = background(request.getRequestURI());
         if (!background || session.getAttribute(LAST_ACTIVITY) == null) {
           session.setAttribute(LAST_ACTIVITY, now);
         } else if (idleSince((Instant) session.getAttribute(LAST_ACTIVITY), now)) {

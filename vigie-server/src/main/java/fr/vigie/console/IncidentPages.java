@@ -7,6 +7,7 @@ import fr.vigie.breach.Incident;
 import fr.vigie.breach.IncidentId;
 import fr.vigie.breach.Incidents;
 import fr.vigie.breach.Notices;
+import fr.vigie.breach.Notifications;
 import fr.vigie.breach.Scope;
 import fr.vigie.detection.Activity;
 import fr.vigie.identity.AccountId;
@@ -45,6 +46,8 @@ class IncidentPages {
 
   private final Incidents incidents;
   private final Notices notices;
+  private final Notifications notifications;
+  private final NoticeRuns runs;
   private final Activity activity;
   private final CurrentActor actors;
   private final Texts texts;
@@ -53,12 +56,16 @@ class IncidentPages {
   IncidentPages(
       Incidents incidents,
       Notices notices,
+      Notifications notifications,
+      NoticeRuns runs,
       Activity activity,
       CurrentActor actors,
       Texts texts,
       Clock clock) {
     this.incidents = incidents;
     this.notices = notices;
+    this.notifications = notifications;
+    this.runs = runs;
     this.activity = activity;
     this.actors = actors;
     this.texts = texts;
@@ -97,12 +104,25 @@ class IncidentPages {
   @GetMapping("/console/incidents/{id}")
   String incident(@PathVariable UUID id, Model model) {
     Actor actor = actors.require();
-    model.addAttribute("incident", incidents.get(actor, new IncidentId(id)));
+    IncidentId incident = new IncidentId(id);
+    Incident shown = incidents.get(actor, incident);
+    model.addAttribute("incident", shown);
+    model.addAttribute("incidentId", id);
     if (actor.role() == Role.DPO) {
-      model.addAttribute("outbox", notices.status(actor, new IncidentId(id)));
+      model.addAttribute("drafts", notifications.versions(actor, incident));
+      model.addAttribute("outbox", notices.status(actor, incident));
+      model.addAttribute("run", runs.last(incident).orElse(null));
     }
+    model.addAttribute("unconfirmed", unconfirmed(shown));
     scopeForm(actor, model);
     return "console/incident";
+  }
+
+  /** Whether a scope's completeness walk has not confirmed it (yet). */
+  static boolean unconfirmed(Incident incident) {
+    return incident.scopes().stream()
+        .map(Incident.ScopeRecord::completeness)
+        .anyMatch(c -> c != null && c.state() != Incident.Completeness.State.CONFIRMED);
   }
 
   @PostMapping("/console/incidents/{id}/perimetres")

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The account's passkeys: the list, and the registration of a new one by the browser ({@code
@@ -34,7 +35,23 @@ class PasskeyPages {
   String list(Model model) {
     model.addAttribute("passkeys", passkeys.ofCurrentAccount());
     model.addAttribute("fresh", passkeys.mayRegister());
+    model.addAttribute("totp", passkeys.currentAccountHasTotp());
     return "console/cles";
+  }
+
+  /** The account keeps its passkeys only: its TOTP seed is forgotten (mailed, audited). */
+  @PostMapping("/totp/retrait")
+  String removeTotp(HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    try {
+      passkeys.removeTotp();
+      redirect.addFlashAttribute(
+          "notice", "Application d'authentification retirée : connectez-vous avec votre clé.");
+      return "redirect:/console/cles";
+    } catch (VigieException e) {
+      response.setStatus(e.code().httpStatus());
+      model.addAttribute("error", texts.problem(e.code()));
+      return list(model);
+    }
   }
 
   /** A fresh TOTP code, so that the session may add a passkey. */

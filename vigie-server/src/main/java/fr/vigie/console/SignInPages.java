@@ -59,8 +59,14 @@ class SignInPages {
   /** The second factor: a TOTP code, or the account's passkey when it has one. */
   @GetMapping("/code")
   String codeForm(Model model) {
-    model.addAttribute("passkey", passkeys.currentAccountHasOne());
+    secondFactors(model);
     return next(steps.step(), "console/code");
+  }
+
+  /** Which second factors the code page offers: the account's own. */
+  private void secondFactors(Model model) {
+    model.addAttribute("passkey", passkeys.currentAccountHasOne());
+    model.addAttribute("totp", passkeys.currentAccountHasTotp());
   }
 
   @PostMapping("/code")
@@ -73,7 +79,7 @@ class SignInPages {
       steps.totp(code, request, response);
       return "redirect:" + path(steps.step());
     } catch (VigieException e) {
-      model.addAttribute("passkey", passkeys.currentAccountHasOne());
+      secondFactors(model);
       return refused(e, model, response, "console/code");
     }
   }

@@ -4,8 +4,10 @@ import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.Basis;
 import fr.vigie.access.Criterion;
+import fr.vigie.access.JournalWords;
 import fr.vigie.access.ReasonCode;
 import fr.vigie.access.TimeBoxedRelationship;
+import fr.vigie.breach.Incident;
 import fr.vigie.detection.Signal;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
@@ -101,6 +103,48 @@ public class Texts {
     };
   }
 
+  /** Whether a scope is known to have missed no entry; null (older scopes): a walk, complete. */
+  public String completeness(Incident.Completeness completeness) {
+    if (completeness == null) {
+      return "confirmée";
+    }
+    return switch (completeness.state()) {
+      case PENDING -> "vérification en cours";
+      case CONFIRMED -> "confirmée";
+      case FAILED -> "échec de la vérification";
+    };
+  }
+
+  /** Where the last sending of notices started from the console stands. */
+  public String sending(NoticeRuns.Run run) {
+    return switch (run.state()) {
+      case RUNNING -> "Envoi en cours.";
+      case DONE ->
+          "Envoi terminé : "
+              + run.emailed()
+              + " courriel(s) et "
+              + run.letters()
+              + " lettre(s) dans cet envoi.";
+      case REFUSED -> "Envoi refusé : " + notificationProblem(run.refusal());
+      case STOPPED ->
+          "Envoi interrompu par une panne : relancez-le, il reprendra où il s'est arrêté.";
+    };
+  }
+
+  /** Why a notification draft or a sending of notices was refused. */
+  public String notificationProblem(ProblemCode code) {
+    return switch (code) {
+      case FIELD_MISSING, FIELD_INVALID ->
+          "Notification refusée : les quatre textes sont requis, 8 000 caractères au plus"
+              + " chacun.";
+      case NOTICES_BUSY -> "Un envoi de cet incident est déjà en cours : attendez sa fin.";
+      case ACCESS_DENIED, NOT_PERMITTED -> "Réservé au délégué à la protection des données.";
+      case INCIDENT_NOT_FOUND -> "Cet incident ou cette version n'existe pas.";
+      case SIGN_IN_FAILED -> "Code incorrect : rien n'a été envoyé.";
+      default -> problem(code);
+    };
+  }
+
   /** A person's field, as a label. */
   public String field(PersonField field) {
     return switch (field) {
@@ -161,14 +205,50 @@ public class Texts {
 
   /** A staff role. */
   public String role(Role role) {
-    return switch (role) {
-      case ADVISOR -> "Conseiller";
-      case MANAGER -> "Manager";
-      case SECURITY_ANALYST -> "Analyste sécurité";
-      case DPO -> "Délégué à la protection des données";
-      case HELPDESK -> "Support";
-      case ADMINISTRATOR -> "Administrateur";
-      case SUBCONTRACTOR_OPERATOR -> "Opérateur sous-traitant";
+    return JournalWords.role(role);
+  }
+
+  /** The role of a journal's line (a staff role, the person, or unknown), in French. */
+  public String journalRole(String code) {
+    return JournalWords.role(code);
+  }
+
+  /** The organization of a journal's line; one no longer found reads as such. */
+  public String journalOrganization(String name) {
+    return JournalWords.organization(name);
+  }
+
+  /** The purpose of a journal's line, in French. */
+  public String purpose(String code) {
+    return JournalWords.purpose(code);
+  }
+
+  /**
+   * A break-the-glass justification as the DPO's journal gives it ({@code CODE: text}, or the code
+   * alone once the person is erased), with the reason in French.
+   */
+  public String justification(String justification) {
+    int colon = justification.indexOf(':');
+    String code = colon < 0 ? justification : justification.substring(0, colon);
+    try {
+      return ReasonCode.valueOf(code).label() + (colon < 0 ? "" : justification.substring(colon));
+    } catch (IllegalArgumentException unknown) {
+      return justification;
+    }
+  }
+
+  /** The action of a journal's line (read, update), in French. */
+  public String journalAction(String action) {
+    return "update".equals(action) ? "modification" : "consultation";
+  }
+
+  /** The decision of a journal's line, in French. */
+  public String journalDecision(String decision) {
+    return switch (decision) {
+      case "ALLOW" -> "permise";
+      case "JUSTIFIED" -> "permise, justifiée";
+      case "DENY" -> "refusée";
+      default -> "autre";
     };
   }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The administrator's part of identity, as its console pages take it: organizations and their
@@ -19,13 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Administration {
   private static final int MOST_ACCOUNTS = 200;
 
-  private final Organizations organizations;
-  private final Credentials credentials;
+  private final Openings openings;
   private final JdbcTemplate jdbc;
 
-  Administration(Organizations organizations, Credentials credentials, JdbcTemplate jdbc) {
-    this.organizations = organizations;
-    this.credentials = credentials;
+  Administration(Openings openings, JdbcTemplate jdbc) {
+    this.openings = openings;
     this.jdbc = jdbc;
   }
 
@@ -39,14 +36,6 @@ public class Administration {
       boolean secondFactor,
       boolean locked,
       ContainmentState containment) {}
-
-  /** An account just opened: its one-time password, shown once. */
-  public record Opened(UUID id, String oneTimePassword) {
-    @Override
-    public String toString() {
-      return "Opened[id=" + id + "]";
-    }
-  }
 
   /** Every organization, by code. */
   public List<Organization> organizations() {
@@ -63,17 +52,11 @@ public class Administration {
                 rs.getLong(4)));
   }
 
-  /** Opens an organization; false when one with this code exists already. */
+  /** Opens an organization; false when one with this code exists already. Audited. */
   public boolean openOrganization(String code, OrganizationKind kind, String name) {
-    administrator();
-    if (Boolean.TRUE.equals(
-        jdbc.queryForObject(
-            "select exists (select 1 from organization where code = ?)", Boolean.class, code))) {
-      return false;
-    }
-    organizations.registerOrganizations(
-        List.of(new Organizations.NewOrganization(code, kind, name)));
-    return true;
+    UUID by = administrator();
+    return openings.organizations(by, List.of(new Organizations.NewOrganization(code, kind, name)))
+        == 1;
   }
 
   /** The first accounts of an organization, by login. */
@@ -96,36 +79,19 @@ public class Administration {
 
   /**
    * Opens an account with a one-time password and, if given, an address on file for recovery codes
-   * and notices; empty when the login exists already.
+   * and notices; empty when the login exists already. Audited.
    */
-  @Transactional
-  public Optional<Opened> openAccount(
+  public Optional<Openings.Opened> openAccount(
       String login, Role role, String organizationCode, String email) {
-    administrator();
-    if (credentials.accountId(login).isPresent()) {
-      return Optional.empty();
-    }
-    organizations.registerAccounts(
-        List.of(new Organizations.NewAccount(login, organizationCode, role)));
-    UUID account =
-        credentials
-            .accountId(login)
-            .orElseThrow(
-                () ->
-                    new VigieException(
-                        ProblemCode.ORGANIZATION_UNKNOWN, "no organization has this code"));
-    String password = GeneratedPasswords.next();
-    credentials.setPassword(account, password);
-    if (email != null && !email.isBlank()) {
-      credentials.setEmail(account, email.strip());
-    }
-    return Optional.of(new Opened(account, password));
+    return openings.account(administrator(), login, role, organizationCode, email);
   }
 
-  private static void administrator() {
+  /** The signed-in administrator's account; anyone else is refused. */
+  private static UUID administrator() {
     StaffPrincipal staff = StaffPrincipal.current().orElseThrow(SignIn::refused);
     if (staff.role() != Role.ADMINISTRATOR || staff.restricted()) {
       throw new VigieException(ProblemCode.NOT_PERMITTED, "an administrator's page");
     }
+    return staff.accountId();
   }
 }

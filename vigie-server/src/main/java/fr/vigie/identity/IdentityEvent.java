@@ -87,4 +87,19 @@ public sealed interface IdentityEvent {
    */
   record ContainmentChanged(UUID account, ContainmentState state, UUID by, Instant at)
       implements IdentityEvent {}
+
+  /**
+   * An organization was opened.
+   *
+   * @param by the administrator who opened it in the console, or null for the command line
+   */
+  record OrganizationOpened(UUID organization, UUID by, Instant at) implements IdentityEvent {}
+
+  /**
+   * A staff account was opened, with a one-time password.
+   *
+   * @param by the administrator who opened it in the console, or null for the command line
+   */
+  record AccountOpened(UUID account, UUID organization, Role role, UUID by, Instant at)
+      implements IdentityEvent {}
 }

@@ -1,5 +1,7 @@
 package fr.vigie.identity;
 
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
 import java.util.List;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -67,6 +69,12 @@ final class NoticedPasskeys implements UserCredentialRepository {
     }
     if (!owns(staff, credentialId)) {
       return;
+    }
+    if (!factors.hasTotp(staff.accountId()) && factors.passkeys(staff.accountId()) <= 1) {
+      // The last factor of an account without TOTP: removing it would let a password alone
+      // enroll a new seed.
+      throw new VigieException(
+          ProblemCode.ENROLLMENT_NOT_ALLOWED, "the account's last second factor stays");
     }
     transactions.executeWithoutResult(
         status -> {

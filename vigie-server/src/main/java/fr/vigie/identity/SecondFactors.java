@@ -139,6 +139,30 @@ class SecondFactors {
             account));
   }
 
+  /**
+   * Forgets the account's confirmed TOTP seed; false when it had none. The caller makes sure a
+   * passkey stays, so that the account keeps a second factor.
+   */
+  boolean removeTotp(UUID account) {
+    return jdbc.update(
+            "update staff_account set totp_secret = null, totp_confirmed_at = null,"
+                + " totp_last_step = null where id = ? and totp_confirmed_at is not null",
+            account)
+        == 1;
+  }
+
+  /** How many passkeys the account has registered. */
+  int passkeys(UUID account) {
+    Integer count =
+        jdbc.queryForObject(
+            "select count(*) from user_credentials c join user_entities e"
+                + " on e.id = c.user_entity_user_id join staff_account a on a.login = e.name"
+                + " where a.id = ?",
+            Integer.class,
+            account);
+    return count == null ? 0 : count;
+  }
+
   /** Whether the account has a registered passkey. */
   boolean hasPasskey(UUID account) {
     return Boolean.TRUE.equals(

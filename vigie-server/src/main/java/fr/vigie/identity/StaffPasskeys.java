@@ -1,11 +1,14 @@
 package fr.vigie.identity;
 
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The passkeys of the signed-in account, as its own console page lists them: a label and dates,
@@ -16,10 +19,21 @@ import org.springframework.stereotype.Service;
 public class StaffPasskeys {
   private final JdbcTemplate jdbc;
   private final FreshSecondFactor fresh;
+  private final SecondFactors factors;
+  private final FactorNotices notices;
+  private final TransactionTemplate transactions;
 
-  StaffPasskeys(JdbcTemplate jdbc, FreshSecondFactor fresh) {
+  StaffPasskeys(
+      JdbcTemplate jdbc,
+      FreshSecondFactor fresh,
+      SecondFactors factors,
+      FactorNotices notices,
+      TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.fresh = fresh;
+    this.factors = factors;
+    this.notices = notices;
+    this.transactions = transactions;
   }
 
   /** One registered passkey: what its owner named it, when it was made and last used. */
@@ -47,6 +61,31 @@ public class StaffPasskeys {
   /** Whether the current session's account may finish its sign-in with a passkey. */
   public boolean currentAccountHasOne() {
     return !ofCurrentAccount().isEmpty();
+  }
+
+  /** Whether the current session's account has a TOTP seed, beside or instead of passkeys. */
+  public boolean currentAccountHasTotp() {
+    return current().map(staff -> factors.hasTotp(staff.accountId())).orElse(false);
+  }
+
+  /**
+   * Forgets the TOTP seed of the current session's account, which then signs in with its passkeys
+   * only: in a session that proved a second factor in the last minutes, for an account with a
+   * passkey; mailed to the owner and audited, as a passkey's removal is.
+   */
+  public void removeTotp() {
+    StaffAuthentication staff = current().orElseThrow(FreshSecondFactor::required);
+    fresh.require();
+    if (!factors.hasPasskey(staff.accountId())) {
+      throw new VigieException(
+          ProblemCode.ENROLLMENT_NOT_ALLOWED, "a passkey first: the account keeps a second factor");
+    }
+    transactions.executeWithoutResult(
+        status -> {
+          if (factors.removeTotp(staff.accountId())) {
+            notices.removed(staff.accountId(), IdentityEvent.Factor.TOTP);
+          }
+        });
   }
 
   /** Whether the current session proved a second factor recently enough to add a passkey. */

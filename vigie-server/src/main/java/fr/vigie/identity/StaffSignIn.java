@@ -63,7 +63,7 @@ public class StaffSignIn {
     NONE,
     /** A password, and a TOTP seed to enroll: the account has no second factor yet. */
     ENROLLMENT_REQUIRED,
-    /** A password; a TOTP code (or a passkey) is required next. */
+    /** A password; a TOTP code or a passkey, whichever the account has, is required next. */
     CODE_REQUIRED,
     /** Both factors. */
     SIGNED_IN
@@ -78,7 +78,11 @@ public class StaffSignIn {
     if (Factors.full(staff)) {
       return Step.SIGNED_IN;
     }
-    return secondFactors.hasTotp(staff.accountId()) ? Step.CODE_REQUIRED : Step.ENROLLMENT_REQUIRED;
+    // A passkey is a second factor as a TOTP seed is: an account with only a passkey proves it on
+    // the code page, and is never sent to enroll a seed (which a password alone could then do).
+    return secondFactors.hasTotp(staff.accountId()) || secondFactors.hasPasskey(staff.accountId())
+        ? Step.CODE_REQUIRED
+        : Step.ENROLLMENT_REQUIRED;
   }
 
   /** Whether the account of this session is suspended (the guard ends its sessions). */

@@ -1,6 +1,7 @@
 package fr.vigie.portal;
 
 import fr.vigie.access.AccessJournal;
+import fr.vigie.access.JournalWords;
 import fr.vigie.breach.NotificationPdf;
 import fr.vigie.breach.NotificationPdf.Block;
 import fr.vigie.breach.PersonNotices;
@@ -59,17 +60,23 @@ final class CopyPdf {
   }
 
   private static String access(AccessJournal.Line line) {
-    String who = line.own() ? "vous-même" : line.organization() + " (" + line.role() + ")";
+    String who =
+        line.own()
+            ? "vous-même"
+            : JournalWords.organization(line.organization())
+                + " ("
+                + JournalWords.role(line.role())
+                + ")";
     String fields = String.join(", ", line.fields().stream().map(CopyPdf::label).toList());
     return WHEN.format(line.at())
         + " – "
         + who
         + " – "
-        + line.action()
+        + ("update".equals(line.action()) ? "modification" : "consultation")
         + " – "
         + fields
         + " – motif : "
-        + line.purpose()
+        + JournalWords.purpose(line.purpose())
         + (line.justification() == null ? "" : " (" + line.justification() + ")")
         + ("DENY".equals(line.decision()) ? " – refusée" : "");
   }

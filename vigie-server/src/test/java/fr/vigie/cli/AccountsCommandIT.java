@@ -79,6 +79,25 @@ class AccountsCommandIT {
       assertThat(count(jdbc, "dpo-cli")).isZero();
       assertThat(allowed).isZero();
       assertThat(count(jdbc, "advisor-cli")).isEqualTo(1);
+      String opened =
+          jdbc.queryForObject(
+              "select id::text from staff_account where login = 'advisor-cli'", String.class);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from audit_entry"
+                      + " where position(convert_to(?, 'UTF8') in entry) > 0"
+                      + " and actor = convert_to('cli', 'UTF8')",
+                  Integer.class,
+                  "ACCOUNT.OPEN." + opened.toUpperCase(java.util.Locale.ROOT)))
+          .as("the opening audited, by the command line")
+          .isEqualTo(1);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from audit_entry"
+                      + " where position(convert_to('ACCOUNT.OPEN.', 'UTF8') in entry) > 0",
+                  Integer.class))
+          .as("the refused account opened nothing")
+          .isEqualTo(1);
     }
   }
 

@@ -147,6 +147,38 @@ public final class Browser implements AutoCloseable {
         .until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
   }
 
+  /** Scrolls the page to what {@code css} names, for a screenshot of that part. */
+  public void scrollTo(String css) {
+    driver.executeScript("arguments[0].scrollIntoView();", find(css));
+  }
+
+  /** What the page's own fetch of a link got: status, media type, disposition and bytes. */
+  public record Fetched(long status, String type, String disposition, byte[] body) {}
+
+  /**
+   * Fetches {@code href} from the page, with its session, as a click on a download link would, and
+   * returns what came back (a download is not shown in a headless browser's window).
+   */
+  public Fetched fetch(String href) {
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> answer =
+        (java.util.Map<String, Object>)
+            driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer()"
+                    + ".then(b => { const bytes = new Uint8Array(b); let text = '';"
+                    + " for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);"
+                    + " done({status: r.status, type: r.headers.get('content-type'),"
+                    + " disposition: r.headers.get('content-disposition'), body: btoa(text)}); }))"
+                    + ".catch(e => done({status: -1, type: String(e), disposition: null, body: ''}));",
+                href);
+    return new Fetched(
+        ((Number) answer.get("status")).longValue(),
+        (String) answer.get("type"),
+        (String) answer.get("disposition"),
+        java.util.Base64.getDecoder().decode((String) answer.get("body")));
+  }
+
   /** axe-core on the page as it stands: no serious or critical violation of WCAG 2.1 A and AA. */
   public void assertAccessible() {
     Results results =

@@ -125,6 +125,66 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void passkeyOnly_afterTheTotpIsRemoved_signsInWithPasswordAndPasskey_andKeepsItsLastKey() {
+    TestAccount account = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
+    try (Browser browser = new Browser(base())) {
+      browser.driver.addVirtualAuthenticator(platformAuthenticator());
+      signIn.signInAndEnroll(browser, account.login(), PASSWORD);
+      browser.open("/console/cles");
+      assertThat(browser.findAll("#retrait-totp")).as("no passkey yet").isEmpty();
+      browser.type("#libelle", "Ordinateur du bureau");
+      browser.submit("#cle-enregistrement");
+      browser.await("#cles", Duration.ofSeconds(30));
+
+      browser.open("/console/cles");
+      browser.submit("#retrait-totp");
+      assertThat(browser.text(".notice.succes")).contains("Application d'authentification retirée");
+      assertThat(browser.findAll("#sans-totp")).hasSize(1);
+      browser.assertAccessible();
+      assertThat(
+              jdbc.queryForObject(
+                  "select totp_secret is null and totp_confirmed_at is null from staff_account"
+                      + " where id = ?",
+                  Boolean.class,
+                  account.id()))
+          .isTrue();
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from audit_entry where actor = convert_to(?, 'UTF8')"
+                      + " and position(convert_to('REMOVED.TOTP', 'UTF8') in entry) > 0",
+                  Long.class,
+                  account.id().toString()))
+          .isEqualTo(1);
+
+      signIn.signOut(browser);
+      signIn.password(browser, account.login(), PASSWORD);
+      assertThat(browser.path())
+          .as("a passkey is a second factor: no enrollment of a new seed")
+          .isEqualTo("/console/connexion/code");
+      assertThat(browser.findAll("#code-totp")).isEmpty();
+      assertThat(browser.findAll("#cle-seule")).hasSize(1);
+      browser.assertAccessible();
+      browser.click("#cle-connexion");
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+          .until(d -> !browser.path().startsWith("/console/connexion"));
+      assertThat(browser.path()).isEqualTo("/console/recherche");
+      assertThat(browser.findAll("#cle-recente")).isEmpty();
+    }
+    try (Browser stranger = new Browser(base())) {
+      signIn.password(stranger, account.login(), PASSWORD);
+      assertThat(stranger.path()).isEqualTo("/console/connexion/code");
+      stranger.open("/console/connexion/enrolement");
+      assertThat(stranger.path())
+          .as("the password alone enrolls no seed for an account with a passkey")
+          .isEqualTo("/console/connexion/code");
+      stranger.open("/console/recherche");
+      assertThat(stranger.path())
+          .as("a password alone opens no page")
+          .isIn("/console/refus", "/console/connexion/code");
+    }
+  }
+
+  @Test
   void passkeySignIn_withoutThePasskey_staysOnTheCodePage() {
     TestAccount account = newAccount(Role.ADVISOR, agency, OrganizationKind.FRANCE_TRAVAIL_AGENCY);
     try (Browser owner = new Browser(base());
@@ -275,6 +335,11 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
       browser.submit("#nouvelle-structure");
       assertThat(browser.text(".notice.succes")).contains(code);
       assertThat(browser.text("#structures tr[data-code='" + code + "']")).contains("Cap emploi");
+      assertThat(
+              auditEntries(
+                  administrator, "ORGANIZATION.OPEN." + idOf("organization", "code", code)))
+          .as("the opening audited as the command line's, by the administrator")
+          .isEqualTo(1);
 
       // A Cap emploi holds no DPO: refused, nothing opened.
       openAccount(browser, login, "Délégué à la protection des données", code);
@@ -283,6 +348,9 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
 
       openAccount(browser, login, "Conseiller", code);
       oneTimePassword = browser.await("#mot-de-passe-unique", Duration.ofSeconds(30)).getText();
+      assertThat(
+              auditEntries(administrator, "ACCOUNT.OPEN." + idOf("staff_account", "login", login)))
+          .isEqualTo(1);
       browser.assertAccessible();
 
       browser.open("/console/administration");
@@ -317,6 +385,23 @@ class ConsoleAdminBrowserIT extends IdentityIntegrationTest {
     browser.find("#role").sendKeys(role);
     browser.type("#organization", code);
     browser.submit("#nouveau-compte");
+  }
+
+  /** Entries of the audit log by {@code actor} with {@code purpose}. */
+  private long auditEntries(TestAccount actor, String purpose) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_entry where position(convert_to(?, 'UTF8') in entry) > 0"
+            + " and actor = convert_to(?, 'UTF8')",
+        Long.class,
+        purpose,
+        actor.id().toString());
+  }
+
+  /** The id, in capitals as audit codes hold it, of the row of {@code table} with this key. */
+  private String idOf(String table, String column, String key) {
+    return jdbc.queryForObject(
+            "select id::text from " + table + " where " + column + " = ?", String.class, key)
+        .toUpperCase(java.util.Locale.ROOT);
   }
 
   private long credentialsOf(String login) {

@@ -150,8 +150,15 @@ class ConsoleBrowserIT extends IdentityIntegrationTest {
       String journal = browser.await("#journal", Duration.ofSeconds(30)).getText();
       assertThat(browser.path()).isEqualTo("/console/journal");
       assertThat(journal)
-          .contains("PERSON_AT_THE_DESK")
-          .contains("Rendez-vous à l'accueil pour une attestation");
+          .contains("La personne est à l'accueil sans rendez-vous")
+          .contains("Rendez-vous à l'accueil pour une attestation")
+          .contains("Conseiller")
+          .contains("Consultation hors du suivi habituel, avec une justification")
+          .as("roles, purposes and reasons in French, never their codes")
+          .doesNotContain("PERSON_AT_THE_DESK")
+          .doesNotContain("ADVISOR")
+          .doesNotContain("JUSTIFICATION")
+          .doesNotContain("ALLOW");
       browser.assertAccessible();
       browser.screenshot("dpo");
     }

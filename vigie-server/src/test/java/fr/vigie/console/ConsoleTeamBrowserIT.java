@@ -10,9 +10,7 @@ import fr.vigie.registry.Registry;
 import fr.vigie.web.TestPersons;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,7 +211,7 @@ class ConsoleTeamBrowserIT extends IdentityIntegrationTest {
   }
 
   private static void setValue(Browser browser, String css, String value) {
-    browser.driver.executeScript("arguments[0].value = arguments[1];", browser.find(css), value);
+    ConsoleForms.setValue(browser, css, value);
   }
 
   @Test
@@ -268,16 +266,7 @@ class ConsoleTeamBrowserIT extends IdentityIntegrationTest {
   }
 
   private void declare(Browser browser, String reference, String organization) {
-    browser.type("#reference", reference);
-    new Select(browser.find("#organization")).selectByValue(organization);
-    // The proposed window ends at this minute: the reads of this minute are after it.
-    setValue(
-        browser,
-        "#to",
-        LocalDateTime.ofInstant(clockNow().plus(Duration.ofHours(1)), ZoneId.of("Europe/Paris"))
-            .truncatedTo(ChronoUnit.MINUTES)
-            .toString());
-    browser.submit("form.declaration");
+    ConsoleForms.declare(browser, reference, organization, clockNow());
   }
 
   private void retentionFrom(String person, LocalDate day) {

@@ -50,8 +50,15 @@ class SpaceBrowserIT extends SpaceIntegrationTest {
       WebElement staffRead = browser.find("#consultations tr[data-own=false]");
       assertThat(staffRead.getText())
           .contains("Test FRANCE_TRAVAIL_AGENCY")
-          .contains("ADVISOR")
+          .contains("(Conseiller)")
+          .contains("Suivi de la personne")
           .contains("Nom de naissance");
+      assertThat(browser.text("#consultations"))
+          .as("roles and purposes in French, never their codes")
+          .doesNotContain("ADVISOR")
+          .doesNotContain("FOLLOW_UP")
+          .doesNotContain("IDENTITY_MATCH")
+          .doesNotContain("SELF");
       assertThat(browser.text("#consultations")).doesNotContain(advisor.login());
       browser.assertAccessible();
       browser.screenshot("espace-donnees");
@@ -81,7 +88,10 @@ class SpaceBrowserIT extends SpaceIntegrationTest {
       assertThat(pdfLink).endsWith("/api/space/copy.pdf");
       assertThat(copyText(browser))
           .contains("Copie de vos données (article 15 du RGPD)")
-          .contains("Nom de naissance : " + camille.birthName());
+          .contains("Nom de naissance : " + camille.birthName())
+          .contains("(Conseiller)")
+          .doesNotContain("ADVISOR")
+          .doesNotContain("FOLLOW_UP");
 
       browser.submit("form.deconnexion");
       assertThat(browser.path()).isEqualTo(SpacePages.SIGNED_OUT);
