@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * the breach, the categories and approximate numbers of persons and of records, the DPO's contact,
  * the likely consequences, the measures taken and proposed. Counts, categories and the DPO's texts:
  * never a person's data. A complementary version says what changed since the initial one ({@link
- * Changes}); the initial one has none ({@code null}).
+ * Changes}); the initial one has none ({@code null}). A version drafted while a scope's
+ * completeness was not {@code CONFIRMED} is {@code provisional}: the figures come from the index
+ * and the walk that shows the index missed no entry had not ended (or failed), and the PDF says so.
  */
 public record NotificationDraft(
     String incident,
@@ -36,7 +38,8 @@ public record NotificationDraft(
     String measuresTaken,
     String measuresProposed,
     List<Evidence> evidence,
-    Changes changes) {
+    Changes changes,
+    boolean provisional) {
 
   /** The first notification, then complements as the facts become known. */
   public enum Kind {
@@ -47,9 +50,20 @@ public record NotificationDraft(
   /** One category of data, and for how many persons it left. */
   public record DataCategory(String category, List<String> fields, long persons) {}
 
-  /** What one scope verified in the audit log before it was counted. */
+  /**
+   * What one scope verified in the audit log before it was counted; {@code completeness}: whether
+   * the walk of its window confirmed that the index missed no entry ({@code CONFIRMED}), is still
+   * running ({@code PENDING}) or found otherwise ({@code FAILED}); null in versions drafted before
+   * it was recorded.
+   */
   public record Evidence(
-      int scope, String selection, Instant from, Instant to, long entriesVerified, long signedTo) {}
+      int scope,
+      String selection,
+      Instant from,
+      Instant to,
+      long entriesVerified,
+      long signedTo,
+      Incident.Completeness.State completeness) {}
 
   /**
    * What a complementary version adds to the initial one ({@code since}: its version, 1): persons
@@ -116,7 +130,8 @@ public record NotificationDraft(
         measuresTaken,
         measuresProposed,
         evidence,
-        Changes.between(initial, this));
+        Changes.between(initial, this),
+        provisional);
   }
 
   /** What the DPO writes; the counts come from the incident. */

@@ -193,7 +193,8 @@ public class Notifications {
                         s.scope().from(),
                         s.scope().to(),
                         s.verified().end() - s.verified().first(),
-                        s.verified().signedTo()))
+                        s.verified().signedTo(),
+                        s.completeness().state()))
             .toList();
     long persons = incident.totals().persons();
     return new NotificationDraft(
@@ -218,7 +219,8 @@ public class Notifications {
         texts.measuresTaken(),
         texts.measuresProposed(),
         evidence,
-        null);
+        null,
+        evidence.stream().anyMatch(e -> e.completeness() != Incident.Completeness.State.CONFIRMED));
   }
 
   /** The form's boxes in order, for the PDF. */
@@ -239,6 +241,9 @@ public class Notifications {
                 + d.version()
                 + ", établie le "
                 + d.draftedAt()));
+    if (d.provisional()) {
+      provisional(b, d.evidence());
+    }
     if (d.changes() != null) {
       changes(b, d.changes(), n);
     }
@@ -299,6 +304,35 @@ public class Notifications {
                   + ")."));
     }
     return b;
+  }
+
+  /**
+   * The warning of a version drafted before every scope was confirmed complete: its figures are
+   * those the index gave, which the walk of the window may yet add to.
+   */
+  private static void provisional(
+      List<NotificationPdf.Block> b, List<NotificationDraft.Evidence> evidence) {
+    b.add(NotificationPdf.Block.title("Projet provisoire : périmètre non confirmé"));
+    for (NotificationDraft.Evidence e : evidence) {
+      if (e.completeness() == Incident.Completeness.State.PENDING) {
+        b.add(
+            NotificationPdf.Block.text(
+                "Périmètre "
+                    + e.scope()
+                    + " : la vérification que l'index du journal d'audit n'a omis aucune"
+                    + " consultation était en cours ; les chiffres ci-dessous peuvent augmenter."));
+      } else if (e.completeness() == Incident.Completeness.State.FAILED) {
+        b.add(
+            NotificationPdf.Block.text(
+                "Périmètre "
+                    + e.scope()
+                    + " : la vérification de l'exhaustivité a échoué ; les chiffres ci-dessous"
+                    + " sont incomplets, le périmètre doit être établi de nouveau."));
+      }
+    }
+    b.add(
+        NotificationPdf.Block.text(
+            "Établir une nouvelle version une fois chaque périmètre confirmé avant de la déposer."));
   }
 
   private static void changes(
