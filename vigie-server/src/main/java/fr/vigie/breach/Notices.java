@@ -119,8 +119,13 @@ public class Notices implements PersonNotices {
    * nothing changed since the last call.
    */
   public int prepare(Actor actor, IncidentId incident) {
+    return prepare(actor, incident, confirmationWait);
+  }
+
+  /** The same, waiting at most {@code wait} for the scopes' completeness (a page waits less). */
+  public int prepare(Actor actor, IncidentId incident, Duration wait) {
     dpo(actor, "NOTICE.PREPARE", incident);
-    confirmed(actor, "NOTICE.PREPARE", incident);
+    confirmed(actor, "NOTICE.PREPARE", incident, wait);
     int added = outbox.prepare(incident, clock.instant());
     recorded(actor, "NOTICE.PREPARE", incident);
     return added;
@@ -139,7 +144,7 @@ public class Notices implements PersonNotices {
       throw new VigieException(ProblemCode.FIELD_INVALID, "per-second: must be positive");
     }
     dpo(actor, "NOTICE.SEND", incident);
-    Incident.Header header = confirmed(actor, "NOTICE.SEND", incident).header();
+    Incident.Header header = confirmed(actor, "NOTICE.SEND", incident, confirmationWait).header();
     recorded(actor, "NOTICE.SEND", incident);
     return sender.send(
         new NoticeSender.Run(actor, header, Duration.ofNanos((long) (1e9 / perSecond)), letters),
@@ -181,8 +186,8 @@ public class Notices implements PersonNotices {
    * vigie.breach.notice.confirmation-wait}), and are refused, audited, when it failed or is still
    * running.
    */
-  private Incident confirmed(Actor actor, String what, IncidentId id) {
-    long deadline = System.nanoTime() + confirmationWait.toNanos();
+  private Incident confirmed(Actor actor, String what, IncidentId id, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       Incident incident = incidents.incident(id);
       Optional<Incident.ScopeRecord> open =
