@@ -15,6 +15,11 @@ import java.util.UUID;
 final class BirthNameBackfill {
   static final String NAME = "birth_name_index";
 
+  /** The persons still to visit after a cursor (bound twice): not erased, without the index. */
+  private static final String WAITING =
+      " from person where erased_at is null and birth_name_index is null"
+          + " and (?::uuid is null or id > ?::uuid)";
+
   private BirthNameBackfill() {}
 
   /** Where a run stands: the last person finished, the counts, whether it ended. */
@@ -59,9 +64,7 @@ final class BirthNameBackfill {
   /** The next persons without a birth-name index, after {@code after}, in id order. */
   static List<PersonId> next(Connection c, UUID after, int limit) throws SQLException {
     try (PreparedStatement select =
-        c.prepareStatement(
-            "select id from person where erased_at is null and birth_name_index is null"
-                + " and (?::uuid is null or id > ?::uuid) order by id limit ?")) {
+        c.prepareStatement("select id" + WAITING + " order by id limit ?")) {
       select.setObject(1, after);
       select.setObject(2, after);
       select.setInt(3, limit);
@@ -77,10 +80,7 @@ final class BirthNameBackfill {
 
   /** Persons without a birth-name index at all, for the progress's total. */
   static long remaining(Connection c, UUID after) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "select count(*) from person where erased_at is null and birth_name_index is null"
-                + " and (?::uuid is null or id > ?::uuid)")) {
+    try (PreparedStatement select = c.prepareStatement("select count(*)" + WAITING)) {
       select.setObject(1, after);
       select.setObject(2, after);
       try (ResultSet row = select.executeQuery()) {

@@ -350,6 +350,33 @@ class NoticeOutboxIT {
   }
 
   @Test
+  void print_ofABatchWhosePersonWasErasedSinceItWasMade_holdsTheOtherLettersOnly()
+      throws Exception {
+    Story story = story(0, 3);
+    PersonId erased = story.lettered().get(1);
+    // As a run that batched the letters and died before printing them left the outbox.
+    jdbc()
+        .update(
+            "update breach_notice set state = 'LETTER_DUE', channel = 'LETTER', attempts = 1"
+                + " where incident_id = ?",
+            story.incident().value());
+    assertThat(
+            context.getBean(NoticeOutbox.class).batchLetters(story.incident(), 10, Instant.now()))
+        .isPresent();
+    assertThat(context.getBean(Registry.class).erase(erased)).isTrue();
+
+    Notices.Outcome outcome = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(outcome.letters()).isEqualTo(2);
+    assertThat(outcome.status().printed()).isEqualTo(2);
+    assertThat(outcome.status().erased()).isEqualTo(1);
+    assertThat(outcome.status().lettersWaiting()).isZero();
+    assertThat(letterPages(outcome.batches(), story).keySet())
+        .containsExactlyInAnyOrder(story.lettered().get(0), story.lettered().get(2));
+    assertThat(notices().sentTo(erased)).isEmpty();
+  }
+
+  @Test
   void send_byASecurityAnalyst_isRefused() {
     Story story = story(1, 0);
     Actor analyst = account(Role.SECURITY_ANALYST);
