@@ -52,7 +52,9 @@ public enum ProblemCode {
   EVENTS_UNAVAILABLE(
       503, "The access event bus did not take the access, so nothing is returned; try again"),
   NOTICES_BUSY(409, "Another sender is sending this incident's notices: wait for it to end"),
-  SPACE_RATE_LIMITED(429, "Too many requests to the personal space; wait and try again");
+  SPACE_RATE_LIMITED(429, "Too many requests to the personal space; wait and try again"),
+  SCOPE_NOT_CONFIRMED(
+      409, "An incident's scope is not confirmed complete: the notices to persons wait for it");
 
   private final int httpStatus;
   private final String title;

@@ -6,37 +6,51 @@ import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends many entries at once, for benchmarks that need a large log: each entry is framed and
- * hashed exactly as the appender does, the rows go in by binary COPY under the appenders' lock, one
- * transaction per chunk with the subtree hashes the chunk completed, and a checkpoint is signed
- * every {@code checkpointEvery} entries. The result is a log that {@code vigie audit verify}
- * accepts, made without waiting for a commit per group. A running appender catches up on its next
- * batch, as it does after another process.
+ * Appends many entries at once, for benchmarks and tests that need a large log: each entry is
+ * framed and hashed exactly as the appender does (in parallel over a chunk), the Merkle tree and
+ * its stored subtree hashes are computed in Java in order, and the chunks go in by binary COPY on
+ * {@code writers} connections at once, while one transaction holds the appenders' lock for the
+ * whole load. A checkpoint is signed every {@code checkpointEvery} entries, once every entry it
+ * covers is committed. The result is a log that {@code vigie audit verify} accepts, made without
+ * waiting for a commit per group. A running appender waits for the lock, then catches up on the
+ * loaded leaves, as it does after another process. A load that fails part way may leave a gap the
+ * verifier names: this is not the appender.
  */
 @Component
 public class AuditBulkLoad {
-  private static final int CHUNK = 50_000;
+  private static final int CHUNK = 20_000;
 
   private final DataSource dataSource;
   private final AuditSigner signer;
   private final String origin;
+  private final int writers;
 
   @Autowired
   AuditBulkLoad(
       DataSource dataSource,
       KeyRing keys,
-      @Value("${vigie.audit.origin:vigie/audit}") String origin) {
+      @Value("${vigie.audit.origin:vigie/audit}") String origin,
+      @Value("${vigie.audit.bulk-load.writers:2}") int writers) {
     this.dataSource = dataSource;
     this.signer = keys.auditSigner();
     this.origin = origin;
+    this.writers = Math.max(1, writers);
   }
 
   /** The number of entries stored. */
@@ -58,44 +72,105 @@ public class AuditBulkLoad {
    */
   public long load(Iterator<AuditEvent> events, long checkpointEvery) {
     Checkpoints checkpoints = new Checkpoints(dataSource, signer, origin, Clock.systemUTC());
-    CompactRange tree = null;
-    long sinceCheckpoint = 0;
-    try {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            writers, Thread.ofPlatform().name("audit-bulk-load-", 0).daemon().factory());
+    Semaphore inFlight = new Semaphore(writers * 2);
+    List<CompletableFuture<Void>> written = new ArrayList<>();
+    try (Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      long last = AuditStore.lockForAppend(lock);
+      CompactRange tree = Recovery.resume(lock, signer.publicKey());
+      tree.collectNodes();
+      AuditStore.catchUp(lock, tree, last);
+      long sinceCheckpoint = 0;
       while (events.hasNext()) {
-        try (Connection c = dataSource.getConnection()) {
-          c.setAutoCommit(false);
-          long last = AuditStore.lockForAppend(c);
-          if (tree == null) {
-            tree = Recovery.resume(c, signer.publicKey());
-            tree.collectNodes();
-          }
-          AuditStore.catchUp(c, tree, last);
-          EntryCopy copy = new EntryCopy(CHUNK * 300);
-          for (int n = 0; n < CHUNK && events.hasNext() && sinceCheckpoint < checkpointEvery; n++) {
-            AuditEvent event = events.next();
-            byte[] entry = AuditEntry.frame(tree.size(), AuditEntry.encodeEvent(event));
-            byte[] leafHash = MerkleTree.leafHash(entry);
-            copy.row(
-                tree.size(),
-                AuditEntry.microsOf(entry),
-                entry,
-                leafHash,
-                event.subject() == null ? null : UUID.fromString(event.subject()));
-            tree.append(leafHash);
-            sinceCheckpoint++;
-          }
-          AuditStore.copyIn(c, copy.finish());
-          AuditNodes.insert(c, tree.drainNodes());
-          c.commit();
-        }
+        List<AuditEvent> batch =
+            next(events, (int) Math.min(CHUNK, checkpointEvery - sinceCheckpoint));
+        inFlight.acquire();
+        Chunk chunk = chunk(tree, batch);
+        written.add(
+            CompletableFuture.runAsync(() -> write(chunk), pool)
+                .whenComplete((done, failure) -> inFlight.release()));
+        sinceCheckpoint += batch.size();
         if (sinceCheckpoint >= checkpointEvery || !events.hasNext()) {
+          // A checkpoint names only entries that are stored.
+          settled(written);
           checkpoints.signIfGrown(tree);
           sinceCheckpoint = 0;
         }
       }
-      return tree == null ? -1 : tree.size();
+      settled(written);
+      lock.commit();
+      return tree.size();
     } catch (SQLException | GeneralSecurityException e) {
       throw new AuditUnavailableException("the audit log could not be loaded", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AuditUnavailableException("the audit log's load was interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One chunk's rows in COPY form and the subtree hashes it completed. */
+  private record Chunk(byte[] rows, List<AuditNode> nodes) {}
+
+  private static List<AuditEvent> next(Iterator<AuditEvent> events, int count) {
+    List<AuditEvent> batch = new ArrayList<>(count);
+    while (batch.size() < count && events.hasNext()) {
+      batch.add(events.next());
+    }
+    return batch;
+  }
+
+  /** Frames and hashes the entries in parallel, then grows the tree with them in order. */
+  private static Chunk chunk(CompactRange tree, List<AuditEvent> batch) {
+    long first = tree.size();
+    byte[][] entries = new byte[batch.size()][];
+    byte[][] leaves = new byte[batch.size()][];
+    IntStream.range(0, batch.size())
+        .parallel()
+        .forEach(
+            n -> {
+              entries[n] = AuditEntry.frame(first + n, AuditEntry.encodeEvent(batch.get(n)));
+              leaves[n] = MerkleTree.leafHash(entries[n]);
+            });
+    EntryCopy copy = new EntryCopy(batch.size() * 300);
+    for (int n = 0; n < batch.size(); n++) {
+      String subject = batch.get(n).subject();
+      copy.row(
+          first + n,
+          AuditEntry.microsOf(entries[n]),
+          entries[n],
+          leaves[n],
+          subject == null ? null : UUID.fromString(subject));
+      tree.append(leaves[n]);
+    }
+    return new Chunk(copy.finish(), tree.drainNodes());
+  }
+
+  private void write(Chunk chunk) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      AuditStore.copyIn(c, chunk.rows());
+      AuditNodes.insert(c, chunk.nodes());
+      c.commit();
+    } catch (SQLException e) {
+      throw new AuditUnavailableException("the audit log could not be loaded", e);
+    }
+  }
+
+  private static void settled(List<CompletableFuture<Void>> written) {
+    try {
+      CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof AuditUnavailableException unavailable) {
+        throw unavailable;
+      }
+      throw e;
+    } finally {
+      written.removeIf(CompletableFuture::isDone);
     }
   }
 }

@@ -186,18 +186,19 @@ class NoticeOutbox {
                 + " order by seq",
             (row, i) -> new Batch(row.getObject(1, UUID.class), row.getInt(2), List.of()),
             incident.value());
-    return batches.stream()
-        .map(
-            b ->
-                new Batch(
-                    b.id(),
-                    b.seq(),
-                    jdbc.query(
-                        "select person_id, seq, fields, first_at, last_at, message_id from"
-                            + " breach_notice where letter_batch = ? order by person_id, seq",
-                        (row, i) -> due(row),
-                        b.id())))
-        .toList();
+    return batches.stream().map(b -> batch(b.id(), b.seq())).toList();
+  }
+
+  /** A batch as it stands, its letters in page order. */
+  Batch batch(UUID id, int seq) {
+    return new Batch(
+        id,
+        seq,
+        jdbc.query(
+            "select person_id, seq, fields, first_at, last_at, message_id from"
+                + " breach_notice where letter_batch = ? order by person_id, seq",
+            (row, i) -> due(row),
+            id));
   }
 
   /** The batch's PDF is written: the batch and its letters are done, together. */
@@ -216,6 +217,24 @@ class NoticeOutbox {
         });
   }
 
+  /**
+   * Ends as ERASED every notice of the incident not yet out whose person was crypto-shredded: their
+   * contact went with their key, so no email or letter can reach them. The caller holds the
+   * incident's sending lock, so a CLAIMED notice is its own. Returns the notices it ended, for the
+   * audit; reads only the person's clear erasure date.
+   */
+  List<Due> erased(IncidentId incident, Instant at) {
+    return jdbc.query(
+        "update breach_notice n set state = 'ERASED', channel = null, done_at = ?,"
+            + " letter_batch = null from person p where p.id = n.person_id"
+            + " and p.erased_at is not null and n.incident_id = ?"
+            + " and n.state in ('PENDING', 'CLAIMED', 'LETTER_DUE', 'LETTER_BATCHED')"
+            + " returning n.person_id, n.seq, n.fields, n.first_at, n.last_at, n.message_id",
+        (row, i) -> due(row),
+        Timestamp.from(at),
+        incident.value());
+  }
+
   /** How many notices of the incident are in each state. */
   Notices.Status status(IncidentId incident) {
     return jdbc.queryForObject(
@@ -224,7 +243,8 @@ class NoticeOutbox {
             + " count(*) filter (where state = 'SENT'),"
             + " count(*) filter (where state in ('LETTER_DUE', 'LETTER_BATCHED')),"
             + " count(*) filter (where state = 'PRINTED'),"
-            + " count(*) filter (where attempts > 1)"
+            + " count(*) filter (where attempts > 1),"
+            + " count(*) filter (where state = 'ERASED')"
             + " from breach_notice where incident_id = ?",
         (row, i) ->
             new Notices.Status(
@@ -233,7 +253,8 @@ class NoticeOutbox {
                 row.getLong(3),
                 row.getLong(4),
                 row.getLong(5),
-                row.getLong(6)),
+                row.getLong(6),
+                row.getLong(7)),
         incident.value());
   }
 

@@ -88,15 +88,18 @@ class NoticeSender {
       }
       try {
         int released = outbox.releaseClaims(run.id());
+        unreachable(run);
         int emailed = emails(run, progress);
         while (outbox.batchLetters(run.id(), lettersPerBatch, clock.instant()).isPresent()) {
           // one batch per transaction, until no letter waits
         }
         List<Path> files = new ArrayList<>();
         int letters = 0;
+        unreachable(run);
         for (NoticeOutbox.Batch batch : outbox.unprinted(run.id())) {
-          files.add(print(run, batch));
-          letters += batch.letters().size();
+          Printed printed = print(run, batch);
+          files.add(printed.file());
+          letters += printed.letters();
           progress.advanced(outbox.status(run.id()));
         }
         return new Notices.Outcome(released, emailed, letters, files, outbox.status(run.id()));
@@ -121,7 +124,11 @@ class NoticeSender {
       }
       nextAt = System.nanoTime() + run.spacing().toNanos();
       NoticeOutbox.Due due = claimed.get();
-      String email = contact(run, due).fields().getOrDefault(PersonField.EMAIL, "");
+      Optional<PersonView> contact = contact(run, due);
+      if (contact.isEmpty()) {
+        continue;
+      }
+      String email = contact.get().fields().getOrDefault(PersonField.EMAIL, "");
       if (email.isBlank()) {
         outbox.letterDue(run.id(), due, clock.instant());
         continue;
@@ -147,35 +154,65 @@ class NoticeSender {
   /** How often progress is counted: a count reads every notice of the incident. */
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
-  private Path print(Run run, NoticeOutbox.Batch batch) {
+  /** A written batch: its file and how many letters it holds. */
+  private record Printed(Path file, int letters) {}
+
+  /**
+   * Writes a batch's PDF. A person of the batch erased since it was made leaves it (ERASED) and the
+   * batch is read again, so that the file holds exactly the letters marked printed.
+   */
+  private Printed print(Run run, NoticeOutbox.Batch batch) {
+    List<NoticeOutbox.Due> dues = batch.letters();
     List<NoticeLetters.Letter> letters = new ArrayList<>();
-    for (NoticeOutbox.Due due : batch.letters()) {
-      letters.add(letter(contact(run, due), words.body(due)));
+    for (NoticeOutbox.Due due : dues) {
+      Optional<PersonView> contact = contact(run, due);
+      if (contact.isEmpty()) {
+        return print(run, outbox.batch(batch.id(), batch.seq()));
+      }
+      letters.add(letter(contact.get(), words.body(due)));
     }
     String name = NoticeLetters.fileName(run.incident().reference(), batch.seq());
     Path file = NoticeLetters.write(run.letters(), name, letters);
     outbox.printed(batch.id(), name, clock.instant());
-    for (NoticeOutbox.Due due : batch.letters()) {
+    for (NoticeOutbox.Due due : dues) {
       audit.append(
           run.actor(), "NOTICE.LETTER", run.id(), due.person(), due.fields(), AuditDecision.ALLOW);
     }
-    return file;
+    return new Printed(file, dues.size());
   }
 
   /**
    * The contact through the one read path, for {@link Purpose#BREACH_NOTICE}; over the notices'
-   * ceilings, waits as long as the refusal says and asks again.
+   * ceilings, waits as long as the refusal says and asks again. Empty when the person was erased
+   * meanwhile: their notices are then ended as ERASED ({@link #unreachable}).
    */
-  private PersonView contact(Run run, NoticeOutbox.Due due) {
+  private Optional<PersonView> contact(Run run, NoticeOutbox.Due due) {
     while (true) {
       try {
-        return reads.read(run.actor(), due.person(), Purpose.BREACH_NOTICE, Optional.empty());
+        return Optional.of(
+            reads.read(run.actor(), due.person(), Purpose.BREACH_NOTICE, Optional.empty()));
       } catch (VigieException e) {
+        if (e.code() == ProblemCode.PERSON_ERASED) {
+          unreachable(run);
+          return Optional.empty();
+        }
         if (e.code() != ProblemCode.CEILING_REACHED) {
           throw e;
         }
         pause(e.retryAfter().orElse(Duration.ofSeconds(10)).toNanos());
       }
+    }
+  }
+
+  /**
+   * Ends the notices of persons crypto-shredded before their notice went out: nothing can reach
+   * them, and a notice left waiting would stop every later run at that person. Each is audited
+   * ({@code NOTICE.ERASED}: the person's id and the fields it would have named).
+   */
+  private void unreachable(Run run) {
+    for (NoticeOutbox.Due due : outbox.erased(run.id(), clock.instant())) {
+      audit.append(
+          run.actor(), "NOTICE.ERASED", run.id(), due.person(), due.fields(), AuditDecision.ALLOW);
     }
   }
 

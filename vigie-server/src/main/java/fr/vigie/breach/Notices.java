@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +37,7 @@ public class Notices implements PersonNotices {
   private final NoticeAudit audit;
   private final NoticeWords words;
   private final Clock clock;
+  private final Duration confirmationWait;
 
   Notices(
       Incidents incidents,
@@ -43,13 +45,15 @@ public class Notices implements PersonNotices {
       NoticeSender sender,
       NoticeAudit audit,
       NoticeWords words,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      @Value("${vigie.breach.notice.confirmation-wait:PT5M}") Duration confirmationWait) {
     this.incidents = incidents;
     this.outbox = outbox;
     this.sender = sender;
     this.audit = audit;
     this.words = words;
     this.clock = clock.orElse(Clock.systemUTC());
+    this.confirmationWait = confirmationWait;
   }
 
   /** How the notice reached the person. */
@@ -77,9 +81,19 @@ public class Notices implements PersonNotices {
     }
   }
 
-  /** The outbox of an incident, by state; {@code retried}: notices claimed more than once. */
+  /**
+   * The outbox of an incident, by state; {@code retried}: notices claimed more than once; {@code
+   * erased}: notices that cannot go out because their person was crypto-shredded (by retention)
+   * before they did, so that person was not told.
+   */
   public record Status(
-      long pending, long claimed, long emailed, long lettersWaiting, long printed, long retried) {
+      long pending,
+      long claimed,
+      long emailed,
+      long lettersWaiting,
+      long printed,
+      long retried,
+      long erased) {
     /** Notices that went out, by email or in a printed batch. */
     public long done() {
       return emailed + printed;
@@ -105,8 +119,13 @@ public class Notices implements PersonNotices {
    * nothing changed since the last call.
    */
   public int prepare(Actor actor, IncidentId incident) {
+    return prepare(actor, incident, confirmationWait);
+  }
+
+  /** The same, waiting at most {@code wait} for the scopes' completeness (a page waits less). */
+  public int prepare(Actor actor, IncidentId incident, Duration wait) {
     dpo(actor, "NOTICE.PREPARE", incident);
-    incidents.incident(incident);
+    confirmed(actor, "NOTICE.PREPARE", incident, wait);
     int added = outbox.prepare(incident, clock.instant());
     recorded(actor, "NOTICE.PREPARE", incident);
     return added;
@@ -125,7 +144,7 @@ public class Notices implements PersonNotices {
       throw new VigieException(ProblemCode.FIELD_INVALID, "per-second: must be positive");
     }
     dpo(actor, "NOTICE.SEND", incident);
-    Incident.Header header = incidents.incident(incident).header();
+    Incident.Header header = confirmed(actor, "NOTICE.SEND", incident, confirmationWait).header();
     recorded(actor, "NOTICE.SEND", incident);
     return sender.send(
         new NoticeSender.Run(actor, header, Duration.ofNanos((long) (1e9 / perSecond)), letters),
@@ -158,6 +177,59 @@ public class Notices implements PersonNotices {
   /** The words of a notice, as the email, the letter and the person's space show them. */
   public String text(Sent notice) {
     return words.body(notice.fields(), notice.firstAt(), notice.lastAt(), notice.complementary());
+  }
+
+  /**
+   * The incident once every scope of it is confirmed complete. An indexed scope answers first and
+   * the walk of its window confirms it after: a person the walk would add must not be left out of a
+   * sending that the outbox then counts as done, so the notices wait for the walk (at most {@code
+   * vigie.breach.notice.confirmation-wait}), and are refused, audited, when it failed or is still
+   * running.
+   */
+  private Incident confirmed(Actor actor, String what, IncidentId id, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Incident incident = incidents.incident(id);
+      Optional<Incident.ScopeRecord> open =
+          incident.scopes().stream()
+              .filter(s -> s.completeness().state() != Incident.Completeness.State.CONFIRMED)
+              .min(
+                  java.util.Comparator.comparing(
+                      (Incident.ScopeRecord s) ->
+                          s.completeness().state() != Incident.Completeness.State.FAILED));
+      if (open.isEmpty()) {
+        return incident;
+      }
+      Incident.ScopeRecord scope = open.get();
+      boolean failed = scope.completeness().state() == Incident.Completeness.State.FAILED;
+      if (failed || System.nanoTime() >= deadline) {
+        audit.append(actor, what, id, null, List.of(), AuditDecision.DENY);
+        throw failed
+            ? new VigieException(
+                ProblemCode.SCOPE_NOT_CONFIRMED,
+                "scope "
+                    + scope.seq()
+                    + ": the check of its completeness failed ("
+                    + scope.completeness().detail()
+                    + "); scope the incident again before notifying the persons")
+            : new VigieException(
+                ProblemCode.SCOPE_NOT_CONFIRMED,
+                "scope "
+                    + scope.seq()
+                    + ": the walk that confirms its completeness is still running; try again",
+                Duration.ofSeconds(30));
+      }
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(Duration.ofMillis(200));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a scope's completeness", e);
+    }
   }
 
   /** The controller's DPO, active and unrestricted; a refusal is audited. */

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * the breach, the categories and approximate numbers of persons and of records, the DPO's contact,
  * the likely consequences, the measures taken and proposed. Counts, categories and the DPO's texts:
  * never a person's data. A complementary version says what changed since the initial one ({@link
- * Changes}); the initial one has none ({@code null}).
+ * Changes}); the initial one has none ({@code null}). A version drafted while a scope's
+ * completeness was not {@code CONFIRMED} is {@code provisional}: the figures come from the index
+ * and the walk that shows the index missed no entry had not ended (or failed), and the PDF says so.
  */
 public record NotificationDraft(
     String incident,
@@ -36,7 +38,8 @@ public record NotificationDraft(
     String measuresTaken,
     String measuresProposed,
     List<Evidence> evidence,
-    Changes changes) {
+    Changes changes,
+    boolean provisional) {
 
   /** The first notification, then complements as the facts become known. */
   public enum Kind {
@@ -48,9 +51,10 @@ public record NotificationDraft(
   public record DataCategory(String category, List<String> fields, long persons) {}
 
   /**
-   * What one scope verified in the audit log before it was counted; {@code completeness}: where the
-   * walk that confirms an indexed scope missed no entry stood when the draft was made ({@code
-   * CONFIRMED}, {@code PENDING}, {@code FAILED}; null in drafts made before it was recorded).
+   * What one scope verified in the audit log before it was counted; {@code completeness}: whether
+   * the walk of its window confirmed that the index missed no entry ({@code CONFIRMED}), is still
+   * running ({@code PENDING}) or found otherwise ({@code FAILED}); null in versions drafted before
+   * it was recorded.
    */
   public record Evidence(
       int scope,
@@ -59,19 +63,11 @@ public record NotificationDraft(
       Instant to,
       long entriesVerified,
       long signedTo,
-      String completeness) {
+      Incident.Completeness.State completeness) {
     /** Whether this scope was not yet known complete when the draft was made. */
     public boolean unconfirmed() {
-      return completeness != null && !completeness.equals("CONFIRMED");
+      return completeness != null && completeness != Incident.Completeness.State.CONFIRMED;
     }
-  }
-
-  /**
-   * Whether a scope of this draft was not yet known complete when it was made: its figures may
-   * still grow, and the draft says so.
-   */
-  public boolean provisional() {
-    return evidence.stream().anyMatch(Evidence::unconfirmed);
   }
 
   /**
@@ -139,7 +135,8 @@ public record NotificationDraft(
         measuresTaken,
         measuresProposed,
         evidence,
-        Changes.between(initial, this));
+        Changes.between(initial, this),
+        provisional);
   }
 
   /** What the DPO writes; the counts come from the incident. */

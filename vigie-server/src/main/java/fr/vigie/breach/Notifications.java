@@ -34,12 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Notifications {
-  /** What a draft made before every scope was known complete says, in its PDF and the console. */
-  public static final String PROVISIONAL =
-      "Ce projet a été établi avant la fin de la vérification d'exhaustivité d'un périmètre (la"
-          + " relecture complète du journal d'audit sur la période) : les chiffres peuvent encore"
-          + " augmenter. Établissez une nouvelle version une fois le périmètre confirmé.";
-
   /** The longest text the DPO writes in one box of the form. */
   public static final int MAX_TEXT = 8_000;
 
@@ -231,7 +225,7 @@ public class Notifications {
                         s.scope().to(),
                         s.verified().end() - s.verified().first(),
                         s.verified().signedTo(),
-                        s.completeness() == null ? null : s.completeness().state().name()))
+                        s.completeness().state()))
             .toList();
     long persons = incident.totals().persons();
     return new NotificationDraft(
@@ -256,7 +250,8 @@ public class Notifications {
         texts.measuresTaken(),
         texts.measuresProposed(),
         evidence,
-        null);
+        null,
+        evidence.stream().anyMatch(e -> e.completeness() != Incident.Completeness.State.CONFIRMED));
   }
 
   /** The form's boxes in order, for the PDF. */
@@ -278,8 +273,7 @@ public class Notifications {
                 + ", établie le "
                 + d.draftedAt()));
     if (d.provisional()) {
-      b.add(NotificationPdf.Block.title("Projet provisoire"));
-      b.add(NotificationPdf.Block.text(PROVISIONAL));
+      provisional(b, d.evidence());
     }
     if (d.changes() != null) {
       changes(b, d.changes(), n);
@@ -347,6 +341,35 @@ public class Notifications {
                   + "."));
     }
     return b;
+  }
+
+  /**
+   * The warning of a version drafted before every scope was confirmed complete: its figures are
+   * those the index gave, which the walk of the window may yet add to.
+   */
+  private static void provisional(
+      List<NotificationPdf.Block> b, List<NotificationDraft.Evidence> evidence) {
+    b.add(NotificationPdf.Block.title("Projet provisoire : périmètre non confirmé"));
+    for (NotificationDraft.Evidence e : evidence) {
+      if (e.completeness() == Incident.Completeness.State.PENDING) {
+        b.add(
+            NotificationPdf.Block.text(
+                "Périmètre "
+                    + e.scope()
+                    + " : la vérification que l'index du journal d'audit n'a omis aucune"
+                    + " consultation était en cours ; les chiffres ci-dessous peuvent augmenter."));
+      } else if (e.completeness() == Incident.Completeness.State.FAILED) {
+        b.add(
+            NotificationPdf.Block.text(
+                "Périmètre "
+                    + e.scope()
+                    + " : la vérification de l'exhaustivité a échoué ; les chiffres ci-dessous"
+                    + " sont incomplets, le périmètre doit être établi de nouveau."));
+      }
+    }
+    b.add(
+        NotificationPdf.Block.text(
+            "Établir une nouvelle version une fois chaque périmètre confirmé avant de la déposer."));
   }
 
   private static void changes(

@@ -75,13 +75,15 @@ final class BreachCommand {
                         status.emailed(), status.printed(), status.pending()));
         System.out.printf(
             "done: %,d emailed and %,d letters in this run (%,d claims of a stopped run sent"
-                + " again); in all %,d emailed, %,d letters printed, %,d pending%n",
+                + " again); in all %,d emailed, %,d letters printed, %,d pending, %,d not sent"
+                + " (person erased by retention)%n",
             outcome.emailed(),
             outcome.letters(),
             outcome.released(),
             outcome.status().emailed(),
             outcome.status().printed(),
-            outcome.status().pending());
+            outcome.status().pending(),
+            outcome.status().erased());
         outcome.batches().forEach(file -> System.out.println("letters: " + file));
         return outcome.status().pending() + outcome.status().claimed() == 0 ? 0 : 1;
       }

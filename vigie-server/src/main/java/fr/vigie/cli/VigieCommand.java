@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EvalCommand.class,
       ExchangeCommand.class,
-      BreachCommand.class
+      BreachCommand.class,
+      RegistryCommand.class
     })
 public final class VigieCommand implements Runnable {
 

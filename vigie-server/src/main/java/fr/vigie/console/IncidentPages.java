@@ -136,12 +136,19 @@ class IncidentPages {
     return "redirect:/console/incidents/" + id;
   }
 
+  private static final Duration PAGE_WAIT = Duration.ofSeconds(10);
+
   /** The DPO puts every person the incident touched in the notices' outbox, each once. */
   @PostMapping("/console/incidents/{id}/notifications")
   String prepare(@PathVariable UUID id, RedirectAttributes redirect) {
-    int added = notices.prepare(actors.require(), new IncidentId(id));
-    redirect.addFlashAttribute(
-        "notice", added + " notification(s) ajoutée(s) à l'envoi, chacune une seule fois.");
+    try {
+      // A page waits only briefly for the walk that confirms a scope; past it, it says so.
+      int added = notices.prepare(actors.require(), new IncidentId(id), PAGE_WAIT);
+      redirect.addFlashAttribute(
+          "notice", added + " notification(s) ajoutée(s) à l'envoi, chacune une seule fois.");
+    } catch (VigieException e) {
+      redirect.addFlashAttribute("error", texts.incidentProblem(e.code()));
+    }
     return "redirect:/console/incidents/" + id;
   }
 

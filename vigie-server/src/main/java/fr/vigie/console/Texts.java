@@ -99,6 +99,10 @@ public class Texts {
               + " une structure (l'un ou l'autre), une fin après le début, 400 jours au plus.";
       case ACCESS_DENIED, NOT_PERMITTED ->
           "Réservé au délégué à la protection des données et aux analystes sécurité nationaux.";
+      case SCOPE_NOT_CONFIRMED ->
+          "Notifications non préparées : l'exhaustivité d'un périmètre n'est pas encore confirmée"
+              + " (vérification du journal en cours, ou échouée). Réessayez une fois chaque"
+              + " périmètre « confirmé ».";
       default -> problem(code);
     };
   }

@@ -44,10 +44,16 @@ final class PersonSealer {
    * a provider that sends the birth name is matched on. Null when the name index covers it.
    */
   byte[] birthNameIndex(PersonRecord person) throws GeneralSecurityException {
-    if (Canonical.name(person.birthName()).equals(Canonical.name(person.lastName()))) {
+    return birthNameIndex(person.birthName(), person.lastName(), person.birthDate());
+  }
+
+  /** The same, from the birth name, the name in use and the birth date. */
+  byte[] birthNameIndex(String birthName, String nameInUse, java.time.LocalDate birthDate)
+      throws GeneralSecurityException {
+    if (Canonical.name(birthName).equals(Canonical.name(nameInUse))) {
       return null;
     }
-    return nameBirthIndex(person.birthName(), person.birthDate());
+    return nameBirthIndex(birthName, birthDate);
   }
 
   /** A keyed digest of the whole row: equal only for rows equal in every field. */

@@ -259,6 +259,82 @@ public class Registry {
     }
   }
 
+  /** Where the birth-name index backfill stands after a run. */
+  public record Backfill(long visited, long filled, boolean finished) {}
+
+  /**
+   * Computes the birth-name index ({@code V117}) of the persons stored before it existed, at most
+   * {@code atMost} of them in this run, in transactions of {@value #BACKFILL_BATCH}: each person's
+   * row is locked as an update locks it, its birth name, usual name and birth date are decrypted in
+   * memory by the registry (as an update decrypts the record it changes: this is not a read, and
+   * nothing leaves the registry but the keyed index), and the cursor advances in the same
+   * transaction, so a stopped run resumes after the last person it finished. A person whose birth
+   * name is the name in use needs no index and keeps none.
+   */
+  public Backfill backfillBirthNameIndex(long atMost, ImportProgress progress) {
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      BirthNameBackfill.Cursor cursor = BirthNameBackfill.lock(c);
+      long total = cursor.visited() + BirthNameBackfill.remaining(c, cursor.after());
+      c.commit();
+      long run = 0;
+      while (!cursor.finished() && run < atMost) {
+        cursor = BirthNameBackfill.lock(c);
+        List<PersonId> batch =
+            BirthNameBackfill.next(c, cursor.after(), (int) Math.min(BACKFILL_BATCH, atMost - run));
+        long filled = 0;
+        for (PersonId id : batch) {
+          if (backfill(c, id)) {
+            filled++;
+          }
+        }
+        run += batch.size();
+        cursor =
+            new BirthNameBackfill.Cursor(
+                batch.isEmpty() ? cursor.after() : batch.getLast().value(),
+                cursor.visited() + batch.size(),
+                cursor.filled() + filled,
+                batch.isEmpty());
+        BirthNameBackfill.save(c, cursor);
+        c.commit();
+        progress.advanced(cursor.visited(), cursor.visited(), total);
+      }
+      return new Backfill(cursor.visited(), cursor.filled(), cursor.finished());
+    } catch (SQLException e) {
+      throw new IllegalStateException("backfill: database error " + e.getSQLState(), e);
+    } catch (GeneralSecurityException e) {
+      throw new VigieException(ProblemCode.KEY_UNAVAILABLE, "backfill: a key did not open", e);
+    }
+  }
+
+  private static final int BACKFILL_BATCH = 500;
+
+  private boolean backfill(Connection c, PersonId id)
+      throws SQLException, GeneralSecurityException {
+    Optional<PersonStore.Locked> locked = store.lockForUpdate(c, id);
+    if (locked.isEmpty()) {
+      return false;
+    }
+    EnumMap<PersonField, byte[]> names = new EnumMap<>(PersonField.class);
+    for (PersonField field :
+        List.of(PersonField.BIRTH_NAME, PersonField.USUAL_NAME, PersonField.BIRTH_DATE)) {
+      names.put(field, locked.get().ciphertexts().get(field));
+    }
+    EnumMap<PersonField, String> values = sealer.unseal(id, locked.get().wrappedKey(), names);
+    String birthName = values.get(PersonField.BIRTH_NAME);
+    String usualName = values.get(PersonField.USUAL_NAME);
+    byte[] index =
+        sealer.birthNameIndex(
+            birthName,
+            usualName.isBlank() ? birthName : usualName,
+            LocalDate.parse(values.get(PersonField.BIRTH_DATE)));
+    if (index == null) {
+      return false;
+    }
+    BirthNameBackfill.set(c, id, index);
+    return true;
+  }
+
   /** Persons in the register, erased ones excepted. */
   public long count() {
     try {

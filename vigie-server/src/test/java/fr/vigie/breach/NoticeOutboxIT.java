@@ -107,6 +107,7 @@ class NoticeOutboxIT {
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=" + mail.getSmtp().getPort(),
         "vigie.demo.enabled=false",
+        "vigie.breach.notice.confirmation-wait=PT1S",
         "spring.main.banner-mode=off",
         "logging.level.root=WARN");
   }
@@ -278,6 +279,101 @@ class NoticeOutboxIT {
               assertThat(e.actor()).isEqualTo(story.dpo().account().toString());
               assertThat(e.decision()).isEqualTo(AuditDecision.DENY);
             });
+  }
+
+  @Test
+  void send_whileAScopeIsNotConfirmedComplete_isRefused_andNotifiesNobodyUntilItIs()
+      throws Exception {
+    Story story = story(1, 0);
+    JdbcTemplate owner = new JdbcTemplate(database);
+    String incident = story.incident().value().toString();
+    ScopeStates.walked(owner, incident);
+
+    ScopeStates.set(owner, incident, Incident.Completeness.State.PENDING);
+    assertThatThrownBy(() -> notices().send(story.dpo(), story.incident(), 50, letters, s -> {}))
+        .isInstanceOfSatisfying(
+            VigieException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ProblemCode.SCOPE_NOT_CONFIRMED);
+              assertThat(e.retryAfter()).isPresent();
+            });
+    ScopeStates.set(owner, incident, Incident.Completeness.State.FAILED);
+    assertThatThrownBy(() -> notices().prepare(story.dpo(), story.incident()))
+        .isInstanceOfSatisfying(
+            VigieException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ProblemCode.SCOPE_NOT_CONFIRMED);
+              assertThat(e.getMessage()).contains("scope 1: the check of its completeness failed");
+            });
+    assertThat(receivedBy(story.emailOf(story.emailed().getFirst()))).isEmpty();
+    assertThat(notices().status(story.dpo(), story.incident()).pending()).isEqualTo(1);
+
+    ScopeStates.set(owner, incident, Incident.Completeness.State.CONFIRMED);
+    Notices.Outcome sent = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(sent.emailed()).isEqualTo(1);
+    assertThat(receivedBy(story.emailOf(story.emailed().getFirst()))).hasSize(1);
+  }
+
+  @Test
+  void send_toPersonsErasedByRetentionSinceTheScope_endsTheirNoticesAsErased_andCountsThem() {
+    Story story = story(3, 1);
+    PersonId erasedEmailed = story.emailed().get(1);
+    PersonId erasedLettered = story.lettered().getFirst();
+    Registry registry = context.getBean(Registry.class);
+    assertThat(registry.erase(erasedEmailed)).isTrue();
+    assertThat(registry.erase(erasedLettered)).isTrue();
+
+    Notices.Outcome outcome = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(outcome.emailed()).isEqualTo(2);
+    assertThat(outcome.letters()).isZero();
+    assertThat(outcome.status().erased()).isEqualTo(2);
+    assertThat(outcome.status().pending() + outcome.status().claimed()).isZero();
+    assertThat(outcome.status().lettersWaiting()).isZero();
+    assertThat(receivedBy(story.emailOf(erasedEmailed))).isEmpty();
+    assertThat(receivedBy(story.emailOf(story.emailed().get(0)))).hasSize(1);
+    assertThat(receivedBy(story.emailOf(story.emailed().get(2)))).hasSize(1);
+    assertThat(notices().sentTo(erasedEmailed)).isEmpty();
+    assertThat(notices().sentTo(erasedLettered)).isEmpty();
+    String incident = story.incident().value().toString().toUpperCase();
+    assertThat(context.getBean(AuditJournal.class).about(erasedEmailed.value()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.purpose()).isEqualTo("NOTICE.ERASED." + incident);
+              assertThat(e.fields()).isEqualTo(story.fieldsOf(erasedEmailed));
+            })
+        .noneSatisfy(e -> assertThat(e.purpose()).isEqualTo("BREACH_NOTICE"));
+    Notices.Outcome again = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+    assertThat(again.emailed()).isZero();
+    assertThat(again.status().erased()).isEqualTo(2);
+  }
+
+  @Test
+  void print_ofABatchWhosePersonWasErasedSinceItWasMade_holdsTheOtherLettersOnly()
+      throws Exception {
+    Story story = story(0, 3);
+    PersonId erased = story.lettered().get(1);
+    // As a run that batched the letters and died before printing them left the outbox.
+    jdbc()
+        .update(
+            "update breach_notice set state = 'LETTER_DUE', channel = 'LETTER', attempts = 1"
+                + " where incident_id = ?",
+            story.incident().value());
+    assertThat(
+            context.getBean(NoticeOutbox.class).batchLetters(story.incident(), 10, Instant.now()))
+        .isPresent();
+    assertThat(context.getBean(Registry.class).erase(erased)).isTrue();
+
+    Notices.Outcome outcome = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+
+    assertThat(outcome.letters()).isEqualTo(2);
+    assertThat(outcome.status().printed()).isEqualTo(2);
+    assertThat(outcome.status().erased()).isEqualTo(1);
+    assertThat(outcome.status().lettersWaiting()).isZero();
+    assertThat(letterPages(outcome.batches(), story).keySet())
+        .containsExactlyInAnyOrder(story.lettered().get(0), story.lettered().get(2));
+    assertThat(notices().sentTo(erased)).isEmpty();
   }
 
   @Test

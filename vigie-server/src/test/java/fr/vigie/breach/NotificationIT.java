@@ -126,6 +126,46 @@ class NotificationIT extends IdentityIntegrationTest {
   }
 
   @Test
+  void draft_beforeTheScopeIsConfirmed_isProvisionalAndSaysSo() throws Exception {
+    StaffClient dpo = signedIn(newAccount(Role.DPO));
+    String incident = declare(dpo);
+    ScopeStates.walked(owner, incident);
+    ScopeStates.set(owner, incident, Incident.Completeness.State.PENDING);
+
+    StaffClient.Answer early = dpo.post("/api/incidents/" + incident + "/notifications", TEXTS);
+    ScopeStates.set(owner, incident, Incident.Completeness.State.CONFIRMED);
+    StaffClient.Answer later = dpo.post("/api/incidents/" + incident + "/notifications", TEXTS);
+
+    assertThat(early.status()).as(early.body()).isEqualTo(200);
+    assertThat(early.json().get("provisional").asBoolean()).isTrue();
+    assertThat(early.json().get("evidence").get(0).get("completeness").asString())
+        .isEqualTo("PENDING");
+    assertThat(pdfText(dpo, "/api/incidents/" + incident + "/notifications/1/pdf"))
+        .contains("Projet provisoire : périmètre non confirmé")
+        .contains("Périmètre 1 : la vérification que l'index du journal d'audit n'a omis aucune")
+        .contains("Établir une nouvelle version une fois chaque périmètre confirmé");
+    assertThat(later.json().get("provisional").asBoolean()).isFalse();
+    assertThat(later.json().get("evidence").get(0).get("completeness").asString())
+        .isEqualTo("CONFIRMED");
+    assertThat(pdfText(dpo, "/api/incidents/" + incident + "/notifications/2/pdf"))
+        .doesNotContain("Projet provisoire");
+  }
+
+  @Test
+  void draft_afterTheCompletenessCheckFailed_saysTheFiguresAreIncomplete() throws Exception {
+    StaffClient dpo = signedIn(newAccount(Role.DPO));
+    String incident = declare(dpo);
+    ScopeStates.walked(owner, incident);
+    ScopeStates.set(owner, incident, Incident.Completeness.State.FAILED);
+
+    StaffClient.Answer draft = dpo.post("/api/incidents/" + incident + "/notifications", TEXTS);
+
+    assertThat(draft.json().get("provisional").asBoolean()).isTrue();
+    assertThat(pdfText(dpo, "/api/incidents/" + incident + "/notifications/1/pdf"))
+        .contains("Périmètre 1 : la vérification de l'exhaustivité a échoué");
+  }
+
+  @Test
   void draft_initialThenComplement_asJsonAndPdf_andInTheRegister() throws Exception {
     StaffClient dpo = signedIn(newAccount(Role.DPO));
     String incident = declare(dpo);
