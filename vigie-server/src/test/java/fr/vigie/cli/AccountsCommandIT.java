@@ -3,8 +3,10 @@ package fr.vigie.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Organizations;
+import fr.vigie.identity.Role;
 import fr.vigie.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -79,6 +81,40 @@ class AccountsCommandIT {
       assertThat(count(jdbc, "dpo-cli")).isZero();
       assertThat(allowed).isZero();
       assertThat(count(jdbc, "advisor-cli")).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A command acting for a person of staff runs as the guard sees the account: its stored state.
+   */
+  @Test
+  void actorOf_containedAccount_carriesItsStoredContainment() {
+    try (HikariDataSource database = TestDatabase.newDatabase()) {
+      Map<String, String> settings = new java.util.LinkedHashMap<>();
+      settings.putAll(TestDatabase.applicationProperties(database));
+      settings.put("vigie.data-dir", data.toString());
+      settings.put("logging.level.root", "WARN");
+      settings.forEach(System::setProperty);
+      try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
+        Organizations organizations = context.getBean(Organizations.class);
+        organizations.registerOrganizations(
+            List.of(
+                new Organizations.NewOrganization(
+                    "FT-CLI", OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Agence test")));
+        organizations.registerAccounts(
+            List.of(
+                new Organizations.NewAccount("held-cli", "FT-CLI", Role.ADVISOR),
+                new Organizations.NewAccount("free-cli", "FT-CLI", Role.ADVISOR)));
+        new JdbcTemplate(database)
+            .update("update staff_account set containment = 'THROTTLED' where login = 'held-cli'");
+
+        assertThat(VigieCommand.actorOf(context, "held-cli").containment())
+            .isEqualTo(ContainmentState.THROTTLED);
+        assertThat(VigieCommand.actorOf(context, "free-cli").containment())
+            .isEqualTo(ContainmentState.ACTIVE);
+      } finally {
+        settings.keySet().forEach(System::clearProperty);
+      }
     }
   }
 
