@@ -289,7 +289,7 @@ final class ServerExecutor implements AccessExecutor {
           java.util.stream.LongStream.range(access.person(), access.person() + access.sharing())
               // Persons past the retention period were refused by the first import too.
               .filter(person -> personId(person) != null)
-              .mapToObj(person -> withEmail(agency.person(person), email))
+              .mapToObj(person -> agency.person(person).withEmail(email))
               .toList();
       ImportReport report =
           registry.importRecords(
@@ -304,25 +304,6 @@ final class ServerExecutor implements AccessExecutor {
       }
     }
     return "{\"criterion\":\"EMAIL_EXACT\",\"value\":\"" + email + "\",\"purpose\":\"FOLLOW_UP\"}";
-  }
-
-  private static PersonRecord withEmail(PersonRecord p, String email) {
-    return new PersonRecord(
-        p.identifier(),
-        p.nir(),
-        p.sex(),
-        p.birthName(),
-        p.usualName(),
-        p.firstNames(),
-        p.birthDate(),
-        p.birthPlace(),
-        email,
-        p.phone(),
-        p.address(),
-        p.category(),
-        p.registeredOn(),
-        p.leftOn(),
-        p.organization());
   }
 
   /** A search by France Travail identifier; for nobody, one that no person has. */

@@ -30,11 +30,7 @@ class AccountsCommandIT {
   @Test
   void create_roleTheOrganizationKindMayNotHold_exitsTwoAndCreatesNothing() {
     try (HikariDataSource database = TestDatabase.newDatabase()) {
-      Map<String, String> settings = new java.util.LinkedHashMap<>();
-      settings.putAll(TestDatabase.applicationProperties(database));
-      settings.put("vigie.data-dir", data.toString());
-      settings.put("logging.level.root", "WARN");
-      settings.forEach(System::setProperty);
+      Map<String, String> settings = commandSettings(database);
       ByteArrayOutputStream errors = new ByteArrayOutputStream();
       PrintStream standardError = System.err;
       int refused;
@@ -90,11 +86,7 @@ class AccountsCommandIT {
   @Test
   void actorOf_containedAccount_carriesItsStoredContainment() {
     try (HikariDataSource database = TestDatabase.newDatabase()) {
-      Map<String, String> settings = new java.util.LinkedHashMap<>();
-      settings.putAll(TestDatabase.applicationProperties(database));
-      settings.put("vigie.data-dir", data.toString());
-      settings.put("logging.level.root", "WARN");
-      settings.forEach(System::setProperty);
+      Map<String, String> settings = commandSettings(database);
       try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
         Organizations organizations = context.getBean(Organizations.class);
         organizations.registerOrganizations(
@@ -116,6 +108,16 @@ class AccountsCommandIT {
         settings.keySet().forEach(System::clearProperty);
       }
     }
+  }
+
+  /** The settings a command started now reads (system properties, cleared by the caller). */
+  private Map<String, String> commandSettings(HikariDataSource database) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.putAll(TestDatabase.applicationProperties(database));
+    settings.put("vigie.data-dir", data.toString());
+    settings.put("logging.level.root", "WARN");
+    settings.forEach(System::setProperty);
+    return settings;
   }
 
   private static int count(JdbcTemplate jdbc, String login) {
