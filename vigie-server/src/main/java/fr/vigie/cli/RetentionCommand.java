@@ -1,7 +1,6 @@
 package fr.vigie.cli;
 
 import fr.vigie.registry.Registry;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
@@ -35,7 +34,7 @@ final class RetentionCommand {
                 ? period
                 : Period.parse(
                     context.getEnvironment().getProperty("vigie.retention.period", "P20Y"));
-        long erased = context.getBean(Registry.class).eraseExpired(retention, LocalDate.now());
+        long erased = context.getBean(Registry.class).eraseExpired(retention);
         System.out.printf(
             "erased %,d persons whose registration ended over %s ago%n", erased, retention);
         return 0;

@@ -60,10 +60,7 @@ public final class VigieCommand implements Runnable {
                 .accountId(login)
                 .orElseThrow(() -> new IllegalArgumentException("no such login")));
     fr.vigie.identity.ContainmentState state =
-        context
-            .getBean(fr.vigie.identity.Containments.class)
-            .contained()
-            .getOrDefault(id, fr.vigie.identity.ContainmentState.ACTIVE);
+        context.getBean(fr.vigie.identity.Containments.class).stateOf(id);
     return context
         .getBean(fr.vigie.access.Relationships.class)
         .actor(id, false)

@@ -14,6 +14,8 @@ final class BinaryCopy {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
   };
   private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+  private static final java.time.Instant POSTGRES_EPOCH =
+      java.time.Instant.parse("2000-01-01T00:00:00Z");
 
   private byte[] buffer;
   private int size;
@@ -60,6 +62,12 @@ final class BinaryCopy {
     }
     int32(4);
     int32((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+  }
+
+  /** A {@code timestamptz}: microseconds since 2000-01-01T00:00Z. */
+  void timestamp(java.time.Instant value) {
+    int32(8);
+    int64(java.time.temporal.ChronoUnit.MICROS.between(POSTGRES_EPOCH, value));
   }
 
   void text(String value) {

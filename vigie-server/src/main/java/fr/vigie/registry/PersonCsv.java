@@ -39,8 +39,14 @@ public final class PersonCsv {
           "left_on",
           "organization");
 
-  static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setRecordSeparator('\n').setTrim(true).get();
+  /**
+   * Values are not trimmed by the parser, whose trim drops every character up to U+0020 (a NUL
+   * included) at either end: {@link #parse(CSVRecord)} trims spaces and tabs only, so a NUL or
+   * another control character anywhere is refused, never silently dropped.
+   */
+  static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+  private static final Pattern SURROUNDING_BLANKS = Pattern.compile("^[ \t]+|[ \t]+$");
 
   private static final Pattern BIRTH_PLACE = Pattern.compile("(?:[0-9]{2}|2A|2B)[0-9]{3}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
@@ -95,7 +101,8 @@ public final class PersonCsv {
    * never the value.
    */
   static PersonRecord parse(CSVRecord row) {
-    return parse(row.toList());
+    return parse(
+        row.stream().map(value -> SURROUNDING_BLANKS.matcher(value).replaceAll("")).toList());
   }
 
   /** Validates one row given as its values in {@link #COLUMNS} order (trimmed, empty if absent). */
@@ -106,9 +113,11 @@ public final class PersonCsv {
           "row has " + row.size() + " columns, expected " + COLUMNS.size());
     }
     FranceTravailId identifier = new FranceTravailId(required(row, 0));
-    String nirText = row.get(1);
-    Nir nir = nirText.isEmpty() ? null : new Nir(nirText);
-    Sex sex = row.get(2).isEmpty() ? null : sex(row.get(2));
+    // Every column is checked as text first: a NUL or U+202E is named as such, whatever the format.
+    String nirText = optional(row, 1);
+    Nir nir = nirText == null ? null : new Nir(nirText);
+    String sexCode = optional(row, 2);
+    Sex sex = sexCode == null ? null : sex(sexCode);
     LocalDate birthDate = date(row, 6, true);
     if (nir != null) {
       Optional<String> inconsistency = nir.inconsistencyWith(sex, birthDate);
@@ -137,8 +146,8 @@ public final class PersonCsv {
         identifier,
         nir,
         sex,
-        required(row, 3),
-        optional(row, 4),
+        name(required(row, 3), 3),
+        name(optional(row, 4), 4),
         required(row, 5),
         birthDate,
         birthPlace,
@@ -177,6 +186,20 @@ public final class PersonCsv {
     }
     // Bidirectional overrides and other invisible format characters, lone surrogates.
     return FieldText.line(COLUMNS.get(column), value, MAX_TEXT);
+  }
+
+  /**
+   * A last name (birth or usual) is found by the search only through its letters from A to Z, as
+   * the civil status spells it: a name with none (digits, punctuation, another script, emoji) would
+   * be a person no one could find by name, and the search refuses such a name. Refused here alike.
+   */
+  private static String name(String value, int column) {
+    if (value != null && Canonical.name(value).isEmpty()) {
+      throw invalid(
+          ProblemCode.FIELD_INVALID,
+          COLUMNS.get(column) + ": needs at least one letter from A to Z, accents aside");
+    }
+    return value;
   }
 
   private static LocalDate date(List<String> row, int column, boolean required) {

@@ -279,7 +279,7 @@ final class PersonImport {
     }
     return new Prepared(
         inserts,
-        PersonStore.copyRows(inserts),
+        PersonStore.copyRows(inserts, store.now()),
         insertedRecords,
         updates,
         rejected,

@@ -39,6 +39,26 @@ public record PersonRecord(
     requireNonNull(organization, "organization is null");
   }
 
+  /** The same person with another email: one a shelter or a family gives for several persons. */
+  public PersonRecord withEmail(String newEmail) {
+    return new PersonRecord(
+        identifier,
+        nir,
+        sex,
+        birthName,
+        usualName,
+        firstNames,
+        birthDate,
+        birthPlace,
+        newEmail,
+        phone,
+        address,
+        category,
+        registeredOn,
+        leftOn,
+        organization);
+  }
+
   /** The last name in use: the usual name when there is one, else the birth name. */
   public String lastName() {
     return usualName == null || usualName.isBlank() ? birthName : usualName;

@@ -32,15 +32,26 @@ final class PersonStore {
       "id, organization_id, wrapped_key, kek_id, identifier_index, nir_index, email_index,"
           + " name_birth_index, birth_name_index, row_digest, "
           + FIELD_COLUMNS
-          + ", retention_from";
-  private static final int COLUMN_COUNT = 11 + FIELDS.size();
+          + ", retention_from, retention_set_at";
+  private static final int COLUMN_COUNT = 12 + FIELDS.size();
 
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
+  private final java.time.Clock clock;
 
-  PersonStore(DataSource dataSource) {
+  /**
+   * @param clock when an end of registration is recorded ({@code retention_set_at}): the
+   *     application's clock, which retention reads too, not the database's
+   */
+  PersonStore(DataSource dataSource, java.time.Clock clock) {
     this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** Now, as end dates are recorded and as retention reckons its grace. */
+  Instant now() {
+    return clock.instant();
   }
 
   Connection connection() throws SQLException {
@@ -95,8 +106,11 @@ final class PersonStore {
     }
   }
 
-  /** The rows of {@code persons} in binary COPY format: built by the workers, off the writer. */
-  static byte[] copyRows(List<SealedPerson> persons) {
+  /**
+   * The rows of {@code persons} in binary COPY format: built by the workers, off the writer. Their
+   * end of registration is recorded at {@code recordedAt}.
+   */
+  static byte[] copyRows(List<SealedPerson> persons, Instant recordedAt) {
     BinaryCopy copy = new BinaryCopy(persons.size() * 1_000);
     for (SealedPerson p : persons) {
       copy.startRow(COLUMN_COUNT);
@@ -114,6 +128,7 @@ final class PersonStore {
         copy.bytea(p.ciphertexts().get(field));
       }
       copy.date(p.retentionFrom());
+      copy.timestamp(recordedAt);
     }
     return copy.finish();
   }
@@ -181,6 +196,7 @@ final class PersonStore {
     if (persons.isEmpty()) {
       return;
     }
+    Instant recordedAt = now();
     String assignments =
         Stream.concat(
                 Stream.of(
@@ -201,7 +217,7 @@ final class PersonStore {
             "update person set "
                 + assignments
                 + ", updated_at = now(), retention_set_at = case when retention_from is distinct"
-                + " from ? then now() else retention_set_at end"
+                + " from ? then ? else retention_set_at end"
                 + " where id = ? and erased_at is null")) {
       for (SealedPerson p : persons) {
         int i = 1;
@@ -218,6 +234,7 @@ final class PersonStore {
         }
         update.setObject(i++, p.retentionFrom());
         update.setObject(i++, p.retentionFrom());
+        update.setTimestamp(i++, java.sql.Timestamp.from(recordedAt));
         update.setObject(i, p.id().value());
         update.addBatch();
       }
@@ -284,7 +301,7 @@ final class PersonStore {
             "update person set nir_index = ?, email_index = ?, name_birth_index = ?,"
                 + " birth_name_index = ?, row_digest = ?, retention_from = ?, updated_at = now(),"
                 + " retention_set_at = case when retention_from is distinct from ?"
-                + " then now() else retention_set_at end");
+                + " then ? else retention_set_at end");
     for (PersonField field : changed.keySet()) {
       sql.append(", ").append(field.column()).append(" = ?");
     }
@@ -298,6 +315,7 @@ final class PersonStore {
       update.setBytes(i++, derived.rowDigest());
       update.setObject(i++, derived.retentionFrom());
       update.setObject(i++, derived.retentionFrom());
+      update.setTimestamp(i++, java.sql.Timestamp.from(now()));
       for (byte[] ciphertext : changed.values()) {
         update.setBytes(i++, ciphertext);
       }

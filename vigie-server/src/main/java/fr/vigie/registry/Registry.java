@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +44,7 @@ public class Registry {
   private final FieldCipher cipher;
   private final Period retention;
   private final Duration grace;
+  private final Clock clock;
   private volatile ImportObserver importObserver = ImportObserver.NONE;
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -52,20 +54,22 @@ public class Registry {
       @org.springframework.beans.factory.annotation.Value("${vigie.retention.period:P20Y}")
           Period retention,
       @org.springframework.beans.factory.annotation.Value("${vigie.retention.grace:P30D}")
-          Duration grace) {
+          Duration grace,
+      Clock clock) {
     if (grace.isNegative()) {
       throw new IllegalArgumentException("vigie.retention.grace: must not be negative");
     }
     this.retention = retention;
     this.grace = grace;
-    this.store = new PersonStore(dataSource);
+    this.clock = clock;
+    this.store = new PersonStore(dataSource, clock);
     this.cipher = keys.fieldCipher();
     this.sealer = new PersonSealer(keys.fieldCipher(), keys.blindIndex());
   }
 
-  /** A registry with {@code retention} and the default grace. */
+  /** A registry with {@code retention} and the default grace, on the system's clock. */
   Registry(DataSource dataSource, KeyRing keys, Period retention) {
-    this(dataSource, keys, retention, DEFAULT_GRACE);
+    this(dataSource, keys, retention, DEFAULT_GRACE, Clock.systemUTC());
   }
 
   /** A registry with the default retention period of 20 years. */
@@ -183,7 +187,15 @@ public class Registry {
    * many.
    */
   public long eraseExpired(Period retention, LocalDate today) {
-    return eraseExpired(retention, grace, today, Instant.now());
+    return eraseExpired(retention, grace, today, clock.instant());
+  }
+
+  /**
+   * Erases, as {@link #eraseExpired(Period, LocalDate)}, what is past {@code retention} today by
+   * the application's clock: the one every feature reads, which tests move.
+   */
+  public long eraseExpired(Period retention) {
+    return eraseExpired(retention, LocalDate.now(clock));
   }
 
   /**
@@ -657,7 +669,7 @@ public class Registry {
 
   private PersonImport newImport() throws SQLException {
     // Who left longer ago than the retention period has no place in the online register.
-    LocalDate cutoff = LocalDate.now().minus(retention);
+    LocalDate cutoff = LocalDate.now(clock).minus(retention);
     return new PersonImport(store, sealer, store.organizationIds(), cutoff);
   }
 }

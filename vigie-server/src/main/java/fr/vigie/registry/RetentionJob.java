@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the retention period every night while Vigie serves: persons whose last registration
  * ended longer ago than {@code vigie.retention.period} (20 years by default) are crypto-shredded.
+ * Today is the application's clock's, as everywhere else: the tests move it, and the evaluation
+ * through the server drives it.
  */
 @Component
 class RetentionJob {
@@ -19,11 +21,13 @@ class RetentionJob {
 
   private final Registry registry;
   private final Period period;
-  private final Clock clock = Clock.systemDefaultZone();
+  private final Clock clock;
 
-  RetentionJob(Registry registry, @Value("${vigie.retention.period:P20Y}") Period period) {
+  RetentionJob(
+      Registry registry, @Value("${vigie.retention.period:P20Y}") Period period, Clock clock) {
     this.registry = registry;
     this.period = period;
+    this.clock = clock;
   }
 
   @Scheduled(cron = "${vigie.retention.cron:0 30 2 * * *}")

@@ -245,6 +245,9 @@ final class Attack {
             new SimulatedAccess(
                 at, Action.UPDATE, read.person(), read.justified(), device, address);
         case REFER -> SimulatedAccess.referral(at, read.person(), device, address);
+        case BROAD_SEARCH ->
+            SimulatedAccess.broadSearch(
+                at, account.advisor().firstPerson(), (int) poolSize(), device, address);
       };
     }
 

@@ -66,6 +66,11 @@ public record AttackScenario(
           "action: a search_sweep searches and reads what it finds; expected read, got "
               + act.name().toLowerCase(java.util.Locale.ROOT));
     }
+    if (act == Act.BROAD_SEARCH && (targets != Targets.FOLLOWED || persons < 2)) {
+      throw new IllegalArgumentException(
+          "action: a broad_search searches the persons the account follows; expected targets"
+              + " followed and persons >= 2 sharing the value");
+    }
     if (persons < 0 || (targets == Targets.SEARCH_SWEEP && persons != 0)) {
       throw new IllegalArgumentException(
           "persons: expected a whole number >= 1 of the targets, and none for a search_sweep");
@@ -108,7 +113,12 @@ public record AttackScenario(
     /** Changes the person's phone number (the answer discloses nothing, the change is done). */
     UPDATE,
     /** Refers the person to a partner organization, which opens it to every advisor there. */
-    REFER
+    REFER,
+    /**
+     * Searches by an email its {@code persons} first followed persons share (a shelter's, which the
+     * register holds for each person it houses): one search finds them all, and reads them.
+     */
+    BROAD_SEARCH
   }
 
   /** Which days a window applies to. */

@@ -23,6 +23,7 @@ import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationId;
 import fr.vigie.identity.Role;
+import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -141,6 +142,9 @@ public final class InMemoryExecutor implements AccessExecutor {
     if (access.referral()) {
       return refer(account, profile, access);
     }
+    if (access.sharing() > 1) {
+      return broadSearch(account, profile, access);
+    }
     Decision decision =
         AccessPolicy.decide(
             actor(account, access.at()),
@@ -165,28 +169,24 @@ public final class InMemoryExecutor implements AccessExecutor {
       observe(account, profile, refusal(account, access));
       return Outcome.DENIED;
     }
-    Link link =
-        register.link(
-            account, access.person(), access.at().atZone(zone).toLocalDate(), access.timeBoxed());
     AccessKind kind = access.action() == Action.UPDATE ? AccessKind.UPDATE : AccessKind.READ;
-    Access read =
-        Access.of(
-            account.id(),
-            access.at(),
-            kind,
-            register.personId(access.person()),
-            link,
-            access.device(),
-            access.address());
-    return admitAndObserve(account, profile, read);
+    return read(account, profile, access, access.person(), kind);
   }
 
   /** DISCLOSED here means admitted: the caller knows whether anything was in it. */
   private Outcome admitAndObserve(SimulatedAccount account, AccountProfile profile, Access access) {
+    Outcome admitted = admit(account, profile, access);
+    if (admitted == Outcome.DISCLOSED) {
+      observe(account, profile, access);
+    }
+    return admitted;
+  }
+
+  /** The ceilings' answer; DISCLOSED when they admit {@code access}, which is not observed yet. */
+  private Outcome admit(SimulatedAccount account, AccountProfile profile, Access access) {
     Admission admission = detection.admit(profile, access);
     switch (admission) {
       case Admission.Admitted admitted -> {
-        observe(account, profile, access);
         return Outcome.DISCLOSED;
       }
       case Admission.Refused refused -> {
@@ -200,6 +200,75 @@ public final class InMemoryExecutor implements AccessExecutor {
         return Outcome.SUSPENDED;
       }
     }
+  }
+
+  /**
+   * A search that finds every person sharing the value the policy lets the account find, as the
+   * server runs it ({@code PersonReads.search}): the ceilings count the search with what it found;
+   * a search that would take the account over a ceiling that suspends is refused before anything is
+   * read ({@code CEILING.BURST}), and the detectors hear the refusal; otherwise each is read.
+   */
+  private Outcome broadSearch(
+      SimulatedAccount account, AccountProfile profile, SimulatedAccess access) {
+    Actor actor = actor(account, access.at());
+    List<Long> found =
+        java.util.stream.LongStream.range(access.person(), access.person() + access.sharing())
+            .filter(
+                person ->
+                    AccessPolicy.decide(
+                            actor,
+                            Action.SEARCH,
+                            register.facts(account, person, false),
+                            Purpose.FOLLOW_UP,
+                            Optional.empty())
+                        instanceof Decision.Allow)
+            .boxed()
+            .toList();
+    Access search =
+        Access.search(account.id(), access.at(), found.size(), access.device(), access.address());
+    Outcome admitted = admit(account, profile, search);
+    if (admitted != Outcome.DISCLOSED) {
+      return admitted;
+    }
+    List<PersonId> persons = found.stream().map(register::personId).toList();
+    if (persons.size() > 1 && detection.wouldSuspend(profile, access.at(), persons)) {
+      listener.refused(account, access.at(), "burst");
+      observe(account, profile, refusalOf(search));
+      return Outcome.REFUSED;
+    }
+    observe(account, profile, search);
+    if (found.isEmpty()) {
+      return Outcome.NOTHING_FOUND;
+    }
+    Outcome outcome = Outcome.DISCLOSED;
+    for (long person : found) {
+      outcome = read(account, profile, access, person, AccessKind.READ);
+      if (outcome != Outcome.DISCLOSED) {
+        return outcome;
+      }
+    }
+    return outcome;
+  }
+
+  /** {@code person} read (or changed) as part of {@code access}, through the ceilings. */
+  private Outcome read(
+      SimulatedAccount account,
+      AccountProfile profile,
+      SimulatedAccess access,
+      long person,
+      AccessKind kind) {
+    Link link =
+        register.link(account, person, access.at().atZone(zone).toLocalDate(), access.timeBoxed());
+    Access read =
+        Access.of(
+            account.id(),
+            access.at(),
+            kind,
+            register.personId(person),
+            link,
+            access.device(),
+            access.address());
+    return admitAndObserve(account, profile, read);
   }
 
   /**

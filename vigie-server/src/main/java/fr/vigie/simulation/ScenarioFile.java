@@ -54,7 +54,8 @@ public final class ScenarioFile {
           "ceiling-empty-searches",
           "ceiling-accesses-minute",
           "ceiling-accesses-hourly",
-          "ceiling-changes");
+          "ceiling-changes",
+          "ceiling-burst");
 
   private static final Set<String> FIELDS =
       Set.of(

@@ -11,7 +11,11 @@ import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Credentials;
 import fr.vigie.identity.Organizations;
 import fr.vigie.identity.Role;
+import fr.vigie.registry.ImportOptions;
+import fr.vigie.registry.ImportProgress;
+import fr.vigie.registry.ImportReport;
 import fr.vigie.registry.PersonId;
+import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,6 +65,7 @@ final class ServerExecutor implements AccessExecutor {
   private final Map<Integer, StaffSession.Authenticator> authenticators = new HashMap<>();
   private final Map<String, StaffSession> sessions = new HashMap<>();
   private final Map<Integer, ContainmentState> known = new HashMap<>();
+  private final java.util.Set<String> sharedEmails = new java.util.HashSet<>();
   private long heardBefore;
   private UUID partner;
   private long requests;
@@ -228,7 +233,10 @@ final class ServerExecutor implements AccessExecutor {
       listFor(session.login(), person, access.at());
     }
     return switch (access.action()) {
-      case SEARCH -> session.post("/api/persons/search", search(access.person()));
+      case SEARCH ->
+          session.post(
+              "/api/persons/search",
+              access.sharing() > 1 ? sharedSearch(access) : search(access.person()));
       case UPDATE ->
           session.patch(
               "/api/persons/" + person.value(),
@@ -267,6 +275,36 @@ final class ServerExecutor implements AccessExecutor {
 
   private static final String JUSTIFICATION =
       "{\"reason\":\"PERSON_CONTACTED_AGENCY\",\"text\":\"simulated\"}";
+
+  /**
+   * A search by the email {@code access.sharing()} persons share, from {@code access.person()} on:
+   * a shelter's, which the register holds for each person it houses. Before the first such search
+   * the register learns it through the real import (the persons' records again, with that email),
+   * as a file from the agency's information system would bring it: no access of any account.
+   */
+  private String sharedSearch(SimulatedAccess access) {
+    String email = "accueil." + access.person() + "@ccas.exemple.fr";
+    if (sharedEmails.add(email)) {
+      List<PersonRecord> housed =
+          java.util.stream.LongStream.range(access.person(), access.person() + access.sharing())
+              // Persons past the retention period were refused by the first import too.
+              .filter(person -> personId(person) != null)
+              .mapToObj(person -> agency.person(person).withEmail(email))
+              .toList();
+      ImportReport report =
+          registry.importRecords(
+              housed.iterator(), housed.size(), ImportOptions.defaults(), ImportProgress.NONE);
+      if (report.updated() != housed.size()) {
+        throw new IllegalStateException(
+            "the import gave the shared email to "
+                + report.updated()
+                + " of "
+                + housed.size()
+                + " persons");
+      }
+    }
+    return "{\"criterion\":\"EMAIL_EXACT\",\"value\":\"" + email + "\",\"purpose\":\"FOLLOW_UP\"}";
+  }
 
   /** A search by France Travail identifier; for nobody, one that no person has. */
   private String search(long person) {

@@ -20,6 +20,9 @@ import java.time.Instant;
  * @param address a token of the network, such as {@code office-FT-00003}
  * @param referral the account refers the person to a partner organization instead: no read, a
  *     change of who follows the person (its {@code action} is {@link Action#UPDATE})
+ * @param sharing for a search, how many persons from {@code person} on share the value searched for
+ *     (a shelter's or a family's email the register holds for each of them): one search finds them
+ *     all; 1 for a search that names one person
  */
 public record SimulatedAccess(
     Instant at,
@@ -29,7 +32,8 @@ public record SimulatedAccess(
     String device,
     String address,
     boolean referral,
-    boolean timeBoxed) {
+    boolean timeBoxed,
+    int sharing) {
   /** The person a search names when it names no one. */
   public static final long NOBODY = -1;
 
@@ -44,12 +48,15 @@ public record SimulatedAccess(
     if (referral && action != Action.UPDATE) {
       throw new IllegalArgumentException("referral: a change, expected UPDATE, got " + action);
     }
+    if (sharing < 1 || (sharing > 1 && (action != Action.SEARCH || person == NOBODY))) {
+      throw new IllegalArgumentException("sharing: a search of persons who share a value, >= 1");
+    }
   }
 
   /** An access that is no referral, with no time-boxed relationship. */
   public SimulatedAccess(
       Instant at, Action action, long person, boolean justified, String device, String address) {
-    this(at, action, person, justified, device, address, false, false);
+    this(at, action, person, justified, device, address, false, false, 1);
   }
 
   /** A read or search with or without a time-boxed relationship. */
@@ -61,11 +68,21 @@ public record SimulatedAccess(
       String device,
       String address,
       boolean timeBoxed) {
-    return new SimulatedAccess(at, action, person, justified, device, address, false, timeBoxed);
+    return new SimulatedAccess(at, action, person, justified, device, address, false, timeBoxed, 1);
   }
 
   /** {@code account} refers {@code person} to a partner organization. */
   static SimulatedAccess referral(Instant at, long person, String device, String address) {
-    return new SimulatedAccess(at, Action.UPDATE, person, false, device, address, true, false);
+    return new SimulatedAccess(at, Action.UPDATE, person, false, device, address, true, false, 1);
+  }
+
+  /**
+   * A search by a value that {@code sharing} persons share, from {@code first} on: the broad search
+   * the API allows (an email a shelter gives for everyone it houses), which finds them all at once.
+   */
+  static SimulatedAccess broadSearch(
+      Instant at, long first, int sharing, String device, String address) {
+    return new SimulatedAccess(
+        at, Action.SEARCH, first, false, device, address, false, false, sharing);
   }
 }

@@ -3,8 +3,10 @@ package fr.vigie.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Organizations;
+import fr.vigie.identity.Role;
 import fr.vigie.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,11 +30,7 @@ class AccountsCommandIT {
   @Test
   void create_roleTheOrganizationKindMayNotHold_exitsTwoAndCreatesNothing() {
     try (HikariDataSource database = TestDatabase.newDatabase()) {
-      Map<String, String> settings = new java.util.LinkedHashMap<>();
-      settings.putAll(TestDatabase.applicationProperties(database));
-      settings.put("vigie.data-dir", data.toString());
-      settings.put("logging.level.root", "WARN");
-      settings.forEach(System::setProperty);
+      Map<String, String> settings = commandSettings(database);
       ByteArrayOutputStream errors = new ByteArrayOutputStream();
       PrintStream standardError = System.err;
       int refused;
@@ -99,6 +97,46 @@ class AccountsCommandIT {
           .as("the refused account opened nothing")
           .isEqualTo(1);
     }
+  }
+
+  /**
+   * A command acting for a person of staff runs as the guard sees the account: its stored state.
+   */
+  @Test
+  void actorOf_containedAccount_carriesItsStoredContainment() {
+    try (HikariDataSource database = TestDatabase.newDatabase()) {
+      Map<String, String> settings = commandSettings(database);
+      try (ConfigurableApplicationContext context = VigieCommand.start(WebApplicationType.NONE)) {
+        Organizations organizations = context.getBean(Organizations.class);
+        organizations.registerOrganizations(
+            List.of(
+                new Organizations.NewOrganization(
+                    "FT-CLI", OrganizationKind.FRANCE_TRAVAIL_AGENCY, "Agence test")));
+        organizations.registerAccounts(
+            List.of(
+                new Organizations.NewAccount("held-cli", "FT-CLI", Role.ADVISOR),
+                new Organizations.NewAccount("free-cli", "FT-CLI", Role.ADVISOR)));
+        new JdbcTemplate(database)
+            .update("update staff_account set containment = 'THROTTLED' where login = 'held-cli'");
+
+        assertThat(VigieCommand.actorOf(context, "held-cli").containment())
+            .isEqualTo(ContainmentState.THROTTLED);
+        assertThat(VigieCommand.actorOf(context, "free-cli").containment())
+            .isEqualTo(ContainmentState.ACTIVE);
+      } finally {
+        settings.keySet().forEach(System::clearProperty);
+      }
+    }
+  }
+
+  /** The settings a command started now reads (system properties, cleared by the caller). */
+  private Map<String, String> commandSettings(HikariDataSource database) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.putAll(TestDatabase.applicationProperties(database));
+    settings.put("vigie.data-dir", data.toString());
+    settings.put("logging.level.root", "WARN");
+    settings.forEach(System::setProperty);
+    return settings;
   }
 
   private static int count(JdbcTemplate jdbc, String login) {

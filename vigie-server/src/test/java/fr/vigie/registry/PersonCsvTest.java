@@ -177,6 +177,58 @@ class PersonCsvTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} = \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "birth_name | 12345",
+        "birth_name | -- ' .",
+        "birth_name | Иванов",
+        "birth_name | \uD83D\uDE00",
+        "birth_name | 李",
+        "usual_name | 2024",
+        "usual_name | Петрова",
+      })
+  void parse_lastNameWithNoLatinLetter_isRejectedAsTheSearchWouldRefuseIt(
+      String column, String value) {
+    VigieException e = rejection(validRow().with(column, value));
+
+    assertThat(e.code()).isEqualTo(ProblemCode.FIELD_INVALID);
+    assertThat(e.getMessage())
+        .isEqualTo(column + ": needs at least one letter from A to Z, accents aside");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Ølsen", "N'Diaye", "Œuvrard", "Lê", "O"})
+  void parse_lastNameWithSomeLatinLetter_isAccepted(String value) {
+    PersonRecord person = PersonCsv.parse(validRow().with("birth_name", value).record());
+
+    assertThat(person.birthName()).isEqualTo(value);
+  }
+
+  /** Every column, whatever it holds, refuses a NUL, a bidirectional override, a lone surrogate. */
+  @Test
+  void parse_nulBidiOverrideOrLoneSurrogateInAnyColumn_isRejectedNamingTheColumn() {
+    Map<String, String> valid = validRow().byColumn();
+    for (String column : PersonCsv.COLUMNS) {
+      String value = valid.get(column).isEmpty() ? "x" : valid.get(column);
+      for (String hidden : new String[] {"\u0000", "\u202E", "\uDC00", "\uD800"}) {
+        String spliced = value.substring(0, 1) + hidden + value.substring(1);
+
+        String named = column + " with U+%04X".formatted((int) hidden.charAt(0));
+
+        VigieException e =
+            catchThrowableOfType(
+                VigieException.class,
+                () -> PersonCsv.parse(validRow().with(column, spliced).record()));
+
+        assertThat(e).as(named).isNotNull();
+        assertThat(e.code()).as(named).isEqualTo(ProblemCode.FIELD_INVALID);
+        assertThat(e.getMessage()).as(named).startsWith(column + ": ");
+      }
+    }
+  }
+
   @Test
   void parse_textLongerThanMaximum_isRejectedWithoutValue() {
     String address = "b".repeat(201);

@@ -140,6 +140,34 @@ class RegistryIT {
   }
 
   @Test
+  void import_lastNamesWithNoLatinLetter_goToRejectFileAndNoPersonIsStored() throws Exception {
+    List<PersonRecord> persons = TestPersons.persons(5);
+    Path csv = TestPersons.writeCsv(directory.resolve("names.csv"), persons);
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
+    // Lines 2, 3 and 4: birth names of digits, of Cyrillic letters, of an emoji and a dash.
+    String[] names = {"12345", "Иванов", "\uD83D\uDE00-"};
+    for (int i = 0; i < names.length; i++) {
+      lines.set(i + 1, lines.get(i + 1).replace(persons.get(i).birthName(), names[i]));
+    }
+    Files.write(csv, lines, StandardCharsets.UTF_8);
+
+    ImportReport report =
+        registry.importPersons(csv, ImportOptions.defaults(), ImportProgress.NONE);
+
+    assertThat(report.inserted()).isEqualTo(2);
+    assertThat(report.rejected()).isEqualTo(3);
+    List<String> rejects = Files.readAllLines(report.rejectFile(), StandardCharsets.UTF_8);
+    for (int line = 2; line <= 4; line++) {
+      assertThat(rejects.get(line - 1))
+          .startsWith(
+              line + ",\"birth_name: needs at least one letter from A to Z, accents aside\"");
+    }
+    for (int i = 0; i < names.length; i++) {
+      assertThat(registry.findByIdentifier(persons.get(i).identifier())).isEmpty();
+    }
+  }
+
+  @Test
   void import_duplicateIdentifierInFile_laterRowWins() throws Exception {
     PersonRecord first = TestPersons.person(7);
     PersonRecord later = withAddress(first, "3 quai Saint-Antoine, 69002 Lyon");

@@ -7,7 +7,6 @@ import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -47,10 +46,12 @@ class RetentionUnlinksIT extends IdentityIntegrationTest {
     }
     // Its end date has stood unchanged for longer than the grace time.
     jdbc.update(
-        "update person set retention_set_at = now() - interval '31 days' where id = ?", gone);
+        "update person set retention_set_at = ? where id = ?",
+        Timestamp.from(clockNow().minus(java.time.Duration.ofDays(31))),
+        gone);
 
     long erased =
-        registry.eraseExpired(Period.ofYears(17), Registry.DEFAULT_GRACE, today, Instant.now());
+        registry.eraseExpired(Period.ofYears(17), Registry.DEFAULT_GRACE, today, clockNow());
 
     assertThat(erased).isPositive();
     assertThat(registry.findByIdentifier(expired.identifier())).isEmpty();
@@ -100,7 +101,8 @@ class RetentionUnlinksIT extends IdentityIntegrationTest {
     return digest;
   }
 
-  private static PersonRecord leftOn(PersonRecord row, LocalDate leftOn) {
+  /** {@code row} registered on 2005-01-10 and ended on {@code leftOn}. */
+  static PersonRecord leftOn(PersonRecord row, LocalDate leftOn) {
     return new PersonRecord(
         row.identifier(),
         row.nir(),

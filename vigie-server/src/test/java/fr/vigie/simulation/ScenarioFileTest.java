@@ -68,7 +68,8 @@ class ScenarioFileTest {
                     {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
                      "targets": "followed", "action": "delete"}
                     """))
-        .hasMessage("file.json: action: expected one of [read, search, update, refer], got delete");
+        .hasMessage(
+            "file.json: action: expected one of [read, search, update, refer, broad_search], got delete");
   }
 
   @Test

@@ -32,12 +32,13 @@ class ServerEvaluationIT {
 
   /**
    * One attack per refusing ceiling (hourly, daily, outside-daily, searches, empty-searches,
-   * accesses-minute, accesses-hourly, changes), each paced to meet its own ceiling before any
-   * detector contains it. Once, every such refusal answered 500 over HTTP while the run in memory
-   * was green: here each attack is refused by its own ceiling through the server, as in memory, one
-   * for one. The server's side names a ceiling only when the answer was 429 {@code
-   * CEILING_REACHED}, the audit log holds the {@code CEILING.} entry of that account, and the
-   * detectors heard the refusal ({@code ServerExecutor.refusedBy}); else the run stops.
+   * accesses-minute, accesses-hourly, changes, and the search refused before the burst), each paced
+   * to meet its own ceiling before any detector contains it. Once, every such refusal answered 500
+   * over HTTP while the run in memory was green: here each attack is refused by its own ceiling
+   * through the server, as in memory, one for one. The server's side names a ceiling only when the
+   * answer was 429 {@code CEILING_REACHED}, the audit log holds the {@code CEILING.} entry of that
+   * account, and the detectors heard the refusal ({@code ServerExecutor.refusedBy}); else the run
+   * stops.
    */
   /** The ceilings of distinct persons, which the detectors now reach first. */
   private static final java.util.Set<String> CONTAINED_FIRST =

@@ -46,7 +46,7 @@ class CeilingsApiIT extends LowCeilingsIntegrationTest {
     for (int n = 0; n < 10; n++) {
       PersonRecord row = TestPersons.person(base + n, agency);
       // The last five share one family address: one search finds them all.
-      rows.add(n < 5 ? row : withEmail(row, sharedEmail));
+      rows.add(n < 5 ? row : row.withEmail(sharedEmail));
     }
     registry.importRecords(
         rows.iterator(), rows.size(), ImportOptions.defaults(), ImportProgress.NONE);
@@ -267,24 +267,5 @@ class CeilingsApiIT extends LowCeilingsIntegrationTest {
             "FOLLOW_UP",
             "justification",
             Map.of("reason", "PERSON_AT_THE_DESK", "text", "Venue au guichet ce matin")));
-  }
-
-  private static PersonRecord withEmail(PersonRecord p, String email) {
-    return new PersonRecord(
-        p.identifier(),
-        p.nir(),
-        p.sex(),
-        p.birthName(),
-        p.usualName(),
-        p.firstNames(),
-        p.birthDate(),
-        p.birthPlace(),
-        email,
-        p.phone(),
-        p.address(),
-        p.category(),
-        p.registeredOn(),
-        p.leftOn(),
-        p.organization());
   }
 }

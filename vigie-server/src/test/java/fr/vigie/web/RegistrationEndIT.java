@@ -14,7 +14,6 @@ import fr.vigie.registry.ImportOptions;
 import fr.vigie.registry.ImportProgress;
 import fr.vigie.registry.PersonRecord;
 import fr.vigie.registry.Registry;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -66,7 +65,7 @@ class RegistrationEndIT extends IdentityIntegrationTest {
     assertThat(update.json().get("detail").asString()).isEqualTo("left_on: more than 30 days back");
     assertThat(storedEnd()).isNull();
     assertRefusedNotUpdated();
-    registry.eraseExpired(Period.ofYears(17), Registry.DEFAULT_GRACE, today, Instant.now());
+    registry.eraseExpired(Period.ofYears(17), Registry.DEFAULT_GRACE, today, clockNow());
     assertThat(erased()).isFalse();
   }
 
@@ -96,7 +95,7 @@ class RegistrationEndIT extends IdentityIntegrationTest {
     StaffClient.Answer update = setLeftOn(signedIn(advisor), corrected.toString());
     // A retention period short enough for the corrected date to be past it, the default grace.
     long erasedNow =
-        registry.eraseExpired(Period.ofDays(10), Registry.DEFAULT_GRACE, today, Instant.now());
+        registry.eraseExpired(Period.ofDays(10), Registry.DEFAULT_GRACE, today, clockNow());
 
     assertThat(update.status()).isEqualTo(204);
     assertThat(storedEnd()).isEqualTo(corrected);
@@ -108,10 +107,8 @@ class RegistrationEndIT extends IdentityIntegrationTest {
                 .toList())
         .containsExactly(AuditDecision.ALLOW);
     // Once the end date has stood unchanged for the grace time, retention does erase.
-    jdbc.update(
-        "update person set retention_set_at = now() - interval '31 days' where id = ?::uuid",
-        person);
-    registry.eraseExpired(Period.ofDays(10), Registry.DEFAULT_GRACE, today, Instant.now());
+    moveClock(java.time.Duration.ofDays(31));
+    registry.eraseExpired(Period.ofDays(10), Registry.DEFAULT_GRACE, today, clockNow());
     assertThat(erased()).isTrue();
     assertThat(erasedNow).isZero();
   }
