@@ -74,7 +74,7 @@ final class BenchCommand {
 
           Ratio %.2f. At this rate, the 43 million persons of the real register would take about %s.
 
-          CPU per person, the JVM's and the throw-away PostgreSQL's, measured over each path: Vigie import %.1f µs (JVM %.1f), baseline %.1f µs; CPU ratio (baseline's over the import's) %.2f, what the ratio of rates would be on cores the benchmark had to itself, were both bound by CPU alone.
+          CPU per person, the JVM's and the throw-away PostgreSQL's, measured over each path: Vigie import %.1f µs (JVM %.1f), baseline %.1f µs; CPU ratio (baseline's over the import's) %.2f. The baseline's COPY runs on one core and the import on all of them, so on cores of its own the ratio of rates is above this one.
 
           ```
           %s
