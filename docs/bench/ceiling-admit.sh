@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The PostgreSQL side of a protected read's guard statement, alone: ceiling_admit as migration V70
-# wrote it against the same after V120, with pgbench, first on fresh counters, then with a day of
+# wrote it against the same after V170, with pgbench, first on fresh counters, then with a day of
 # one access every 10 s behind each account. Usage: docs/bench/ceiling-admit.sh PGBIN [SECONDS]
 # where PGBIN holds initdb, pg_ctl and postgres (the embedded ones: /tmp/embedded-pg/PG-*/bin);
 # psql and pgbench come from PATH. Run as a user that may run PostgreSQL (not root).
@@ -14,10 +14,10 @@ printf "port=%s\nunix_socket_directories='%s'\n" "$port" "$dir" >> "$dir/data/po
 "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/log" -w start >/dev/null
 trap '"$pgbin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null; rm -rf "$dir"' EXIT
 sql() { psql -h "$dir" -p "$port" -U postgres -q -v ON_ERROR_STOP=1 "$@"; }
-for version in v70 v120; do
+for version in v70 v170; do
   sql -c "create database $version"
   sql -d "$version" -f "$migrations/V70__shared_ceilings.sql"
-  if [ "$version" = v120 ]; then sql -d "$version" -f "$(dirname "$0")/ceiling-admit-v120.sql"; fi
+  if [ "$version" = v170 ]; then sql -d "$version" -f "$migrations/V170__leaner_ceiling_admit.sql"; fi
   sql -d "$version" -c "create table acct (id uuid primary key, containment text, locked_at timestamptz);
     insert into acct select ('00000000-0000-0000-0000-0000000000' || (g + 10))::uuid, 'ACTIVE', null
     from generate_series(0, 49) g"
@@ -33,7 +33,7 @@ run() { # database, clients
 }
 for history in none day; do
   if [ "$history" = day ]; then
-    for version in v70 v120; do
+    for version in v70 v170; do
       sql -d "$version" -c "insert into ceiling_tally (account_id, measure, width_s, bucket, n, first_at, last_at)
         select a.id, 'ACCESSES', w.width, floor(extract(epoch from t) / w.width)::bigint, 1, t, t
         from acct a, (values (1), (6)) w(width),
@@ -42,5 +42,5 @@ for history in none day; do
     done
   fi
   echo "history: $history"
-  for round in 1 2; do for version in v70 v120; do run "$version" 1; run "$version" 50; done; done
+  for round in 1 2; do for version in v70 v170; do run "$version" 1; run "$version" 50; done; done
 done

@@ -48,10 +48,34 @@ public final class ImportBenchmark {
       double baselinePersonsPerSecond,
       long peakHeapBytes,
       long baselinePeakHeapBytes,
-      int workers) {
+      int workers,
+      CpuTime.Sample cpu,
+      CpuTime.Sample baselineCpu) {
 
     public double ratio() {
       return personsPerSecond / baselinePersonsPerSecond;
+    }
+
+    /** CPU microseconds per person of the import, the JVM's and PostgreSQL's (NaN unknown). */
+    public double cpuMicrosPerPerson() {
+      return micros(cpu);
+    }
+
+    public double jvmCpuMicrosPerPerson() {
+      return cpu.jvm() / 1e3 / persons;
+    }
+
+    public double baselineCpuMicrosPerPerson() {
+      return micros(baselineCpu);
+    }
+
+    /** The baseline's CPU per person over the import's. */
+    public double cpuRatio() {
+      return baselineCpuMicrosPerPerson() / cpuMicrosPerPerson();
+    }
+
+    private double micros(CpuTime.Sample used) {
+      return used.postgres() < 0 ? Double.NaN : (used.jvm() + used.postgres()) / 1e3 / persons;
     }
 
     public Duration projectedForRegister() {
@@ -64,7 +88,8 @@ public final class ImportBenchmark {
           "{\"benchmark\":\"import\",\"persons\":%d,\"persons_per_s\":%.1f,"
               + "\"baseline_persons_per_s\":%.1f,\"ratio\":%.3f,\"peak_heap_mib\":%.1f,"
               + "\"baseline_peak_heap_mib\":%.1f,\"projected_43m_seconds\":%d,\"workers\":%d,"
-              + "\"cores\":%d}",
+              + "\"cpu_us_per_person\":%.2f,\"jvm_cpu_us_per_person\":%.2f,"
+              + "\"baseline_cpu_us_per_person\":%.2f,\"cpu_ratio\":%.3f,\"cores\":%d}",
           persons,
           personsPerSecond,
           baselinePersonsPerSecond,
@@ -73,6 +98,10 @@ public final class ImportBenchmark {
           baselinePeakHeapBytes / 1048576.0,
           projectedForRegister().toSeconds(),
           workers,
+          cpuMicrosPerPerson(),
+          jvmCpuMicrosPerPerson(),
+          baselineCpuMicrosPerPerson(),
+          cpuRatio(),
           Runtime.getRuntime().availableProcessors());
     }
   }
@@ -95,10 +124,16 @@ public final class ImportBenchmark {
             .getBean(Organizations.class)
             .registerOrganizations(DemoAgency.newOrganizations(agency));
         ImportOptions options = ImportOptions.defaults();
+        CpuTime cpu;
+        try (Connection c = server.connectAsSuperuser("vigie")) {
+          cpu = CpuTime.of(c);
+        }
 
         Memory.resetPeak();
+        CpuTime.Sample before = cpu.now();
         ImportReport report =
             context.getBean(Registry.class).importPersons(csv, options, ImportProgress.NONE);
+        CpuTime.Sample used = cpu.now().minus(before);
         long peak = Memory.peakHeapBytes();
         if (report.read() != persons || report.inserted() + report.rejected() != persons) {
           throw new IllegalStateException(
@@ -112,14 +147,17 @@ public final class ImportBenchmark {
             persons, report.elapsed().toNanos() / 1e9, real, report.inserted(), report.rejected());
 
         Memory.resetPeak();
+        CpuTime.Sample baselineBefore = cpu.now();
         long started = System.nanoTime();
         long copied = plainCopy(server, csv);
         double baseline = copied / seconds(System.nanoTime() - started);
+        CpuTime.Sample baselineUsed = cpu.now().minus(baselineBefore);
         long baselinePeak = Memory.peakHeapBytes();
         out.printf(
             "plain COPY:   %,d rows in %.1f s: %,.0f rows/s%n",
             copied, (System.nanoTime() - started) / 1e9, baseline);
-        return new Result(persons, real, baseline, peak, baselinePeak, options.workers());
+        return new Result(
+            persons, real, baseline, peak, baselinePeak, options.workers(), used, baselineUsed);
       }
     } finally {
       deleteTree(work);

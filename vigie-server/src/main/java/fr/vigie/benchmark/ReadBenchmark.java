@@ -56,9 +56,29 @@ public final class ReadBenchmark {
   static final int WORKING_SET = 8;
 
   /** The figures of one phase. */
-  public record Phase(long reads, Map<String, Long> errors, double seconds, long[] sortedNanos) {
+  public record Phase(
+      long reads,
+      Map<String, Long> errors,
+      double seconds,
+      long[] sortedNanos,
+      CpuTime.Sample cpu) {
     public double perSecond() {
       return reads / seconds;
+    }
+
+    /**
+     * CPU milliseconds per read, of the JVM (clients and server) and of PostgreSQL (NaN unknown).
+     */
+    public double jvmCpuMillisPerRead() {
+      return cpu.jvm() / 1e6 / reads;
+    }
+
+    public double postgresCpuMillisPerRead() {
+      return cpu.postgres() < 0 ? Double.NaN : cpu.postgres() / 1e6 / reads;
+    }
+
+    public double cpuMillisPerRead() {
+      return jvmCpuMillisPerRead() + postgresCpuMillisPerRead();
     }
 
     /** The rounds of one path as one phase: their reads, errors, time and latencies together. */
@@ -67,7 +87,9 @@ public final class ReadBenchmark {
       double seconds = 0;
       Map<String, Long> errors = new TreeMap<>();
       long[] nanos = new long[0];
+      CpuTime.Sample cpu = CpuTime.ZERO;
       for (Phase round : rounds) {
+        cpu = cpu.plus(round.cpu());
         reads += round.reads();
         seconds += round.seconds();
         round.errors().forEach((failure, count) -> errors.merge(failure, count, Long::sum));
@@ -76,7 +98,7 @@ public final class ReadBenchmark {
         System.arraycopy(round.sortedNanos(), 0, nanos, at, round.sortedNanos().length);
       }
       Arrays.sort(nanos);
-      return new Phase(reads, errors, seconds, nanos);
+      return new Phase(reads, errors, seconds, nanos, cpu);
     }
 
     public long errorCount() {
@@ -107,6 +129,15 @@ public final class ReadBenchmark {
       return protectedReads.perSecond() / plainReads.perSecond();
     }
 
+    /**
+     * A plain read's CPU over a protected one's, the JVM's and PostgreSQL's together: the ratio of
+     * rates a machine whose cores the benchmark had to itself would show, were both paths bound by
+     * CPU alone.
+     */
+    public double cpuRatio() {
+      return plainReads.cpuMillisPerRead() / protectedReads.cpuMillisPerRead();
+    }
+
     public String json() {
       return String.format(
           Locale.ROOT,
@@ -114,7 +145,9 @@ public final class ReadBenchmark {
               + "\"protected_reads_per_s\":%.1f,\"plain_reads_per_s\":%.1f,\"ratio\":%.3f,"
               + "\"protected_p50_ms\":%.2f,\"protected_p99_ms\":%.2f,\"plain_p50_ms\":%.2f,"
               + "\"plain_p99_ms\":%.2f,\"audit_appends_per_s\":%.1f,\"protected_errors\":%d,"
-              + "\"plain_errors\":%d,\"cores\":%d}",
+              + "\"plain_errors\":%d,\"protected_cpu_ms\":%.3f,\"protected_jvm_cpu_ms\":%.3f,"
+              + "\"protected_pg_cpu_ms\":%.3f,\"plain_cpu_ms\":%.3f,\"plain_jvm_cpu_ms\":%.3f,"
+              + "\"plain_pg_cpu_ms\":%.3f,\"cpu_ratio\":%.3f,\"cores\":%d}",
           persons,
           clients,
           seconds,
@@ -129,6 +162,13 @@ public final class ReadBenchmark {
           auditAppendsPerSecond,
           protectedReads.errorCount(),
           plainReads.errorCount(),
+          protectedReads.cpuMillisPerRead(),
+          protectedReads.jvmCpuMillisPerRead(),
+          protectedReads.postgresCpuMillisPerRead(),
+          plainReads.cpuMillisPerRead(),
+          plainReads.jvmCpuMillisPerRead(),
+          plainReads.postgresCpuMillisPerRead(),
+          cpuRatio(),
           Runtime.getRuntime().availableProcessors());
     }
   }
@@ -166,14 +206,19 @@ public final class ReadBenchmark {
           persons, team.size(), (System.nanoTime() - loading) / 1e9);
 
       AuditLog audit = vigie.context().getBean(AuditLog.class);
+      CpuTime cpu;
+      try (Connection connection = vigie.connect()) {
+        cpu = CpuTime.of(connection);
+      }
       Target protectedPath = person -> "/api/persons/" + person.value();
       Target plainPath = person -> "/bench/plain/" + person.value();
       // Both paths warm up before either is counted: the JIT is still compiling the HTTP client,
       // Tomcat and Spring code both paths share during whichever runs first, and that one would
       // pay for it. Then the two alternate, so that a burst of load from elsewhere on a shared
       // machine falls on both rather than on one.
-      phase(team, Duration.ofSeconds(warmUp), Duration.ZERO, protectedPath, () -> {}, () -> {});
-      phase(team, Duration.ofSeconds(warmUp), Duration.ZERO, plainPath, () -> {}, () -> {});
+      phase(
+          team, Duration.ofSeconds(warmUp), Duration.ZERO, protectedPath, cpu, () -> {}, () -> {});
+      phase(team, Duration.ofSeconds(warmUp), Duration.ZERO, plainPath, cpu, () -> {}, () -> {});
       Duration round = Duration.ofMillis(seconds * 1_000L / rounds);
       List<Phase> protectedRounds = new ArrayList<>(rounds);
       List<Phase> plainRounds = new ArrayList<>(rounds);
@@ -186,9 +231,10 @@ public final class ReadBenchmark {
                 RAMP,
                 round,
                 protectedPath,
+                cpu,
                 () -> auditAtStart[0] = audit.size(),
                 () -> appended[0] += audit.size() - auditAtStart[0]));
-        plainRounds.add(phase(team, RAMP, round, plainPath, () -> {}, () -> {}));
+        plainRounds.add(phase(team, RAMP, round, plainPath, cpu, () -> {}, () -> {}));
         out.printf(
             Locale.ROOT,
             "round %d of %d: %,.0f protected reads/s, %,.0f plain reads/s%n",
@@ -210,7 +256,9 @@ public final class ReadBenchmark {
   private static void report(PrintStream out, String name, Phase phase) {
     out.printf(
         Locale.ROOT,
-        "%-9s reads: %,d in %.1f s: %,.0f reads/s, p50 %.2f ms, p99 %.2f ms, errors %d %s%n",
+        "%-9s reads: %,d in %.1f s: %,.0f reads/s, p50 %.2f ms, p99 %.2f ms, errors %d %s%n"
+            + "          CPU per read %.3f ms: JVM (clients and server) %.3f ms, PostgreSQL %.3f"
+            + " ms%n",
         name,
         phase.reads(),
         phase.seconds(),
@@ -218,7 +266,10 @@ public final class ReadBenchmark {
         phase.percentileMillis(50),
         phase.percentileMillis(99),
         phase.errorCount(),
-        phase.errors().isEmpty() ? "" : phase.errors());
+        phase.errors().isEmpty() ? "" : phase.errors(),
+        phase.cpuMillisPerRead(),
+        phase.jvmCpuMillisPerRead(),
+        phase.postgresCpuMillisPerRead());
   }
 
   /**
@@ -357,6 +408,7 @@ public final class ReadBenchmark {
       Duration warmUp,
       Duration counting,
       Target target,
+      CpuTime cpu,
       Runnable atStart,
       Runnable atEnd)
       throws InterruptedException {
@@ -414,7 +466,9 @@ public final class ReadBenchmark {
     }
     sleepUntil(counted);
     atStart.run();
+    CpuTime.Sample cpuAtStart = cpu.now();
     sleepUntil(end);
+    CpuTime.Sample used = cpu.now().minus(cpuAtStart);
     atEnd.run();
     for (Thread thread : threads) {
       thread.join();
@@ -432,7 +486,7 @@ public final class ReadBenchmark {
     Arrays.sort(all);
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((k, v) -> errorCounts.put(k, v.get()));
-    return new Phase(total, errorCounts, counting.toNanos() / 1e9, all);
+    return new Phase(total, errorCounts, counting.toNanos() / 1e9, all, used);
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

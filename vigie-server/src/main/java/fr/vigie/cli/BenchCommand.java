@@ -74,6 +74,8 @@ final class BenchCommand {
 
           Ratio %.2f. At this rate, the 43 million persons of the real register would take about %s.
 
+          CPU per person, the JVM's and the throw-away PostgreSQL's, measured over each path: Vigie import %.1f µs (JVM %.1f), baseline %.1f µs; CPU ratio (baseline's over the import's) %.2f. The baseline's COPY runs on one core and the import on all of them, so on cores of its own the ratio of rates is above this one.
+
           ```
           %s
           ```
@@ -88,6 +90,10 @@ final class BenchCommand {
           r.baselinePeakHeapBytes() >> 20,
           r.ratio(),
           ProgressPrinter.format(r.projectedForRegister()),
+          r.cpuMicrosPerPerson(),
+          r.jvmCpuMicrosPerPerson(),
+          r.baselineCpuMicrosPerPerson(),
+          r.cpuRatio(),
           r.json());
     }
   }
@@ -151,8 +157,10 @@ final class BenchCommand {
       System.out.println(table(r));
       System.out.printf(
           java.util.Locale.ROOT,
-          "ratio protected/plain %.2f   audit appends/s %,.0f   (%d clients, %d cores)%n",
+          "ratio protected/plain %.2f   CPU ratio %.2f   audit appends/s %,.0f   (%d clients, %d"
+              + " cores)%n",
           r.ratio(),
+          r.cpuRatio(),
           r.auditAppendsPerSecond(),
           r.clients(),
           Runtime.getRuntime().availableProcessors());
@@ -192,6 +200,8 @@ final class BenchCommand {
 
           Ratio %.2f. Audit appends during the protected rounds: %,.0f per second.
 
+          CPU per read, the JVM's (clients and server) and the benchmark's PostgreSQL's, measured over the same rounds: protected %.3f ms (JVM %.3f, PostgreSQL %.3f), plain %.3f ms (JVM %.3f, PostgreSQL %.3f). CPU ratio (plain's CPU per read over protected's): %.2f, what the ratio of rates would be on cores the benchmark had to itself, were both paths bound by CPU alone.
+
           ```
           %s
           ```
@@ -210,6 +220,13 @@ final class BenchCommand {
           table(r),
           r.ratio(),
           r.auditAppendsPerSecond(),
+          r.protectedReads().cpuMillisPerRead(),
+          r.protectedReads().jvmCpuMillisPerRead(),
+          r.protectedReads().postgresCpuMillisPerRead(),
+          r.plainReads().cpuMillisPerRead(),
+          r.plainReads().jvmCpuMillisPerRead(),
+          r.plainReads().postgresCpuMillisPerRead(),
+          r.cpuRatio(),
           r.json());
     }
   }

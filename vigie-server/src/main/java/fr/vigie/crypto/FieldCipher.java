@@ -2,10 +2,9 @@ package fr.vigie.crypto;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.SecretBytes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -73,16 +72,17 @@ public final class FieldCipher {
     return ("vigie-data-key|" + owner).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The AEAD of one data key, built straight from the key (Tink's AES-GCM over the JCE): a keyset
+   * of one key with no prefix gives the same ciphertexts, at the cost of building a keyset and its
+   * primitive wrapper for every person read or imported.
+   */
   private static Aead aeadOf(byte[] material) throws GeneralSecurityException {
-    AesGcmKey key =
+    return AesGcmJce.create(
         AesGcmKey.builder()
             .setParameters(DATA_KEY_PARAMETERS)
             .setKeyBytes(SecretBytes.copyFrom(material, InsecureSecretKeyAccess.get()))
-            .build();
-    return KeysetHandle.newBuilder()
-        .addEntry(KeysetHandle.importKey(key).withRandomId().makePrimary())
-        .build()
-        .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            .build());
   }
 
   private static AesGcmParameters dataKeyParameters() {

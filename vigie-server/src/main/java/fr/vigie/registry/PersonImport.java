@@ -269,12 +269,13 @@ final class PersonImport {
       UUID organization = organizations.get(person.organization());
       PersonStore.Existing found = existing.get(entry.getKey());
       if (found == null) {
-        inserts.add(sealer.seal(PersonId.newId(), person, organization, digest));
+        inserts.add(
+            sealer.seal(PersonId.newId(), person, organization, digest, entry.getKey().bytes()));
         insertedRecords.put(entry.getKey(), person);
       } else if (java.util.Arrays.equals(digest, found.rowDigest())) {
         unchanged++;
       } else {
-        updates.add(sealer.seal(found.id(), person, organization, digest));
+        updates.add(sealer.seal(found.id(), person, organization, digest, entry.getKey().bytes()));
       }
     }
     return new Prepared(

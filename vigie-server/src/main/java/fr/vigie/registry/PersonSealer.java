@@ -69,6 +69,17 @@ final class PersonSealer {
   /** Encrypts every field under a new data key for {@code id}. */
   SealedPerson seal(PersonId id, PersonRecord person, UUID organizationId, byte[] rowDigest)
       throws GeneralSecurityException {
+    return seal(id, person, organizationId, rowDigest, identifierIndex(person.identifier()));
+  }
+
+  /** The same, with the identifier's blind index the caller computed already. */
+  SealedPerson seal(
+      PersonId id,
+      PersonRecord person,
+      UUID organizationId,
+      byte[] rowDigest,
+      byte[] identifierIndex)
+      throws GeneralSecurityException {
     DataKey key = cipher.newDataKey(id.toString());
     EnumMap<PersonField, byte[]> ciphertexts = new EnumMap<>(PersonField.class);
     for (PersonField field : PersonField.values()) {
@@ -80,7 +91,7 @@ final class PersonSealer {
         organizationId,
         key.wrapped(),
         key.kekId(),
-        identifierIndex(person.identifier()),
+        identifierIndex,
         person.nir() == null ? null : nirIndex(person.nir()),
         person.email() == null ? null : emailIndex(person.email()),
         nameBirthIndex(person.lastName(), person.birthDate()),

@@ -44,7 +44,15 @@ class ReadBenchmarkIT {
             "\"ratio\":",
             "\"protected_p99_ms\":",
             "\"audit_appends_per_s\":",
+            "\"cpu_ratio\":",
             "\"rounds\":2");
+    // Both paths used the CPU of the JVM and, on Linux, of PostgreSQL.
+    assertThat(result.protectedReads().jvmCpuMillisPerRead()).isPositive();
+    assertThat(result.plainReads().jvmCpuMillisPerRead()).isPositive();
+    if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self"))) {
+      assertThat(result.protectedReads().postgresCpuMillisPerRead()).isPositive();
+      assertThat(result.plainReads().postgresCpuMillisPerRead()).isPositive();
+    }
   }
 
   @Test
@@ -57,9 +65,15 @@ class ReadBenchmarkIT {
   @Test
   void merge_roundsOfOnePath_addReadsTimeErrorsAndLatencies() {
     ReadBenchmark.Phase first =
-        new ReadBenchmark.Phase(3, Map.of("HTTP 500", 1L), 1.5, new long[] {1, 5, 9});
+        new ReadBenchmark.Phase(
+            3, Map.of("HTTP 500", 1L), 1.5, new long[] {1, 5, 9}, new CpuTime.Sample(30, 6));
     ReadBenchmark.Phase second =
-        new ReadBenchmark.Phase(2, Map.of("HTTP 500", 2L, "no answer", 1L), 0.5, new long[] {2, 7});
+        new ReadBenchmark.Phase(
+            2,
+            Map.of("HTTP 500", 2L, "no answer", 1L),
+            0.5,
+            new long[] {2, 7},
+            new CpuTime.Sample(20, -1));
 
     ReadBenchmark.Phase both = ReadBenchmark.Phase.merge(List.of(first, second));
 
@@ -68,5 +82,8 @@ class ReadBenchmarkIT {
     assertThat(both.perSecond()).isEqualTo(2.5);
     assertThat(both.errors()).isEqualTo(Map.of("HTTP 500", 3L, "no answer", 1L));
     assertThat(both.sortedNanos()).containsExactly(1, 2, 5, 7, 9);
+    assertThat(both.cpu()).isEqualTo(new CpuTime.Sample(50, -1));
+    assertThat(both.jvmCpuMillisPerRead()).isEqualTo(50 / 1e6 / 5);
+    assertThat(both.postgresCpuMillisPerRead()).as("one round's unknown").isNaN();
   }
 }

@@ -29,6 +29,70 @@ class FieldCipherTest {
     cipher = keyRing.fieldCipher();
   }
 
+  // --- The same ciphertexts as a one-key keyset with no prefix (how data keys were opened before).
+
+  @Test
+  void dataKey_andAOneKeyKeysetOfTheSameMaterial_readEachOthersCiphertexts()
+      throws GeneralSecurityException {
+    // A key-encryption key that "wraps" by copying, so that the test holds the material.
+    KeyEncryptionKey clear =
+        new KeyEncryptionKey() {
+          @Override
+          public byte[] wrap(byte[] keyMaterial, byte[] context) {
+            return keyMaterial.clone();
+          }
+
+          @Override
+          public byte[] unwrap(byte[] wrapped, byte[] context) {
+            return wrapped.clone();
+          }
+
+          @Override
+          public long primaryKeyId() {
+            return 1;
+          }
+
+          @Override
+          public void rotate() {}
+
+          @Override
+          public String describe() {
+            return "clear, for a test";
+          }
+        };
+    DataKey key = new FieldCipher(clear).newDataKey(ALICE);
+    Aead keyset =
+        KeysetHandle.newBuilder()
+            .addEntry(
+                KeysetHandle.importKey(
+                        com.google.crypto.tink.aead.AesGcmKey.builder()
+                            .setParameters(
+                                com.google.crypto.tink.aead.AesGcmParameters.builder()
+                                    .setKeySizeBytes(32)
+                                    .setIvSizeBytes(12)
+                                    .setTagSizeBytes(16)
+                                    .setVariant(
+                                        com.google.crypto.tink.aead.AesGcmParameters.Variant
+                                            .NO_PREFIX)
+                                    .build())
+                            .setKeyBytes(
+                                com.google.crypto.tink.util.SecretBytes.copyFrom(
+                                    key.wrapped(),
+                                    com.google.crypto.tink.InsecureSecretKeyAccess.get()))
+                            .build())
+                    .withRandomId()
+                    .makePrimary())
+            .build()
+            .getPrimitive(RegistryConfiguration.get(), Aead.class);
+    byte[] context = (ALICE + "|nir").getBytes(UTF_8);
+
+    byte[] before = keyset.encrypt("295109912611193".getBytes(UTF_8), context);
+    byte[] now = key.encrypt("nir", "295109912611193");
+
+    assertThat(new String(key.decryptField("nir", before), UTF_8)).isEqualTo("295109912611193");
+    assertThat(new String(keyset.decrypt(now, context), UTF_8)).isEqualTo("295109912611193");
+  }
+
   // --- Round trip.
 
   @Test

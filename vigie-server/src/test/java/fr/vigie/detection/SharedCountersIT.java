@@ -87,6 +87,77 @@ class SharedCountersIT {
         .contains("burst");
   }
 
+  @Test
+  void aDayOfHistory_countsOnlyTheBucketsOfEachWindow() {
+    AccountId account = new AccountId(UUID.randomUUID());
+    Instant at = Instant.parse("2026-03-03T17:00:00Z");
+    // A working day behind the account, one access every 10 s, all of it before the last hour.
+    jdbc()
+        .update(
+            "insert into ceiling_tally (account_id, measure, width_s, bucket, n, first_at, last_at)"
+                + " select ?, 'ACCESSES', w, floor(extract(epoch from t) / w)::bigint, 1, t, t"
+                + " from unnest(array[1, 6]) w, generate_series(?::timestamptz, ?::timestamptz,"
+                + " interval '10 seconds') t",
+            account.value(),
+            java.sql.Timestamp.from(at.minus(Duration.ofHours(23))),
+            java.sql.Timestamp.from(at.minus(Duration.ofMinutes(62))));
+    // 17 accesses within the last hour, the first a second after its start: the hour's limit (20)
+    // leaves 3 more, and the minute's (5) is not reached before.
+    tally(account, at.minus(Duration.ofHours(1)).plusSeconds(1));
+    for (int n = 1; n < 17; n++) {
+      tally(account, at.minus(Duration.ofMinutes(3L * n)));
+    }
+    List<PersonId> persons = persons(1);
+    for (int n = 0; n < 3; n++) {
+      assertThat(shared.admit(LIMITS, read(account, at, persons.get(0), Link.FOLLOWED)))
+          .as("access %d of the hour's last 3", n)
+          .isEmpty();
+    }
+
+    assertThat(shared.admit(LIMITS, read(account, at, persons.get(0), Link.FOLLOWED)))
+        .map(b -> b.limit().name())
+        .contains("accesses-hourly");
+  }
+
+  @Test
+  void uncount_deletesTheBucketsItEmptied() {
+    AccountId account = new AccountId(UUID.randomUUID());
+    Instant at = Instant.parse("2026-03-02T10:00:00Z");
+    PersonId person = persons(1).get(0);
+    tally(account, at.minusSeconds(30));
+    assertThat(shared.admit(LIMITS, read(account, at, person, Link.FOLLOWED))).isEmpty();
+
+    shared.uncount(new SharedCounters.Ahead(account, person, at, LIMITS, Optional.empty(), null));
+
+    assertThat(
+            jdbc()
+                .queryForList(
+                    "select n from ceiling_tally where account_id = ? order by bucket, width_s",
+                    Integer.class,
+                    account.value()))
+        .as("the earlier access's two buckets stay, the read's are gone")
+        .containsExactly(1, 1);
+  }
+
+  /** One access counted at {@code at} in the buckets of both ACCESSES windows, as admitted. */
+  private static void tally(AccountId account, Instant at) {
+    for (int width : new int[] {1, 6}) {
+      jdbc()
+          .update(
+              "insert into ceiling_tally (account_id, measure, width_s, bucket, n, first_at,"
+                  + " last_at) values (?, 'ACCESSES', ?, ?, 1, ?, ?)",
+              account.value(),
+              width,
+              Math.floorDiv(at.getEpochSecond(), width),
+              java.sql.Timestamp.from(at),
+              java.sql.Timestamp.from(at));
+    }
+  }
+
+  private static JdbcTemplate jdbc() {
+    return new JdbcTemplate(new SingleConnectionDataSource(app, true));
+  }
+
   private static void compare(Random random, AccountId account) {
     Counters memory = new Counters(Duration.ofDays(1));
     List<PersonId> persons = persons(16);
