@@ -58,6 +58,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
   private final Map<Integer, Instant> throttleNext = new HashMap<>();
   private final Map<AccountId, SimulatedAccount> seen = new HashMap<>();
+  private final Sessions sessions = new Sessions();
 
   InMemoryExecutor(Register register, Supplier<Detection> fresh, ContainmentListener listener) {
     this.register = requireNonNull(register, "register is null");
@@ -81,12 +82,14 @@ public final class InMemoryExecutor implements AccessExecutor {
   }
 
   @Override
-  public void stepUp(SimulatedAccount account, Instant at) {
+  public void stepUp(SimulatedAccount account, SimulatedAccess asked) {
+    sessions.proved(account, asked.device(), asked.at());
     detection.steppedUp(account.id());
   }
 
   @Override
   public void release(SimulatedAccount account, Instant at) {
+    sessions.released(account);
     detection.release(account.id());
   }
 
@@ -123,6 +126,11 @@ public final class InMemoryExecutor implements AccessExecutor {
   @Override
   public Outcome execute(SimulatedAccount account, SimulatedAccess access) {
     ContainmentState state = detection.state(account.id());
+    boolean held = sessions.held(account, access.device(), access.at());
+    if (state == ContainmentState.ACTIVE && held) {
+      // Another session answered the step-up; this one has not, and the guard holds it.
+      return Outcome.STEP_UP;
+    }
     switch (state) {
       case SUSPENDED -> {
         return Outcome.SUSPENDED;
@@ -285,6 +293,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   }
 
   private void raised(SimulatedAccount account, ContainmentState state, Instant at) {
+    sessions.raised(account, state, at);
     List<String> detectors =
         detection.reasons(account.id()).stream().map(Signal::detector).toList();
     listener.raised(account, state, at, detectors);
