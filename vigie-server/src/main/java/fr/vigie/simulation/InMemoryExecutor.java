@@ -95,8 +95,9 @@ public final class InMemoryExecutor implements AccessExecutor {
 
   /**
    * A new detection takes the place of the old one, as after a restart of the server: it gets each
-   * account's stored memory (through its JSON text) and the stored containments, and nothing else
-   * (not the ceilings' windows, not the score of the day).
+   * account's stored memory (through its JSON text), what the detectors across accounts stored (the
+   * organizations' usual days and the last week's observations, replayed), and the stored
+   * containments, and nothing else (not the ceilings' windows, not the score of the day).
    */
   @Override
   public void restart(Instant at) {
@@ -104,6 +105,7 @@ public final class InMemoryExecutor implements AccessExecutor {
     for (AccountMemory memory : detection.memories()) {
       next.remember(memory);
     }
+    next.rememberAcross(detection.acrossMemory());
     for (AccountProfile profile : profiles.values()) {
       ContainmentState state = detection.state(profile.account());
       if (state != ContainmentState.ACTIVE) {
