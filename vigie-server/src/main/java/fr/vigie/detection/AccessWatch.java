@@ -52,6 +52,7 @@ public class AccessWatch implements AutoCloseable {
   private final TransactionTemplate transactions;
   private final SharedCounters counters;
   private final DetectionResets resets;
+  private final CrossStore across;
   private final AccountOrganizations organizations;
   private final ConcurrentHashMap<AccountId, LongAdder> refusals = new ConcurrentHashMap<>();
   private final LongAdder observed = new LongAdder();
@@ -65,6 +66,7 @@ public class AccessWatch implements AutoCloseable {
       AppliedOffsets offsets,
       SharedCounters counters,
       DetectionResets resets,
+      CrossStore across,
       AccountOrganizations organizations,
       Optional<Clock> clock,
       @Value("${vigie.detection.partitions:2}") int partitions,
@@ -78,10 +80,14 @@ public class AccessWatch implements AutoCloseable {
     this.memories = memories;
     this.counters = counters;
     this.resets = resets;
+    this.across = across;
     this.organizations = organizations;
     // What the detectors remember of each account comes back before the first access: a dormant
     // account is still dormant after a restart, a known device still known.
     memories.loadInto(detection);
+    // And what the detectors across accounts held: the organizations' usual days, the last week's
+    // reads outside the caseloads and rising accounts, of every node.
+    across.loadInto(detection, this.clock.instant());
     containments.contained().forEach(detection::restore);
     this.bus =
         KafkaSettings.from(settings)
@@ -279,13 +285,7 @@ public class AccessWatch implements AutoCloseable {
     ContainmentState before = detection.state(profile.account());
     detection.observe(profile, access).ifPresent(verdict -> apply(verdict, before));
     if (access.disclosed()) {
-      organizations
-          .of(profile.account())
-          .ifPresent(
-              organization ->
-                  detection
-                      .across(organization, access)
-                      .forEach(rise -> apply(rise.verdict(), rise.before())));
+      organizations.of(profile.account()).ifPresent(organization -> across(organization, access));
     }
     try {
       memories.maybeSave(detection, profile.account(), access.at());
@@ -293,6 +293,44 @@ public class AccessWatch implements AutoCloseable {
       // The memory is saved again at the account's next access; the detectors go on meanwhile.
       log.warn("detection memory: not saved for account {}", profile.account().value());
     }
+  }
+
+  /**
+   * The detectors across accounts on a disclosed access: their rises stored, and what they keep of
+   * it stored for the other nodes and the next start. A failed store is logged (ids only): this
+   * node's detectors hold it, the others miss that one read.
+   */
+  private void across(String organization, Access access) {
+    Detection.Across found = detection.acrossKept(organization, access);
+    found.rises().forEach(rise -> apply(rise.verdict(), rise.before()));
+    found
+        .kept()
+        .ifPresent(
+            kept -> {
+              try {
+                across.record(kept);
+              } catch (RuntimeException e) {
+                log.warn("detection across accounts: not stored for account {}", kept.account());
+              }
+            });
+  }
+
+  /**
+   * Takes in what the other nodes' detectors across accounts kept, so that every node sees the
+   * whole organization (without Kafka each node observes the accesses it serves; with it, those of
+   * its partitions).
+   */
+  @Scheduled(fixedDelayString = "${vigie.detection.reset-poll-ms:200}")
+  void takeOthersAcross() {
+    across.fromOthers().forEach(detection::replayAcross);
+  }
+
+  /** Saves what the organizations taught of their usual days, and forgets old observations. */
+  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+  void saveAcross() {
+    Instant now = clock.instant();
+    across.saveLearned(detection.acrossLearned(), now);
+    across.forgetOld(now);
   }
 
   /**

@@ -77,10 +77,13 @@ public final class AccountHistory {
   final Map<String, Integer> devicePersons = new HashMap<>();
 
   /**
-   * Persons read from a half-new place while beside the usual one, by {@code device:} or {@code
-   * network:} and the new token.
+   * Persons read from a half-new place while beside the usual one or at night or at a weekend, by
+   * {@code device:} or {@code network:} and the new token.
    */
   final Map<String, Integer> besidePersons = new HashMap<>();
+
+  /** The last access happened at night or at a weekend (as the ceilings reckon them). */
+  boolean currentOffHours;
 
   final Map<String, String> lastDeviceAt = new HashMap<>();
 
@@ -131,6 +134,7 @@ public final class AccountHistory {
     }
     currentDevice = access.device();
     currentAddress = access.address();
+    currentOffHours = offHours;
     lastDeviceAt.put(access.address(), access.device());
     lastActive = access.at();
     forget(access.at());
@@ -151,7 +155,7 @@ public final class AccountHistory {
       if (deviceFirstSeen.containsKey(access.device())) {
         devicePersons.merge(access.device(), 1, Integer::sum);
       }
-      String halfNew = halfNewPlaceBeside(access.at());
+      String halfNew = halfNewPlaceWatched(access.at());
       if (halfNew != null) {
         besidePersons.merge(halfNew, 1, Integer::sum);
       }
@@ -503,20 +507,47 @@ public final class AccountHistory {
   static final Duration HALF_NEW = Duration.ofDays(14);
 
   /**
-   * The last access's place when it is half-new and beside the usual one, or null: its device or
-   * its network (not both) first seen within two weeks by an account in use for four weeks before,
-   * while another device (for a new device) or another network (for a new network) of the account,
-   * itself not first seen within two weeks, was used less than an hour before. A copied cookie of
-   * the owner's PC read from elsewhere, or a stranger's device on the owner's network, beside the
-   * owner at work.
+   * The last access's place when it is half-new and used in a way the owner's own work does not
+   * explain, or null: beside the usual place ({@link #halfNewPlaceBeside}), or at night or at a
+   * weekend, when the owner's place is idle and a thief on a copied cookie or a stranger's device
+   * on the owner's network has the account to itself. An advisor's new laptop of an evening opens a
+   * file or three; a thief goes on.
    */
-  private String halfNewPlaceBeside(Instant now) {
+  private String halfNewPlaceWatched(Instant now) {
+    String beside = halfNewPlaceBeside(now);
+    if (beside != null || !currentOffHours) {
+      return beside;
+    }
+    return halfNewPlace(now);
+  }
+
+  /**
+   * The last access's place when its device or its network, not both, was first seen within two
+   * weeks by an account in use for four weeks before, as {@code device:} or {@code network:} and
+   * the new token; null otherwise.
+   */
+  private String halfNewPlace(Instant now) {
     Instant device = youngSince(deviceNewSince(), now);
     Instant address = youngSince(addressNewSince(), now);
     if ((device == null) == (address == null)) {
       return null;
     }
-    boolean newDevice = device != null;
+    return device != null ? "device:" + currentDevice : "network:" + currentAddress;
+  }
+
+  /**
+   * The last access's place when it is half-new ({@link #halfNewPlace}) and beside the usual one,
+   * or null: while another device (for a new device) or another network (for a new network) of the
+   * account, itself not first seen within two weeks, was used less than an hour before. A copied
+   * cookie of the owner's PC read from elsewhere, or a stranger's device on the owner's network,
+   * beside the owner at work.
+   */
+  private String halfNewPlaceBeside(Instant now) {
+    String place = halfNewPlace(now);
+    if (place == null) {
+      return null;
+    }
+    boolean newDevice = place.startsWith("device:");
     Map<String, Instant> others = newDevice ? devices : addresses;
     Map<String, Instant> firstSeen = newDevice ? deviceFirstSeen : addressFirstSeen;
     String current = newDevice ? currentDevice : currentAddress;
@@ -526,18 +557,18 @@ public final class AccountHistory {
       boolean established =
           otherFirst == null || Duration.between(otherFirst, now).compareTo(HALF_NEW) >= 0;
       if (established && !other.getKey().equals(current) && other.getValue().isAfter(since)) {
-        return (newDevice ? "device:" : "network:") + current;
+        return place;
       }
     }
     return null;
   }
 
   /**
-   * Persons read from the last access's half-new place while beside the usual one ({@link
-   * #halfNewPlaceBeside}), when the last access is such a use; 0 otherwise.
+   * Persons read from the last access's half-new place while beside the usual one or at night or at
+   * a weekend ({@link #halfNewPlaceWatched}), when the last access is such a use; 0 otherwise.
    */
   public int personsBesideFromHalfNewPlace(Instant now) {
-    String place = halfNewPlaceBeside(now);
+    String place = halfNewPlaceWatched(now);
     return place == null ? 0 : besidePersons.getOrDefault(place, 0);
   }
 

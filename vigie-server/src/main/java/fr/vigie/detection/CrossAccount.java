@@ -2,9 +2,12 @@ package fr.vigie.detection;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The detectors that look across accounts, where one account's history shows nothing: an
@@ -19,6 +22,9 @@ public final class CrossAccount {
   private final SharedPersons shared = new SharedPersons();
   private final RegisterWalk walk = new RegisterWalk();
 
+  /** The observations that hold the state, within {@link SharedPersons#WINDOW}: what is stored. */
+  private final ArrayDeque<CrossMemory.Observation> kept = new ArrayDeque<>();
+
   public CrossAccount(ZoneId zone) {
     this.zone = requireNonNull(zone, "zone is null");
   }
@@ -30,6 +36,62 @@ public final class CrossAccount {
     if (!access.disclosed()) {
       return List.of();
     }
+    keep(organization, access, today);
+    return findings(organization, access, today);
+  }
+
+  /**
+   * The observation {@code access} gives, when it holds state across accounts: a read outside the
+   * caseload (shared persons, walks) or a read of an account rising today; otherwise empty.
+   */
+  static Optional<CrossMemory.Observation> observation(
+      String organization, Access access, OrganizationRise.Today today) {
+    if (!access.disclosed() || (access.link() != Link.OUTSIDE && !today.rising())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CrossMemory.Observation(
+            organization, access.account(), access.person(), access.link(), access.at(), today));
+  }
+
+  private void keep(String organization, Access access, OrganizationRise.Today today) {
+    observation(organization, access, today).ifPresent(kept::addLast);
+    Instant since = access.at().minus(SharedPersons.WINDOW);
+    while (!kept.isEmpty() && kept.peekFirst().at().isBefore(since)) {
+      kept.removeFirst();
+    }
+  }
+
+  /**
+   * Takes in an observation made before (stored before a restart, or by another node) as if it
+   * happened now, without findings: those were made, stored and alerted when it happened.
+   */
+  synchronized void replay(CrossMemory.Observation observation) {
+    Access access = observation.access();
+    keep(observation.organization(), access, observation.today());
+    findings(observation.organization(), access, observation.today());
+  }
+
+  /** What is to be stored, to be {@link #remember remembered} by a new instance. */
+  synchronized CrossMemory memory() {
+    return new CrossMemory(rise.learned(), List.copyOf(kept));
+  }
+
+  /** Takes back what was stored: the organizations' usual days, then the observations in order. */
+  synchronized void remember(CrossMemory memory) {
+    rise.learn(memory.learned());
+    memory.observations().stream()
+        .sorted(java.util.Comparator.comparing(CrossMemory.Observation::at))
+        .forEach(this::replay);
+  }
+
+  /** The organizations' usual days, to be stored as they change. */
+  synchronized List<CrossMemory.Learned> learned() {
+    return rise.learned();
+  }
+
+  private List<CrossFinding> findings(
+      String organization, Access access, OrganizationRise.Today today) {
     List<CrossFinding> found = new ArrayList<>(1);
     rise.observe(organization, access.account(), access.at().atZone(zone).toLocalDate(), today)
         .ifPresent(found::add);

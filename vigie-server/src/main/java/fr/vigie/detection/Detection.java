@@ -216,9 +216,22 @@ public final class Detection {
    * other detector then suspends it. Returns the rises, of any account.
    */
   public List<Rise> across(String organization, Access access) {
+    return acrossKept(organization, access).rises();
+  }
+
+  /**
+   * What {@link #across} did: the rises, and the observation the detectors across accounts keep
+   * from this access (to be stored, and replayed by other nodes), if any.
+   */
+  public record Across(List<Rise> rises, Optional<CrossMemory.Observation> kept) {
+    static final Across NOTHING = new Across(List.of(), Optional.empty());
+  }
+
+  /** As {@link #across}, with the observation kept. */
+  public Across acrossKept(String organization, Access access) {
     Watch watch = watches.get(access.account());
     if (!acrossAccounts || watch == null || !access.disclosed()) {
-      return List.of();
+      return Across.NOTHING;
     }
     OrganizationRise.Today today;
     synchronized (watch) {
@@ -238,7 +251,35 @@ public final class Detection {
         implicate(account, signal, access.at()).ifPresent(rises::add);
       }
     }
-    return rises;
+    return new Across(rises, CrossAccount.observation(organization, access, today));
+  }
+
+  /**
+   * Takes in what the detectors across accounts of another node (or before a restart) observed,
+   * without findings: those were made and stored where it happened.
+   */
+  public void replayAcross(CrossMemory.Observation observation) {
+    if (acrossAccounts) {
+      across.replay(observation);
+    }
+  }
+
+  /** What the detectors across accounts remember, to be stored. */
+  public CrossMemory acrossMemory() {
+    return across.memory();
+  }
+
+  /** What each organization taught the detectors across accounts of its usual days. */
+  public List<CrossMemory.Learned> acrossLearned() {
+    return across.learned();
+  }
+
+  /**
+   * Takes back what the detectors across accounts remembered, on a start, before any access: the
+   * organizations' usual days, then the recent observations in order.
+   */
+  public void rememberAcross(CrossMemory memory) {
+    across.remember(memory);
   }
 
   private Optional<Rise> implicate(AccountId account, Signal signal, Instant at) {

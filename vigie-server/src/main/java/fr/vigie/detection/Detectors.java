@@ -466,9 +466,10 @@ public final class Detectors {
 
   /**
    * A place where only the device or only the network is new (first seen within two weeks), used
-   * while the account's other devices or networks were in use less than an hour before: the owner's
-   * PC cookie read from elsewhere, or a stranger's device on the owner's network, beside the owner
-   * at work. A real advisor's shared office PC or phone connection of an afternoon reads a few
+   * while the account's other devices or networks were in use less than an hour before, or at night
+   * or at a weekend: the owner's PC cookie read from elsewhere, or a stranger's device on the
+   * owner's network, beside the owner at work or while the owner sleeps. A real advisor's shared
+   * office PC or phone connection of an afternoon, or its new laptop of an evening, reads a few
    * persons there; a thief goes on. With {@code new-device} it suspends once the half-new place has
    * read more than a handful.
    */
@@ -506,7 +507,7 @@ public final class Detectors {
               name(),
               70,
               "a device or a network first seen in the last 14 days, used beside its usual ones"
-                  + " within the hour; "
+                  + " within the hour or at night or at a weekend; "
                   + history.personsBesideFromHalfNewPlace(access.at())
                   + " persons read from it so far"));
     }

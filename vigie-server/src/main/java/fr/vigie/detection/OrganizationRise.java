@@ -50,6 +50,11 @@ final class OrganizationRise {
   Optional<CrossFinding> observe(
       String organization, AccountId account, LocalDate day, Today today) {
     Organization org = organizations.computeIfAbsent(organization, o -> new Organization());
+    if (org.day != null && day.isBefore(org.day)) {
+      // Replayed from before the day it holds (another node's, or a restart's): the days it
+      // taught are in what it learned already.
+      return Optional.empty();
+    }
     if (!day.equals(org.day)) {
       org.close();
       org.day = day;
@@ -86,6 +91,29 @@ final class OrganizationRise {
                 + CrossFinding.named(org.named)));
   }
 
+  /** What each organization taught of its usual days, to be stored. */
+  List<CrossMemory.Learned> learned() {
+    return organizations.entrySet().stream()
+        .filter(e -> e.getValue().days > 0)
+        .map(
+            e ->
+                new CrossMemory.Learned(
+                    e.getKey(), e.getValue().usual, e.getValue().days, e.getValue().risingSum))
+        .toList();
+  }
+
+  /** Takes back what organizations taught, on a start, before any observation. */
+  void learn(List<CrossMemory.Learned> learned) {
+    for (CrossMemory.Learned one : learned) {
+      Organization org = organizations.computeIfAbsent(one.organization(), o -> new Organization());
+      peersRising += one.risingSum() - org.risingSum;
+      peerDays += one.days() - org.days;
+      org.usual = one.usual();
+      org.days = one.days();
+      org.risingSum = one.risingSum();
+    }
+  }
+
   /** One organization's accounts rising today and its usual count of them. */
   private final class Organization {
     LocalDate day;
@@ -95,6 +123,7 @@ final class OrganizationRise {
     boolean alarmed;
     double usual;
     int days;
+    double risingSum;
 
     /** Its usual rising accounts a day: its own days, and its peers' when it has few. */
     double usualRising() {
@@ -118,6 +147,7 @@ final class OrganizationRise {
       if (!alarmed) {
         days++;
         usual += (most - usual) / Math.min(days, 28);
+        risingSum += most;
         peersRising += most;
         peerDays++;
       }

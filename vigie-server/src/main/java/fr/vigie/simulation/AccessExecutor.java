@@ -12,8 +12,12 @@ public interface AccessExecutor {
   /** Attempts {@code access} as {@code account} and says what came back. */
   Outcome execute(SimulatedAccount account, SimulatedAccess access);
 
-  /** The account's session proves a fresh second factor, as asked by a {@link Outcome#STEP_UP}. */
-  void stepUp(SimulatedAccount account, Instant at);
+  /**
+   * The session that attempted {@code asked} proves a fresh second factor, as asked by a {@link
+   * Outcome#STEP_UP}: that session goes on; the account's other sessions that have not proved one
+   * since the step-up was asked stay held (the server's guard, {@code AccountStateFilter}).
+   */
+  void stepUp(SimulatedAccount account, SimulatedAccess asked);
 
   /** A helpdesk recovers the account at {@code at} (the start of some attacks). */
   void recovered(SimulatedAccount account, Instant at);

@@ -272,7 +272,7 @@ final class AgencySimulation implements ContainmentListener {
       Outcome outcome = executor.execute(account, access);
       if (outcome == Outcome.STEP_UP) {
         // A real advisor proves its second factor and goes on.
-        executor.stepUp(account, access.at());
+        executor.stepUp(account, access);
         outcome = executor.execute(account, access);
       }
       switch (outcome) {

@@ -123,7 +123,7 @@ final class Attack {
       case THROTTLED -> cursor.next = at.plus(InMemoryExecutor.THROTTLE_PACE);
       case STEP_UP -> {
         if (scenario.passesStepUp()) {
-          executor.stepUp(account, at);
+          executor.stepUp(account, access);
           cursor.next = at.plusMillis(1);
         } else {
           contained(account, at);

@@ -71,7 +71,7 @@ final class DailyCapExecutor implements AccessExecutor {
   }
 
   @Override
-  public void stepUp(SimulatedAccount account, Instant at) {}
+  public void stepUp(SimulatedAccount account, SimulatedAccess asked) {}
 
   /** The baseline knows no recovery: the account reads at once. */
   @Override

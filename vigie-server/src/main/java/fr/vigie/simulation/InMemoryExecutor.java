@@ -59,6 +59,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   private final Map<Integer, Instant> restrictedUntil = new HashMap<>();
   private final Map<Integer, Instant> throttleNext = new HashMap<>();
   private final Map<AccountId, SimulatedAccount> seen = new HashMap<>();
+  private final Sessions sessions = new Sessions();
 
   InMemoryExecutor(Register register, Supplier<Detection> fresh, ContainmentListener listener) {
     this.register = requireNonNull(register, "register is null");
@@ -82,19 +83,22 @@ public final class InMemoryExecutor implements AccessExecutor {
   }
 
   @Override
-  public void stepUp(SimulatedAccount account, Instant at) {
+  public void stepUp(SimulatedAccount account, SimulatedAccess asked) {
+    sessions.proved(account, asked.device(), asked.at());
     detection.steppedUp(account.id());
   }
 
   @Override
   public void release(SimulatedAccount account, Instant at) {
+    sessions.released(account);
     detection.release(account.id());
   }
 
   /**
    * A new detection takes the place of the old one, as after a restart of the server: it gets each
-   * account's stored memory (through its JSON text) and the stored containments, and nothing else
-   * (not the ceilings' windows, not the score of the day).
+   * account's stored memory (through its JSON text), what the detectors across accounts stored (the
+   * organizations' usual days and the last week's observations, replayed), and the stored
+   * containments, and nothing else (not the ceilings' windows, not the score of the day).
    */
   @Override
   public void restart(Instant at) {
@@ -102,6 +106,7 @@ public final class InMemoryExecutor implements AccessExecutor {
     for (AccountMemory memory : detection.memories()) {
       next.remember(memory);
     }
+    next.rememberAcross(detection.acrossMemory());
     for (AccountProfile profile : profiles.values()) {
       ContainmentState state = detection.state(profile.account());
       if (state != ContainmentState.ACTIVE) {
@@ -124,6 +129,11 @@ public final class InMemoryExecutor implements AccessExecutor {
   @Override
   public Outcome execute(SimulatedAccount account, SimulatedAccess access) {
     ContainmentState state = detection.state(account.id());
+    boolean held = sessions.held(account, access.device(), access.at());
+    if (state == ContainmentState.ACTIVE && held) {
+      // Another session answered the step-up; this one has not, and the guard holds it.
+      return Outcome.STEP_UP;
+    }
     switch (state) {
       case SUSPENDED -> {
         return Outcome.SUSPENDED;
@@ -354,6 +364,7 @@ public final class InMemoryExecutor implements AccessExecutor {
   }
 
   private void raised(SimulatedAccount account, ContainmentState state, Instant at) {
+    sessions.raised(account, state, at);
     List<String> detectors =
         detection.reasons(account.id()).stream().map(Signal::detector).toList();
     listener.raised(account, state, at, detectors);

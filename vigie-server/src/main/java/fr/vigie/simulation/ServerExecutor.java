@@ -186,15 +186,14 @@ final class ServerExecutor implements AccessExecutor {
   }
 
   @Override
-  public void stepUp(SimulatedAccount account, Instant at) {
-    clock.set(at);
-    for (Map.Entry<String, StaffSession> open : sessions.entrySet()) {
-      if (open.getKey().startsWith(account.index() + "|")) {
-        requests++;
-        whenReady(account, authenticators.get(account.index()), open.getValue()::stepUp);
-      }
+  public void stepUp(SimulatedAccount account, SimulatedAccess asked) {
+    clock.set(asked.at());
+    StaffSession session = sessions.get(key(account, asked.device()));
+    if (session != null) {
+      requests++;
+      whenReady(account, authenticators.get(account.index()), session::stepUp);
     }
-    settle(account, at, Outcome.DISCLOSED, null);
+    settle(account, asked.at(), Outcome.DISCLOSED, null);
   }
 
   /**

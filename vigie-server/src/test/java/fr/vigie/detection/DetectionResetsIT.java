@@ -75,6 +75,7 @@ class DetectionResetsIT extends IdentityIntegrationTest {
         new AppliedOffsets(own),
         new SharedCounters(own),
         new DetectionResets(own),
+        new CrossStore(own),
         new AccountOrganizations(own),
         Optional.empty(),
         2,

@@ -201,6 +201,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
             new AppliedOffsets(own),
             new SharedCounters(own),
             new DetectionResets(own),
+            new CrossStore(own),
             new AccountOrganizations(own),
             Optional.empty(),
             2,

@@ -290,4 +290,65 @@ class UnfamiliarPlaceTest {
         .extracting(Signal::detector)
         .doesNotContain("half-new-place");
   }
+
+  /**
+   * The owner works by day at its PC; {@code device}/{@code address} reads {@code perNight} persons
+   * at 23:00 each night. Returns how many persons the nights got before the account was suspended,
+   * or all of them.
+   */
+  private int eachNight(Instant monday, int nights, int perNight, String device, String address) {
+    int read = 0;
+    for (int night = 0; night < nights; night++) {
+      Instant day = monday.plus(Duration.ofDays(night));
+      readFrom(ADVISOR, day, 12, 1800, "pc", "office");
+      Instant late = day.plus(Duration.ofHours(14)); // 23:00 in Paris
+      for (int i = 0; i < perNight; i++) {
+        if (detection.state(ACCOUNT) == ContainmentState.SUSPENDED) {
+          return read;
+        }
+        detection.observe(
+            ADVISOR, read(late.plusSeconds(300L * i), Link.FOLLOWED, device, address));
+        read++;
+      }
+    }
+    return read;
+  }
+
+  @Test
+  void newDeviceOnTheOwnersNetwork_aFewPersonsEachNight_suspendsWithinADozen() {
+    Instant monday = work(ADVISOR, 5);
+
+    int read = eachNight(monday, 8, 3, "stranger", "office");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(read).isLessThanOrEqualTo(12);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .contains("half-new-place", "new-device");
+  }
+
+  @Test
+  void ownersPcFromANewNetwork_aFewPersonsEachNight_suspendsWithinADozen() {
+    Instant monday = work(ADVISOR, 5);
+
+    int read = eachNight(monday, 8, 3, "pc", "elsewhere");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(read).isLessThanOrEqualTo(12);
+    assertThat(detection.reasons(ACCOUNT)).extracting(Signal::detector).contains("half-new-place");
+  }
+
+  @Test
+  void newLaptopOnTheOwnersNetwork_aFewEveningFiles_raisesNothing() {
+    Instant monday = work(ADVISOR, 5);
+
+    // Two evenings of three files each within two weeks: an advisor's new laptop at 23:00.
+    eachNight(monday, 1, 3, "new-laptop", "office");
+    eachNight(monday.plus(Duration.ofDays(3)), 1, 3, "new-laptop", "office");
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
 }
