@@ -77,6 +77,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")
+                // zonky starts PostgreSQL with -F (no fsync) and synchronous_commit off, for tests;
+                // the register's own server writes every commit to disk before it answers.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info(
@@ -121,7 +124,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setDataDirectory(directory)
             .setCleanDataDirectory(true)
             .setServerConfig("shared_buffers", "512MB")
-            .setServerConfig("max_wal_size", "4GB");
+            .setServerConfig("max_wal_size", "4GB")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on");
       } else {
         builder.setServerConfig("max_connections", "400").setServerConfig("fsync", "off");
       }

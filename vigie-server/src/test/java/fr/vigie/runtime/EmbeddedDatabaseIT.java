@@ -134,6 +134,29 @@ class EmbeddedDatabaseIT {
     assertThat(login.toString()).doesNotContain("s3cret").contains("vigie_app");
   }
 
+  @Test
+  void start_asVigieRunsIt_andForBenchmarks_flushesEveryCommitToDisk() throws Exception {
+    try (EmbeddedDatabase database = start()) {
+      assertDurable(database);
+    }
+    try (EmbeddedDatabase database =
+        EmbeddedDatabase.startTemporaryDurable(data.resolve("bench"))) {
+      assertDurable(database);
+    }
+  }
+
+  private static void assertDurable(EmbeddedDatabase database) throws SQLException {
+    try (Connection c = database.connectAsSuperuser("postgres");
+        Statement s = c.createStatement()) {
+      for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+        try (ResultSet value = s.executeQuery("show " + setting)) {
+          value.next();
+          assertThat(value.getString(1)).as(setting).isEqualTo("on");
+        }
+      }
+    }
+  }
+
   private EmbeddedDatabase start() throws IOException {
     return EmbeddedDatabase.startOrAttach(data.resolve("postgres"), keys(), freePort());
   }
