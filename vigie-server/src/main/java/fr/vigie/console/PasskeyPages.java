@@ -36,6 +36,7 @@ class PasskeyPages {
     model.addAttribute("passkeys", passkeys.ofCurrentAccount());
     model.addAttribute("fresh", passkeys.mayRegister());
     model.addAttribute("totp", passkeys.currentAccountHasTotp());
+    model.addAttribute("totpOptional", passkeys.currentAccountMayGoWithoutTotp());
     return "console/cles";
   }
 

@@ -4,8 +4,10 @@ import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class StaffPasskeys {
+  /**
+   * The roles whose decisions ask for a fresh TOTP code (an analyst's release or confirmation of an
+   * alert, the DPO's sending of notices): they keep their authenticator app beside any passkey.
+   */
+  static final Set<Role> DECIDE_WITH_A_CODE = EnumSet.of(Role.SECURITY_ANALYST, Role.DPO);
+
   private final JdbcTemplate jdbc;
   private final FreshSecondFactor fresh;
   private final SecondFactors factors;
@@ -76,6 +84,11 @@ public class StaffPasskeys {
   public void removeTotp() {
     StaffAuthentication staff = current().orElseThrow(FreshSecondFactor::required);
     fresh.require();
+    if (!mayGoWithoutTotp(staff)) {
+      throw new VigieException(
+          ProblemCode.ENROLLMENT_NOT_ALLOWED,
+          "this role confirms its decisions with a code: the account keeps its TOTP");
+    }
     if (!factors.hasPasskey(staff.accountId())) {
       throw new VigieException(
           ProblemCode.ENROLLMENT_NOT_ALLOWED, "a passkey first: the account keeps a second factor");
@@ -86,6 +99,15 @@ public class StaffPasskeys {
             notices.removed(staff.accountId(), IdentityEvent.Factor.TOTP);
           }
         });
+  }
+
+  /** Whether the current session's account may sign in with its passkeys only (by its role). */
+  public boolean currentAccountMayGoWithoutTotp() {
+    return current().filter(StaffPasskeys::mayGoWithoutTotp).isPresent();
+  }
+
+  private static boolean mayGoWithoutTotp(StaffAuthentication staff) {
+    return !DECIDE_WITH_A_CODE.contains(staff.getPrincipal().role());
   }
 
   /** Whether the current session proved a second factor recently enough to add a passkey. */

@@ -1,0 +1,60 @@
+package fr.vigie.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.vigie.ProblemCode;
+import fr.vigie.VigieException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who may sign in with passkeys only: not the roles whose decisions ask for a fresh TOTP code, or a
+ * passkey-only analyst could no longer release an alert, nor a passkey-only DPO send notices.
+ */
+class TotpRemovalIT extends IdentityIntegrationTest {
+  @Autowired StaffPasskeys passkeys;
+  @Autowired StaffAccounts accounts;
+
+  @AfterEach
+  void signOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void removeTotp_byAnAnalystOrADpo_isRefusedForTheirRole() {
+    for (Role role : new Role[] {Role.SECURITY_ANALYST, Role.DPO}) {
+      signedInFreshly(newAccount(role));
+
+      assertThat(passkeys.currentAccountMayGoWithoutTotp()).as("%s", role).isFalse();
+      assertThatThrownBy(passkeys::removeTotp)
+          .as("%s", role)
+          .isInstanceOfSatisfying(
+              VigieException.class,
+              e -> assertThat(e.code()).isEqualTo(ProblemCode.ENROLLMENT_NOT_ALLOWED))
+          .hasMessageContaining("role");
+    }
+  }
+
+  @Test
+  void removeTotp_byAnAdvisor_isRefusedOnlyForWantOfAPasskey() {
+    signedInFreshly(newAccount(Role.ADVISOR));
+
+    assertThat(passkeys.currentAccountMayGoWithoutTotp()).isTrue();
+    assertThatThrownBy(passkeys::removeTotp)
+        .isInstanceOf(VigieException.class)
+        .hasMessageContaining("passkey first")
+        .hasMessageNotContaining("role");
+  }
+
+  /** A session that proved its password and a TOTP code just now, as the console's would. */
+  private void signedInFreshly(TestAccount account) {
+    StaffAuthentication session =
+        StaffAuthentication.firstFactor(accounts.byId(account.id()).orElseThrow(), Factors.PASSWORD)
+            .with(Factors.TOTP)
+            .provedSecondFactorAt(clock.instant());
+    SecurityContextHolder.getContext().setAuthentication(session);
+  }
+}
