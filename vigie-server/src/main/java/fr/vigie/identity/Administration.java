@@ -63,7 +63,10 @@ public class Administration {
   public List<Account> accounts(String organizationCode) {
     administrator();
     return jdbc.query(
-        "select a.login, a.role, a.totp_confirmed_at is not null, a.locked_at is not null,"
+        // A second factor: a confirmed TOTP seed or a passkey (an account may have passkeys only).
+        "select a.login, a.role, a.totp_confirmed_at is not null or exists (select 1 from"
+            + " user_credentials c join user_entities e on e.id = c.user_entity_user_id"
+            + " where e.name = a.login), a.locked_at is not null,"
             + " a.containment from staff_account a join organization o"
             + " on o.id = a.organization_id where o.code = ? order by a.login limit ?",
         (rs, row) ->
