@@ -70,8 +70,7 @@ class TotpRemovalIT extends IdentityIntegrationTest {
 
     assertThat(administration.accounts(organization))
         .extracting(Administration.Account::login, Administration.Account::secondFactor)
-        .containsExactlyInAnyOrder(
-            tuple(withPasskey.login(), true), tuple(without.login(), false));
+        .containsExactlyInAnyOrder(tuple(withPasskey.login(), true), tuple(without.login(), false));
   }
 
   /** A session that proved its password and a TOTP code just now, as the console's would. */
