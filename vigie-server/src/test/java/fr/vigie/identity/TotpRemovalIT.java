@@ -75,10 +75,13 @@ class TotpRemovalIT extends IdentityIntegrationTest {
 
   /** A session that proved its password and a TOTP code just now, as the console's would. */
   private void signedInFreshly(TestAccount account) {
+    StaffAccounts.Account stored = accounts.byId(account.id()).orElseThrow();
+    // Both factors proved: no longer restricted to finishing the sign-in.
     StaffAuthentication session =
-        StaffAuthentication.firstFactor(accounts.byId(account.id()).orElseThrow(), Factors.PASSWORD)
+        StaffAuthentication.firstFactor(stored, Factors.PASSWORD)
             .with(Factors.TOTP)
-            .provedSecondFactorAt(clock.instant());
+            .provedSecondFactorAt(clock.instant())
+            .refreshed(stored.principal(false));
     SecurityContextHolder.getContext().setAuthentication(session);
   }
 }
