@@ -1,7 +1,10 @@
 package fr.vigie.portal;
 
 import fr.vigie.access.Self;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,9 @@ class SpacePages {
   static final String REFUSED = "/space/refused";
   static final String SIGNED_OUT = "/space/signed-out";
   static final String COPY = "/space/copie";
+
+  /** Where a request to sign in lands while the persons' provider cannot be reached. */
+  static final String UNAVAILABLE = SpaceSecurity.AUTHORIZATION_BASE + "/{registration}";
 
   /** The register's fields as the person reads them. */
   static final Map<String, String> LABELS =
@@ -50,6 +56,13 @@ class SpacePages {
   String welcome(Model model) {
     model.addAttribute("signIn", SpaceSecurity.SIGN_IN);
     return "space/welcome";
+  }
+
+  @GetMapping(UNAVAILABLE)
+  String unavailable(HttpServletResponse response) {
+    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(SpaceProvider.RETRY.toSeconds()));
+    return "space/unavailable";
   }
 
   @GetMapping(REFUSED)

@@ -1,6 +1,7 @@
 package fr.vigie.portal;
 
 import fr.vigie.identity.AddressRateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -48,13 +51,14 @@ class SpaceSecurity {
 
   @Bean
   SpaceProvider spaceProvider(
+      Clock clock,
       @Value("${vigie.space.oidc.issuer-uri:}") String issuer,
       @Value("${vigie.space.oidc.client-id:}") String clientId,
       @Value("${vigie.space.oidc.client-secret:}") String clientSecret,
       @Value("${vigie.space.oidc.client-secret-file:}") String clientSecretFile,
       @Value("${vigie.space.oidc.scopes:openid,given_name,family_name,birthdate,gender,birthplace}")
           String[] scopes) {
-    return new SpaceProvider(issuer, clientId, clientSecret, clientSecretFile, scopes);
+    return new SpaceProvider(clock, issuer, clientId, clientSecret, clientSecretFile, scopes);
   }
 
   static HttpSessionSecurityContextRepository contexts() {
@@ -80,6 +84,20 @@ class SpaceSecurity {
     DefaultOAuth2AuthorizationRequestResolver requests =
         new DefaultOAuth2AuthorizationRequestResolver(provider.registrations(), AUTHORIZATION_BASE);
     requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    // Without a provider at hand, the request to sign in goes on to SpacePages.unavailable (a 503
+    // page in French) rather than failing in the filter (a 500 and a stack trace a request).
+    OAuth2AuthorizationRequestResolver resolver =
+        new OAuth2AuthorizationRequestResolver() {
+          @Override
+          public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+            return provider.available().isPresent() ? requests.resolve(request) : null;
+          }
+
+          @Override
+          public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String id) {
+            return provider.available().isPresent() ? requests.resolve(request, id) : null;
+          }
+        };
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     // Built here, not as a bean: Spring Boot would put a Filter bean before every path.
     SpaceRateLimit rateLimit =
@@ -106,7 +124,7 @@ class SpaceSecurity {
                         endpoint ->
                             endpoint
                                 .baseUri(AUTHORIZATION_BASE)
-                                .authorizationRequestResolver(requests))
+                                .authorizationRequestResolver(resolver))
                     .redirectionEndpoint(endpoint -> endpoint.baseUri(CALLBACK))
                     .loginPage(SpacePages.WELCOME)
                     .successHandler(signIn)
@@ -132,6 +150,7 @@ class SpaceSecurity {
                         HttpMethod.GET,
                         SpacePages.WELCOME,
                         SpacePages.REFUSED,
+                        SpacePages.UNAVAILABLE,
                         SpacePages.SIGNED_OUT)
                     .permitAll()
                     .anyRequest()
