@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
-import fr.vigie.identity.Containments;
 import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
-import fr.vigie.identity.Scopes;
 import fr.vigie.registry.PersonId;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,9 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The detectors across accounts hold across a restart and across nodes: what they keep (here, the
@@ -28,11 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * as nodes without Kafka, each observing the accesses it serves.
  */
 class CrossAccountMemoryIT extends IdentityIntegrationTest {
-  @Autowired Containments containments;
-  @Autowired Scopes scopes;
-  @Autowired Alerts alerts;
-  @Autowired PlatformTransactionManager transactions;
-  @Autowired Environment environment;
+  @Autowired ApplicationContext context;
   @Autowired Clock testClock;
 
   /** Three advisors of a new agency, none following the persons read here. */
@@ -159,20 +151,6 @@ class CrossAccountMemoryIT extends IdentityIntegrationTest {
    * clock (what it replays is the last week before it).
    */
   private AccessWatch node() {
-    JdbcTemplate own = new JdbcTemplate(jdbc.getDataSource());
-    return new AccessWatch(
-        containments,
-        scopes,
-        alerts,
-        transactions,
-        new MemoryStore(own),
-        new AppliedOffsets(own),
-        new SharedCounters(own),
-        new DetectionResets(own),
-        new CrossStore(own),
-        new AccountOrganizations(own),
-        Optional.of(testClock),
-        2,
-        environment);
+    return OtherNode.start(context, Optional.of(testClock));
   }
 }

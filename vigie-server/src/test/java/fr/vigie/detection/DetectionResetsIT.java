@@ -8,13 +8,10 @@ import fr.vigie.identity.Containments;
 import fr.vigie.identity.IdentityEvent;
 import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.Role;
-import fr.vigie.identity.Scopes;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A step-up answered on one node reaches the detectors of another, through PostgreSQL: two {@link
@@ -23,10 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 class DetectionResetsIT extends IdentityIntegrationTest {
   @Autowired Containments containments;
-  @Autowired Scopes scopes;
-  @Autowired Alerts alerts;
-  @Autowired PlatformTransactionManager transactions;
-  @Autowired Environment environment;
+  @Autowired ApplicationContext context;
 
   @Test
   void stepUpOnNodeB_setsTheDetectorsOfNodeAActive() throws Exception {
@@ -65,21 +59,7 @@ class DetectionResetsIT extends IdentityIntegrationTest {
 
   /** Another node: its own detectors, which restore the stored containments as they start. */
   private AccessWatch node() {
-    JdbcTemplate own = new JdbcTemplate(jdbc.getDataSource());
-    return new AccessWatch(
-        containments,
-        scopes,
-        alerts,
-        transactions,
-        new MemoryStore(own),
-        new AppliedOffsets(own),
-        new SharedCounters(own),
-        new DetectionResets(own),
-        new CrossStore(own),
-        new AccountOrganizations(own),
-        Optional.empty(),
-        2,
-        environment);
+    return OtherNode.start(context, Optional.empty());
   }
 
   private int resetsOf(AccountId account) {

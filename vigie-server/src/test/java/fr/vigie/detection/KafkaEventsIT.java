@@ -8,7 +8,6 @@ import fr.vigie.identity.Containments;
 import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
-import fr.vigie.identity.Scopes;
 import fr.vigie.identity.StaffClient;
 import fr.vigie.registry.Registry;
 import fr.vigie.testing.KafkaBroker;
@@ -30,12 +29,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The access events on a real Kafka broker in this JVM (KRaft mode): reads over HTTP reach the
@@ -63,10 +60,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
   @Autowired Registry registry;
   @Autowired AccessWatch watch;
   @Autowired Containments containments;
-  @Autowired Scopes scopes;
-  @Autowired Alerts alerts;
-  @Autowired PlatformTransactionManager transactions;
-  @Autowired Environment environment;
+  @Autowired ApplicationContext context;
   @Autowired MeterRegistry meters;
 
   @Test
@@ -190,22 +184,7 @@ class KafkaEventsIT extends IdentityIntegrationTest {
 
   /** Another node of the same deployment: its own detectors, in the same consumer group. */
   private AccessWatch secondNode() throws InterruptedException {
-    JdbcTemplate own = new JdbcTemplate(jdbc.getDataSource());
-    AccessWatch node =
-        new AccessWatch(
-            containments,
-            scopes,
-            alerts,
-            transactions,
-            new MemoryStore(own),
-            new AppliedOffsets(own),
-            new SharedCounters(own),
-            new DetectionResets(own),
-            new CrossStore(own),
-            new AccountOrganizations(own),
-            Optional.empty(),
-            2,
-            environment);
+    AccessWatch node = OtherNode.start(context, Optional.empty());
     // Until the group has given it partitions, node A holds them all.
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (membersWithPartitions() < 2 && System.nanoTime() < deadline) {
