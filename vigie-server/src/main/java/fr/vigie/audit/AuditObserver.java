@@ -11,6 +11,12 @@ public interface AuditObserver {
   /** One group commit wrote {@code entries} entries in one transaction. */
   void batchWritten(int entries);
 
+  /**
+   * A batch written after another node's entries starts {@code behind} earlier than the latest of
+   * them: this node's clock is behind theirs by about that much.
+   */
+  void behindTheLog(java.time.Duration behind);
+
   /** Observes nothing. */
   AuditObserver NONE =
       new AuditObserver() {
@@ -19,5 +25,8 @@ public interface AuditObserver {
 
         @Override
         public void batchWritten(int entries) {}
+
+        @Override
+        public void behindTheLog(java.time.Duration behind) {}
       };
 }

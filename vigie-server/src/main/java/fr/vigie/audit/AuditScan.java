@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  * <p>The window is turned into indexes by a binary search over the {@code at} column. Entries go
  * into the log in commit order and each commits within the append timeout of its own time, so an
  * entry before another in the log cannot be later than it by more than that; the search widens the
- * window by {@link #SLACK}, far more than the timeout, on each side.
+ * window by {@link #SLACK}, far more than the timeout, on each side. With several nodes, this holds
+ * while their clocks agree within the slack; each node's appender checks that ({@link
+ * ClockAgreement}).
  */
 @Component
 public class AuditScan {

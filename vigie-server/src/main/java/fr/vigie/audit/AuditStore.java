@@ -96,8 +96,11 @@ final class AuditStore {
    * Appends to {@code range} the leaf hashes stored from its size up to {@code last}, in order:
    * what another process appended, or a batch whose commit this one could not confirm. A gap means
    * rows were removed; appending past it would build on a log that is not there.
+   *
+   * @return the latest time among the entries read, in microseconds since the epoch; {@link
+   *     Long#MIN_VALUE} when there were none
    */
-  static void catchUp(Connection c, CompactRange range, long last) throws SQLException {
+  static long catchUp(Connection c, CompactRange range, long last) throws SQLException {
     if (last < range.size() - 1) {
       // Rows this log committed are gone from the end: appending would hide that.
       throw new SQLException(
@@ -107,13 +110,15 @@ final class AuditStore {
               + range.size()
               + " entries: run 'vigie audit verify'");
     }
+    long latest = Long.MIN_VALUE;
     if (last < range.size()) {
-      return;
+      return latest;
     }
     // Both bounds, so that even a generic plan expects few rows and walks the primary key.
     try (PreparedStatement select =
         c.prepareStatement(
-            "select idx, leaf_hash from audit_entry where idx >= ? and idx <= ? order by idx")) {
+            "select idx, leaf_hash, (extract(epoch from at) * 1000000)::int8"
+                + " from audit_entry where idx >= ? and idx <= ? order by idx")) {
       select.setFetchSize(FETCH);
       select.setLong(1, range.size());
       select.setLong(2, last);
@@ -125,6 +130,7 @@ final class AuditStore {
             break;
           }
           range.append(leafHash);
+          latest = Math.max(latest, rows.getLong(3));
         }
       }
     }
@@ -132,6 +138,7 @@ final class AuditStore {
       throw new SQLException(
           "audit_entry is not contiguous at entry " + range.size() + ": run 'vigie audit verify'");
     }
+    return latest;
   }
 
   static void copyIn(Connection c, byte[] rows) throws SQLException {

@@ -51,6 +51,15 @@ final class EntryRows {
     return indexes[0];
   }
 
+  /** The earliest time among the rows, in microseconds since the epoch. */
+  long earliest() {
+    long earliest = Long.MAX_VALUE;
+    for (long at : atMicros) {
+      earliest = Math.min(earliest, at);
+    }
+    return earliest;
+  }
+
   /**
    * The times as PostgreSQL reads them exactly, to the microsecond ({@code 2026-11-22T10:00:00Z}):
    * the verifier checks that {@code at} agrees with the entry's own time.

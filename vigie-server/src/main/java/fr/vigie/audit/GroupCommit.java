@@ -36,6 +36,7 @@ final class GroupCommit {
   private Thread thread;
   private volatile boolean running;
   private volatile AuditObserver observer = AuditObserver.NONE;
+  private volatile ClockAgreement clocks = new ClockAgreement(AuditObserver.NONE);
 
   /**
    * The appender thread's own connection, kept between batches so that a batch never waits in the
@@ -77,6 +78,7 @@ final class GroupCommit {
 
   void observe(AuditObserver observer) {
     this.observer = observer;
+    this.clocks = new ClockAgreement(observer);
   }
 
   CompactRange committed() {
@@ -206,8 +208,10 @@ final class GroupCommit {
         CompactRange current = committed;
         CompactRange next = current != null ? current.copy() : Recovery.resume(c, publicKey);
         next.collectNodes();
-        AuditStore.catchUp(c, next, last);
-        AuditStore.copyIn(c, EntryRows.frame(batch, next).copy());
+        long latest = AuditStore.catchUp(c, next, last);
+        EntryRows rows = EntryRows.frame(batch, next);
+        clocks.check(latest, rows.earliest());
+        AuditStore.copyIn(c, rows.copy());
         AuditNodes.insert(c, next.drainNodes());
         c.commit();
         return next;

@@ -1,6 +1,7 @@
 package fr.vigie.detection;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.stream.Collectors.toMap;
 
 import fr.vigie.detection.AccountProfile.PeerGroup;
 import fr.vigie.detection.Limit.Measure;
@@ -204,9 +205,13 @@ public record Ceilings(
   public List<Limit> limitsAt(AccountProfile profile, Instant at) {
     List<Limit> base = limits.getOrDefault(profile.peers(), fallback);
     double factor = factorAt(profile, at);
-    return factor == 1.0
-        ? base
-        : base.stream().map(limit -> scaledUnlessBurst(limit, factor, base)).toList();
+    if (factor == 1.0) {
+      return base;
+    }
+    Map<Duration, Integer> floors = refusingFloors(base);
+    return base.stream()
+        .map(limit -> scaledUnlessBurst(limit, factor, floors.getOrDefault(limit.window(), 0)))
+        .toList();
   }
 
   /**
@@ -215,17 +220,11 @@ public record Ceilings(
    * accesses a minute at night (7) under the burst (10) would only pace a full-speed reader,
    * refused at its eighth access each minute and never suspended.
    */
-  private static Limit scaledUnlessBurst(Limit limit, double factor, List<Limit> all) {
+  private static Limit scaledUnlessBurst(Limit limit, double factor, int floor) {
     if (limit.onBreach() == OnBreach.SUSPEND) {
       return limit;
     }
     Limit scaled = limit.scaled(factor);
-    int floor =
-        all.stream()
-            .filter(l -> l.onBreach() == OnBreach.SUSPEND && l.window().equals(limit.window()))
-            .mapToInt(l -> l.max() + 1)
-            .max()
-            .orElse(0);
     return scaled.max() >= floor
         ? scaled
         : new Limit(
@@ -234,6 +233,13 @@ public record Ceilings(
             limit.window(),
             Math.min(floor, limit.max()),
             limit.onBreach());
+  }
+
+  /** Per window, one more than the largest limit that suspends over it. */
+  private static Map<Duration, Integer> refusingFloors(List<Limit> limits) {
+    return limits.stream()
+        .filter(l -> l.onBreach() == OnBreach.SUSPEND)
+        .collect(toMap(Limit::window, l -> l.max() + 1, Math::max));
   }
 
   /** The smallest factor among those that apply at {@code at}: 1 in working hours. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,11 @@ class AuditMetrics implements AuditObserver {
   static final String APPEND = "vigie.audit.append";
   static final String BATCH = "vigie.audit.batch";
   static final String SIZE = "vigie.audit.entries";
+  static final String BEHIND = "vigie.audit.clock.behind";
 
   private final Timer append;
   private final DistributionSummary batch;
+  private final Timer behind;
 
   AuditMetrics(MeterRegistry registry, AuditLog audit) {
     this.append =
@@ -37,6 +40,12 @@ class AuditMetrics implements AuditObserver {
             .minimumExpectedValue(1.0)
             .maximumExpectedValue(4096.0)
             .register(registry);
+    this.behind =
+        Timer.builder(BEHIND)
+            .description(
+                "How far a batch written after another node's entries is earlier than the latest of"
+                    + " them: this node's clock behind theirs")
+            .register(registry);
     Gauge.builder(SIZE, audit, AuditLog::size)
         .description("Entries in the audit log, as this process knows it; -1 before it is read")
         .register(registry);
@@ -51,5 +60,10 @@ class AuditMetrics implements AuditObserver {
   @Override
   public void batchWritten(int entries) {
     batch.record(entries);
+  }
+
+  @Override
+  public void behindTheLog(Duration by) {
+    behind.record(by);
   }
 }

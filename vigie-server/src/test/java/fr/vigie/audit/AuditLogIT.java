@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -115,6 +116,27 @@ class AuditLogIT {
         .containsExactlyElementsOf(LongStream.range(0, 600).boxed().toList());
     assertThat(log.latestCheckpoint().orElseThrow().root())
         .isEqualTo(MerkleTree.root(TestLogs.leafHashes(dataSource)));
+  }
+
+  @Test
+  void append_afterAnotherNodesLaterEntries_tellsHowFarThisNodesClockIsBehind() throws Exception {
+    List<Duration> behind = new CopyOnWriteArrayList<>();
+    log.observe(new RecordingObserver(behind));
+    AuditLog ahead = TestLogs.started(dataSource, signer, Duration.ofSeconds(5));
+    try {
+      log.append(TestLogs.event(0));
+      ahead.append(TestLogs.event(180_000));
+      log.append(TestLogs.event(1));
+      ahead.append(TestLogs.event(180_001));
+      log.append(TestLogs.event(180_002));
+    } finally {
+      ahead.stop();
+    }
+
+    // Each batch of this log written after the other's entries tells its lag; once level, none.
+    assertThat(behind).containsExactly(Duration.ofMillis(179_999));
+    assertThat(behind.get(0)).isGreaterThan(ClockAgreement.TOLERANCE);
+    assertEveryRowHashesItsOwnEntryAtItsIndex();
   }
 
   @Test
@@ -250,6 +272,19 @@ class AuditLogIT {
                 indexes.add(target.append(TestLogs.event(n)));
               }
             });
+  }
+
+  private record RecordingObserver(List<Duration> behind) implements AuditObserver {
+    @Override
+    public void appended(long nanos) {}
+
+    @Override
+    public void batchWritten(int entries) {}
+
+    @Override
+    public void behindTheLog(Duration by) {
+      behind.add(by);
+    }
   }
 
   private void assertEveryRowHashesItsOwnEntryAtItsIndex() throws SQLException {
