@@ -3,10 +3,10 @@ package fr.vigie.breach;
 import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.access.Actor;
+import fr.vigie.access.StaffActors;
 import fr.vigie.exchange.BatchId;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.OrganizationId;
-import fr.vigie.identity.StaffPrincipal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -91,17 +91,6 @@ class IncidentController {
 
   /** Requests reach here fully signed in; the service checks the role and audits. */
   static Actor actor() {
-    StaffPrincipal p =
-        StaffPrincipal.current()
-            .orElseThrow(() -> new VigieException(ProblemCode.ACCESS_DENIED, "not signed in"));
-    return new Actor(
-        new AccountId(p.accountId()),
-        p.role(),
-        new OrganizationId(p.organizationId()),
-        p.organizationKind(),
-        p.restricted(),
-        p.containment(),
-        p.recoveredAt(),
-        p.channel());
+    return StaffActors.current();
   }
 }
