@@ -21,5 +21,12 @@ public enum OperationKind {
   /** The register lifted the account's suspension. */
   RESUME,
   /** An operation refused because the account is suspended. */
-  SUSPENDED
+  SUSPENDED,
+  /**
+   * Requests refused for a reason of {@link Refusals.Reason} (a forged token, a path outside the
+   * routes, a bad header...), counted per source address, account and reason over a window.
+   */
+  REFUSED,
+  /** The register told the exchange to refuse a source address for a while. */
+  BLOCK
 }

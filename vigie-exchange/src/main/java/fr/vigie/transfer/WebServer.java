@@ -36,6 +36,8 @@ public class WebServer implements SmartLifecycle {
       Accounts accounts,
       Folders folders,
       Operations operations,
+      Refusals refusals,
+      BlockedAddresses blocked,
       AccountRateLimits limits,
       WebSignIns signIns,
       WebSessions sessions,
@@ -50,6 +52,8 @@ public class WebServer implements SmartLifecycle {
     this.routes =
         new WebRoutes(
             operations,
+            refusals,
+            blocked,
             signIns,
             sessions,
             limits,
