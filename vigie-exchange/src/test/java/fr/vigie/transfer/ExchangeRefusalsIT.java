@@ -171,6 +171,37 @@ class ExchangeRefusalsIT {
   }
 
   @Test
+  void anSftpAccount_triedPathsAndOperationsOutsideItsFolders_isCountedUnderItsName()
+      throws Exception {
+    SftpClient client = SftpClient.withNewKey(temp.resolve("sftp-probe"));
+    exchange.openAccount("sftp-probe", client, null);
+    java.nio.file.Files.writeString(temp.resolve("sftp-probe").resolve("x.pgp"), "x");
+
+    client.batch(
+        "sftp-probe",
+        exchange.sftpPort(),
+        "-mkdir extra",
+        "-mkdir inbound/deeper",
+        "-ln -s inbound/a inbound/b",
+        "-put " + temp.resolve("sftp-probe").resolve("x.pgp") + " outbound/x.pgp",
+        "-ls outbound");
+
+    Map<String, Long> counted = refused("127.0.0.1");
+    assertThat(counted.get("sftp-probe path-refused sftp")).isGreaterThanOrEqualTo(4L);
+    assertThat(operations("sftp-probe")).contains("LIST outbound ok");
+  }
+
+  private static List<String> operations(String account) {
+    return exchange
+        .bean(JdbcTemplate.class)
+        .queryForList(
+            "select kind || ' ' || coalesce(file, '-') || ' ' || outcome from operation"
+                + " where account = ? order by seq",
+            String.class,
+            account);
+  }
+
+  @Test
   void blockingSomethingElseThanAnAddress_isRefused() throws Exception {
     HttpResponse<String> told =
         exchange.api(
