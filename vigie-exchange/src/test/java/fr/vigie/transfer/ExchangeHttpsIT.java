@@ -55,11 +55,7 @@ class ExchangeHttpsIT {
 
   /** Opens an account with the given limits and enrols one person in it. */
   private static Person enrol(String account, String limitsJson) throws Exception {
-    assertThat(exchange.api("PUT", "/accounts/" + account, limitsJson).statusCode()).isEqualTo(200);
-    HttpResponse<String> enrolment =
-        exchange.api("PUT", "/accounts/" + account + "/users/" + account + ".alice", null);
-    assertThat(enrolment.statusCode()).isEqualTo(200);
-    return HttpsClient.person(account + ".alice", enrolment.body());
+    return exchange.enrol(account, limitsJson);
   }
 
   private static List<String> operations(String account) {

@@ -45,11 +45,7 @@ class ExchangeRefusalsIT {
   }
 
   private static Person enrol(String account) throws Exception {
-    assertThat(exchange.api("PUT", "/accounts/" + account, null).statusCode()).isEqualTo(200);
-    HttpResponse<String> enrolment =
-        exchange.api("PUT", "/accounts/" + account + "/users/" + account + ".alice", null);
-    assertThat(enrolment.statusCode()).isEqualTo(200);
-    return HttpsClient.person(account + ".alice", enrolment.body());
+    return exchange.enrol(account, null);
   }
 
   /** The REFUSED rows from {@code source}: "account outcome route" to the sum of their counts. */
@@ -188,17 +184,7 @@ class ExchangeRefusalsIT {
 
     Map<String, Long> counted = refused("127.0.0.1");
     assertThat(counted.get("sftp-probe path-refused sftp")).isGreaterThanOrEqualTo(4L);
-    assertThat(operations("sftp-probe")).contains("LIST outbound ok");
-  }
-
-  private static List<String> operations(String account) {
-    return exchange
-        .bean(JdbcTemplate.class)
-        .queryForList(
-            "select kind || ' ' || coalesce(file, '-') || ' ' || outcome from operation"
-                + " where account = ? order by seq",
-            String.class,
-            account);
+    assertThat(exchange.operations("sftp-probe")).contains("LIST outbound ok");
   }
 
   @Test
