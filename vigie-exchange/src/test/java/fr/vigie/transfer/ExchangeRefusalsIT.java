@@ -188,6 +188,26 @@ class ExchangeRefusalsIT {
   }
 
   @Test
+  void anUploadNeverFinished_isCountedAbandonedWhenThePurgeDeletesIt() throws Exception {
+    Person alice = enrol("abandon-1");
+    HttpsClient client = from("127.0.0.11");
+    String token = client.token(alice);
+    HttpResponse<byte[]> started =
+        client.send("POST", "/uploads/inbound/results-9.pgp", token, null, "Upload-Length", "1000");
+
+    exchange.bean(Purge.class).run(Instant.now().plus(java.time.Duration.ofDays(8)));
+
+    assertThat(started.statusCode()).isEqualTo(201);
+    assertThat(refused("exchange")).containsEntry("abandon-1 upload-abandoned uploads", 1L);
+    assertThat(
+            exchange
+                .bean(JdbcTemplate.class)
+                .queryForObject(
+                    "select count(*) from upload where account = 'abandon-1'", Long.class))
+        .isZero();
+  }
+
+  @Test
   void blockingSomethingElseThanAnAddress_isRefused() throws Exception {
     HttpResponse<String> told =
         exchange.api(
