@@ -14,7 +14,10 @@ public enum OperationKind {
   COLLECT,
   /** The register confirmed its pickup of an inbound file, which is then deleted. */
   CONFIRM,
-  /** An operation refused because the account went past its pace (operations or bytes). */
+  /**
+   * An operation refused because the account went past its pace (operations or bytes): logged so by
+   * earlier versions, now counted as {@code REFUSED rate-limited}.
+   */
   RATE_LIMITED,
   /** The register suspended the account: it can neither sign in nor do anything. */
   SUSPEND,

@@ -47,6 +47,8 @@ class Refusals implements DisposableBean {
     BAD_RANGE,
     /** An SFTP path or operation outside what the account may do. */
     PATH_REFUSED,
+    /** An operation past the account's pace ({@link AccountRateLimits}): 429, SFTP denied. */
+    RATE_LIMITED,
     /** An upload started and never finished, deleted by the purge. */
     UPLOAD_ABANDONED;
 

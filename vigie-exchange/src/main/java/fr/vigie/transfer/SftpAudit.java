@@ -185,7 +185,12 @@ final class SftpAudit implements SftpEventListener {
     }
     Optional<Duration> wait = limits.tryOperation(account);
     if (wait.isPresent()) {
-      record(session, OperationKind.RATE_LIMITED, path, null, "refused");
+      // Counted, not one row each: a client hammering past its pace would fill the log.
+      refusals.refused(
+          SignIns.address(session.getClientAddress()),
+          account,
+          Refusals.Reason.RATE_LIMITED,
+          "sftp");
       throw new PaceRefused("rate limit: retry in " + wait.get().toSeconds() + " s");
     }
   }

@@ -51,7 +51,6 @@ public class WebServer implements SmartLifecycle {
       @Value("${vigie.exchange.https.host-names}") List<String> hostNames) {
     this.routes =
         new WebRoutes(
-            operations,
             refusals,
             blocked,
             signIns,
