@@ -57,7 +57,9 @@ class ExchangeRoundTripIT {
     exchange =
         ExchangeProcess.start(
             Path.of(System.getProperty("vigie.exchange.jar")),
-            Files.createDirectories(work.resolve("exchange")).resolve("data"));
+            Files.createDirectories(work.resolve("exchange")).resolve("data"),
+            // Refusals written each second, so that the test waits little for them.
+            List.of("--vigie.exchange.refusals.window=PT1S"));
     database = EmbeddedDatabase.startTemporary();
     try (Connection connection = database.connectAsSuperuser("postgres");
         Statement ddl = connection.createStatement()) {
@@ -178,6 +180,71 @@ class ExchangeRoundTripIT {
     assertThat(next.ok()).as("refused: " + next.output()).isFalse();
     register.getBean(ExchangeAuditIngest.class).ingest();
     assertThat(exchangeOperations()).contains("EXCHANGE.SUSPEND.OK", "EXCHANGE.SIGN_IN.SUSPENDED");
+  }
+
+  @Test
+  void forgedTokensFromOneAddress_areCountedIngestedAndThatAddressIsThenRefusedByTheExchange()
+      throws Exception {
+    String guesser = "127.0.0.31";
+    String base = "https://127.0.0.1:" + exchange.httpsPort();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "curl",
+                "-sk",
+                "--interface",
+                guesser,
+                "-w",
+                "%{http_code}\\n",
+                "-H",
+                "Authorization: Bearer forged-token-guess"));
+    for (int i = 0; i < 60; i++) {
+      command.addAll(List.of("-o", "/dev/null", base + "/files/outbound/batch-" + i + ".pgp"));
+    }
+    Command.Result guessed = Command.run(work, command.toArray(String[]::new));
+
+    long alerts = 0;
+    for (int i = 0; i < 60 && alerts == 0; i++) {
+      Thread.sleep(1000); // the exchange writes its counted refusals each second
+      register.getBean(ExchangeAuditIngest.class).ingest();
+      alerts =
+          jdbc.queryForObject(
+              "select count(*) from exchange_address_alert where address = ? and refusals >= 50",
+              Long.class,
+              guesser);
+    }
+    Command.Result after =
+        Command.run(
+            work,
+            "curl",
+            "-sk",
+            "--interface",
+            guesser,
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            base + "/files/outbound/");
+    Command.Result elsewhere =
+        Command.run(
+            work,
+            "curl",
+            "-sk",
+            "--interface",
+            "127.0.0.32",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            base + "/files/outbound/");
+
+    assertThat(guessed.output().lines().filter("401"::equals).count())
+        .as(guessed.output())
+        .isEqualTo(60);
+    assertThat(alerts).isEqualTo(1);
+    assertThat(exchangeOperations()).contains("EXCHANGE.REFUSED.BAD-TOKEN");
+    assertThat(after.output()).startsWith("403");
+    assertThat(elsewhere.output()).startsWith("401");
   }
 
   /** The purpose codes of the exchange's operations in the register's audit log. */

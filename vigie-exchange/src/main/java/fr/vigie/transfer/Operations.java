@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The exchange's operation log: every sign-in, listing, upload, download, deletion and purge, with
  * the account, the file name (a batch name, never personal data), the byte count and the source
- * address. The register reads it in order ({@link #after}) into its own audit log.
+ * address; refusals counted per window ({@link Refusals}). The register reads it in order ({@link
+ * #after}) into its own audit log.
  */
 @Component
 public class Operations {
@@ -31,7 +32,8 @@ public class Operations {
       String file,
       Long bytes,
       String source,
-      String outcome) {}
+      String outcome,
+      Integer count) {}
 
   /** Records one operation; the outcome is {@code ok} or a short reason (no personal data). */
   public void record(
@@ -46,6 +48,23 @@ public class Operations {
         bytes,
         source,
         outcome);
+  }
+
+  /**
+   * Records {@code count} refusals of one kind seen over a window, as one row ({@link Refusals}).
+   */
+  void recordCounted(
+      String account, OperationKind kind, String route, String source, String outcome, long count) {
+    jdbc.update(
+        "insert into operation (at, account, kind, file, bytes, source, outcome, count)"
+            + " values (?, ?, ?, ?, null, ?, ?, ?)",
+        Timestamp.from(clock.instant()),
+        account,
+        kind.name(),
+        route,
+        source,
+        outcome,
+        (int) Math.min(count, Integer.MAX_VALUE));
   }
 
   /**
@@ -78,7 +97,7 @@ public class Operations {
   /** The operations after {@code seq}, oldest first, at most {@code limit}. */
   public List<Operation> after(long seq, int limit) {
     return jdbc.query(
-        "select seq, at, account, kind, file, bytes, source, outcome from operation"
+        "select seq, at, account, kind, file, bytes, source, outcome, count from operation"
             + " where seq > ? order by seq limit ?",
         (row, n) ->
             new Operation(
@@ -89,7 +108,8 @@ public class Operations {
                 row.getString("file"),
                 (Long) row.getObject("bytes"),
                 row.getString("source"),
-                row.getString("outcome")),
+                row.getString("outcome"),
+                (Integer) row.getObject("count")),
         seq,
         limit);
   }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +28,21 @@ import org.springframework.stereotype.Component;
 public class Purge {
   private final Folders folders;
   private final Deletions deletions;
+  private final Refusals refusals;
+  private final JdbcTemplate jdbc;
   private final Duration maxAge;
   private final Clock clock;
 
-  Purge(Folders folders, Deletions deletions, @Value("${vigie.exchange.max-age}") Duration maxAge) {
+  Purge(
+      Folders folders,
+      Deletions deletions,
+      Refusals refusals,
+      JdbcTemplate jdbc,
+      @Value("${vigie.exchange.max-age}") Duration maxAge) {
     this.folders = folders;
     this.deletions = deletions;
+    this.refusals = refusals;
+    this.jdbc = jdbc;
     this.maxAge = maxAge;
     this.clock = Clock.systemUTC();
   }
@@ -57,18 +67,31 @@ public class Purge {
         if (due(path, now)) {
           Path relative = all.relativize(path);
           int depth = relative.getNameCount();
+          String account = depth > 1 ? relative.getName(0).toString() : "?";
           deletions.delete(
               path,
-              depth > 1 ? relative.getName(0).toString() : "?",
+              account,
               OperationKind.PURGE,
               depth > 1 ? relative.subpath(1, depth).toString() : relative.toString(),
               "exchange");
+          abandoned(account, path.getFileName().toString());
           deleted++;
         }
       }
       return deleted;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not purge the exchange's files", e);
+    }
+  }
+
+  /** A purged part file is an upload started and never finished: a refusal, counted. */
+  private void abandoned(String account, String fileName) {
+    if (fileName.startsWith(WebUploads.PART_PREFIX)) {
+      jdbc.update(
+          "delete from upload where account = ? and name = ?",
+          account,
+          fileName.substring(WebUploads.PART_PREFIX.length()));
+      refusals.refused("exchange", account, Refusals.Reason.UPLOAD_ABANDONED, "uploads");
     }
   }
 

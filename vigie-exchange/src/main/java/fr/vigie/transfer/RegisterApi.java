@@ -41,6 +41,7 @@ class RegisterApi {
   private final SftpServer sftp;
   private final WebSessions sessions;
   private final Deletions deletions;
+  private final BlockedAddresses blocked;
 
   RegisterApi(
       Accounts accounts,
@@ -49,7 +50,8 @@ class RegisterApi {
       WebUsers users,
       SftpServer sftp,
       WebSessions sessions,
-      Deletions deletions) {
+      Deletions deletions,
+      BlockedAddresses blocked) {
     this.accounts = accounts;
     this.folders = folders;
     this.operations = operations;
@@ -57,6 +59,7 @@ class RegisterApi {
     this.sftp = sftp;
     this.sessions = sessions;
     this.deletions = deletions;
+    this.blocked = blocked;
   }
 
   record AccountLimits(Long quotaBytes, Long maxFileBytes) {}
@@ -64,6 +67,8 @@ class RegisterApi {
   record PublicKeyLine(String publicKey) {}
 
   record FileEntry(String name, long size) {}
+
+  record Block(java.time.Instant until) {}
 
   @PutMapping("/accounts/{account}")
   Accounts.Account saveAccount(
@@ -127,6 +132,30 @@ class RegisterApi {
     if (accounts.suspend(account, false)) {
       operations.record(account, OperationKind.RESUME, null, null, REGISTER, "ok");
     }
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The register's watch saw {@code address} guess tokens: every HTTPS request and SFTP sign-in
+   * from it is refused until {@code until}. Idempotent; a later time told before is kept.
+   */
+  @PutMapping("/addresses/{address}/block")
+  ResponseEntity<Void> block(@PathVariable String address, @RequestBody Block block) {
+    requireAddress(address);
+    if (block == null || block.until() == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until is required");
+    }
+    blocked.block(address, block.until());
+    operations.record("?", OperationKind.BLOCK, null, null, address, "ok");
+    return ResponseEntity.noContent().build();
+  }
+
+  /** An analyst found the address honest: it is served again. Idempotent. */
+  @DeleteMapping("/addresses/{address}/block")
+  ResponseEntity<Void> unblock(@PathVariable String address) {
+    requireAddress(address);
+    blocked.lift(address);
+    operations.record("?", OperationKind.BLOCK, null, null, address, "lifted");
     return ResponseEntity.noContent().build();
   }
 
@@ -210,6 +239,15 @@ class RegisterApi {
   private static void requireName(String account) {
     if (!Accounts.validName(account)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "account name refused");
+    }
+  }
+
+  /** An IPv4 or IPv6 address literal, as the exchange logs its sources; no name is looked up. */
+  private static void requireAddress(String address) {
+    if (address == null
+        || address.length() > 64
+        || !address.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "address refused");
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.CopyOption;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,11 +28,58 @@ final class SftpAudit implements SftpEventListener {
   private final Operations operations;
   private final AccountRateLimits limits;
   private final Accounts accounts;
+  private final Refusals refusals;
 
-  SftpAudit(Operations operations, AccountRateLimits limits, Accounts accounts) {
+  SftpAudit(Operations operations, AccountRateLimits limits, Accounts accounts, Refusals refusals) {
     this.operations = operations;
     this.limits = limits;
     this.accounts = accounts;
+    this.refusals = refusals;
+  }
+
+  /**
+   * A path refused by {@link JailedAccess}, or a file not there; the pace's refusals are logged.
+   */
+  @Override
+  public void openFailed(
+      ServerSession session, String remotePath, Path localPath, boolean isDirectory, Throwable e) {
+    refused(session, e);
+  }
+
+  @Override
+  public void created(
+      ServerSession session, Path path, java.util.Map<String, ?> attrs, Throwable thrown) {
+    refused(session, thrown);
+  }
+
+  @Override
+  public void moved(
+      ServerSession session,
+      Path srcPath,
+      Path dstPath,
+      Collection<CopyOption> opts,
+      Throwable thrown) {
+    refused(session, thrown);
+  }
+
+  @Override
+  public void linked(
+      ServerSession session, Path source, Path target, boolean symLink, Throwable thrown) {
+    refused(session, thrown);
+  }
+
+  private void refused(ServerSession session, Throwable thrown) {
+    Refusals.Reason reason =
+        switch (thrown) {
+          case PaceRefused pace -> null;
+          case AccessDeniedException denied -> Refusals.Reason.PATH_REFUSED;
+          case NoSuchFileException missing -> Refusals.Reason.NOT_FOUND;
+          case null, default -> null;
+        };
+    if (reason != null) {
+      refusals.refused(
+          SignIns.address(session.getClientAddress()), account(session), reason, "sftp");
+    }
   }
 
   @Override
@@ -133,12 +181,24 @@ final class SftpAudit implements SftpEventListener {
     String account = account(session);
     if (accounts.suspended(account)) {
       record(session, OperationKind.SUSPENDED, path, null, "refused");
-      throw new AccessDeniedException("account suspended");
+      throw new PaceRefused("account suspended");
     }
     Optional<Duration> wait = limits.tryOperation(account);
     if (wait.isPresent()) {
-      record(session, OperationKind.RATE_LIMITED, path, null, "refused");
-      throw new AccessDeniedException("rate limit: retry in " + wait.get().toSeconds() + " s");
+      // Counted, not one row each: a client hammering past its pace would fill the log.
+      refusals.refused(
+          SignIns.address(session.getClientAddress()),
+          account,
+          Refusals.Reason.RATE_LIMITED,
+          "sftp");
+      throw new PaceRefused("rate limit: retry in " + wait.get().toSeconds() + " s");
+    }
+  }
+
+  /** A refusal of the pace or of a suspension, logged as such before it is thrown. */
+  private static final class PaceRefused extends AccessDeniedException {
+    PaceRefused(String reason) {
+      super(reason);
     }
   }
 

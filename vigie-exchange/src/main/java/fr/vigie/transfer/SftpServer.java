@@ -33,6 +33,7 @@ public class SftpServer implements SmartLifecycle {
       Accounts accounts,
       Folders folders,
       Operations operations,
+      Refusals refusals,
       AccountRateLimits limits,
       Deletions deletions,
       @Value("${vigie.exchange.data-dir}") Path dataDir,
@@ -71,7 +72,7 @@ public class SftpServer implements SmartLifecycle {
         new SftpSubsystemFactory.Builder()
             .withFileSystemAccessor(new JailedAccess(accounts, folders, deletions))
             .build();
-    sftp.addSftpEventListener(new SftpAudit(operations, limits, accounts));
+    sftp.addSftpEventListener(new SftpAudit(operations, limits, accounts, refusals));
     server.setSubsystemFactories(List.of(sftp));
   }
 

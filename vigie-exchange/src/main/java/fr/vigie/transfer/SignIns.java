@@ -29,10 +29,14 @@ class SignIns implements PublickeyAuthenticator {
   private final int lockoutFailures;
   private final Duration lockoutDuration;
   private final AddressLimits addresses;
+  private final BlockedAddresses blocked;
+  private final Refusals refusals;
 
   SignIns(
       Accounts accounts,
       Operations operations,
+      BlockedAddresses blocked,
+      Refusals refusals,
       @Value("${vigie.exchange.lockout.failures}") int lockoutFailures,
       @Value("${vigie.exchange.lockout.duration}") Duration lockoutDuration,
       AddressLimits addresses) {
@@ -42,6 +46,8 @@ class SignIns implements PublickeyAuthenticator {
     this.lockoutFailures = lockoutFailures;
     this.lockoutDuration = lockoutDuration;
     this.addresses = addresses;
+    this.blocked = blocked;
+    this.refusals = refusals;
   }
 
   @Override
@@ -52,8 +58,13 @@ class SignIns implements PublickeyAuthenticator {
     if (username.equals(session.getAttribute(ACCOUNT))) {
       return true; // the same key again, now with its signature: already counted
     }
+    if (blocked.refused(source).isPresent()) {
+      refusals.refused(source, null, Refusals.Reason.ADDRESS_BLOCKED, "sftp");
+      return false;
+    }
     if (addresses.blocked(source, now).isPresent()) {
-      operations.record(account, OperationKind.SIGN_IN, null, null, source, "address-blocked");
+      // Counted, not one row each: a flood of attempts past the limit would fill the log.
+      refusals.refused(source, null, Refusals.Reason.SIGN_INS_LIMITED, "sftp");
       return false;
     }
     Optional<Account> found =

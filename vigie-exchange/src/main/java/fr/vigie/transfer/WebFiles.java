@@ -44,7 +44,7 @@ final class WebFiles {
   void download(WebRequest request, Folder folder, String name) throws IOException {
     Optional<Path> found = folders.existing(request.account(), folder, name);
     if (found.isEmpty()) {
-      request.status(404);
+      request.refuse(Refusals.Reason.NOT_FOUND, 404, null);
       return;
     }
     Path file = found.get();
@@ -66,7 +66,7 @@ final class WebFiles {
     switch (asked) {
       case ByteRange.Request.Unsatisfiable u -> {
         request.header("Content-Range", "bytes */" + size);
-        request.status(416);
+        request.refuse(Refusals.Reason.BAD_RANGE, 416, null);
         return;
       }
       case ByteRange.Request.Part part -> {

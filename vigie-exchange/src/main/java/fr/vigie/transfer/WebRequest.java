@@ -9,7 +9,7 @@ import java.time.Duration;
  * One HTTPS request of a signed-in person: the exchange, the account whose folders it may reach and
  * the source address; with the few ways to answer it.
  */
-record WebRequest(HttpExchange http, String account, String source) {
+record WebRequest(HttpExchange http, String account, String source, Refusals refusals) {
 
   String header(String name) {
     return http.getRequestHeaders().getFirst(name);
@@ -27,6 +27,19 @@ record WebRequest(HttpExchange http, String account, String source) {
   void status(int status) throws IOException {
     http.sendResponseHeaders(status, -1);
     http.close();
+  }
+
+  /**
+   * Refuses the request with {@code status} (and {@code body}, null for none), counting the refusal
+   * under the route's name ({@link Refusals}): never the path itself, which may name a file.
+   */
+  void refuse(Refusals.Reason reason, int status, String body) throws IOException {
+    refusals.refused(source, account, reason, WebRoutes.route(http.getRequestURI().getRawPath()));
+    if (body == null) {
+      status(status);
+    } else {
+      text(status, body);
+    }
   }
 
   void text(int status, String body) throws IOException {

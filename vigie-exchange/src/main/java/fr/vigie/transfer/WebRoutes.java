@@ -37,7 +37,8 @@ final class WebRoutes {
       Pattern.compile("/uploads/inbound/([A-Za-z0-9][A-Za-z0-9._-]{0,127})");
   private static final int MAX_FORM = 4096;
 
-  private final Operations operations;
+  private final Refusals refusals;
+  private final BlockedAddresses blocked;
   private final WebSignIns signIns;
   private final WebSessions sessions;
   private final AccountRateLimits limits;
@@ -45,13 +46,15 @@ final class WebRoutes {
   private final WebUploads uploads;
 
   WebRoutes(
-      Operations operations,
+      Refusals refusals,
+      BlockedAddresses blocked,
       WebSignIns signIns,
       WebSessions sessions,
       AccountRateLimits limits,
       WebFiles files,
       WebUploads uploads) {
-    this.operations = operations;
+    this.refusals = refusals;
+    this.blocked = blocked;
     this.signIns = signIns;
     this.sessions = sessions;
     this.limits = limits;
@@ -64,24 +67,33 @@ final class WebRoutes {
     http.getResponseHeaders().set("Cache-Control", "no-store");
     String path = http.getRequestURI().getRawPath();
     String method = http.getRequestMethod();
+    Optional<Duration> refused = blocked.refused(source);
+    if (refused.isPresent()) {
+      refusals.refused(source, null, Refusals.Reason.ADDRESS_BLOCKED, route(path));
+      http.getResponseHeaders()
+          .set("Retry-After", Long.toString(Math.max(1, refused.get().toSeconds())));
+      WebRequest.send(http, 403, "text/plain; charset=utf-8", "address refused for a while\n");
+      return;
+    }
     if ("/session".equals(path)) {
       session(http, method, source);
       return;
     }
     Optional<Session> session = sessions.find(bearer(http));
     if (session.isEmpty()) {
+      refusals.refused(source, null, Refusals.Reason.BAD_TOKEN, route(path));
       http.getResponseHeaders().set("WWW-Authenticate", "Bearer");
       WebRequest.send(http, 401, "text/plain; charset=utf-8", "sign in first: POST /session\n");
       return;
     }
     Optional<Duration> wait = limits.tryOperation(session.get().account());
     if (wait.isPresent()) {
-      operations.record(
-          session.get().account(), OperationKind.RATE_LIMITED, null, null, source, "refused");
+      // Counted, not one row each: a stolen token hammering past its pace would fill the log.
+      refusals.refused(source, session.get().account(), Refusals.Reason.RATE_LIMITED, route(path));
       WebRequest.tooMany(http, wait.get());
       return;
     }
-    WebRequest request = new WebRequest(http, session.get().account(), source);
+    WebRequest request = new WebRequest(http, session.get().account(), source, refusals);
     Matcher file = FILES.matcher(path == null ? "" : path);
     Matcher upload = UPLOADS.matcher(path == null ? "" : path);
     if (file.matches() && !invalid(file.group(2))) {
@@ -91,7 +103,7 @@ final class WebRoutes {
         case "LIST GET" -> files.list(request, folder);
         case "GET", "HEAD" -> files.download(request, folder, name);
         case "DELETE" -> files.delete(request, folder, name);
-        default -> request.status(405);
+        default -> request.refuse(Refusals.Reason.BAD_METHOD, 405, null);
       }
     } else if (upload.matches() && !invalid(upload.group(1))) {
       String name = upload.group(1);
@@ -99,10 +111,10 @@ final class WebRoutes {
         case "POST" -> uploads.create(request, name);
         case "HEAD" -> uploads.offset(request, name);
         case "PATCH" -> uploads.append(request, name);
-        default -> request.status(405);
+        default -> request.refuse(Refusals.Reason.BAD_METHOD, 405, null);
       }
     } else {
-      request.status(404);
+      request.refuse(Refusals.Reason.OFF_ROUTE, 404, null);
     }
   }
 
@@ -113,6 +125,7 @@ final class WebRoutes {
       return;
     }
     if (!"POST".equals(method)) {
+      refusals.refused(source, null, Refusals.Reason.BAD_METHOD, "session");
       http.sendResponseHeaders(405, -1);
       return;
     }
@@ -125,6 +138,20 @@ final class WebRoutes {
               http, 401, "text/plain; charset=utf-8", "login, password or code refused\n");
       case WebSignIns.Outcome.Wait w -> WebRequest.tooMany(http, w.retryAfter());
     }
+  }
+
+  /** The name of the route {@code path} is, or {@code other}: what a refusal may say of a path. */
+  static String route(String path) {
+    String given = path == null ? "" : path;
+    if ("/session".equals(given)) {
+      return "session";
+    }
+    Matcher file = FILES.matcher(given);
+    if (file.matches() && !invalid(file.group(2))) {
+      return "files";
+    }
+    Matcher upload = UPLOADS.matcher(given);
+    return upload.matches() && !invalid(upload.group(1)) ? "uploads" : "other";
   }
 
   /** Names the file-name pattern lets through but no folder holds: {@code ..} inside a name. */

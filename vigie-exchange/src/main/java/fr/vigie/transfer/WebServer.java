@@ -36,6 +36,8 @@ public class WebServer implements SmartLifecycle {
       Accounts accounts,
       Folders folders,
       Operations operations,
+      Refusals refusals,
+      BlockedAddresses blocked,
       AccountRateLimits limits,
       WebSignIns signIns,
       WebSessions sessions,
@@ -49,7 +51,8 @@ public class WebServer implements SmartLifecycle {
       @Value("${vigie.exchange.https.host-names}") List<String> hostNames) {
     this.routes =
         new WebRoutes(
-            operations,
+            refusals,
+            blocked,
             signIns,
             sessions,
             limits,

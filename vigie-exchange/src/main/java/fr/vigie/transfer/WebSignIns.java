@@ -25,6 +25,7 @@ class WebSignIns {
   private final WebSessions sessions;
   private final AddressLimits addresses;
   private final Operations operations;
+  private final Refusals refusals;
   private final int lockoutFailures;
   private final Duration lockoutDuration;
   private final Clock clock = Clock.systemUTC();
@@ -35,6 +36,7 @@ class WebSignIns {
       WebSessions sessions,
       AddressLimits addresses,
       Operations operations,
+      Refusals refusals,
       @Value("${vigie.exchange.lockout.failures}") int lockoutFailures,
       @Value("${vigie.exchange.lockout.duration}") Duration lockoutDuration) {
     this.users = users;
@@ -42,6 +44,7 @@ class WebSignIns {
     this.sessions = sessions;
     this.addresses = addresses;
     this.operations = operations;
+    this.refusals = refusals;
     this.lockoutFailures = lockoutFailures;
     this.lockoutDuration = lockoutDuration;
   }
@@ -61,7 +64,8 @@ class WebSignIns {
     String account = found.map(WebUser::account).orElse("?");
     Optional<Duration> blocked = addresses.blocked(source, now);
     if (blocked.isPresent()) {
-      operations.record(account, OperationKind.SIGN_IN, null, null, source, "address-blocked");
+      // Counted, not one row each: a flood of attempts past the limit would fill the log.
+      refusals.refused(source, null, Refusals.Reason.SIGN_INS_LIMITED, "session");
       return new Outcome.Wait(blocked.get());
     }
     boolean passwordOk =

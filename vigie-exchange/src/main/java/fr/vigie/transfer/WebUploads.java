@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class WebUploads {
   private static final String TUS = "1.0.0";
 
+  /** The hidden part file of an upload in progress is this prefix and the file's name. */
+  static final String PART_PREFIX = ".upload-";
+
   private final Accounts accounts;
   private final Folders folders;
   private final Operations operations;
@@ -46,7 +49,8 @@ final class WebUploads {
     request.header("Tus-Resumable", TUS);
     Optional<Long> length = number(request.header("Upload-Length"));
     if (length.isEmpty()) {
-      request.text(400, "Upload-Length is required: the file's size in bytes\n");
+      request.refuse(
+          Refusals.Reason.BAD_HEADER, 400, "Upload-Length is required: the file's size in bytes\n");
       return;
     }
     Path part = part(request.account(), name);
@@ -77,7 +81,7 @@ final class WebUploads {
     Optional<Long> length = announced(request.account(), name);
     Path part = part(request.account(), name);
     if (length.isEmpty() || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
-      request.status(404);
+      request.refuse(Refusals.Reason.NOT_FOUND, 404, null);
       return;
     }
     request.header("Upload-Offset", Long.toString(Files.size(part)));
@@ -88,19 +92,25 @@ final class WebUploads {
   void append(WebRequest request, String name) throws IOException {
     request.header("Tus-Resumable", TUS);
     if (!"application/offset+octet-stream".equals(request.header("Content-Type"))) {
-      request.text(415, "Content-Type must be application/offset+octet-stream\n");
+      request.refuse(
+          Refusals.Reason.BAD_HEADER,
+          415,
+          "Content-Type must be application/offset+octet-stream\n");
       return;
     }
     Optional<Long> length = announced(request.account(), name);
     Path part = part(request.account(), name);
     if (length.isEmpty() || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
-      request.status(404);
+      request.refuse(Refusals.Reason.NOT_FOUND, 404, null);
       return;
     }
     long offset = Files.size(part);
     if (!number(request.header("Upload-Offset")).equals(Optional.of(offset))) {
       request.header("Upload-Offset", Long.toString(offset));
-      request.text(409, "Upload-Offset must be " + offset + ", the bytes received so far\n");
+      request.refuse(
+          Refusals.Reason.BAD_OFFSET,
+          409,
+          "Upload-Offset must be " + offset + ", the bytes received so far\n");
       return;
     }
     if (length.get() > room(request.account(), offset)) {
@@ -182,7 +192,7 @@ final class WebUploads {
   }
 
   private Path part(String account, String name) throws IOException {
-    return folders.file(account, Folder.INBOUND, name).resolveSibling(".upload-" + name);
+    return folders.file(account, Folder.INBOUND, name).resolveSibling(PART_PREFIX + name);
   }
 
   private void record(WebRequest request, String name, Long bytes, String outcome) {

@@ -55,11 +55,7 @@ class ExchangeHttpsIT {
 
   /** Opens an account with the given limits and enrols one person in it. */
   private static Person enrol(String account, String limitsJson) throws Exception {
-    assertThat(exchange.api("PUT", "/accounts/" + account, limitsJson).statusCode()).isEqualTo(200);
-    HttpResponse<String> enrolment =
-        exchange.api("PUT", "/accounts/" + account + "/users/" + account + ".alice", null);
-    assertThat(enrolment.statusCode()).isEqualTo(200);
-    return HttpsClient.person(account + ".alice", enrolment.body());
+    return exchange.enrol(account, limitsJson);
   }
 
   private static List<String> operations(String account) {
@@ -315,7 +311,8 @@ class ExchangeHttpsIT {
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     assertThat(https.send("GET", "/files/outbound/", https.token(calm), null).statusCode())
         .isEqualTo(200);
-    assertThat(operations("web-pace")).contains("RATE_LIMITED - refused 127.0.0.1");
+    exchange.bean(Refusals.class).flush();
+    assertThat(operations("web-pace")).contains("REFUSED files rate-limited 127.0.0.1");
   }
 
   @Test
@@ -330,7 +327,15 @@ class ExchangeHttpsIT {
     List<String> log = operations("sftp-pace");
     assertThat(log.stream().filter(line -> line.startsWith("LIST outbound ok")).count())
         .isBetween((long) OPERATIONS_PER_HOUR - 2, (long) OPERATIONS_PER_HOUR);
-    assertThat(log.stream().filter(line -> line.startsWith("RATE_LIMITED")).count())
+    // Counted, not one row each: the sum of the counted rows.
+    exchange.bean(Refusals.class).flush();
+    assertThat(
+            exchange
+                .bean(JdbcTemplate.class)
+                .queryForObject(
+                    "select coalesce(sum(count), 0) from operation where account = 'sftp-pace'"
+                        + " and kind = 'REFUSED' and outcome = 'rate-limited'",
+                    Long.class))
         .isGreaterThanOrEqualTo(5);
   }
 

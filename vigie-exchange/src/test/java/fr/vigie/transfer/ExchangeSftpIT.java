@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The exchange's SFTP side against OpenSSH's real {@code sftp} client. */
 class ExchangeSftpIT {
@@ -37,13 +36,7 @@ class ExchangeSftpIT {
   }
 
   private static List<String> operations(String account) {
-    return exchange
-        .bean(JdbcTemplate.class)
-        .queryForList(
-            "select kind || ' ' || coalesce(file, '-') || ' ' || outcome from operation"
-                + " where account = ? order by seq",
-            String.class,
-            account);
+    return exchange.operations(account);
   }
 
   private static Path inbound(String account) {

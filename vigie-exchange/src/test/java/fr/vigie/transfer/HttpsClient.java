@@ -32,8 +32,14 @@ final class HttpsClient {
   private final int port;
 
   HttpsClient(Path certificate, int port) throws Exception {
+    this(certificate, port, null);
+  }
+
+  /** A client whose connections leave from {@code from} (another loopback address), or any. */
+  HttpsClient(Path certificate, int port, java.net.InetAddress from) throws Exception {
     this.tls = trusting(certificate);
-    this.http = HttpClient.newBuilder().sslContext(tls).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().sslContext(tls);
+    this.http = (from == null ? builder : builder.localAddress(from)).build();
     this.port = port;
   }
 

@@ -107,6 +107,30 @@ final class RunningExchange implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The account's operations, oldest first, as "KIND FILE-or-dash OUTCOME". */
+  java.util.List<String> operations(String account) {
+    return bean(org.springframework.jdbc.core.JdbcTemplate.class)
+        .queryForList(
+            "select kind || ' ' || coalesce(file, '-') || ' ' || outcome from operation"
+                + " where account = ? order by seq",
+            String.class,
+            account);
+  }
+
+  /** Opens an account with the given limits (null: the defaults) and enrols one person in it. */
+  HttpsClient.Person enrol(String account, String limitsJson) throws Exception {
+    HttpResponse<String> saved = api("PUT", "/accounts/" + account, limitsJson);
+    if (saved.statusCode() != 200) {
+      throw new IllegalStateException("account: " + saved.statusCode() + " " + saved.body());
+    }
+    HttpResponse<String> enrolment =
+        api("PUT", "/accounts/" + account + "/users/" + account + ".alice", null);
+    if (enrolment.statusCode() != 200) {
+      throw new IllegalStateException("enrol: " + enrolment.statusCode() + " " + enrolment.body());
+    }
+    return HttpsClient.person(account + ".alice", enrolment.body());
+  }
+
   /** Opens an account with the public key of {@code client}. */
   void openAccount(String account, SftpClient client, String limitsJson) throws Exception {
     HttpResponse<String> saved = api("PUT", "/accounts/" + account, limitsJson);

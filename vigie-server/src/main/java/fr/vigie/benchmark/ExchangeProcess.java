@@ -19,44 +19,56 @@ import java.util.List;
 final class ExchangeProcess implements AutoCloseable {
   private final Process process;
   private final int sftpPort;
+  private final int httpsPort;
   private final int apiPort;
   private final String token;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private ExchangeProcess(Process process, int sftpPort, int apiPort, String token) {
+  private ExchangeProcess(Process process, int sftpPort, int httpsPort, int apiPort, String token) {
     this.process = process;
     this.sftpPort = sftpPort;
+    this.httpsPort = httpsPort;
     this.apiPort = apiPort;
     this.token = token;
   }
 
   /** Starts {@code jar} with its data (files, database, token) under {@code dataDir}. */
   static ExchangeProcess start(Path jar, Path dataDir) throws IOException, InterruptedException {
+    return start(jar, dataDir, List.of());
+  }
+
+  /**
+   * Starts {@code jar} as {@link #start(Path, Path)} with {@code settings} ({@code --name=value}).
+   */
+  static ExchangeProcess start(Path jar, Path dataDir, List<String> settings)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(
           "no exchange jar at " + jar + " (build it: ./mvnw -pl vigie-exchange package)");
     }
     int sftpPort = Tools.freePort();
     int apiPort = Tools.freePort();
+    int httpsPort = Tools.freePort();
     int databasePort = Tools.freePort();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = dataDir.resolveSibling("exchange.log");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                java.toString(),
+                "-jar",
+                jar.toString(),
+                "--vigie.exchange.data-dir=" + dataDir,
+                "--vigie.exchange.sftp.port=" + sftpPort,
+                "--vigie.exchange.https.port=" + httpsPort,
+                "--vigie.exchange.postgres-port=" + databasePort,
+                "--server.port=" + apiPort));
+    command.addAll(settings);
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-jar",
-                    jar.toString(),
-                    "--vigie.exchange.data-dir=" + dataDir,
-                    "--vigie.exchange.sftp.port=" + sftpPort,
-                    "--vigie.exchange.postgres-port=" + databasePort,
-                    "--server.port=" + apiPort))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       String token = awaitToken(process, dataDir.resolve("api-token"), log);
-      ExchangeProcess exchange = new ExchangeProcess(process, sftpPort, apiPort, token);
+      ExchangeProcess exchange = new ExchangeProcess(process, sftpPort, httpsPort, apiPort, token);
       exchange.awaitApi(log);
       return exchange;
     } catch (IOException | RuntimeException e) {
@@ -67,6 +79,11 @@ final class ExchangeProcess implements AutoCloseable {
 
   int sftpPort() {
     return sftpPort;
+  }
+
+  /** The HTTPS side for people. */
+  int httpsPort() {
+    return httpsPort;
   }
 
   /** The register's loopback API, as {@code vigie.exchange.url}. */

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Brings the exchange's operation log (sign-ins, listings, uploads, downloads, deletions, purges)
  * into the register's tamper-evident audit log, in order, as {@link AuditAction#EXCHANGE} events of
- * the actor {@code exchange:ACCOUNT} with the purpose code {@code EXCHANGE.KIND.OUTCOME}. The
- * exchange keeps only its own copy; the register's is the one that is signed and verified.
+ * the actor {@code exchange:ACCOUNT} with the purpose code {@code EXCHANGE.KIND.OUTCOME} (and
+ * {@code .TIMES-N} for a row of refusals the exchange counted over a window). The exchange keeps
+ * only its own copy; the register's is the one that is signed and verified.
  *
  * <p>Exactly once, keyed by the exchange's sequence: each event carries its operation's sequence as
  * its source ({@code exchange-seq:} and 19 digits). Before a page is appended, the audit index it
@@ -136,7 +137,11 @@ public class ExchangeAuditIngest {
         AuditAction.EXCHANGE,
         null,
         List.of(),
-        ("EXCHANGE." + operation.kind() + "." + operation.outcome())
+        ("EXCHANGE."
+                + operation.kind()
+                + "."
+                + operation.outcome()
+                + (operation.count() > 1 ? ".TIMES-" + operation.count() : ""))
             .toUpperCase(Locale.ROOT)
             .replaceAll("[^A-Z0-9_.-]", "_"),
         operation.ok() ? AuditDecision.ALLOW : AuditDecision.DENY,

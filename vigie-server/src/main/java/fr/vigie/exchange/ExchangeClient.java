@@ -83,6 +83,22 @@ public class ExchangeClient {
     send(suspended ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE(), 204);
   }
 
+  /**
+   * Has the exchange refuse every HTTPS request and SFTP sign-in from {@code address} until {@code
+   * until} (its watch found it guessing tokens). Idempotent.
+   */
+  public void block(String address, java.time.Instant until) throws IOException {
+    if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
+        || address.length() > 64) {
+      throw new IllegalArgumentException("not an address literal");
+    }
+    send(
+        request("/api/addresses/" + address + "/block")
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"until\":\"" + until + "\"}")),
+        204);
+  }
+
   /** The exchange's operations after {@code seq}, as JSON. */
   public String operations(long after, int limit) throws IOException {
     return send(request("/api/operations?after=" + after + "&limit=" + limit).GET(), 200);

@@ -8,6 +8,8 @@ import tools.jackson.databind.JsonNode;
  * counts, the source address of a subcontractor's machine; never personal data of the register.
  *
  * @param bytes the bytes moved, or null when the operation moves none
+ * @param count how many requests the row stands for: above 1 only for refusals the exchange counted
+ *     over a window ({@code REFUSED})
  */
 record ExchangeOperation(
     long seq,
@@ -17,11 +19,13 @@ record ExchangeOperation(
     String file,
     Long bytes,
     String source,
-    String outcome) {
+    String outcome,
+    int count) {
 
   static ExchangeOperation of(JsonNode operation) {
     JsonNode bytes = operation.get("bytes");
     JsonNode file = operation.get("file");
+    JsonNode count = operation.get("count");
     return new ExchangeOperation(
         operation.get("seq").asLong(),
         Instant.parse(operation.get("at").asString()),
@@ -30,7 +34,8 @@ record ExchangeOperation(
         file == null || file.isNull() ? null : file.asString(),
         bytes == null || bytes.isNull() ? null : bytes.asLong(),
         operation.get("source").asString(),
-        operation.get("outcome").asString());
+        operation.get("outcome").asString(),
+        count == null || count.isNull() ? 1 : Math.max(1, count.asInt()));
   }
 
   boolean ok() {
@@ -39,6 +44,7 @@ record ExchangeOperation(
 
   @Override
   public String toString() {
-    return "ExchangeOperation[seq=" + seq + ", kind=" + kind + ", outcome=" + outcome + "]";
+    return "ExchangeOperation[seq=%d, kind=%s, outcome=%s, count=%d]"
+        .formatted(seq, kind, outcome, count);
   }
 }

@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The detectors' eye on the exchange. Each operation of its log, once ingested, is weighed ({@link
  * ExchangeSignals}): downloads of an outbound file against what the register placed there, sign-ins
- * against working hours and the networks the account used before. What it finds contains the
- * subcontractor's operator account in the register, as the detectors contain an advisor: the guard
- * reads it, the analysts get the alert and release or confirm it there.
+ * against working hours and the networks the account used before, refusals against what an honest
+ * client meets ({@link ExchangeRefusalWatch}). What it finds contains the subcontractor's operator
+ * account in the register, as the detectors contain an advisor: the guard reads it, the analysts
+ * get the alert and release or confirm it there.
  *
  * <p>The exchange learns the outcome from the register, never the reverse: after each ingest the
  * register tells it which accounts are suspended (an exchange account is suspended while the
@@ -43,6 +44,7 @@ class ExchangeWatch {
   private final Containments containments;
   private final ExchangeClient exchange;
   private final WorkingHours hours;
+  private final ExchangeRefusalWatch refusals;
 
   ExchangeWatch(
       JdbcTemplate jdbc,
@@ -50,6 +52,7 @@ class ExchangeWatch {
       AccessWatch watch,
       Containments containments,
       ExchangeClient exchange,
+      ExchangeRefusalWatch refusals,
       @Value("${vigie.exchange.watch.zone:Europe/Paris}") ZoneId zone,
       @Value("${vigie.exchange.watch.working-hours:07:00-20:00}") String hours) {
     this.jdbc = jdbc;
@@ -58,6 +61,7 @@ class ExchangeWatch {
     this.containments = containments;
     this.exchange = exchange;
     this.hours = WorkingHours.parse(zone, hours);
+    this.refusals = refusals;
   }
 
   /**
@@ -77,6 +81,9 @@ class ExchangeWatch {
               last = Math.max(last, operation.seq());
             }
           }
+          if (!page.isEmpty()) {
+            refusals.forgetBefore(page.get(0).at());
+          }
           jdbc.update("update exchange_ingest set watched_seq = ?", last);
         });
   }
@@ -87,6 +94,7 @@ class ExchangeWatch {
    * account the exchange does not answer for is told again at the next ingest; the others go on.
    */
   void tellTheExchange() {
+    refusals.tellTheExchange();
     List<String> accounts =
         jdbc.queryForList("select distinct account from exchange_batch", String.class);
     for (String account : accounts) {
@@ -160,6 +168,9 @@ class ExchangeWatch {
                 .map(network -> newNetwork(account, network, operation))
                 .orElse(false);
         return ExchangeSignals.signedIn(hours.odd(operation.at()), newNetwork);
+      }
+      case "REFUSED" -> {
+        return refusals.weigh(operation);
       }
       default -> {
         return Optional.empty();

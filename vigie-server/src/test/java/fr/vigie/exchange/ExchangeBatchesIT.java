@@ -111,6 +111,7 @@ class ExchangeBatchesIT {
   @Autowired AccessWatch watch;
   @Autowired Incidents incidents;
   @Autowired Containments containments;
+  @Autowired ExchangeRefusalWatch refusals;
 
   private Actor operator;
   private List<PersonId> referred;
@@ -410,6 +411,102 @@ class ExchangeBatchesIT {
     assertThat(toldAtNight).isNull();
     assertThat(containments.stateOf(operator.account())).isEqualTo(ContainmentState.SUSPENDED);
     assertThat(exchange.suspended).containsEntry(account, true);
+  }
+
+  /** Working hours, ten minutes later: still within the refusals' window of 10 min. */
+  private static final String WORKING_PLUS_9 = "2026-03-02T10:09:00Z";
+
+  /** Working hours, twenty minutes later: past the window. */
+  private static final String WORKING_PLUS_20 = "2026-03-02T10:20:00Z";
+
+  private static String freshAddress() {
+    return "198.51.%d.%d"
+        .formatted(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(256),
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255));
+  }
+
+  @Test
+  void ingest_ofForgedTokensFromOneAddress_raisesAnAlertAndHasTheExchangeRefuseIt()
+      throws Exception {
+    String guesser = freshAddress();
+    ingest.ingest();
+    long indexBefore =
+        jdbc.queryForObject("select coalesce(max(idx), -1) + 1 from audit_entry", Long.class);
+    // What the exchange logs of 1,492 forged tokens in two of its windows: two counted rows.
+    exchange.refused("?", "bad-token", "files", guesser, WORKING, 1200);
+    exchange.refused("?", "bad-token", "other", guesser, WORKING_PLUS_9, 292);
+
+    ingest.ingest();
+
+    List<ExchangeRefusalWatch.AddressAlert> alerts =
+        refusals.addressAlerts(Instant.parse(WORKING)).stream()
+            .filter(alert -> alert.address().equals(guesser))
+            .toList();
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.refusals()).isEqualTo(1200);
+              assertThat(alert.until()).isEqualTo(Instant.parse(WORKING).plus(Duration.ofHours(1)));
+            });
+    assertThat(exchange.blocked).containsEntry(guesser, "2026-03-02T11:00:00Z");
+    assertThat(entriesFrom(indexBefore, "EXCHANGE.REFUSED.BAD-TOKEN.TIMES-1200")).isEqualTo(1);
+    assertThat(entriesFrom(indexBefore, "EXCHANGE.REFUSED.BAD-TOKEN.TIMES-292")).isEqualTo(1);
+  }
+
+  @Test
+  void ingest_ofAnAccountProbingOffRoutePaths_stepsUpThenSuspendsItsOperator() throws Exception {
+    String account = freshAccount("digit-probe");
+    send(account);
+    settleOperator();
+    String source = freshAddress();
+    exchange.operation(account, "SIGN_IN", null, null, source, WORKING, "ok");
+    exchange.refused(account, "off-route", "other", source, WORKING, 12);
+    exchange.refused(account, "not-found", "files", source, WORKING, 10);
+    ingest.ingest();
+    ContainmentState afterTwentyTwo = containments.stateOf(operator.account());
+    Boolean toldAfterTwentyTwo = exchange.suspended.get(account);
+
+    exchange.refused(account, "off-route", "other", source, WORKING_PLUS_9, 40);
+    ingest.ingest();
+
+    assertThat(afterTwentyTwo).isEqualTo(ContainmentState.STEP_UP);
+    assertThat(toldAfterTwentyTwo).isNull();
+    assertThat(containments.stateOf(operator.account())).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(exchange.suspended).containsEntry(account, true);
+    assertThat(openAlertOf(operator.account()).reasons())
+        .anySatisfy(
+            reason -> {
+              assertThat(reason.detector()).isEqualTo("exchange-refusals");
+              assertThat(reason.reason()).startsWith("62 requests refused");
+            });
+    // Its address is not blocked: it had a valid token, its account answers for it.
+    assertThat(exchange.blocked).doesNotContainKey(source);
+  }
+
+  @Test
+  void ingest_ofAnHonestClientsFewRefusals_containsNothingAndBlocksNothing() throws Exception {
+    String account = freshAccount("digit-honest");
+    send(account);
+    settleOperator();
+    String source = freshAddress();
+    // An expired token, a batch already picked up, a resumed upload's wrong offset, a bad range.
+    exchange.refused("?", "bad-token", "files", source, WORKING, 2);
+    exchange.operation(account, "SIGN_IN", null, null, source, WORKING, "ok");
+    exchange.refused(account, "not-found", "files", source, WORKING, 3);
+    exchange.refused(account, "bad-offset", "uploads", source, WORKING, 1);
+    exchange.refused(account, "bad-range", "files", source, WORKING, 1);
+    // As many again, later: the window counts them apart.
+    exchange.refused(account, "not-found", "files", source, WORKING_PLUS_20, 15);
+
+    ingest.ingest();
+
+    assertThat(containments.stateOf(operator.account())).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(exchange.suspended).doesNotContainKey(account);
+    assertThat(exchange.blocked).doesNotContainKey(source);
+    assertThat(refusals.addressAlerts(Instant.parse(WORKING)))
+        .noneMatch(alert -> alert.address().equals(source));
   }
 
   @Test

@@ -27,6 +27,9 @@ final class FakeExchange implements AutoCloseable {
   /** What the register told of each account's suspension, last word kept. */
   final Map<String, Boolean> suspended = new ConcurrentHashMap<>();
 
+  /** The addresses the register told to refuse, with the time told for each. */
+  final Map<String, String> blocked = new ConcurrentHashMap<>();
+
   final Path tokenFile;
   private final HttpServer server;
   private final String token = "test-token-" + System.nanoTime();
@@ -61,6 +64,10 @@ final class FakeExchange implements AutoCloseable {
           body = operations.stream().skip(after).collect(Collectors.joining(",", "[", "]"));
         }
         respond(call, 200, body.getBytes(StandardCharsets.UTF_8));
+      } else if (parts.length == 5 && parts[2].equals("addresses") && method.equals("PUT")) {
+        String body = new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        blocked.put(parts[3], body.replaceAll(".*\"until\":\"([^\"]+)\".*", "$1"));
+        call.sendResponseHeaders(204, -1);
       } else if (parts.length == 5 && parts[4].equals("suspension")) {
         suspended.put(parts[3], method.equals("PUT"));
         call.sendResponseHeaders(204, -1);
@@ -110,6 +117,18 @@ final class FakeExchange implements AutoCloseable {
                   bytes,
                   source,
                   outcome));
+    }
+  }
+
+  /**
+   * Adds one row of refusals as the exchange counts them: {@code count} refusals of {@code outcome}
+   * on {@code route} from {@code source}, by {@code account} ({@code ?}: no valid token).
+   */
+  void refused(String account, String outcome, String route, String source, String at, int count) {
+    synchronized (operations) {
+      operations.add(
+          "{\"seq\":%d,\"at\":\"%s\",\"account\":\"%s\",\"kind\":\"REFUSED\",\"file\":\"%s\",\"bytes\":null,\"source\":\"%s\",\"outcome\":\"%s\",\"count\":%d}"
+              .formatted(operations.size() + 1, at, account, route, source, outcome, count));
     }
   }
 

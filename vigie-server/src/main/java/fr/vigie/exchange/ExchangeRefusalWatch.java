@@ -1,0 +1,173 @@
+package fr.vigie.exchange;
+
+import fr.vigie.exchange.ExchangeSignals.Finding;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The watch over the exchange's refusals ({@code REFUSED} rows, each counting the refusals of one
+ * source address, account and reason over a window of the exchange). Guesses without an account are
+ * summed per address: past {@link RefusalThresholds#guessing} an alert is raised and the exchange
+ * is told to refuse the address for a while, after each ingest, until it hears. Probes with an
+ * account are summed per account and weighed by {@link RefusalThresholds#probing}, which {@link
+ * ExchangeWatch} turns into the operator's containment. Counts are kept for the window only, on the
+ * exchange's clock (the rows' times), so that a replay of the log weighs as the first pass.
+ */
+@Component
+class ExchangeRefusalWatch {
+  private static final Logger log = LoggerFactory.getLogger(ExchangeRefusalWatch.class);
+
+  /** One address alert: the address, when, how many guesses, until when it is refused. */
+  record AddressAlert(UUID id, String address, Instant raisedAt, int refusals, Instant until) {
+    @Override
+    public String toString() {
+      return "AddressAlert[" + id + ", " + refusals + " refusals, until " + until + "]";
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  private final ExchangeClient exchange;
+  private final RefusalThresholds thresholds;
+
+  ExchangeRefusalWatch(
+      JdbcTemplate jdbc,
+      ExchangeClient exchange,
+      @Value("${vigie.exchange.watch.refusals.window:PT10M}") Duration window,
+      @Value("${vigie.exchange.watch.refusals.address-guesses:50}") int addressGuesses,
+      @Value("${vigie.exchange.watch.refusals.address-block:PT1H}") Duration addressBlock,
+      @Value("${vigie.exchange.watch.refusals.account-step-up:20}") int accountStepUp,
+      @Value("${vigie.exchange.watch.refusals.account-suspend:60}") int accountSuspend) {
+    this.jdbc = jdbc;
+    this.exchange = exchange;
+    this.thresholds =
+        new RefusalThresholds(window, addressGuesses, addressBlock, accountStepUp, accountSuspend);
+  }
+
+  /**
+   * Weighs one {@code REFUSED} row, in the caller's transaction: an address alert is stored here;
+   * what the account's probes ask for is returned, for the caller to contain its operator.
+   */
+  Optional<Finding> weigh(ExchangeOperation operation) {
+    String account = operation.account();
+    if (RefusalThresholds.guess(account, operation.outcome())
+        && ExchangeSignals.network(operation.source()).isPresent()) {
+      long guesses = count("ADDRESS", operation.source(), operation);
+      if (thresholds.guessing(guesses) && !blocked(operation.source(), operation.at())) {
+        raise(operation.source(), guesses, operation.at());
+      }
+      return Optional.empty();
+    }
+    if (RefusalThresholds.probe(account, operation.outcome())) {
+      return thresholds.probing(count("ACCOUNT", account, operation));
+    }
+    return Optional.empty();
+  }
+
+  /** Tells the exchange the address blocks it has not heard yet; the others go on. */
+  void tellTheExchange() {
+    List<AddressAlert> untold =
+        jdbc.query(
+            "select id, address, raised_at, refusals, until from exchange_address_alert"
+                + " where not told order by raised_at",
+            (row, n) -> alert(row));
+    for (AddressAlert alert : untold) {
+      try {
+        exchange.block(alert.address(), alert.until());
+      } catch (IOException e) {
+        log.warn("exchange watch: the exchange did not take the block of alert {}", alert.id());
+        continue;
+      }
+      jdbc.update("update exchange_address_alert set told = true where id = ?", alert.id());
+    }
+  }
+
+  /** The address alerts raised since {@code since}, newest first. */
+  List<AddressAlert> addressAlerts(Instant since) {
+    return jdbc.query(
+        "select id, address, raised_at, refusals, until from exchange_address_alert"
+            + " where raised_at >= ? order by raised_at desc",
+        (row, n) -> alert(row),
+        Timestamp.from(since));
+  }
+
+  /** Adds the row's refusals to its subject's and returns the subject's sum within the window. */
+  private long count(String kind, String subject, ExchangeOperation operation) {
+    Instant from = operation.at().minus(thresholds.window());
+    jdbc.update(
+        "delete from exchange_refusal where subject_kind = ? and subject = ? and at <= ?",
+        kind,
+        subject,
+        Timestamp.from(from));
+    jdbc.update(
+        "insert into exchange_refusal (subject_kind, subject, at, refusals) values (?, ?, ?, ?)",
+        kind,
+        subject,
+        Timestamp.from(operation.at()),
+        operation.count());
+    Long sum =
+        jdbc.queryForObject(
+            "select coalesce(sum(refusals), 0) from exchange_refusal"
+                + " where subject_kind = ? and subject = ? and at > ?",
+            Long.class,
+            kind,
+            subject,
+            Timestamp.from(from));
+    return sum == null ? 0 : sum;
+  }
+
+  /** Forgets the counts older than the window before {@code at}, of every subject. */
+  void forgetBefore(Instant at) {
+    jdbc.update(
+        "delete from exchange_refusal where at <= ?",
+        Timestamp.from(at.minus(thresholds.window())));
+  }
+
+  private boolean blocked(String address, Instant at) {
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from exchange_address_alert where address = ? and until > ?",
+            Integer.class,
+            address,
+            Timestamp.from(at));
+    return n != null && n > 0;
+  }
+
+  private void raise(String address, long guesses, Instant at) {
+    UUID id = UUID.randomUUID();
+    Instant until = at.plus(thresholds.addressBlock());
+    jdbc.update(
+        "insert into exchange_address_alert (id, address, raised_at, refusals, until)"
+            + " values (?, ?, ?, ?, ?)",
+        id,
+        address,
+        Timestamp.from(at),
+        (int) Math.min(guesses, Integer.MAX_VALUE),
+        Timestamp.from(until));
+    // The alert's id only: an address may be personal data, the analysts read it from the table.
+    log.warn(
+        "exchange watch: address alert {}: {} refused guesses within {} min, refused until {}",
+        id,
+        guesses,
+        thresholds.window().toMinutes(),
+        until);
+  }
+
+  private static AddressAlert alert(java.sql.ResultSet row) throws java.sql.SQLException {
+    return new AddressAlert(
+        row.getObject(1, UUID.class),
+        row.getString(2),
+        row.getTimestamp(3).toInstant(),
+        row.getInt(4),
+        row.getTimestamp(5).toInstant());
+  }
+}
