@@ -47,8 +47,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * vigie.exchange.https.certificate} and {@code .private-key}, a real certificate), else a
  * self-signed EC P-256 pair made on first start in the data directory (key file owner-only), kept
  * across restarts so that clients can pin it. TLS 1.2 and 1.3 only, forward-secret AEAD suites
- * only, in the server's order: testssl found the JDK's defaults offering the CBC suites of TLS 1.2
- * (docs/security.md, "What the outside tools found").
+ * only, in the server's order, and no renegotiation started by a client (a cheap way to make the
+ * server do handshakes): testssl found the JDK's defaults offering the CBC suites of TLS 1.2 and
+ * allowing it (docs/security.md, "What the outside tools found").
  */
 final class TlsIdentity {
   static final String SELF_SIGNED_CERTIFICATE = "https-certificate.pem";
@@ -65,6 +66,16 @@ final class TlsIdentity {
           "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
           "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
           "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+  private static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+  static {
+    // The JDK reads it once, at the first handshake of a TLS server in the process; this class
+    // is loaded before the exchange's only TLS server exists. An operator's setting is kept.
+    if (System.getProperty(REJECT_RENEGOTIATION) == null) {
+      System.setProperty(REJECT_RENEGOTIATION, "true");
+    }
+  }
 
   private TlsIdentity() {}
 

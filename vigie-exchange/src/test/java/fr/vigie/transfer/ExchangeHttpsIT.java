@@ -147,6 +147,34 @@ class ExchangeHttpsIT {
   }
 
   @Test
+  void everyAnswer_forbidsSniffingFramingAndCaching_andAFileIsAnAttachment() throws Exception {
+    Person alice = enrol("web-headers", null);
+    assertThat(exchange.place("web-headers", "batch-1.pgp", random(1000)).statusCode())
+        .isEqualTo(201);
+    String token = https.token(alice);
+
+    HttpResponse<byte[]> anonymous = https.send("GET", "/", null, null);
+    HttpResponse<byte[]> unknown = https.send("GET", "/files/elsewhere/", token, null);
+    HttpResponse<byte[]> download = https.send("GET", "/files/outbound/batch-1.pgp", token, null);
+
+    assertThat(List.of(anonymous, unknown, download))
+        .extracting(HttpResponse::statusCode)
+        .containsExactly(401, 404, 200);
+    for (HttpResponse<byte[]> answer : List.of(anonymous, unknown, download)) {
+      var headers = answer.headers();
+      assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(headers.firstValue("Content-Security-Policy"))
+          .hasValue("default-src 'none'; frame-ancestors 'none'");
+      assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(headers.firstValue("Cache-Control")).hasValue("no-store");
+      assertThat(headers.firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+    }
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"batch-1.pgp\"");
+  }
+
+  @Test
   void download_withRange_givesThePart_andIfRangeOfAnotherVersionGivesTheWhole() throws Exception {
     Person alice = enrol("web-range", null);
     byte[] whole = random(100_000);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsServer;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -44,6 +45,7 @@ class TlsIdentityTest {
     SSLSocket socket =
         (SSLSocket)
             client.getSocketFactory().createSocket("127.0.0.1", server.getAddress().getPort());
+    socket.setSoTimeout(30_000); // a server that went on with the renegotiation would not answer
     socket.setEnabledProtocols(new String[] {protocol});
     socket.setEnabledCipherSuites(new String[] {suite});
     socket.startHandshake();
@@ -72,6 +74,18 @@ class TlsIdentityTest {
     }
     try (SSLSocket socket = handshake("TLSv1.3", "TLS_AES_128_GCM_SHA256")) {
       assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
+    }
+  }
+
+  @Test
+  void renegotiation_startedByTheClient_isRefused() throws Exception {
+    try (SSLSocket socket = handshake("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")) {
+      socket.startHandshake();
+      socket
+          .getOutputStream()
+          .write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThatThrownBy(() -> socket.getInputStream().read())
+          .isInstanceOf(javax.net.ssl.SSLException.class);
     }
   }
 
