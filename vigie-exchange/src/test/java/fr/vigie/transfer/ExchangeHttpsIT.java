@@ -14,13 +14,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The exchange's HTTPS side against real clients: Java's HttpClient and Debian's {@code curl}, over
  * TLS with the exchange's own self-signed certificate.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExchangeHttpsIT {
   /** Per hour, so that hardly anything refills while a test runs, however slow the machine. */
   private static final int OPERATIONS_PER_HOUR = 40;
@@ -172,6 +176,22 @@ class ExchangeHttpsIT {
     }
     assertThat(download.headers().firstValue("Content-Disposition"))
         .hasValue("attachment; filename=\"batch-1.pgp\"");
+  }
+
+  /** sqlmap's payloads on the register's API were each copied into a WARN line of the log. */
+  @Test
+  void registerApi_refusingAMalformedValue_doesNotCopyItIntoTheLog(CapturedOutput output)
+      throws Exception {
+    assertThat(exchange.api("PUT", "/accounts/web-log", null).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> after =
+        exchange.api("GET", "/operations?after=1%27%20ORDER%20BY%201--", null);
+    HttpResponse<String> quota =
+        exchange.api("PUT", "/accounts/web-log", "{\"quotaBytes\": \"9 ORDER BY 1--\"}");
+
+    assertThat(after.statusCode()).isEqualTo(400);
+    assertThat(quota.statusCode()).isEqualTo(400);
+    assertThat(output.getAll()).doesNotContain("ORDER BY 1");
   }
 
   @Test
