@@ -1,5 +1,7 @@
 package fr.vigie.transfer;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import java.util.Date;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -43,13 +46,52 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The HTTPS side's key and certificate chain, from PEM files: the ones configured ({@code
  * vigie.exchange.https.certificate} and {@code .private-key}, a real certificate), else a
  * self-signed EC P-256 pair made on first start in the data directory (key file owner-only), kept
- * across restarts so that clients can pin it.
+ * across restarts so that clients can pin it. TLS 1.2 and 1.3 only, forward-secret AEAD suites
+ * only, in the server's order, and no renegotiation started by a client (a cheap way to make the
+ * server do handshakes): testssl found the JDK's defaults offering the CBC suites of TLS 1.2 and
+ * allowing it (docs/security.md, "What the outside tools found").
  */
 final class TlsIdentity {
   static final String SELF_SIGNED_CERTIFICATE = "https-certificate.pem";
   static final String SELF_SIGNED_KEY = "https-private-key.pem";
+  static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+  static final List<String> CIPHERS =
+      List.of(
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+  private static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+  static {
+    // The JDK reads it once, at the first handshake of a TLS server in the process; this class
+    // is loaded before the exchange's only TLS server exists. An operator's setting is kept.
+    if (System.getProperty(REJECT_RENEGOTIATION) == null) {
+      System.setProperty(REJECT_RENEGOTIATION, "true");
+    }
+  }
 
   private TlsIdentity() {}
+
+  /** Each connection of the HTTPS server limited to {@link #PROTOCOLS} and {@link #CIPHERS}. */
+  static HttpsConfigurator configurator(SSLContext context) {
+    return new HttpsConfigurator(context) {
+      @Override
+      public void configure(HttpsParameters connection) {
+        SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setProtocols(PROTOCOLS.toArray(String[]::new));
+        parameters.setCipherSuites(CIPHERS.toArray(String[]::new));
+        parameters.setUseCipherSuitesOrder(true);
+        connection.setSSLParameters(parameters);
+      }
+    };
+  }
 
   /** The TLS context of the configured files, or of the self-signed pair under {@code dataDir}. */
   static SSLContext context(Path certificate, Path privateKey, Path dataDir, List<String> names) {

@@ -56,6 +56,7 @@ final class WebFiles {
     request.header("ETag", etag);
     request.header("Accept-Ranges", "bytes");
     request.header("Content-Type", "application/octet-stream");
+    request.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     String ifRange = request.header("If-Range");
     ByteRange.Request asked =
         ifRange != null && !ifRange.equals(etag)

@@ -1,7 +1,6 @@
 package fr.vigie.transfer;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +63,7 @@ public class WebServer implements SmartLifecycle {
       throw new UncheckedIOException("Could not open the HTTPS port", e);
     }
     server.setHttpsConfigurator(
-        new HttpsConfigurator(
+        TlsIdentity.configurator(
             TlsIdentity.context(
                 certificate.isBlank() ? null : Path.of(certificate),
                 privateKey.isBlank() ? null : Path.of(privateKey),

@@ -14,13 +14,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The exchange's HTTPS side against real clients: Java's HttpClient and Debian's {@code curl}, over
  * TLS with the exchange's own self-signed certificate.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExchangeHttpsIT {
   /** Per hour, so that hardly anything refills while a test runs, however slow the machine. */
   private static final int OPERATIONS_PER_HOUR = 40;
@@ -140,6 +144,50 @@ class ExchangeHttpsIT {
         .isEqualTo(whole);
     assertThat(part).doesNotExist();
     assertThat(operations("web-resume")).contains("UPLOAD inbound/results-1.pgp ok 127.0.0.1");
+  }
+
+  @Test
+  void everyAnswer_forbidsSniffingFramingAndCaching_andAFileIsAnAttachment() throws Exception {
+    Person alice = enrol("web-headers", null);
+    assertThat(exchange.place("web-headers", "batch-1.pgp", random(1000)).statusCode())
+        .isEqualTo(201);
+    String token = https.token(alice);
+
+    HttpResponse<byte[]> anonymous = https.send("GET", "/", null, null);
+    HttpResponse<byte[]> unknown = https.send("GET", "/files/elsewhere/", token, null);
+    HttpResponse<byte[]> download = https.send("GET", "/files/outbound/batch-1.pgp", token, null);
+
+    assertThat(List.of(anonymous, unknown, download))
+        .extracting(HttpResponse::statusCode)
+        .containsExactly(401, 404, 200);
+    for (HttpResponse<byte[]> answer : List.of(anonymous, unknown, download)) {
+      var headers = answer.headers();
+      assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(headers.firstValue("Content-Security-Policy"))
+          .hasValue("default-src 'none'; frame-ancestors 'none'");
+      assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(headers.firstValue("Cache-Control")).hasValue("no-store");
+      assertThat(headers.firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+    }
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"batch-1.pgp\"");
+  }
+
+  /** sqlmap's payloads on the register's API were each copied into a WARN line of the log. */
+  @Test
+  void registerApi_refusingAMalformedValue_doesNotCopyItIntoTheLog(CapturedOutput output)
+      throws Exception {
+    assertThat(exchange.api("PUT", "/accounts/web-log", null).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> after =
+        exchange.api("GET", "/operations?after=1%27%20ORDER%20BY%201--", null);
+    HttpResponse<String> quota =
+        exchange.api("PUT", "/accounts/web-log", "{\"quotaBytes\": \"9 ORDER BY 1--\"}");
+
+    assertThat(after.statusCode()).isEqualTo(400);
+    assertThat(quota.statusCode()).isEqualTo(400);
+    assertThat(output.getAll()).doesNotContain("ORDER BY 1");
   }
 
   @Test

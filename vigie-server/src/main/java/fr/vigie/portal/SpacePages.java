@@ -22,7 +22,7 @@ class SpacePages {
   static final String COPY = "/space/copie";
 
   /** Where a request to sign in lands while the persons' provider cannot be reached. */
-  static final String UNAVAILABLE = SpaceSecurity.AUTHORIZATION_BASE + "/{registration}";
+  static final String UNAVAILABLE = SpaceSecurity.SIGN_IN;
 
   /** The register's fields as the person reads them. */
   static final Map<String, String> LABELS =

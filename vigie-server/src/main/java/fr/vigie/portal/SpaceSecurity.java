@@ -25,6 +25,9 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The person's space has a security filter chain of its own, before the staff's: its paths only
@@ -84,21 +87,31 @@ class SpaceSecurity {
     DefaultOAuth2AuthorizationRequestResolver requests =
         new DefaultOAuth2AuthorizationRequestResolver(provider.registrations(), AUTHORIZATION_BASE);
     requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher otherRegistration =
+        new AndRequestMatcher(
+            paths.matcher(AUTHORIZATION_BASE + "/*"),
+            new NegatedRequestMatcher(paths.matcher(SIGN_IN)));
     // Without a provider at hand, the request to sign in goes on to SpacePages.unavailable (a 503
-    // page in French) rather than failing in the filter (a 500 and a stack trace a request).
+    // page in French) rather than failing in the filter (a 500 and a stack trace a request); a
+    // registration other than FranceConnect's goes on too, as any other path of the space (wapiti
+    // found the same 500 and stack trace there).
     OAuth2AuthorizationRequestResolver resolver =
         new OAuth2AuthorizationRequestResolver() {
           @Override
           public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-            return provider.available().isPresent() ? requests.resolve(request) : null;
+            return provider.available().isPresent() && !otherRegistration.matches(request)
+                ? requests.resolve(request)
+                : null;
           }
 
           @Override
           public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String id) {
-            return provider.available().isPresent() ? requests.resolve(request, id) : null;
+            return provider.available().isPresent() && REGISTRATION.equals(id)
+                ? requests.resolve(request, id)
+                : null;
           }
         };
-    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     // Built here, not as a bean: Spring Boot would put a Filter bean before every path.
     SpaceRateLimit rateLimit =
         new SpaceRateLimit(

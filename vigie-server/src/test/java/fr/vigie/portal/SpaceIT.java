@@ -13,19 +13,51 @@ import fr.vigie.registry.Nir;
 import fr.vigie.registry.PersonRecord;
 import fr.vigie.web.TestPersons;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The person's space end to end: a whole Vigie on PostgreSQL, a FranceConnect-like provider in this
  * JVM, a person's browser, staff clients with both factors.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpaceIT extends SpaceIntegrationTest {
   @Autowired AuditJournal audit;
+
+  private HttpResponse<String> anonymousGet(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** wapiti asked for other registrations: each answered 500 with a stack trace in the log. */
+  @Test
+  void signIn_withARegistrationOtherThanFranceConnect_goesToTheWelcomePage_withoutAStackTrace(
+      CapturedOutput output) throws Exception {
+    HttpResponse<String> other = anonymousGet(SpaceSecurity.AUTHORIZATION_BASE + "/zqxjij.html");
+    HttpResponse<String> franceConnect = anonymousGet(SpaceSecurity.SIGN_IN);
+
+    assertThat(other.statusCode()).isEqualTo(302);
+    assertThat(other.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith(SpacePages.WELCOME));
+    assertThat(franceConnect.statusCode()).isEqualTo(302);
+    assertThat(franceConnect.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).startsWith(ISSUER));
+    assertThat(output.getAll())
+        .doesNotContain("zqxjij")
+        .doesNotContain("InvalidClientRegistration");
+  }
 
   @Test
   void signIn_pivotIdentityMatchesOnePerson_seesOwnDataReadAsTheirOwn() {
