@@ -4,11 +4,14 @@ import fr.vigie.crypto.AuditSigner;
 import fr.vigie.crypto.KeyRing;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -29,12 +33,19 @@ import org.springframework.stereotype.Component;
  * whole load. A checkpoint is signed every {@code checkpointEvery} entries, once every entry it
  * covers is committed. The result is a log that {@code vigie audit verify} accepts, made without
  * waiting for a commit per group. A running appender waits for the lock, then catches up on the
- * loaded leaves, as it does after another process. A load that fails part way may leave a gap the
- * verifier names: this is not the appender.
+ * loaded leaves, as it does after another process. The actor and organization index columns travel
+ * in the COPY stream, read from each entry's bytes; before the load ends, a random sample of its
+ * rows is checked against what {@code audit_entry_string} computes from the stored entries. A load
+ * that fails part way may leave a gap the verifier names: this is not the appender.
  */
 @Component
 public class AuditBulkLoad {
   private static final int CHUNK = 20_000;
+  private static final int SAMPLE = 1_000;
+  private static final String SAMPLE_DISAGREEING =
+      "select count(*), count(*) filter (where actor is distinct from audit_entry_string(entry, 2)"
+          + " or organization is distinct from audit_entry_string(entry, 4))"
+          + " from audit_entry where idx = any(?)";
 
   private final DataSource dataSource;
   private final AuditSigner signer;
@@ -83,6 +94,7 @@ public class AuditBulkLoad {
       CompactRange tree = Recovery.resume(lock, signer.publicKey());
       tree.collectNodes();
       AuditStore.catchUp(lock, tree, last);
+      long first = tree.size();
       long sinceCheckpoint = 0;
       while (events.hasNext()) {
         List<AuditEvent> batch =
@@ -101,6 +113,7 @@ public class AuditBulkLoad {
         }
       }
       settled(written);
+      checkSample(lock, first, tree.size());
       lock.commit();
       return tree.size();
     } catch (SQLException | GeneralSecurityException e) {
@@ -158,6 +171,31 @@ public class AuditBulkLoad {
       c.commit();
     } catch (SQLException e) {
       throw new AuditUnavailableException("the audit log could not be loaded", e);
+    }
+  }
+
+  /**
+   * Checks that the loaded rows of a random sample hold the index columns PostgreSQL's own function
+   * reads from their stored entries.
+   */
+  private static void checkSample(Connection c, long first, long end) throws SQLException {
+    if (end <= first) {
+      return;
+    }
+    long[] sample =
+        new SplittableRandom()
+            .longs(Math.min(SAMPLE, end - first), first, end)
+            .distinct()
+            .toArray();
+    try (PreparedStatement select = c.prepareStatement(SAMPLE_DISAGREEING)) {
+      select.setArray(1, c.unwrap(PGConnection.class).createArrayOf("int8", sample));
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        if (rows.getLong(1) != sample.length || rows.getLong(2) != 0) {
+          throw new AuditUnavailableException(
+              "the loaded entries' actor or organization columns disagree with their content");
+        }
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,6 +28,15 @@ import java.util.stream.Stream;
 final class AuditEntry {
   static final byte VERSION = 1;
   static final int HEADER_BYTES = 1 + 8;
+
+  /** The actor's place among an entry's strings (0: action, 1: decision, 2: actor...). */
+  static final int ACTOR = 2;
+
+  /** The organization's place among an entry's strings. */
+  static final int ORGANIZATION = 4;
+
+  /** Version, index and time: where an entry's strings begin. */
+  private static final int STRINGS_START = HEADER_BYTES + 8;
 
   private AuditEntry() {}
 
@@ -74,7 +84,34 @@ final class AuditEntry {
     return ByteBuffer.wrap(entry, HEADER_BYTES, 8).getLong();
   }
 
-  /** Reads an entry back; fails on anything that {@link #frame} would not have written. */
+  /**
+   * The bytes of the {@code n}-th string of {@code entry}; null when that string is null or the
+   * entry cannot hold it. Answers what the SQL function {@code audit_entry_string} (V115) answers
+   * for the same bytes, so the index columns written beside an entry are those PostgreSQL would
+   * compute from it.
+   */
+  static byte[] stringAt(byte[] entry, int n) {
+    int size = entry.length;
+    if (size < STRINGS_START + 4 || entry[0] != VERSION) {
+      return null;
+    }
+    int offset = STRINGS_START;
+    for (int i = 0; i <= n; i++) {
+      if (offset > size - 4) {
+        return null;
+      }
+      int length = ByteBuffer.wrap(entry, offset, 4).getInt();
+      if (length > size - offset - 4) {
+        return null;
+      }
+      if (i == n) {
+        return length < 0 ? null : Arrays.copyOfRange(entry, offset + 4, offset + 4 + length);
+      }
+      offset += 4 + Math.max(length, 0);
+    }
+    return null;
+  }
+
   /**
    * Whether the subject written in {@code entry} is {@code subject} (16 bytes of a UUID, or null
    * for none). Reads only the entry's head. An entry that cannot be read answers false.
@@ -99,6 +136,7 @@ final class AuditEntry {
     }
   }
 
+  /** Reads an entry back; fails on anything that {@link #frame} would not have written. */
   static AuditEvent decode(byte[] entry) {
     try {
       ByteBuffer in = ByteBuffer.wrap(entry);

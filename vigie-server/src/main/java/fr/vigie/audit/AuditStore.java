@@ -24,10 +24,11 @@ final class AuditStore {
    */
   private static final String APPEND_AT_END =
       "select pg_advisory_xact_lock(?);"
-          + " insert into audit_entry (idx, at, entry, leaf_hash, subject)"
-          + " select r.idx, r.at, r.entry, r.leaf_hash, r.subject"
-          + " from unnest(?::int8[], ?::timestamptz[], ?::bytea[], ?::bytea[], ?::uuid[])"
-          + " as r (idx, at, entry, leaf_hash, subject)"
+          + " insert into audit_entry (idx, at, entry, leaf_hash, subject, actor, organization)"
+          + " select r.idx, r.at, r.entry, r.leaf_hash, r.subject, r.actor, r.organization"
+          + " from unnest(?::int8[], ?::timestamptz[], ?::bytea[], ?::bytea[], ?::uuid[],"
+          + " ?::bytea[], ?::bytea[])"
+          + " as r (idx, at, entry, leaf_hash, subject, actor, organization)"
           + " where (select coalesce(max(idx), -1) from audit_entry) = ?";
 
   private final DataSource dataSource;
@@ -66,7 +67,9 @@ final class AuditStore {
       append.setArray(4, c.createArrayOf("bytea", rows.entries));
       append.setArray(5, c.createArrayOf("bytea", rows.leafHashes));
       append.setArray(6, c.createArrayOf("uuid", rows.subjects));
-      append.setLong(7, rows.first() - 1);
+      append.setArray(7, c.createArrayOf("bytea", rows.actors));
+      append.setArray(8, c.createArrayOf("bytea", rows.organizations));
+      append.setLong(9, rows.first() - 1);
       append.execute();
       append.getMoreResults();
       return append.getUpdateCount() == rows.size();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
@@ -24,7 +25,8 @@ public class AuditVerifier {
   static final int MAX_ENTRY_BYTES = 64 * 1024;
 
   private static final String ENTRIES =
-      "copy (select idx, at, entry, leaf_hash, subject from audit_entry order by idx)"
+      "copy (select idx, at, entry, leaf_hash, subject, actor, organization from audit_entry"
+          + " order by idx)"
           + " to stdout (format binary)";
 
   /** What a verification that found nothing wrong saw. */
@@ -63,7 +65,7 @@ public class AuditVerifier {
               new BufferedInputStream(
                   new PGCopyInputStream(entries.unwrap(PGConnection.class), ENTRIES), 1 << 16)) {
         LogWalk walk = new LogWalk(publicKey, cursor);
-        CopyReader rows = new CopyReader(copy, 5);
+        CopyReader rows = new CopyReader(copy, 7);
         while (rows.next()) {
           readEntry(rows, walk);
           if ((walk.size() & 0xFFFF) == 0) {
@@ -85,10 +87,14 @@ public class AuditVerifier {
     byte[] entry;
     byte[] leafHash;
     byte[] subject;
+    byte[] actor;
+    byte[] organization;
     try {
       entry = rows.bytea(MAX_ENTRY_BYTES);
       leafHash = rows.bytea(MerkleTree.HASH_BYTES);
       subject = rows.bytea(16);
+      actor = rows.bytea(MAX_ENTRY_BYTES);
+      organization = rows.bytea(MAX_ENTRY_BYTES);
     } catch (IOException e) {
       throw new ProofException("entry " + idx + ": " + e.getMessage(), idx);
     }
@@ -96,6 +102,12 @@ public class AuditVerifier {
     if (!AuditEntry.hasSubject(entry, subject)) {
       throw new ProofException(
           "entry " + idx + ": its subject column does not agree with its content", idx);
+    }
+    if (!Arrays.equals(actor, AuditEntry.stringAt(entry, AuditEntry.ACTOR))
+        || !Arrays.equals(organization, AuditEntry.stringAt(entry, AuditEntry.ORGANIZATION))) {
+      throw new ProofException(
+          "entry " + idx + ": its actor or organization column does not agree with its content",
+          idx);
     }
   }
 }

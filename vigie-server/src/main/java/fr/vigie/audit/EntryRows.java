@@ -15,6 +15,8 @@ final class EntryRows {
   final byte[][] entries;
   final byte[][] leafHashes;
   final UUID[] subjects;
+  final byte[][] actors;
+  final byte[][] organizations;
 
   private EntryRows(int size) {
     indexes = new long[size];
@@ -22,6 +24,8 @@ final class EntryRows {
     entries = new byte[size][];
     leafHashes = new byte[size][];
     subjects = new UUID[size];
+    actors = new byte[size][];
+    organizations = new byte[size][];
   }
 
   /**
@@ -39,6 +43,8 @@ final class EntryRows {
       rows.entries[i] = entry;
       rows.leafHashes[i] = leafHash;
       rows.subjects[i] = batch.get(i).subject();
+      rows.actors[i] = AuditEntry.stringAt(entry, AuditEntry.ACTOR);
+      rows.organizations[i] = AuditEntry.stringAt(entry, AuditEntry.ORGANIZATION);
     }
     return rows;
   }

@@ -98,12 +98,14 @@ class IncidentStore {
       Scope scope,
       AuditScan.Report report,
       Map<UUID, Impact.Touch> persons,
-      double seconds) {
+      double seconds,
+      Set<Long> indexedEntries) {
     jdbc.update(
         "insert into incident_scope (incident_id, seq, added_at, added_by, kind, accounts,"
             + " organization, window_from, window_to, first_index, end_index, checkpoints,"
             + " signed_to, unsigned_entries, selected, persons, seconds, batch_id, method,"
-            + " completeness) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " completeness, indexed_entries, log_size)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         c -> {
           c.setObject(1, id.value());
           c.setInt(2, seq);
@@ -129,6 +131,14 @@ class IncidentStore {
           c.setObject(18, scope.batch() == null ? null : scope.batch().value());
           c.setString(19, report.indexed() ? "INDEX" : "WALK");
           c.setString(20, report.indexed() ? "PENDING" : "CONFIRMED");
+          if (report.indexed()) {
+            c.setArray(
+                21, c.getConnection().createArrayOf("int8", indexedEntries.toArray(Long[]::new)));
+            c.setLong(22, report.logSize());
+          } else {
+            c.setNull(21, java.sql.Types.ARRAY);
+            c.setNull(22, java.sql.Types.BIGINT);
+          }
         });
     jdbc.execute(
         (Connection c) -> {
@@ -210,6 +220,38 @@ class IncidentStore {
         id.value(),
         seq,
         Incident.Completeness.State.PENDING.name());
+  }
+
+  /**
+   * A scope whose completeness check has not ended, with what its walk compares: the entries the
+   * index gave and the log's size then; null for a scope stored before they were kept.
+   */
+  record PendingScope(
+      IncidentId incident, int seq, Scope scope, long end, ScopeCompleteness.Found found) {}
+
+  /** The indexed scopes whose completeness is still PENDING, oldest first. */
+  List<PendingScope> pending() {
+    return jdbc.query(
+        "select seq, added_at, added_by, kind, accounts, organization, window_from, window_to,"
+            + " first_index, end_index, checkpoints, signed_to, unsigned_entries, selected,"
+            + " persons, seconds, batch_id, method, completeness, completeness_detail,"
+            + " completeness_seconds, incident_id, indexed_entries, log_size from incident_scope"
+            + " where completeness = 'PENDING' order by added_at, incident_id, seq",
+        (row, i) -> {
+          Incident.ScopeRecord scope = scopeRecord(row);
+          Array entries = row.getArray("indexed_entries");
+          ScopeCompleteness.Found found =
+              entries == null
+                  ? null
+                  : new ScopeCompleteness.Found(
+                      Set.of((Long[]) entries.getArray()), row.getLong("log_size"));
+          return new PendingScope(
+              new IncidentId(row.getObject("incident_id", UUID.class)),
+              scope.seq(),
+              scope.scope(),
+              scope.verified().end(),
+              found);
+        });
   }
 
   /** Persons and records touched, and per field the persons for whom it left. */

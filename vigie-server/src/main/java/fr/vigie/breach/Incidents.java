@@ -182,7 +182,8 @@ public class Incidents {
         scope,
         scoped.report(),
         scoped.impact().persons(),
-        scoped.seconds());
+        scoped.seconds(),
+        scoped.entries());
     if (scoped.report().indexed()) {
       completeness.checkLater(
           id,

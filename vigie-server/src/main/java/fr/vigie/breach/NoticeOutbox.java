@@ -221,15 +221,23 @@ class NoticeOutbox {
    * Ends as ERASED every notice of the incident not yet out whose person was crypto-shredded: their
    * contact went with their key, so no email or letter can reach them. The caller holds the
    * incident's sending lock, so a CLAIMED notice is its own. Returns the notices it ended, for the
-   * audit; reads only the person's clear erasure date.
+   * audit; reads only the person's clear erasure date. A letter that leaves its batch is taken off
+   * the batch's count in the same statement, so that the count stays the letters it holds.
    */
   List<Due> erased(IncidentId incident, Instant at) {
     return jdbc.query(
-        "update breach_notice n set state = 'ERASED', channel = null, done_at = ?,"
-            + " letter_batch = null from person p where p.id = n.person_id"
-            + " and p.erased_at is not null and n.incident_id = ?"
+        "with ended as (update breach_notice n set state = 'ERASED', channel = null,"
+            + " done_at = ?, letter_batch = null from person p, breach_notice was"
+            + " where p.id = n.person_id and p.erased_at is not null and n.incident_id = ?"
             + " and n.state in ('PENDING', 'CLAIMED', 'LETTER_DUE', 'LETTER_BATCHED')"
-            + " returning n.person_id, n.seq, n.fields, n.first_at, n.last_at, n.message_id",
+            + " and was.incident_id = n.incident_id and was.person_id = n.person_id"
+            + " and was.seq = n.seq"
+            + " returning n.person_id, n.seq, n.fields, n.first_at, n.last_at, n.message_id,"
+            + " was.letter_batch as left_batch),"
+            + " recounted as (update breach_letter_batch b set letters = b.letters - g.gone"
+            + " from (select left_batch, count(*) as gone from ended"
+            + " where left_batch is not null group by left_batch) g where b.id = g.left_batch)"
+            + " select person_id, seq, fields, first_at, last_at, message_id from ended",
         (row, i) -> due(row),
         Timestamp.from(at),
         incident.value());

@@ -5,11 +5,16 @@ import fr.vigie.audit.AuditUnavailableException;
 import fr.vigie.audit.ProofException;
 import jakarta.annotation.PreDestroy;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +22,9 @@ import org.springframework.stereotype.Component;
  * AuditScan#scan} does: every entry recomputed, every checkpoint on the way) and records whether it
  * selects exactly the entries the index gave. The index answer is sound on its own (each entry
  * proven in the signed tree); this walk is what shows that no entry of the incident's accounts was
- * hidden from the index. One at a time, on a thread of its own, so that the answer does not wait.
+ * hidden from the index. One at a time, on a thread of its own, so that the answer does not wait. A
+ * walk cut short by a stop is run again at the next start: every scope still PENDING then is
+ * checked anew, against the entries its index answer stored.
  */
 @Component
 class ScopeCompleteness {
@@ -34,9 +41,73 @@ class ScopeCompleteness {
     this.store = store;
   }
 
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
+
   /** Checks, later, that the scope {@code seq} of {@code id} found every entry it should have. */
   void checkLater(IncidentId id, int seq, AuditScan.Selection selection, Found found) {
-    walker.execute(() -> store.completeness(id, seq, check(selection, found)));
+    checkLater(id, seq, () -> check(selection, found));
+  }
+
+  private void checkLater(IncidentId id, int seq, Supplier<Incident.Completeness> check) {
+    String key = id + "/" + seq;
+    if (!queued.add(key)) {
+      return;
+    }
+    walker.execute(
+        () -> {
+          try {
+            Incident.Completeness outcome = check.get();
+            // A walk cut short by the stop is not an outcome: the next start runs it again.
+            if (!stopping) {
+              store.completeness(id, seq, outcome);
+            }
+          } finally {
+            queued.remove(key);
+          }
+        });
+  }
+
+  /**
+   * Runs again the checks a stop cut short: every scope still PENDING at start. A scope stored
+   * before its index answer was kept is compared with what the index gives now, up to the end of
+   * the log its answer read.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void resumePending() {
+    List<IncidentStore.PendingScope> pending = store.pending();
+    if (!pending.isEmpty()) {
+      log.info("Breach scope: resuming the completeness check of {} scopes", pending.size());
+    }
+    for (IncidentStore.PendingScope scope : pending) {
+      AuditScan.Selection selection = Incidents.selection(scope.scope());
+      checkLater(
+          scope.incident(),
+          scope.seq(),
+          () -> {
+            Found found = scope.found();
+            if (found == null) {
+              try {
+                found = indexedNow(selection, scope.end());
+              } catch (ProofException e) {
+                return failed("the index scan failed: " + e.getMessage(), 0);
+              }
+            }
+            return check(selection, found);
+          });
+    }
+  }
+
+  private Found indexedNow(AuditScan.Selection selection, long end) throws ProofException {
+    Set<Long> entries = new HashSet<>();
+    scan.scanIndexed(
+        selection,
+        (index, event) -> {
+          if (index < end) {
+            entries.add(index);
+          }
+        });
+    return new Found(entries, end);
   }
 
   /** The entries an indexed scope selected, and the size of the log it read. */
@@ -67,10 +138,14 @@ class ScopeCompleteness {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (failure != null) {
-      log.warn("Breach scope: completeness not confirmed: {}", failure);
-      return new Incident.Completeness(Incident.Completeness.State.FAILED, failure, seconds);
+      return failed(failure, seconds);
     }
     return new Incident.Completeness(Incident.Completeness.State.CONFIRMED, null, seconds);
+  }
+
+  private static Incident.Completeness failed(String failure, double seconds) {
+    log.warn("Breach scope: completeness not confirmed: {}", failure);
+    return new Incident.Completeness(Incident.Completeness.State.FAILED, failure, seconds);
   }
 
   private static String difference(Set<Long> indexed, Set<Long> walked) {
@@ -96,6 +171,7 @@ class ScopeCompleteness {
 
   @PreDestroy
   void stop() {
+    stopping = true;
     walker.shutdownNow();
   }
 }

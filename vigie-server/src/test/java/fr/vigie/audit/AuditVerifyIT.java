@@ -112,6 +112,29 @@ class AuditVerifyIT {
   }
 
   @Test
+  void verify_actorColumnChanged_namesTheEntry() throws Exception {
+    // The scope finds an account's entries by this column: one moved to another actor would hide.
+    TestLogs.tamper(
+        dataSource,
+        "update audit_entry set actor = convert_to('someone else', 'UTF8') where idx = 43");
+
+    assertFailure()
+        .hasMessage("entry 43: its actor or organization column does not agree with its content")
+        .extracting(e -> ((ProofException) e).index())
+        .isEqualTo(43L);
+  }
+
+  @Test
+  void verify_organizationColumnEmptied_namesTheEntry() throws Exception {
+    TestLogs.tamper(dataSource, "update audit_entry set organization = null where idx = 12");
+
+    assertFailure()
+        .hasMessage("entry 12: its actor or organization column does not agree with its content")
+        .extracting(e -> ((ProofException) e).index())
+        .isEqualTo(12L);
+  }
+
+  @Test
   void verify_entryRewrittenWithItsLeafHash_namesTheCheckpointAndTheRange() throws Exception {
     // Change the entry's last byte, keep the index, and recompute the leaf hash.
     TestLogs.tamper(

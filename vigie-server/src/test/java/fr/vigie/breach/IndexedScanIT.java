@@ -168,7 +168,8 @@ class IndexedScanIT extends IdentityIntegrationTest {
     Incident.Completeness outcome;
     owner.execute("alter table audit_entry disable trigger audit_entry_append_only");
     try {
-      // Rewritten with its leaf hash, as an owner hiding one read from the index would.
+      // Rewritten with its leaf hash and its actor column, as an owner hiding one read from the
+      // index would.
       owner.update(
           "update audit_entry set entry = overlay(entry placing convert_to(?, 'UTF8')"
               + " from position(convert_to(?, 'UTF8') in entry) for 36) where idx = ?",
@@ -176,14 +177,20 @@ class IndexedScanIT extends IdentityIntegrationTest {
           thief,
           hidden);
       owner.update(
-          "update audit_entry set leaf_hash = sha256('\\x00'::bytea || entry) where idx = ?",
+          "update audit_entry set leaf_hash = sha256('\\x00'::bytea || entry),"
+              + " actor = audit_entry_string(entry, 2) where idx = ?",
           hidden);
       AuditScan.Report report = scan.scanIndexed(selection, (index, event) -> indexed.add(index));
       outcome =
           completeness.check(selection, new ScopeCompleteness.Found(indexed, report.logSize()));
     } finally {
       owner.update(
-          "update audit_entry set entry = ?, leaf_hash = ? where idx = ?", entry, leafHash, hidden);
+          "update audit_entry set entry = ?, leaf_hash = ?, actor = audit_entry_string(?, 2)"
+              + " where idx = ?",
+          entry,
+          leafHash,
+          entry,
+          hidden);
       owner.execute("alter table audit_entry enable trigger audit_entry_append_only");
     }
 

@@ -84,14 +84,18 @@ class NoticeOutboxIT {
     database = TestDatabase.newDatabase();
     mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     mail.start();
+    context = started();
+  }
+
+  /** A Vigie on the test's database, as a start of the server makes one. */
+  private static ConfigurableApplicationContext started() {
     // As arguments, not default properties: application.properties would override those.
     List<String> arguments =
         new ArrayList<>(List.of(TestDatabase.applicationArguments(database, "--")));
     settings().forEach(setting -> arguments.add("--" + setting));
-    context =
-        new SpringApplicationBuilder(VigieApplication.class)
-            .web(WebApplicationType.NONE)
-            .run(arguments.toArray(String[]::new));
+    return new SpringApplicationBuilder(VigieApplication.class)
+        .web(WebApplicationType.NONE)
+        .run(arguments.toArray(String[]::new));
   }
 
   @AfterAll
@@ -316,6 +320,45 @@ class NoticeOutboxIT {
   }
 
   @Test
+  void start_resumesTheChecksAStopLeftPending_andTheirNoticesCanGo() throws Exception {
+    Story kept = story(1, 0);
+    Story older = story(1, 0);
+    JdbcTemplate owner = new JdbcTemplate(database);
+    for (Story story : List.of(kept, older)) {
+      ScopeStates.walked(owner, story.incident().value().toString());
+      // As a stop in the middle of the walk leaves it.
+      ScopeStates.set(
+          owner, story.incident().value().toString(), Incident.Completeness.State.PENDING);
+    }
+    // A scope stored before its index answer was kept (V191).
+    owner.update(
+        "update incident_scope set indexed_entries = null, log_size = null where incident_id = ?",
+        older.incident().value());
+    assertThatThrownBy(() -> notices().send(kept.dpo(), kept.incident(), 50, letters, s -> {}))
+        .isInstanceOfSatisfying(
+            VigieException.class,
+            e -> assertThat(e.code()).isEqualTo(ProblemCode.SCOPE_NOT_CONFIRMED));
+
+    try (ConfigurableApplicationContext restarted = started()) {
+      for (Story story : List.of(kept, older)) {
+        ScopeStates.walked(owner, story.incident().value().toString());
+      }
+    }
+
+    for (Story story : List.of(kept, older)) {
+      assertThat(
+              owner.queryForList(
+                  "select completeness from incident_scope where incident_id = ?",
+                  String.class,
+                  story.incident().value()))
+          .containsExactly("CONFIRMED");
+      Notices.Outcome sent = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
+      assertThat(sent.emailed()).isEqualTo(1);
+      assertThat(receivedBy(story.emailOf(story.emailed().getFirst()))).hasSize(1);
+    }
+  }
+
+  @Test
   void send_toPersonsErasedByRetentionSinceTheScope_endsTheirNoticesAsErased_andCountsThem() {
     Story story = story(3, 1);
     PersonId erasedEmailed = story.emailed().get(1);
@@ -350,7 +393,7 @@ class NoticeOutboxIT {
   }
 
   @Test
-  void print_ofABatchWhosePersonWasErasedSinceItWasMade_holdsTheOtherLettersOnly()
+  void print_ofABatchWhosePersonWasErasedSinceItWasMade_holdsAndCountsTheOtherLettersOnly()
       throws Exception {
     Story story = story(0, 3);
     PersonId erased = story.lettered().get(1);
@@ -360,14 +403,18 @@ class NoticeOutboxIT {
             "update breach_notice set state = 'LETTER_DUE', channel = 'LETTER', attempts = 1"
                 + " where incident_id = ?",
             story.incident().value());
-    assertThat(
-            context.getBean(NoticeOutbox.class).batchLetters(story.incident(), 10, Instant.now()))
-        .isPresent();
+    UUID batch =
+        context
+            .getBean(NoticeOutbox.class)
+            .batchLetters(story.incident(), 10, Instant.now())
+            .orElseThrow();
+    assertThat(lettersCounted(batch)).isEqualTo(3);
     assertThat(context.getBean(Registry.class).erase(erased)).isTrue();
 
     Notices.Outcome outcome = notices().send(story.dpo(), story.incident(), 50, letters, s -> {});
 
     assertThat(outcome.letters()).isEqualTo(2);
+    assertThat(lettersCounted(batch)).isEqualTo(2);
     assertThat(outcome.status().printed()).isEqualTo(2);
     assertThat(outcome.status().erased()).isEqualTo(1);
     assertThat(outcome.status().lettersWaiting()).isZero();
@@ -739,6 +786,13 @@ class NoticeOutboxIT {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The count of letters a batch's row states. */
+  private static Integer lettersCounted(UUID batch) {
+    return jdbc()
+        .queryForObject(
+            "select letters from breach_letter_batch where id = ?", Integer.class, batch);
   }
 
   private static Notices notices() {
