@@ -204,9 +204,14 @@ public record Ceilings(
   public List<Limit> limitsAt(AccountProfile profile, Instant at) {
     List<Limit> base = limits.getOrDefault(profile.peers(), fallback);
     double factor = factorAt(profile, at);
-    return factor == 1.0
-        ? base
-        : base.stream().map(limit -> scaledUnlessBurst(limit, factor, base)).toList();
+    if (factor == 1.0) {
+      return base;
+    }
+    Limit[] scaled = new Limit[base.size()];
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] = scaledUnlessBurst(base.get(i), factor, base);
+    }
+    return List.of(scaled);
   }
 
   /**
@@ -220,12 +225,12 @@ public record Ceilings(
       return limit;
     }
     Limit scaled = limit.scaled(factor);
-    int floor =
-        all.stream()
-            .filter(l -> l.onBreach() == OnBreach.SUSPEND && l.window().equals(limit.window()))
-            .mapToInt(l -> l.max() + 1)
-            .max()
-            .orElse(0);
+    int floor = 0;
+    for (Limit other : all) {
+      if (other.onBreach() == OnBreach.SUSPEND && other.window().equals(limit.window())) {
+        floor = Math.max(floor, other.max() + 1);
+      }
+    }
     return scaled.max() >= floor
         ? scaled
         : new Limit(
