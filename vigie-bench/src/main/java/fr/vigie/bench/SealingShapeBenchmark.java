@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One person's fields sealed as today, one ciphertext per field (14), against sealed per field group
- * (identity, contact, registration: 3 ciphertexts, each group's fields length-prefixed in one
+ * One person's fields sealed as today, one ciphertext per field (14), against sealed per field
+ * group (identity, contact, registration: 3 ciphertexts, each group's fields length-prefixed in one
  * plaintext, bound to the person and the group): what issue 13 allows "if it measures faster".
  * Opening is all fields, as an advisor's read shows them.
  */
