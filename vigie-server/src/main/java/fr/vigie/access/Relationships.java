@@ -72,6 +72,13 @@ public class Relationships {
   private static final String FACTS_AND_ROW =
       FACT_COLUMNS + ", " + SealedRow.columns("p") + " from person p where p.id = ?";
 
+  private static final String ROW =
+      "select " + SealedRow.columns("p") + " from person p where p.id = ?";
+
+  /** The prefetch's select list: the facts, the person's id, the sealed row. */
+  private static final String PREFETCH_COLUMNS =
+      FACT_COLUMNS.substring("select ".length()) + ", p.id, " + SealedRow.columns("p");
+
   /** Where the weeks of appointments begin and end. */
   static final ZoneId WEEKS = ZoneId.of("Europe/Paris");
 
@@ -131,13 +138,7 @@ public class Relationships {
 
   /** The sealed row of {@code person} alone, for a person reading their own file. */
   Optional<SealedRow> row(PersonId person) {
-    return jdbc
-        .query(
-            "select " + SealedRow.columns("p") + " from person p where p.id = ?",
-            (row, i) -> SealedRow.read(row, 1),
-            person.value())
-        .stream()
-        .findFirst();
+    return jdbc.query(ROW, (row, i) -> SealedRow.read(row, 1), person.value()).stream().findFirst();
   }
 
   /** The facts of a read and the row it would open. */
@@ -152,7 +153,7 @@ public class Relationships {
       AccountId account, OrganizationId organization, PersonId person) {
     PREFETCHED.remove();
     return new GuardPrefetch.Plan(
-        FACT_COLUMNS.substring("select ".length()) + ", p.id, " + SealedRow.columns("p"),
+        PREFETCH_COLUMNS,
         FACT_COUNT + 1 + SealedRow.COLUMN_COUNT,
         Arrays.asList(factParameters(account, organization)).subList(0, FACT_PARAMETERS),
         "left join person p on p.id = ?",

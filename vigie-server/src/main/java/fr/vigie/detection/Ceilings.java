@@ -209,9 +209,12 @@ public record Ceilings(
       return base;
     }
     Map<Duration, Integer> floors = refusingFloors(base);
-    return base.stream()
-        .map(limit -> scaledUnlessBurst(limit, factor, floors.getOrDefault(limit.window(), 0)))
-        .toList();
+    Limit[] scaled = new Limit[base.size()];
+    for (int i = 0; i < scaled.length; i++) {
+      Limit limit = base.get(i);
+      scaled[i] = scaledUnlessBurst(limit, factor, floors.getOrDefault(limit.window(), 0));
+    }
+    return List.of(scaled);
   }
 
   /**

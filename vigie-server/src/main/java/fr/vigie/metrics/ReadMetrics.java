@@ -4,8 +4,11 @@ import fr.vigie.VigieException;
 import fr.vigie.access.PersonReads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.Advised;
@@ -28,6 +31,8 @@ final class ReadMetrics implements BeanPostProcessor {
 
   // Looked up at the first call: the registry is a bean this post-processor must not start early.
   private final ObjectProvider<MeterRegistry> registry;
+
+  private final Map<List<Object>, Counter> counters = new ConcurrentHashMap<>();
 
   ReadMetrics(ObjectProvider<MeterRegistry> registry) {
     this.registry = registry;
@@ -68,7 +73,10 @@ final class ReadMetrics implements BeanPostProcessor {
     }
   }
 
+  /** Registered once each: a read looks its counter up, it does not build and register it. */
   private Counter counter(String name, String... tags) {
-    return Counter.builder(name).tags(tags).register(registry.getObject());
+    return counters.computeIfAbsent(
+        List.of(name, List.of(tags)),
+        key -> Counter.builder(name).tags(tags).register(registry.getObject()));
   }
 }
