@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -195,6 +197,11 @@ public final class Detection {
           score += signal.get().points();
         }
       }
+      Optional<Signal> persisting = watch.persisting(signals, access.at());
+      if (persisting.isPresent()) {
+        signals.add(persisting.get());
+        score += persisting.get().points();
+      }
       for (Signal lasting : watch.lasting(access.at())) {
         signals.add(lasting);
         score += lasting.points();
@@ -303,6 +310,9 @@ public final class Detection {
 
   private record Lasting(Signal signal, Instant until) {}
 
+  /** The detectors behind an answered step-up, with their points, and when it was answered. */
+  private record Answered(Map<String, Integer> points, Instant at) {}
+
   /** How many distinct persons' flags slow an account down instead of asking a step-up. */
   public static final int FLAGS_TO_THROTTLE = 3;
 
@@ -365,7 +375,12 @@ public final class Detection {
   /** The name of the signal of persons' flags in alerts. */
   public static final String FLAG_DETECTOR = "person-flag";
 
-  /** The session proved a fresh second factor: a step-up is answered. */
+  /**
+   * The session proved a fresh second factor: a step-up is answered. Its evidence stays: the
+   * detectors that asked for it are remembered with their points for {@link #ANSWERED}, and the
+   * same anomaly grown stronger afterwards adds {@link #PERSISTING} (a thief holding the second
+   * factor answers and reads on; an honest advisor's busy hour ends).
+   */
   public void steppedUp(AccountId account) {
     Watch watch = watches.get(account);
     if (watch != null) {
@@ -374,9 +389,26 @@ public final class Detection {
           watch.state = ContainmentState.ACTIVE;
         }
         watch.acknowledged = Math.max(watch.acknowledged, watch.score);
+        watch.answer(watch.history.lastActive);
       }
     }
   }
+
+  /** How long the evidence behind an answered step-up is kept. */
+  static final Duration ANSWERED = Duration.ofHours(24);
+
+  /**
+   * The name and points of the signal of an anomaly that goes on after its step-up was answered.
+   */
+  static final String PERSISTING_DETECTOR = "after-step-up";
+
+  static final int PERSISTING = 40;
+
+  /** How long after the answer, at least, the anomaly must still be there: not the same minutes. */
+  static final Duration PERSISTING_AFTER = Duration.ofMinutes(20);
+
+  /** How much stronger the anomaly must have grown since the answer. */
+  static final int PERSISTING_GROWTH = 15;
 
   /**
    * A security analyst found nothing wrong: the account works again, and what led to the alert is
@@ -393,6 +425,7 @@ public final class Detection {
         watch.history.forgive();
         watch.signals = List.of();
         watch.lasting.clear();
+        watch.answered = null;
         watch.score = 0;
         watch.acknowledged = 0;
       }
@@ -525,6 +558,9 @@ public final class Detection {
     /** The score at the last step-up or release: the same risk does not ask twice. */
     int acknowledged;
 
+    /** The evidence behind the last answered step-up, or null. */
+    Answered answered;
+
     Watch(AccountId account) {
       this.account = account;
     }
@@ -551,6 +587,57 @@ public final class Detection {
       }
       // Never lower by itself: a throttled account stays so until an analyst releases it, or an
       // attacker could wait the score down and answer a step-up to be free again.
+      return Optional.empty();
+    }
+
+    void answer(Instant at) {
+      if (at == null || signals.isEmpty()) {
+        return;
+      }
+      Map<String, Integer> points = new HashMap<>();
+      if (answered != null && Duration.between(answered.at(), at).compareTo(ANSWERED) < 0) {
+        points.putAll(answered.points());
+      }
+      for (Signal signal : signals) {
+        points.merge(signal.detector(), signal.points(), Math::max);
+      }
+      answered = new Answered(Map.copyOf(points), at);
+    }
+
+    /**
+     * A detector that asked for the step-up answered within {@link #ANSWERED} fires again, at least
+     * {@link #PERSISTING_AFTER} after the answer and {@link #PERSISTING_GROWTH} points stronger:
+     * the anomaly went on after a fresh second factor was proved, which an answer does not excuse.
+     */
+    Optional<Signal> persisting(List<Signal> fresh, Instant at) {
+      if (answered == null) {
+        return Optional.empty();
+      }
+      Duration since = Duration.between(answered.at(), at);
+      if (since.compareTo(ANSWERED) >= 0) {
+        answered = null;
+        return Optional.empty();
+      }
+      if (since.compareTo(PERSISTING_AFTER) < 0) {
+        return Optional.empty();
+      }
+      for (Signal signal : fresh) {
+        Integer before = answered.points().get(signal.detector());
+        if (before != null && signal.points() >= before + PERSISTING_GROWTH) {
+          return Optional.of(
+              new Signal(
+                  PERSISTING_DETECTOR,
+                  PERSISTING,
+                  signal.detector()
+                      + " grew from "
+                      + before
+                      + " to "
+                      + signal.points()
+                      + " points in the "
+                      + since.toMinutes()
+                      + " min since the step-up it asked for was answered"));
+        }
+      }
       return Optional.empty();
     }
 
