@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -197,7 +195,7 @@ public final class Detection {
           score += signal.get().points();
         }
       }
-      Optional<Signal> persisting = watch.persisting(signals, access.at());
+      Optional<Signal> persisting = watch.persisting(group, access.at());
       if (persisting.isPresent()) {
         signals.add(persisting.get());
         score += persisting.get().points();
@@ -310,8 +308,8 @@ public final class Detection {
 
   private record Lasting(Signal signal, Instant until) {}
 
-  /** The detectors behind an answered step-up, with their points, and when it was answered. */
-  private record Answered(Map<String, Integer> points, Instant at) {}
+  /** When a step-up was last answered. */
+  private record Answered(Instant at) {}
 
   /** How many distinct persons' flags slow an account down instead of asking a step-up. */
   public static final int FLAGS_TO_THROTTLE = 3;
@@ -376,10 +374,10 @@ public final class Detection {
   public static final String FLAG_DETECTOR = "person-flag";
 
   /**
-   * The session proved a fresh second factor: a step-up is answered. Its evidence stays: the
-   * detectors that asked for it are remembered with their points for {@link #ANSWERED}, and the
-   * same anomaly grown stronger afterwards adds {@link #PERSISTING} (a thief holding the second
-   * factor answers and reads on; an honest advisor's busy hour ends).
+   * The session proved a fresh second factor: a step-up is answered. Its evidence stays: for {@link
+   * #ANSWERED}, a pace of unexplained reads since the answer far above the account's own and its
+   * peers' adds {@link #PERSISTING} (a thief holding the second factor answers and reads on; an
+   * honest advisor's busy hour ends).
    */
   public void steppedUp(AccountId account) {
     Watch watch = watches.get(account);
@@ -402,13 +400,16 @@ public final class Detection {
    */
   static final String PERSISTING_DETECTOR = "after-step-up";
 
-  static final int PERSISTING = 40;
+  static final int PERSISTING = 50;
 
-  /** How long after the answer, at least, the anomaly must still be there: not the same minutes. */
+  /** How long after the answer, at least, the pace must have gone on: not the same minutes. */
   static final Duration PERSISTING_AFTER = Duration.ofMinutes(20);
 
-  /** How much stronger the anomaly must have grown since the answer. */
-  static final int PERSISTING_GROWTH = 15;
+  /** The fewest unexplained persons since the answer that count. */
+  static final int PERSISTING_LEAST = 8;
+
+  /** How unlikely (log10) that many persons since the answer must be at the usual pace. */
+  static final double PERSISTING_SURPRISE = 6;
 
   /**
    * A security analyst found nothing wrong: the account works again, and what led to the alert is
@@ -591,25 +592,18 @@ public final class Detection {
     }
 
     void answer(Instant at) {
-      if (at == null || signals.isEmpty()) {
-        return;
+      if (at != null) {
+        answered = new Answered(at);
       }
-      Map<String, Integer> points = new HashMap<>();
-      if (answered != null && Duration.between(answered.at(), at).compareTo(ANSWERED) < 0) {
-        points.putAll(answered.points());
-      }
-      for (Signal signal : signals) {
-        points.merge(signal.detector(), signal.points(), Math::max);
-      }
-      answered = new Answered(Map.copyOf(points), at);
     }
 
     /**
-     * A detector that asked for the step-up answered within {@link #ANSWERED} fires again, at least
-     * {@link #PERSISTING_AFTER} after the answer and {@link #PERSISTING_GROWTH} points stronger:
-     * the anomaly went on after a fresh second factor was proved, which an answer does not excuse.
+     * Unexplained persons read since the step-up was answered (at least {@link #PERSISTING_AFTER}
+     * before) far above the account's own hourly rate and its peers' (a Poisson tail): the thief
+     * holding the second factor answers and reads on at its pace; an honest advisor's busy hour
+     * ends, or goes on at a pace its own days and its peers' have.
      */
-    Optional<Signal> persisting(List<Signal> fresh, Instant at) {
+    Optional<Signal> persisting(PeerStats group, Instant at) {
       if (answered == null) {
         return Optional.empty();
       }
@@ -621,24 +615,22 @@ public final class Detection {
       if (since.compareTo(PERSISTING_AFTER) < 0) {
         return Optional.empty();
       }
-      for (Signal signal : fresh) {
-        Integer before = answered.points().get(signal.detector());
-        if (before != null && signal.points() >= before + PERSISTING_GROWTH) {
-          return Optional.of(
-              new Signal(
-                  PERSISTING_DETECTOR,
-                  PERSISTING,
-                  signal.detector()
-                      + " grew from "
-                      + before
-                      + " to "
-                      + signal.points()
-                      + " points in the "
-                      + since.toMinutes()
-                      + " min since the step-up it asked for was answered"));
-        }
+      int persons = history.unexplainedSince(answered.at());
+      double hourly = Detectors.Pace.hourlyRate(history, group);
+      double expected = hourly * since.toSeconds() / 3600.0;
+      if (persons < PERSISTING_LEAST
+          || -Binomial.log10PoissonUpperTail(expected, persons) < PERSISTING_SURPRISE) {
+        return Optional.empty();
       }
-      return Optional.empty();
+      return Optional.of(
+          new Signal(
+              PERSISTING_DETECTOR,
+              PERSISTING,
+              persons
+                  + " persons with no appointment link read in the "
+                  + since.toMinutes()
+                  + " min since a step-up was answered; its usual hour and its peers' have "
+                  + String.format(java.util.Locale.ROOT, "%.1f", hourly)));
     }
 
     List<Signal> lasting(Instant at) {
