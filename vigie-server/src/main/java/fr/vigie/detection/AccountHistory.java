@@ -356,7 +356,14 @@ public final class AccountHistory {
 
   /** Distinct persons disclosed in the last hour that nothing explains. */
   public int unexplainedLastHour(Instant now) {
-    Instant hourAgo = now.minus(HOUR);
+    return unexplainedSince(now.minus(HOUR));
+  }
+
+  /**
+   * Distinct persons disclosed after {@code since} (within the last 24 hours) that nothing
+   * explains.
+   */
+  public int unexplainedSince(Instant hourAgo) {
     int n = 0;
     for (Seen seen : lastDay.sequencedValues().reversed()) {
       if (!seen.at.isAfter(hourAgo)) {

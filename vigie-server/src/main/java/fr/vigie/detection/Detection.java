@@ -195,6 +195,11 @@ public final class Detection {
           score += signal.get().points();
         }
       }
+      Optional<Signal> persisting = watch.persisting(group, access.at());
+      if (persisting.isPresent()) {
+        signals.add(persisting.get());
+        score += persisting.get().points();
+      }
       for (Signal lasting : watch.lasting(access.at())) {
         signals.add(lasting);
         score += lasting.points();
@@ -303,6 +308,9 @@ public final class Detection {
 
   private record Lasting(Signal signal, Instant until) {}
 
+  /** When a step-up was last answered. */
+  private record Answered(Instant at) {}
+
   /** How many distinct persons' flags slow an account down instead of asking a step-up. */
   public static final int FLAGS_TO_THROTTLE = 3;
 
@@ -365,7 +373,12 @@ public final class Detection {
   /** The name of the signal of persons' flags in alerts. */
   public static final String FLAG_DETECTOR = "person-flag";
 
-  /** The session proved a fresh second factor: a step-up is answered. */
+  /**
+   * The session proved a fresh second factor: a step-up is answered. Its evidence stays: for {@link
+   * #ANSWERED}, a pace of unexplained reads since the answer far above the account's own and its
+   * peers' adds {@link #PERSISTING} (a thief holding the second factor answers and reads on; an
+   * honest advisor's busy hour ends).
+   */
   public void steppedUp(AccountId account) {
     Watch watch = watches.get(account);
     if (watch != null) {
@@ -374,9 +387,29 @@ public final class Detection {
           watch.state = ContainmentState.ACTIVE;
         }
         watch.acknowledged = Math.max(watch.acknowledged, watch.score);
+        watch.answer(watch.history.lastActive);
       }
     }
   }
+
+  /** How long the evidence behind an answered step-up is kept. */
+  static final Duration ANSWERED = Duration.ofHours(24);
+
+  /**
+   * The name and points of the signal of an anomaly that goes on after its step-up was answered.
+   */
+  static final String PERSISTING_DETECTOR = "after-step-up";
+
+  static final int PERSISTING = 50;
+
+  /** How long after the answer, at least, the pace must have gone on: not the same minutes. */
+  static final Duration PERSISTING_AFTER = Duration.ofMinutes(20);
+
+  /** The fewest unexplained persons since the answer that count. */
+  static final int PERSISTING_LEAST = 8;
+
+  /** How unlikely (log10) that many persons since the answer must be at the usual pace. */
+  static final double PERSISTING_SURPRISE = 6;
 
   /**
    * A security analyst found nothing wrong: the account works again, and what led to the alert is
@@ -393,6 +426,7 @@ public final class Detection {
         watch.history.forgive();
         watch.signals = List.of();
         watch.lasting.clear();
+        watch.answered = null;
         watch.score = 0;
         watch.acknowledged = 0;
       }
@@ -525,6 +559,9 @@ public final class Detection {
     /** The score at the last step-up or release: the same risk does not ask twice. */
     int acknowledged;
 
+    /** The evidence behind the last answered step-up, or null. */
+    Answered answered;
+
     Watch(AccountId account) {
       this.account = account;
     }
@@ -552,6 +589,48 @@ public final class Detection {
       // Never lower by itself: a throttled account stays so until an analyst releases it, or an
       // attacker could wait the score down and answer a step-up to be free again.
       return Optional.empty();
+    }
+
+    void answer(Instant at) {
+      if (at != null) {
+        answered = new Answered(at);
+      }
+    }
+
+    /**
+     * Unexplained persons read since the step-up was answered (at least {@link #PERSISTING_AFTER}
+     * before) far above the account's own hourly rate and its peers' (a Poisson tail): the thief
+     * holding the second factor answers and reads on at its pace; an honest advisor's busy hour
+     * ends, or goes on at a pace its own days and its peers' have.
+     */
+    Optional<Signal> persisting(PeerStats group, Instant at) {
+      if (answered == null) {
+        return Optional.empty();
+      }
+      Duration since = Duration.between(answered.at(), at);
+      if (since.compareTo(ANSWERED) >= 0) {
+        answered = null;
+        return Optional.empty();
+      }
+      if (since.compareTo(PERSISTING_AFTER) < 0) {
+        return Optional.empty();
+      }
+      int persons = history.unexplainedSince(answered.at());
+      double hourly = Detectors.Pace.hourlyRate(history, group);
+      double expected = hourly * since.toSeconds() / 3600.0;
+      if (persons < PERSISTING_LEAST
+          || -Binomial.log10PoissonUpperTail(expected, persons) < PERSISTING_SURPRISE) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              PERSISTING_DETECTOR,
+              PERSISTING,
+              persons
+                  + " persons with no appointment link read in the "
+                  + since.toMinutes()
+                  + " min since a step-up was answered; its usual hour and its peers' have "
+                  + String.format(java.util.Locale.ROOT, "%.1f", hourly)));
     }
 
     List<Signal> lasting(Instant at) {

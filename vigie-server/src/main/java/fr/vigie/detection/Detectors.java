@@ -189,9 +189,26 @@ public final class Detectors {
     /** Below the throttle, so that a full-speed reader still meets the burst ceiling at once. */
     private static final int MOST = 65;
 
+    /** Peers' days learnt before their usual hour counts. */
+    private static final long PEER_DAYS = 100;
+
     @Override
     public String name() {
       return "pace";
+    }
+
+    /**
+     * The usual unexplained persons an hour: the larger of the account's own and its peers' median
+     * day (their unexplained share of it), spread over the working hours, at least {@link
+     * #LEAST_RATE}.
+     */
+    static double hourlyRate(AccountHistory history, PeerStats peers) {
+      double own = history.meanDailyUnexplained() / HOURS;
+      double peer =
+          peers.days() < PEER_DAYS
+              ? 0
+              : peers.dailyPersonsQuantile(0.5) * peers.unexplainedShare(0.3) / HOURS;
+      return Math.max(LEAST_RATE, Math.max(own, peer));
     }
 
     @Override

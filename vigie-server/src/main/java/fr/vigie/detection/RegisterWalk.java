@@ -28,6 +28,13 @@ final class RegisterWalk {
   /** Consecutive reads of one account in the register's order that make a walk. */
   static final int RUN = 8;
 
+  /**
+   * Consecutive reads of followed persons (a caseload, or a partner's referred persons: the whole
+   * of a Cap emploi's organization) in the register's order that make a walk: longer than {@link
+   * #RUN}, since an advisor reads its own persons all day (2 in 12! runs come by chance).
+   */
+  static final int FOLLOWED_RUN = 12;
+
   /** The fewest reads, over all the organization's accounts, in a monotone chain that count. */
   static final int MIN_CHAIN = 12;
 
@@ -41,14 +48,18 @@ final class RegisterWalk {
   private record Run(PersonId last, int direction, int length, Instant at) {}
 
   private final Map<AccountId, Run> runs = new HashMap<>();
+  private final Map<AccountId, Run> followedRuns = new HashMap<>();
   private final Map<String, ArrayDeque<Read>> streams = new HashMap<>();
   private final Map<String, Map<AccountId, Instant>> named = new HashMap<>();
 
   Optional<CrossFinding> observe(String organization, Access access) {
+    if (access.disclosed() && access.link() == Link.FOLLOWED) {
+      return followedWalk(organization, access);
+    }
     if (!access.disclosed() || access.link() != Link.OUTSIDE) {
       return Optional.empty();
     }
-    boolean ownWalk = extend(access);
+    boolean ownWalk = extend(runs, access) >= RUN;
     ArrayDeque<Read> stream = streams.computeIfAbsent(organization, o -> new ArrayDeque<>());
     Instant since = access.at().minus(WINDOW);
     while (!stream.isEmpty()
@@ -85,6 +96,31 @@ final class RegisterWalk {
   }
 
   /**
+   * One account's reads of persons it follows in the register's order: a partner's advisors follow
+   * every person referred to their organization, so a walk of it is not outside the caseload.
+   */
+  private Optional<CrossFinding> followedWalk(String organization, Access access) {
+    int length = extend(followedRuns, access);
+    if (length < FOLLOWED_RUN) {
+      return Optional.empty();
+    }
+    Map<AccountId, Instant> before = named.computeIfAbsent(organization, o -> new HashMap<>());
+    if (before.getOrDefault(access.account(), Instant.MIN).isAfter(access.at().minus(WINDOW))) {
+      return Optional.empty();
+    }
+    before.put(access.account(), access.at());
+    return Optional.of(
+        new CrossFinding(
+            NAME,
+            POINTS,
+            List.of(access.account()),
+            length
+                + " persons it follows read one after the other in the register's order within a"
+                + " day: "
+                + CrossFinding.named(Set.of(access.account()))));
+  }
+
+  /**
    * The length of a monotone run of random reads that a walk of {@code n} reads must pass: about
    * 2√n for reads in no order, with a margin of several times its spread (which grows as n^(1/6)).
    */
@@ -92,8 +128,8 @@ final class RegisterWalk {
     return Math.max(MIN_CHAIN, 2 * Math.sqrt(n) + 4 * Math.pow(n, 1.0 / 6) + 4);
   }
 
-  /** True when the account's own consecutive reads now make a walk of {@link #RUN}. */
-  private boolean extend(Access access) {
+  /** The length of the account's own consecutive reads in the register's order, in {@code runs}. */
+  private static int extend(Map<AccountId, Run> runs, Access access) {
     Run run = runs.get(access.account());
     Run next;
     if (run == null || run.at().isBefore(access.at().minus(WINDOW))) {
@@ -109,7 +145,7 @@ final class RegisterWalk {
       }
     }
     runs.put(access.account(), next);
-    return next.length() >= RUN;
+    return next.length();
   }
 
   /** The longest strictly monotone subsequence (in time order) of {@code reads}. */

@@ -245,6 +245,38 @@ class CrossAccountTest {
     assertThat(signals(0, RegisterWalk.NAME)).isEmpty();
   }
 
+  /** A partner's advisors follow every person referred to their organization: a walk of those. */
+  @Test
+  void registerWalk_oneAccountThroughPersonsItFollows_stepsUpAtItsTwelfthRead() {
+    work(5);
+    int read = 0;
+    while (state(0) == ContainmentState.ACTIVE && read < 30) {
+      read(0, person(1000 + 3L * read), Link.FOLLOWED);
+      read++;
+      clock.advance(Duration.ofMinutes(10));
+    }
+    assertThat(read).isEqualTo(RegisterWalk.FOLLOWED_RUN);
+    assertThat(signals(0, RegisterWalk.NAME)).hasSize(1);
+    assertThat(signals(0, RegisterWalk.NAME).getFirst().reason())
+        .contains(account(0).value().toString());
+    assertThat(state(1)).isEqualTo(ContainmentState.ACTIVE);
+  }
+
+  @Test
+  void registerWalk_personsItFollowsInNoOrder_raiseNothing() {
+    work(5);
+    List<Long> indexes = new ArrayList<>();
+    for (long i = 0; i < 30; i++) {
+      indexes.add(1000 + 3 * i);
+    }
+    Collections.shuffle(indexes, new Random(3));
+    for (long index : indexes) {
+      read(0, person(index), Link.FOLLOWED);
+      clock.advance(Duration.ofMinutes(10));
+    }
+    assertThat(signals(0, RegisterWalk.NAME)).isEmpty();
+  }
+
   @Test
   void registerWalk_tenAccountsTakingTurns_namesEveryOne() {
     work(12);

@@ -71,6 +71,24 @@ class OwnerPcTest {
     return detection.state(ACCOUNT) == ContainmentState.SUSPENDED ? n : -1;
   }
 
+  /**
+   * As {@link #readUntilSuspended}, by a reader holding the second factor: every step-up asked is
+   * answered before the next read.
+   */
+  private int readAnsweringUntilSuspended(Instant from, int n, long gap, Link link) {
+    for (int i = 0; i < n; i++) {
+      ContainmentState state = detection.state(ACCOUNT);
+      if (state == ContainmentState.SUSPENDED) {
+        return i;
+      }
+      if (state == ContainmentState.STEP_UP) {
+        detection.steppedUp(ACCOUNT);
+      }
+      read(from.plusSeconds(gap * i), link);
+    }
+    return detection.state(ACCOUNT) == ContainmentState.SUSPENDED ? n : -1;
+  }
+
   private boolean signalled(String detector) {
     return detection.reasons(ACCOUNT).stream().anyMatch(s -> s.detector().equals(detector));
   }
@@ -126,5 +144,37 @@ class OwnerPcTest {
 
     assertThat(signalled("pace")).isTrue();
     assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.ACTIVE);
+  }
+
+  @Test
+  void caseloadAtSeventeenAnHour_stepUpsAnswered_suspendedWithinTwentyPersons() {
+    work();
+
+    int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 212, Link.FOLLOWED);
+
+    assertThat(read).isPositive();
+    assertThat(read).isLessThanOrEqualTo(20);
+    assertThat(signalled("pace")).isTrue();
+    assertThat(signalled(Detection.PERSISTING_DETECTOR)).isTrue();
+  }
+
+  @Test
+  void busyHourAnswered_thenTheUsualDay_staysActive() {
+    work();
+    Instant from = MONDAY.plusSeconds(600);
+    readAnsweringUntilSuspended(from, 12, 270, Link.FOLLOWED);
+    assertThat(signalled("pace")).isTrue();
+    detection.steppedUp(ACCOUNT);
+    ContainmentState answered = detection.state(ACCOUNT);
+
+    Instant after = from.plus(Duration.ofHours(1));
+    for (int n = 0; n < 6; n++) {
+      read(after.plus(Duration.ofMinutes(40L * n)), n % 2 == 0 ? Link.APPOINTMENT : Link.FOLLOWED);
+    }
+
+    assertThat(detection.state(ACCOUNT))
+        .isEqualTo(answered)
+        .isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(signalled(Detection.PERSISTING_DETECTOR)).isFalse();
   }
 }
