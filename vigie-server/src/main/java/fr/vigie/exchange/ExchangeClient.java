@@ -88,8 +88,7 @@ public class ExchangeClient {
    * until} (its watch found it guessing tokens). Idempotent.
    */
   public void block(String address, java.time.Instant until) throws IOException {
-    if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")
-        || address.length() > 64) {
+    if (!addressLiteral(address)) {
       throw new IllegalArgumentException("not an address literal");
     }
     send(
@@ -97,6 +96,13 @@ public class ExchangeClient {
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString("{\"until\":\"" + until + "\"}")),
         204);
+  }
+
+  /** Whether {@code address} is an IPv4 or IPv6 literal the exchange takes in a block. */
+  static boolean addressLiteral(String address) {
+    return address != null
+        && address.length() <= 64
+        && address.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   }
 
   /** The exchange's operations after {@code seq}, as JSON. */

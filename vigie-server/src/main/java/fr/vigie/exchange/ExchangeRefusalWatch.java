@@ -60,7 +60,7 @@ class ExchangeRefusalWatch {
   Optional<Finding> weigh(ExchangeOperation operation) {
     String account = operation.account();
     if (RefusalThresholds.guess(account, operation.outcome())
-        && ExchangeSignals.network(operation.source()).isPresent()) {
+        && ExchangeClient.addressLiteral(operation.source())) {
       long guesses = count("ADDRESS", operation.source(), operation);
       if (thresholds.guessing(guesses) && !blocked(operation.source(), operation.at())) {
         raise(operation.source(), guesses, operation.at());
