@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -27,10 +30,23 @@ public final class DatabaseEnvironment implements ApplicationListener<Applicatio
   public void onApplicationEvent(ApplicationEvent event) {
     if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
       configure(prepared.getEnvironment());
-    } else if (event instanceof ContextClosedEvent && embedded != null) {
+    } else if (event instanceof ApplicationPreparedEvent prepared && embedded != null) {
+      stopLast(prepared.getApplicationContext(), embedded);
+      embedded = null;
+    } else if (event instanceof ApplicationFailedEvent && embedded != null) {
       embedded.close();
       embedded = null;
     }
+  }
+
+  /**
+   * Stops the database after every bean of the context, as the first disposable bean (destroyed
+   * last): stopped on {@code ContextClosedEvent}, it went before the scheduler's tasks, which then
+   * failed with a stack trace at the end of every command.
+   */
+  private static void stopLast(ConfigurableApplicationContext context, EmbeddedDatabase database) {
+    ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+        .registerDisposableBean("vigieEmbeddedDatabase", database::close);
   }
 
   private void configure(ConfigurableEnvironment environment) {
