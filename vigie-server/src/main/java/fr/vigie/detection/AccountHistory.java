@@ -363,10 +363,10 @@ public final class AccountHistory {
    * Distinct persons disclosed after {@code since} (within the last 24 hours) that nothing
    * explains.
    */
-  public int unexplainedSince(Instant hourAgo) {
+  public int unexplainedSince(Instant since) {
     int n = 0;
     for (Seen seen : lastDay.sequencedValues().reversed()) {
-      if (!seen.at.isAfter(hourAgo)) {
+      if (!seen.at.isAfter(since)) {
         break;
       }
       if (!seen.explained) {
