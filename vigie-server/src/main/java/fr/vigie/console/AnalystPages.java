@@ -4,6 +4,7 @@ import fr.vigie.ProblemCode;
 import fr.vigie.VigieException;
 import fr.vigie.detection.AccessWatch;
 import fr.vigie.detection.Alert;
+import fr.vigie.exchange.AddressAlerts;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.StaffSignIn;
 import fr.vigie.web.Analysts;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The security analyst's pages: the open alerts, refreshed every second by htmx without reloading
  * the page (reasons, persons touched by pseudonymous id), and one alert's decision, release or
  * confirm, which asks for a fresh TOTP code of the analyst each time. The alerts and decisions are
- * {@link AccessWatch}'s, as for the API.
+ * {@link AccessWatch}'s, as for the API. Below them, the exchange's address alerts, each released
+ * with a fresh code through {@link AddressAlerts}, as the API does.
  */
 @Controller
 class AnalystPages {
@@ -34,11 +36,13 @@ class AnalystPages {
   static final int MAX_LOOKUP = 500;
 
   private final AccessWatch watch;
+  private final AddressAlerts addressAlerts;
   private final StaffSignIn steps;
   private final Texts texts;
 
-  AnalystPages(AccessWatch watch, StaffSignIn steps, Texts texts) {
+  AnalystPages(AccessWatch watch, AddressAlerts addressAlerts, StaffSignIn steps, Texts texts) {
     this.watch = watch;
+    this.addressAlerts = addressAlerts;
     this.steps = steps;
     this.texts = texts;
   }
@@ -51,8 +55,35 @@ class AnalystPages {
 
   @GetMapping("/console/alertes")
   String alerts(Model model) {
-    model.addAttribute("alerts", watch.openAlerts(LIMIT, Analysts.require()));
+    AccountId analyst = Analysts.require();
+    model.addAttribute("alerts", watch.openAlerts(LIMIT, analyst));
+    model.addAttribute("addressAlerts", addressAlerts.open(LIMIT, analyst));
     return "console/alertes";
+  }
+
+  /** An address alert's release, after a fresh code, as the API's. */
+  @PostMapping("/console/alertes/adresses/{id}/liberation")
+  String releaseAddress(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) {
+    AccountId analyst = Analysts.require();
+    try {
+      steps.stepUp(code, request, response);
+    } catch (VigieException e) {
+      response.setStatus(e.code().httpStatus());
+      model.addAttribute("alerts", watch.openAlerts(LIMIT, analyst));
+      model.addAttribute("addressAlerts", addressAlerts.open(LIMIT, analyst));
+      model.addAttribute("error", texts.problem(e.code()));
+      return "console/alertes";
+    }
+    addressAlerts.release(id, analyst);
+    redirect.addFlashAttribute(
+        "notice", "Adresse libérée : la plateforme d'échange la sert de nouveau.");
+    return "redirect:/console/alertes";
   }
 
   /** The list alone: what htmx fetches every second into the page. */

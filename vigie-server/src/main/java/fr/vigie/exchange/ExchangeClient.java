@@ -98,6 +98,14 @@ public class ExchangeClient {
         204);
   }
 
+  /** Has the exchange serve {@code address} again before its block ends. Idempotent. */
+  public void lift(String address) throws IOException {
+    if (!addressLiteral(address)) {
+      throw new IllegalArgumentException("not an address literal");
+    }
+    send(request("/api/addresses/" + address + "/block").DELETE(), 204);
+  }
+
   /** Whether {@code address} is an IPv4 or IPv6 literal the exchange takes in a block. */
   static boolean addressLiteral(String address) {
     return address != null

@@ -27,21 +27,15 @@ import org.springframework.stereotype.Component;
 class ExchangeRefusalWatch {
   private static final Logger log = LoggerFactory.getLogger(ExchangeRefusalWatch.class);
 
-  /** One address alert: the address, when, how many guesses, until when it is refused. */
-  record AddressAlert(UUID id, String address, Instant raisedAt, int refusals, Instant until) {
-    @Override
-    public String toString() {
-      return "AddressAlert[" + id + ", " + refusals + " refusals, until " + until + "]";
-    }
-  }
-
   private final JdbcTemplate jdbc;
   private final ExchangeClient exchange;
   private final RefusalThresholds thresholds;
+  private final AddressAlerts alerts;
 
   ExchangeRefusalWatch(
       JdbcTemplate jdbc,
       ExchangeClient exchange,
+      AddressAlerts alerts,
       @Value("${vigie.exchange.watch.refusals.window:PT10M}") Duration window,
       @Value("${vigie.exchange.watch.refusals.address-guesses:50}") int addressGuesses,
       @Value("${vigie.exchange.watch.refusals.address-block:PT1H}") Duration addressBlock,
@@ -49,6 +43,7 @@ class ExchangeRefusalWatch {
       @Value("${vigie.exchange.watch.refusals.account-suspend:60}") int accountSuspend) {
     this.jdbc = jdbc;
     this.exchange = exchange;
+    this.alerts = alerts;
     this.thresholds =
         new RefusalThresholds(window, addressGuesses, addressBlock, accountStepUp, accountSuspend);
   }
@@ -73,13 +68,16 @@ class ExchangeRefusalWatch {
     return Optional.empty();
   }
 
-  /** Tells the exchange the address blocks it has not heard yet; the others go on. */
+  /**
+   * Tells the exchange the address blocks and lifts it has not heard yet (the others go on), and
+   * writes the raisings not yet audited into the audit log.
+   */
   void tellTheExchange() {
     List<AddressAlert> untold =
         jdbc.query(
             "select id, address, raised_at, refusals, until from exchange_address_alert"
-                + " where not told order by raised_at",
-            (row, n) -> alert(row));
+                + " where not told and released_at is null order by raised_at",
+            (row, n) -> AddressAlert.of(row));
     for (AddressAlert alert : untold) {
       try {
         exchange.block(alert.address(), alert.until());
@@ -89,6 +87,8 @@ class ExchangeRefusalWatch {
       }
       jdbc.update("update exchange_address_alert set told = true where id = ?", alert.id());
     }
+    alerts.tellLifts();
+    alerts.auditRaisings();
   }
 
   /** The address alerts raised since {@code since}, newest first. */
@@ -96,7 +96,7 @@ class ExchangeRefusalWatch {
     return jdbc.query(
         "select id, address, raised_at, refusals, until from exchange_address_alert"
             + " where raised_at >= ? order by raised_at desc",
-        (row, n) -> alert(row),
+        (row, n) -> AddressAlert.of(row),
         Timestamp.from(since));
   }
 
@@ -135,7 +135,8 @@ class ExchangeRefusalWatch {
   private boolean blocked(String address, Instant at) {
     Integer n =
         jdbc.queryForObject(
-            "select count(*) from exchange_address_alert where address = ? and until > ?",
+            "select count(*) from exchange_address_alert"
+                + " where address = ? and until > ? and released_at is null",
             Integer.class,
             address,
             Timestamp.from(at));
@@ -160,14 +161,5 @@ class ExchangeRefusalWatch {
         guesses,
         thresholds.window().toMinutes(),
         until);
-  }
-
-  private static AddressAlert alert(java.sql.ResultSet row) throws java.sql.SQLException {
-    return new AddressAlert(
-        row.getObject(1, UUID.class),
-        row.getString(2),
-        row.getTimestamp(3).toInstant(),
-        row.getInt(4),
-        row.getTimestamp(5).toInstant());
   }
 }

@@ -177,7 +177,11 @@ class SecurityConfiguration {
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.HELPDESK.name())))
                     .requestMatchers(HttpMethod.POST, "/api/recoveries/*/approval")
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.MANAGER.name())))
-                    .requestMatchers("/api/alerts", "/api/alerts/**")
+                    .requestMatchers(
+                        "/api/alerts",
+                        "/api/alerts/**",
+                        "/api/exchange/address-alerts",
+                        "/api/exchange/address-alerts/**")
                     .access(allOf(Factors.fullySignedIn(), hasRole(Role.SECURITY_ANALYST.name())))
                     .requestMatchers(
                         "/api/persons",

@@ -439,7 +439,7 @@ class ExchangeBatchesIT {
 
     ingest.ingest();
 
-    List<ExchangeRefusalWatch.AddressAlert> alerts =
+    List<AddressAlert> alerts =
         refusals.addressAlerts(Instant.parse(WORKING)).stream()
             .filter(alert -> alert.address().equals(guesser))
             .toList();
