@@ -30,6 +30,9 @@ final class FakeExchange implements AutoCloseable {
   /** The addresses the register told to refuse, with the time told for each. */
   final Map<String, String> blocked = new ConcurrentHashMap<>();
 
+  /** The addresses the register told to serve again, in order. */
+  final List<String> lifted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final Path tokenFile;
   private final HttpServer server;
   private final String token = "test-token-" + System.nanoTime();
@@ -64,6 +67,10 @@ final class FakeExchange implements AutoCloseable {
           body = operations.stream().skip(after).collect(Collectors.joining(",", "[", "]"));
         }
         respond(call, 200, body.getBytes(StandardCharsets.UTF_8));
+      } else if (parts.length == 5 && parts[2].equals("addresses") && method.equals("DELETE")) {
+        blocked.remove(parts[3]);
+        lifted.add(parts[3]);
+        call.sendResponseHeaders(204, -1);
       } else if (parts.length == 5 && parts[2].equals("addresses") && method.equals("PUT")) {
         String body = new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         blocked.put(parts[3], body.replaceAll(".*\"until\":\"([^\"]+)\".*", "$1"));
