@@ -72,6 +72,10 @@ public final class AccountHistory {
   String currentDevice;
   String currentAddress;
   Instant wokeAt;
+
+  /** When a step-up was last answered (the last activity then), kept across a restart; or null. */
+  Instant steppedUpAt;
+
   final Map<String, Instant> deviceFirstSeen = new HashMap<>();
   final Map<String, Instant> addressFirstSeen = new HashMap<>();
   final Map<String, Integer> devicePersons = new HashMap<>();
