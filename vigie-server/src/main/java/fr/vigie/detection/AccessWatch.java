@@ -376,8 +376,18 @@ public class AccessWatch implements AutoCloseable {
   @EventListener
   void on(IdentityEvent.SteppedUp event) {
     AccountId account = new AccountId(event.account());
-    detection.steppedUp(account);
+    steppedUp(account);
     resets.record(account, DetectionResets.Kind.STEP_UP);
+  }
+
+  /** An answered step-up, saved with the account's memory at once so that a restart keeps it. */
+  private void steppedUp(AccountId account) {
+    detection.steppedUp(account);
+    try {
+      memories.save(detection, account, clock.instant());
+    } catch (RuntimeException e) {
+      log.warn("detection memory: not saved for account {}", account.value());
+    }
   }
 
   /**
@@ -389,7 +399,7 @@ public class AccessWatch implements AutoCloseable {
     for (DetectionResets.Reset reset : resets.fromOthers()) {
       switch (reset.kind()) {
         case RELEASE -> detection.release(reset.account());
-        case STEP_UP -> detection.steppedUp(reset.account());
+        case STEP_UP -> steppedUp(reset.account());
       }
     }
   }

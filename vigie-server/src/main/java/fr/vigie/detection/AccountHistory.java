@@ -72,6 +72,10 @@ public final class AccountHistory {
   String currentDevice;
   String currentAddress;
   Instant wokeAt;
+
+  /** When a step-up was last answered (the last activity then), kept across a restart; or null. */
+  Instant steppedUpAt;
+
   final Map<String, Instant> deviceFirstSeen = new HashMap<>();
   final Map<String, Instant> addressFirstSeen = new HashMap<>();
   final Map<String, Integer> devicePersons = new HashMap<>();
@@ -391,12 +395,12 @@ public final class AccountHistory {
     return lastHourReads.size();
   }
 
-  /** Disclosures (not distinct) in the minute before {@code now}. */
-  public int readsLastMinute(Instant now) {
-    Instant minuteAgo = now.minus(Duration.ofMinutes(1));
+  /** Disclosures (not distinct) in the {@code window} (at most an hour) before {@code now}. */
+  public int readsWithin(Instant now, Duration window) {
+    Instant since = now.minus(window);
     int n = 0;
     for (Iterator<Instant> newest = lastHourReads.descendingIterator(); newest.hasNext(); ) {
-      if (!newest.next().isAfter(minuteAgo)) {
+      if (!newest.next().isAfter(since)) {
         break;
       }
       n++;

@@ -308,9 +308,6 @@ public final class Detection {
 
   private record Lasting(Signal signal, Instant until) {}
 
-  /** When a step-up was last answered. */
-  private record Answered(Instant at) {}
-
   /** How many distinct persons' flags slow an account down instead of asking a step-up. */
   public static final int FLAGS_TO_THROTTLE = 3;
 
@@ -426,7 +423,7 @@ public final class Detection {
         watch.history.forgive();
         watch.signals = List.of();
         watch.lasting.clear();
-        watch.answered = null;
+        watch.history.steppedUpAt = null;
         watch.score = 0;
         watch.acknowledged = 0;
       }
@@ -519,7 +516,9 @@ public final class Detection {
     Watch watch = watches.get(account);
     if (watch != null) {
       synchronized (watch) {
+        Instant steppedUp = watch.history.steppedUpAt;
         watch.history = new AccountHistory(ceilings.zone());
+        watch.history.steppedUpAt = steppedUp;
       }
     }
   }
@@ -559,9 +558,6 @@ public final class Detection {
     /** The score at the last step-up or release: the same risk does not ask twice. */
     int acknowledged;
 
-    /** The evidence behind the last answered step-up, or null. */
-    Answered answered;
-
     Watch(AccountId account) {
       this.account = account;
     }
@@ -593,7 +589,7 @@ public final class Detection {
 
     void answer(Instant at) {
       if (at != null) {
-        answered = new Answered(at);
+        history.steppedUpAt = at;
       }
     }
 
@@ -604,18 +600,19 @@ public final class Detection {
      * ends, or goes on at a pace its own days and its peers' have.
      */
     Optional<Signal> persisting(PeerStats group, Instant at) {
+      Instant answered = history.steppedUpAt;
       if (answered == null) {
         return Optional.empty();
       }
-      Duration since = Duration.between(answered.at(), at);
+      Duration since = Duration.between(answered, at);
       if (since.compareTo(ANSWERED) >= 0) {
-        answered = null;
+        history.steppedUpAt = null;
         return Optional.empty();
       }
       if (since.compareTo(PERSISTING_AFTER) < 0) {
         return Optional.empty();
       }
-      int persons = history.unexplainedSince(answered.at());
+      int persons = history.unexplainedSince(answered);
       double hourly = Detectors.Pace.hourlyRate(history, group);
       double expected = hourly * since.toSeconds() / 3600.0;
       if (persons < PERSISTING_LEAST

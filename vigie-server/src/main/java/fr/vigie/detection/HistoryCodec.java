@@ -28,6 +28,7 @@ final class HistoryCodec {
     put(root, "first", h.firstActive);
     put(root, "last", h.lastActive);
     put(root, "woke", h.wokeAt);
+    put(root, "stepped_up", h.steppedUpAt);
     root.put("today", h.today == null ? null : h.today.toString());
     root.put("today_persons", h.todayPersons);
     root.put("today_unexplained", h.todayUnexplained);
@@ -76,6 +77,7 @@ final class HistoryCodec {
     h.firstActive = instant(root.get("first"));
     h.lastActive = instant(root.get("last"));
     h.wokeAt = instant(root.get("woke"));
+    h.steppedUpAt = instant(root.get("stepped_up"));
     String today = text(root.get("today"));
     h.today = today == null ? null : LocalDate.parse(today);
     h.todayPersons = root.path("today_persons").asInt(0);

@@ -108,6 +108,55 @@ class AccountMemoryTest {
   }
 
   @Test
+  void restart_anAnsweredStepUp_isRemembered_andThePaceGoingOnAfterItIsStillSeen() {
+    Detection before = settled();
+    Instant at = TUESDAY.plusSeconds(600);
+    int person = 9000;
+    while (before.state(ACCOUNT) != ContainmentState.STEP_UP && person < 9040) {
+      before.observe(ADVISOR, followed(person++, at));
+      at = at.plusSeconds(60);
+    }
+    assertThat(before.state(ACCOUNT)).isEqualTo(ContainmentState.STEP_UP);
+    before.steppedUp(ACCOUNT);
+    assertThat(before.memory(ACCOUNT).orElseThrow().state()).contains("\"stepped_up\"");
+
+    Detection after = restarted(before);
+    Instant later = at.plus(Duration.ofMinutes(25));
+    for (int n = 0; n < 12; n++) {
+      after.observe(ADVISOR, followed(person++, later.plusSeconds(120L * n)));
+    }
+
+    assertThat(after.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .contains(Detection.PERSISTING_DETECTOR);
+  }
+
+  @Test
+  void restart_noStepUpAnswered_noAfterStepUp() {
+    Detection after = restarted(settled());
+    Instant later = TUESDAY.plusSeconds(600);
+    for (int n = 0; n < 12; n++) {
+      after.observe(ADVISOR, followed(9000 + n, later.plusSeconds(120L * n)));
+    }
+
+    assertThat(after.memory(ACCOUNT).orElseThrow().state()).contains("\"stepped_up\":null");
+    assertThat(after.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain(Detection.PERSISTING_DETECTOR);
+  }
+
+  private static Access followed(int person, Instant at) {
+    return Access.of(
+        ACCOUNT,
+        at,
+        AccessKind.READ,
+        new PersonId(new UUID(8, person)),
+        Link.FOLLOWED,
+        "pc",
+        "office");
+  }
+
+  @Test
   void memory_roundTrip_keepsBaselineAndPlaces() {
     Detection before = settled();
     String first = before.memory(ACCOUNT).orElseThrow().state();

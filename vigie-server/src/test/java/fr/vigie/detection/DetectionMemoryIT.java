@@ -2,6 +2,8 @@ package fr.vigie.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.identity.AccountId;
+import fr.vigie.identity.IdentityEvent;
 import fr.vigie.identity.IdentityIntegrationTest;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
@@ -84,6 +86,28 @@ class DetectionMemoryIT extends IdentityIntegrationTest {
                         .orElseThrow()
                         .state()))
         .isEqualTo(memory);
+  }
+
+  @Test
+  void anAnsweredStepUp_isSavedAtOnce_andANewDetectionRemembersIt() throws Exception {
+    StaffClient reader = signedIn(advisor);
+    assertThat(reader.get("/api/persons/" + caseload.get(0)).status()).isEqualTo(200);
+    assertThat(watch.drain(Duration.ofSeconds(10))).isTrue();
+
+    watch.on(new IdentityEvent.SteppedUp(advisor.id(), clockNow()));
+
+    String stored =
+        jdbc.queryForObject(
+            "select memory::text from detection_memory where account_id = ?",
+            String.class,
+            advisor.id());
+    JsonNode memory = JsonMapper.builder().build().readTree(stored);
+    Detection restarted = Detection.withDefaults();
+    memories.loadInto(restarted);
+
+    assertThat(memory.get("stepped_up").asString()).isEqualTo(memory.get("last").asString());
+    assertThat(restarted.memory(new AccountId(advisor.id())).orElseThrow().state())
+        .contains("\"stepped_up\":\"" + memory.get("stepped_up").asString() + "\"");
   }
 
   @Test

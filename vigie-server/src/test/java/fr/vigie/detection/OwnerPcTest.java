@@ -159,6 +159,53 @@ class OwnerPcTest {
   }
 
   @Test
+  void caseloadAtEightAMinute_stepUpsAnswered_suspendedWithinTwentyPersons() {
+    work();
+
+    int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 7, Link.FOLLOWED);
+
+    assertThat(read).isPositive();
+    assertThat(read).isLessThanOrEqualTo(20);
+    assertThat(signalled("pace")).isTrue();
+    assertThat(signalled("quick-pace")).isTrue();
+  }
+
+  @Test
+  void caseloadAtFiveAMinute_stepUpsAnswered_suspendedWithinTwentyPersons() {
+    work();
+
+    int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 12, Link.FOLLOWED);
+
+    assertThat(read).isPositive();
+    assertThat(read).isLessThanOrEqualTo(20);
+    assertThat(signalled("quick-pace")).isTrue();
+  }
+
+  @Test
+  void justifiedReadsAtSixAMinute_suspendedWithinTwentyPersons() {
+    work();
+
+    int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 10, Link.OUTSIDE);
+
+    assertThat(read).isPositive();
+    assertThat(read).isLessThanOrEqualTo(20);
+    assertThat(signalled("broken-glass")).isTrue();
+  }
+
+  @Test
+  void sixFollowedPersonsInAMinute_thenTheUsualDay_staysActive() {
+    work();
+    Instant from = MONDAY.plusSeconds(600);
+    readUntilSuspended(from, 6, 10, Link.FOLLOWED);
+    for (int n = 1; n <= 6; n++) {
+      read(from.plus(Duration.ofMinutes(40L * n)), n % 2 == 0 ? Link.APPOINTMENT : Link.FOLLOWED);
+    }
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(detection.reasons(ACCOUNT)).isEmpty();
+  }
+
+  @Test
   void busyHourAnswered_thenTheUsualDay_staysActive() {
     work();
     Instant from = MONDAY.plusSeconds(600);
