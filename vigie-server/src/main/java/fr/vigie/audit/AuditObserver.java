@@ -1,5 +1,7 @@
 package fr.vigie.audit;
 
+import java.time.Duration;
+
 /**
  * Told how the audit log's appends go, for the metrics: called on the appender thread, so it must
  * be quick and must not throw. It learns durations and counts only, never an entry.
@@ -15,7 +17,7 @@ public interface AuditObserver {
    * A batch written after another node's entries starts {@code behind} earlier than the latest of
    * them: this node's clock is behind theirs by about that much.
    */
-  void behindTheLog(java.time.Duration behind);
+  void behindTheLog(Duration behind);
 
   /** Observes nothing. */
   AuditObserver NONE =
@@ -27,6 +29,6 @@ public interface AuditObserver {
         public void batchWritten(int entries) {}
 
         @Override
-        public void behindTheLog(java.time.Duration behind) {}
+        public void behindTheLog(Duration behind) {}
       };
 }

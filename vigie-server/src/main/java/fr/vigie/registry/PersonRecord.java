@@ -59,6 +59,28 @@ public record PersonRecord(
         organization);
   }
 
+  /**
+   * The same person with other last names: a birth name corrected, a usual name taken or dropped.
+   */
+  public PersonRecord withNames(String newBirthName, String newUsualName) {
+    return new PersonRecord(
+        identifier,
+        nir,
+        sex,
+        newBirthName,
+        newUsualName,
+        firstNames,
+        birthDate,
+        birthPlace,
+        email,
+        phone,
+        address,
+        category,
+        registeredOn,
+        leftOn,
+        organization);
+  }
+
   /** The last name in use: the usual name when there is one, else the birth name. */
   public String lastName() {
     return usualName == null || usualName.isBlank() ? birthName : usualName;

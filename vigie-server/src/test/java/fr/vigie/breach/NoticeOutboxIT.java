@@ -717,23 +717,7 @@ class NoticeOutboxIT {
       PersonRecord p =
           BreachPersons.person(
               base + n, organization, domain == null ? null : n + ".notice@" + domain);
-      rows.add(
-          new PersonRecord(
-              p.identifier(),
-              p.nir(),
-              p.sex(),
-              uniqueName(),
-              p.usualName(),
-              p.firstNames(),
-              p.birthDate(),
-              p.birthPlace(),
-              p.email(),
-              p.phone(),
-              p.address(),
-              p.category(),
-              p.registeredOn(),
-              p.leftOn(),
-              p.organization()));
+      rows.add(p.withNames(uniqueName(), p.usualName()));
     }
     Registry registry = context.getBean(Registry.class);
     registry.importRecords(

@@ -110,21 +110,6 @@ class BirthNameBackfillIT {
   }
 
   private static PersonRecord married(PersonRecord p) {
-    return new PersonRecord(
-        p.identifier(),
-        p.nir(),
-        p.sex(),
-        p.birthName(),
-        "Usage" + p.birthName().substring(3),
-        p.firstNames(),
-        p.birthDate(),
-        p.birthPlace(),
-        p.email(),
-        p.phone(),
-        p.address(),
-        p.category(),
-        p.registeredOn(),
-        p.leftOn(),
-        p.organization());
+    return p.withNames(p.birthName(), "Usage" + p.birthName().substring(3));
   }
 }
