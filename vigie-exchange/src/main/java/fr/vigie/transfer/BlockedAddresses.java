@@ -11,19 +11,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Source addresses the register told the exchange to refuse, each until a time: its watch saw them
- * guess tokens. Every HTTPS request and SFTP sign-in from one is refused, whatever it carries. The
+ * Source addresses and networks the register told the exchange to refuse, each until a time: its
+ * watch saw them guess tokens. Every HTTPS request and SFTP sign-in from one is refused, whatever
+ * it carries; so is one from an unknown network while the register's {@link SignInGuard} runs. The
  * exchange never blocks an address of its own accord here; it obeys the register, as for accounts.
- * Held in memory for the per-request check and in the database so that a restart keeps them.
+ * Held in memory for the per-request check and in the database so that a restart keeps them. A
+ * network (the /24 of an IPv4 address, the /64 of an IPv6 one) is kept as {@code net:} and its
+ * {@link AddressLimits#network}.
  */
 @Component
 class BlockedAddresses {
   private final JdbcTemplate jdbc;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Instant> blocked = new ConcurrentHashMap<>();
+  private final SignInGuard guard;
 
-  BlockedAddresses(JdbcTemplate jdbc) {
+  BlockedAddresses(JdbcTemplate jdbc, SignInGuard guard) {
     this.jdbc = jdbc;
+    this.guard = guard;
     jdbc.query(
         "select address, until from blocked_address where until > now()",
         row -> {
@@ -47,8 +52,28 @@ class BlockedAddresses {
     jdbc.update("delete from blocked_address where address = ?", address);
   }
 
-  /** How long {@code address} is still refused; empty when it is not. */
+  /** Refuses the network of {@code address} (its /24 or /64) until {@code until}. */
+  void blockNetwork(String address, Instant until) {
+    block(networkKey(address), until);
+  }
+
+  /** Lifts the block of the network of {@code address}. */
+  void liftNetwork(String address) {
+    lift(networkKey(address));
+  }
+
+  /** How long {@code address} is still refused (as an address, a network, or by the guard). */
   Optional<Duration> refused(String address) {
+    return refusedAs(address)
+        .or(() -> refusedAs(networkKey(address)))
+        .or(() -> guard.refused(address));
+  }
+
+  static String networkKey(String address) {
+    return "net:" + AddressLimits.network(address);
+  }
+
+  private Optional<Duration> refusedAs(String address) {
     Instant until = blocked.get(address);
     if (until == null) {
       return Optional.empty();

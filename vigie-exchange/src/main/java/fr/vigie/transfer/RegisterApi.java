@@ -34,6 +34,9 @@ import org.springframework.web.server.ResponseStatusException;
 class RegisterApi {
   private static final String REGISTER = "register";
 
+  /** The source of the guard's operations: it names no address, all the unknown ones. */
+  private static final String GUARD = "unknown-networks";
+
   private final Accounts accounts;
   private final Folders folders;
   private final Operations operations;
@@ -42,6 +45,7 @@ class RegisterApi {
   private final WebSessions sessions;
   private final Deletions deletions;
   private final BlockedAddresses blocked;
+  private final SignInGuard guard;
 
   RegisterApi(
       Accounts accounts,
@@ -51,7 +55,8 @@ class RegisterApi {
       SftpServer sftp,
       WebSessions sessions,
       Deletions deletions,
-      BlockedAddresses blocked) {
+      BlockedAddresses blocked,
+      SignInGuard guard) {
     this.accounts = accounts;
     this.folders = folders;
     this.operations = operations;
@@ -60,6 +65,7 @@ class RegisterApi {
     this.sessions = sessions;
     this.deletions = deletions;
     this.blocked = blocked;
+    this.guard = guard;
   }
 
   record AccountLimits(Long quotaBytes, Long maxFileBytes) {}
@@ -159,6 +165,54 @@ class RegisterApi {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * The register's watch saw the network of {@code address} (its /24 for IPv4, its /64 for IPv6:
+   * {@code bits}) guess tokens from many of its addresses: every request and sign-in from it is
+   * refused until {@code until}. Idempotent; a later time told before is kept.
+   */
+  @PutMapping("/networks/{address}/{bits}/block")
+  ResponseEntity<Void> blockNetwork(
+      @PathVariable String address, @PathVariable int bits, @RequestBody Block block) {
+    requireNetwork(address, bits);
+    if (block == null || block.until() == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until is required");
+    }
+    blocked.blockNetwork(address, block.until());
+    operations.record("?", OperationKind.BLOCK, null, null, address + "/" + bits, "ok");
+    return ResponseEntity.noContent().build();
+  }
+
+  /** An analyst found the network honest: it is served again. Idempotent. */
+  @DeleteMapping("/networks/{address}/{bits}/block")
+  ResponseEntity<Void> unblockNetwork(@PathVariable String address, @PathVariable int bits) {
+    requireNetwork(address, bits);
+    blocked.liftNetwork(address);
+    operations.record("?", OperationKind.BLOCK, null, null, address + "/" + bits, "lifted");
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The register's watch saw guessed tokens spread over many addresses: until {@code until}, only
+   * the networks that signed in successfully lately are served ({@link SignInGuard}).
+   */
+  @PutMapping("/sign-in-guard")
+  ResponseEntity<Void> guard(@RequestBody Block block) {
+    if (block == null || block.until() == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until is required");
+    }
+    guard.raise(block.until());
+    operations.record("?", OperationKind.BLOCK, null, null, GUARD, "ok");
+    return ResponseEntity.noContent().build();
+  }
+
+  /** An analyst lifted the national alert: every network is served again. Idempotent. */
+  @DeleteMapping("/sign-in-guard")
+  ResponseEntity<Void> unguard() {
+    guard.lift();
+    operations.record("?", OperationKind.BLOCK, null, null, GUARD, "lifted");
+    return ResponseEntity.noContent().build();
+  }
+
   @PutMapping(value = "/accounts/{account}/outbound/{name}")
   ResponseEntity<Void> place(
       @PathVariable String account, @PathVariable String name, HttpServletRequest request)
@@ -248,6 +302,15 @@ class RegisterApi {
         || address.length() > 64
         || !address.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "address refused");
+    }
+  }
+
+  /** An address and the length of its network's prefix: 24 for IPv4, 64 for IPv6. */
+  private static void requireNetwork(String address, int bits) {
+    requireAddress(address);
+    boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    if (bits != (v4 ? 24 : 64) || AddressLimits.network(address).startsWith("other:")) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "network refused");
     }
   }
 

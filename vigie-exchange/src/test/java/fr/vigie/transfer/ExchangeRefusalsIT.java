@@ -167,6 +167,74 @@ class ExchangeRefusalsIT {
   }
 
   @Test
+  void aNetworkTheRegisterBlocks_isRefusedFromEveryAddressOfIt_untilLifted() throws Exception {
+    HttpsClient first = from("127.0.5.7");
+    HttpsClient second = from("127.0.5.200");
+    HttpsClient outside = from("127.0.6.7");
+
+    HttpResponse<String> told =
+        exchange.api(
+            "PUT",
+            "/networks/127.0.5.0/24/block",
+            "{\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+
+    assertThat(told.statusCode()).isEqualTo(204);
+    HttpResponse<byte[]> refusedFirst = first.send("GET", "/files/outbound/", "any", null);
+    assertThat(refusedFirst.statusCode()).isEqualTo(403);
+    assertThat(refusedFirst.headers().firstValue("Retry-After")).isPresent();
+    assertThat(second.send("POST", "/session", null, "login=x".getBytes()).statusCode())
+        .isEqualTo(403);
+    assertThat(outside.send("GET", "/files/outbound/", "any", null).statusCode()).isEqualTo(401);
+    assertThat(refused("127.0.5.7")).containsEntry("? address-blocked files", 1L);
+
+    assertThat(exchange.api("DELETE", "/networks/127.0.5.0/24/block", null).statusCode())
+        .isEqualTo(204);
+    assertThat(first.send("GET", "/files/outbound/", "any", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void blockingANetworkOfAnotherSize_isRefused() throws Exception {
+    String until = "{\"until\":\"" + Instant.now().plusSeconds(60) + "\"}";
+
+    assertThat(exchange.api("PUT", "/networks/127.0.0.0/16/block", until).statusCode())
+        .isEqualTo(400);
+    assertThat(exchange.api("PUT", "/networks/2001:db8::/48/block", until).statusCode())
+        .isEqualTo(400);
+    assertThat(exchange.api("PUT", "/networks/example.org/24/block", until).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void theSignInGuard_refusesNetworksThatNeverSignedIn_whileKnownNetworksKeepWorking()
+      throws Exception {
+    Person alice = enrol("guard-1");
+    Person bob = enrol("guard-2");
+    assertThat(from("127.0.7.1").token(alice)).isNotBlank();
+    HttpsClient stranger = from("127.0.8.9");
+    HttpsClient neighbour = from("127.0.7.2"); // another machine of a network that signed in
+
+    HttpResponse<String> told =
+        exchange.api(
+            "PUT", "/sign-in-guard", "{\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+    try {
+      assertThat(told.statusCode()).isEqualTo(204);
+      HttpResponse<byte[]> refusedGuess = stranger.send("GET", "/files/outbound/", "forged", null);
+      assertThat(refusedGuess.statusCode()).isEqualTo(403);
+      assertThat(refusedGuess.headers().firstValue("Retry-After")).isPresent();
+      assertThat(stranger.signIn(bob.login(), bob.password(), bob.code()).statusCode())
+          .isEqualTo(403);
+      assertThat(neighbour.token(bob)).isNotBlank();
+      assertThat(refused("127.0.8.9"))
+          .containsEntry("? address-blocked files", 1L)
+          .doesNotContainKey("? bad-token files");
+    } finally {
+      assertThat(exchange.api("DELETE", "/sign-in-guard", null).statusCode()).isEqualTo(204);
+    }
+    assertThat(stranger.send("GET", "/files/outbound/", "forged", null).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
   void anSftpAccount_triedPathsAndOperationsOutsideItsFolders_isCountedUnderItsName()
       throws Exception {
     SftpClient client = SftpClient.withNewKey(temp.resolve("sftp-probe"));

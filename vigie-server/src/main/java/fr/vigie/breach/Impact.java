@@ -28,9 +28,13 @@ final class Impact {
 
     void add(AuditEvent event) {
       fields.addAll(event.fields());
-      first = first == null || event.at().isBefore(first) ? event.at() : first;
-      last = last == null || event.at().isAfter(last) ? event.at() : last;
+      seen(event.at());
       reads++;
+    }
+
+    private void seen(Instant at) {
+      first = first == null || at.isBefore(first) ? at : first;
+      last = last == null || at.isAfter(last) ? at : last;
     }
   }
 
@@ -61,6 +65,14 @@ final class Impact {
       return;
     }
     persons.computeIfAbsent(UUID.fromString(event.subject()), p -> new Touch()).add(event);
+  }
+
+  /**
+   * What was read left again at {@code at}: a batch's file downloaded from the exchange, at the
+   * exchange's time. Every person touched so far counts it in their window, not as another read.
+   */
+  void leftAgainAt(Instant at) {
+    persons.values().forEach(touch -> touch.seen(at));
   }
 
   Map<UUID, Touch> persons() {

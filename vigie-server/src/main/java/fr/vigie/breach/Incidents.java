@@ -14,12 +14,15 @@ import fr.vigie.audit.AuditScan;
 import fr.vigie.audit.ProofException;
 import fr.vigie.exchange.BatchId;
 import fr.vigie.exchange.ExchangeBatches;
+import fr.vigie.exchange.ExchangeStamp;
 import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.Role;
 import fr.vigie.identity.Scopes;
 import fr.vigie.registry.PersonId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +45,12 @@ public class Incidents {
   public static final int PAGE_LIMIT = 1_000;
 
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** An exchange account as its operations' audit entries name it ({@code exchange:ACCOUNT}). */
+  private static final Pattern EXCHANGE_ACCOUNT = Pattern.compile("[a-z0-9-]{1,60}");
+
+  /** The purpose of a download from the exchange that completed. */
+  private static final String DOWNLOADED = "EXCHANGE.DOWNLOAD.OK";
 
   private final IncidentStore store;
   private final AuditScan scan;
@@ -165,6 +174,9 @@ public class Incidents {
                 impact.add(event);
                 entries.add(index);
               });
+      if (scope.kind() == Scope.Kind.BATCH) {
+        downloads(scope).forEach(impact::leftAgainAt);
+      }
       return new Scoped(impact, report, (System.nanoTime() - started) / 1e9, entries);
     } catch (ProofException e) {
       // The message names an entry index and what failed: no personal data.
@@ -191,6 +203,35 @@ public class Incidents {
           selection(scope),
           new ScopeCompleteness.Found(scoped.entries(), scoped.report().logSize()));
     }
+  }
+
+  /**
+   * The exchange's times of the completed downloads of a batch's file, from the audit entries of
+   * the exchange account it was placed for, since its reads. Those entries bear the register's time
+   * of their ingest, which may come long after the download: the window runs to now, and the
+   * download's own time is the one its entry's source keeps ({@link ExchangeStamp}).
+   */
+  private List<Instant> downloads(Scope scope) throws ProofException {
+    ExchangeBatches.Batch batch = batches.batch(scope.batch()).orElseThrow();
+    if (!EXCHANGE_ACCOUNT.matcher(batch.account()).matches()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    List<Instant> found = new ArrayList<>();
+    scan.scanIndexed(
+        new AuditScan.Selection(
+            Set.of("exchange:" + batch.account()),
+            Set.of(),
+            scope.from(),
+            now.isBefore(scope.from()) ? scope.from() : now),
+        (index, event) -> {
+          if (DOWNLOADED.equals(event.purpose()) && event.decision() == AuditDecision.ALLOW) {
+            ExchangeStamp.of(event.source())
+                .filter(stamp -> scope.batch().equals(stamp.batch()))
+                .ifPresent(stamp -> found.add(stamp.at()));
+          }
+        });
+    return found;
   }
 
   /** Which selected entries a scope takes: for a batch, its persons' reads for the exchange. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +41,11 @@ public class AddressAlerts {
   /** The actor of what the watch decided, as for the detectors' containments. */
   private static final String WATCH = "detection";
 
-  private static final String COLUMNS = "id, address, raised_at, refusals, until";
+  /** The columns {@link AddressAlert#of} reads, in its order. */
+  static final String COLUMNS = "id, address, raised_at, refusals, until";
+
+  /** The source of a raising's entry: this, then the time the watch raised it. */
+  static final String RAISED_AT = "raised-at:";
 
   private static final Logger log = LoggerFactory.getLogger(AddressAlerts.class);
 
@@ -119,9 +124,11 @@ public class AddressAlerts {
               }
               AddressAlert alert = closed.get(0);
               jdbc.update(
-                  "delete from exchange_refusal where subject_kind = 'ADDRESS' and subject = ?",
+                  "delete from exchange_refusal where subject_kind in ('ADDRESS', 'NETWORK', 'ALL')"
+                      + " and subject = ?",
                   alert.address());
-              audit.append(event(now, analyst.toString(), "RELEASED", alert, AuditDecision.ALLOW));
+              audit.append(
+                  event(now, analyst.toString(), "RELEASED", alert, AuditDecision.ALLOW, null));
               return alert;
             });
     tellLift(released);
@@ -139,7 +146,12 @@ public class AddressAlerts {
         .forEach(this::tellLift);
   }
 
-  /** Appends the raisings not in the audit log yet, each once it is there. */
+  /**
+   * Appends the raisings not in the audit log yet, each once it is there. An entry takes the time
+   * of its append, as every entry of the log, so the log stays in time order when the audit comes
+   * late (the log was unavailable at the raising); the raising's own time goes in its source
+   * ({@code raised-at:} and the instant).
+   */
   void auditRaisings() {
     List<AddressAlert> unaudited =
         jdbc.query(
@@ -148,7 +160,14 @@ public class AddressAlerts {
                 + " from exchange_address_alert where not audited order by raised_at",
             (row, n) -> AddressAlert.of(row));
     for (AddressAlert alert : unaudited) {
-      audit.append(event(alert.raisedAt(), WATCH, "BLOCKED", alert, AuditDecision.DENY));
+      audit.append(
+          event(
+              clock.instant(),
+              WATCH,
+              "BLOCKED",
+              alert,
+              AuditDecision.DENY,
+              RAISED_AT + alert.raisedAt().truncatedTo(ChronoUnit.MICROS)));
       jdbc.update("update exchange_address_alert set audited = true where id = ?", alert.id());
     }
   }
@@ -168,7 +187,12 @@ public class AddressAlerts {
   }
 
   private static AuditEvent event(
-      Instant at, String actor, String what, AddressAlert alert, AuditDecision decision) {
+      Instant at,
+      String actor,
+      String what,
+      AddressAlert alert,
+      AuditDecision decision,
+      String source) {
     return new AuditEvent(
         at,
         actor,
@@ -177,7 +201,7 @@ public class AddressAlerts {
         List.of(),
         "ADDRESS." + what + "." + alert.id().toString().toUpperCase(Locale.ROOT),
         decision,
-        null,
+        source,
         null);
   }
 }

@@ -6,10 +6,13 @@ import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code .TIMES-N} for a row of refusals the exchange counted over a window). The exchange keeps
  * only its own copy; the register's is the one that is signed and verified.
  *
- * <p>Exactly once, keyed by the exchange's sequence: each event carries its operation's sequence as
+ * <p>Each entry is stamped with the register's time when it is appended, not the exchange's: the
+ * audit log is searched by time ({@code AuditScan}) and must stay in time order however late the
+ * ingest runs. The exchange's time, the operation's sequence and the batch whose file it moved go
+ * in the entry's source ({@link ExchangeStamp}).
+ *
+ * <p>Exactly once, keyed by the exchange's sequence: each event carries its operation's sequence in
  * its source ({@code exchange-seq:} and 19 digits). Before a page is appended, the audit index it
  * starts from is stored ({@code pending_from}); after, the position read so far. A crash in between
  * leaves {@code pending_from} set: the next ingest reads the sequences already in the audit log
@@ -39,20 +47,26 @@ public class ExchangeAuditIngest {
   private static final Logger log = LoggerFactory.getLogger(ExchangeAuditIngest.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int PAGE = 1000;
-  private static final String SEQ_SOURCE = "exchange-seq:";
+  private static final String SEQ_SOURCE = ExchangeStamp.PREFIX;
   private static final Pattern SEQ_IN_ENTRY = Pattern.compile(SEQ_SOURCE + "(\\d{19})");
 
   private final ExchangeClient exchange;
   private final AuditLog audit;
   private final JdbcTemplate jdbc;
   private final ExchangeWatch watch;
+  private final Clock clock;
 
   ExchangeAuditIngest(
-      ExchangeClient exchange, AuditLog audit, JdbcTemplate jdbc, ExchangeWatch watch) {
+      ExchangeClient exchange,
+      AuditLog audit,
+      JdbcTemplate jdbc,
+      ExchangeWatch watch,
+      Optional<Clock> clock) {
     this.exchange = exchange;
     this.audit = audit;
     this.jdbc = jdbc;
     this.watch = watch;
+    this.clock = clock.orElse(Clock.systemUTC());
   }
 
   @Scheduled(
@@ -84,12 +98,13 @@ public class ExchangeAuditIngest {
       List<AuditEvent> events = new ArrayList<>();
       List<ExchangeOperation> operations = new ArrayList<>();
       long last = after;
+      Instant now = clock.instant();
       for (JsonNode node : page) {
         ExchangeOperation operation = ExchangeOperation.of(node);
         operations.add(operation);
         last = operation.seq();
         if (!already.contains(last)) {
-          events.add(event(operation));
+          events.add(event(operation, now));
         }
       }
       jdbc.update(
@@ -129,10 +144,10 @@ public class ExchangeAuditIngest {
     return found;
   }
 
-  private static AuditEvent event(ExchangeOperation operation) {
+  private static AuditEvent event(ExchangeOperation operation, Instant now) {
     String account = operation.account();
     return new AuditEvent(
-        operation.at(),
+        now,
         "exchange:" + (account.matches("[a-z0-9-]{1,60}") ? account : "unknown"),
         AuditAction.EXCHANGE,
         null,
@@ -145,7 +160,7 @@ public class ExchangeAuditIngest {
             .toUpperCase(Locale.ROOT)
             .replaceAll("[^A-Z0-9_.-]", "_"),
         operation.ok() ? AuditDecision.ALLOW : AuditDecision.DENY,
-        SEQ_SOURCE + "%019d".formatted(operation.seq()),
+        new ExchangeStamp(operation.seq(), operation.at(), operation.batch()).source(),
         null);
   }
 }

@@ -81,10 +81,16 @@ public class ExchangeBatches {
 
   /**
    * A batch as an incident scopes it: the operator whose reads filled it, the window of those reads
-   * (on the register's clock, as in the audit log) and its persons.
+   * (on the register's clock, as in the audit log), its persons, and the exchange account it was
+   * placed for (whose operations the audit log names {@code exchange:ACCOUNT}).
    */
   public record Batch(
-      BatchId id, AccountId operator, Instant readFrom, Instant readTo, Set<PersonId> persons) {
+      BatchId id,
+      AccountId operator,
+      Instant readFrom,
+      Instant readTo,
+      Set<PersonId> persons,
+      String account) {
     @Override
     public String toString() {
       return "Batch[" + id + ", persons=" + persons.size() + "]";
@@ -95,7 +101,7 @@ public class ExchangeBatches {
   public Optional<Batch> batch(BatchId batch) {
     return jdbc
         .query(
-            "select operator_id, read_from, read_to from exchange_batch"
+            "select operator_id, read_from, read_to, account from exchange_batch"
                 + " where id = ? and read_from is not null",
             (row, n) ->
                 new Batch(
@@ -107,7 +113,8 @@ public class ExchangeBatches {
                         jdbc.query(
                             "select person_id from exchange_batch_entry where batch_id = ?",
                             (entry, i) -> new PersonId(entry.getObject(1, UUID.class)),
-                            batch.value()))),
+                            batch.value())),
+                    row.getString(4)),
             batch.value())
         .stream()
         .findFirst();

@@ -1,5 +1,6 @@
 package fr.vigie.exchange;
 
+import fr.vigie.identity.AddressRateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,6 +25,9 @@ public class ExchangeClient {
   private final Path tokenFile;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  /** What an alert blocks when guesses come from too many addresses: the never-seen networks. */
+  public static final String UNKNOWN_NETWORKS = "*";
 
   public ExchangeClient(URI base, Path tokenFile) {
     this.base = base;
@@ -84,26 +88,42 @@ public class ExchangeClient {
   }
 
   /**
-   * Has the exchange refuse every HTTPS request and SFTP sign-in from {@code address} until {@code
-   * until} (its watch found it guessing tokens). Idempotent.
+   * Has the exchange refuse every HTTPS request and SFTP sign-in from {@code target} until {@code
+   * until} (its watch found it guessing tokens): an address literal, a network as {@link
+   * AddressRateLimiter#prefix} writes it, or {@link #UNKNOWN_NETWORKS}: every network that did not
+   * sign in successfully lately. Idempotent.
    */
-  public void block(String address, java.time.Instant until) throws IOException {
-    if (!addressLiteral(address)) {
-      throw new IllegalArgumentException("not an address literal");
-    }
+  public void block(String target, java.time.Instant until) throws IOException {
     send(
-        request("/api/addresses/" + address + "/block")
+        request(blockPath(target))
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString("{\"until\":\"" + until + "\"}")),
         204);
   }
 
-  /** Has the exchange serve {@code address} again before its block ends. Idempotent. */
-  public void lift(String address) throws IOException {
+  /** Has the exchange serve {@code target} (as for {@link #block}) again. Idempotent. */
+  public void lift(String target) throws IOException {
+    send(request(blockPath(target)).DELETE(), 204);
+  }
+
+  /** The exchange's path of the block of an address, a network, or the unknown networks. */
+  private static String blockPath(String target) {
+    if (UNKNOWN_NETWORKS.equals(target)) {
+      return "/api/sign-in-guard";
+    }
+    int slash = target == null ? -1 : target.indexOf('/');
+    String address = slash < 0 ? target : target.substring(0, slash);
     if (!addressLiteral(address)) {
       throw new IllegalArgumentException("not an address literal");
     }
-    send(request("/api/addresses/" + address + "/block").DELETE(), 204);
+    if (slash < 0) {
+      return "/api/addresses/" + address + "/block";
+    }
+    String bits = target.substring(slash + 1);
+    if (!bits.equals("24") && !bits.equals("64")) {
+      throw new IllegalArgumentException("not a /24 or /64 network");
+    }
+    return "/api/networks/" + address + "/" + bits + "/block";
   }
 
   /** Whether {@code address} is an IPv4 or IPv6 literal the exchange takes in a block. */

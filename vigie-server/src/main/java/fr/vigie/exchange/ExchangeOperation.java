@@ -1,6 +1,9 @@
 package fr.vigie.exchange;
 
 import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +24,8 @@ record ExchangeOperation(
     String source,
     String outcome,
     int count) {
+  private static final Pattern BATCH_FILE =
+      Pattern.compile("outbound/batch-([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\\.pgp");
 
   static ExchangeOperation of(JsonNode operation) {
     JsonNode bytes = operation.get("bytes");
@@ -36,6 +41,15 @@ record ExchangeOperation(
         operation.get("source").asString(),
         operation.get("outcome").asString(),
         count == null || count.isNull() ? 1 : Math.max(1, count.asInt()));
+  }
+
+  /** The batch whose file this operation moved, or null for any other file or none. */
+  BatchId batch() {
+    if (file == null) {
+      return null;
+    }
+    Matcher matcher = BATCH_FILE.matcher(file);
+    return matcher.matches() ? new BatchId(UUID.fromString(matcher.group(1))) : null;
   }
 
   boolean ok() {

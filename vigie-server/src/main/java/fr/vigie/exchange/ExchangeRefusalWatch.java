@@ -1,6 +1,7 @@
 package fr.vigie.exchange;
 
 import fr.vigie.exchange.ExchangeSignals.Finding;
+import fr.vigie.identity.AddressRateLimiter;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -17,11 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * The watch over the exchange's refusals ({@code REFUSED} rows, each counting the refusals of one
  * source address, account and reason over a window of the exchange). Guesses without an account are
- * summed per address: past {@link RefusalThresholds#guessing} an alert is raised and the exchange
- * is told to refuse the address for a while, after each ingest, until it hears. Probes with an
- * account are summed per account and weighed by {@link RefusalThresholds#probing}, which {@link
- * ExchangeWatch} turns into the operator's containment. Counts are kept for the window only, on the
- * exchange's clock (the rows' times), so that a replay of the log weighs as the first pass.
+ * summed per address, per network and across all addresses (the exchange's folded {@code other} row
+ * included): past {@link RefusalThresholds#guessing} an address, past {@link
+ * RefusalThresholds#networkGuessing} its network, is refused for a while; past {@link
+ * RefusalThresholds#flooding} the exchange serves only the networks that signed in successfully
+ * lately ({@link ExchangeClient#UNKNOWN_NETWORKS}). Each raises an address alert, and the exchange
+ * is told after each ingest, until it hears. Probes with an account are summed per account and
+ * weighed by {@link RefusalThresholds#probing}, which {@link ExchangeWatch} turns into the
+ * operator's containment. Counts are kept for the window only, on the exchange's clock (the rows'
+ * times), so that a replay of the log weighs as the first pass.
  */
 @Component
 class ExchangeRefusalWatch {
@@ -40,12 +45,21 @@ class ExchangeRefusalWatch {
       @Value("${vigie.exchange.watch.refusals.address-guesses:50}") int addressGuesses,
       @Value("${vigie.exchange.watch.refusals.address-block:PT1H}") Duration addressBlock,
       @Value("${vigie.exchange.watch.refusals.account-step-up:20}") int accountStepUp,
-      @Value("${vigie.exchange.watch.refusals.account-suspend:60}") int accountSuspend) {
+      @Value("${vigie.exchange.watch.refusals.account-suspend:60}") int accountSuspend,
+      @Value("${vigie.exchange.watch.refusals.network-factor:4}") int networkFactor,
+      @Value("${vigie.exchange.watch.refusals.all-guesses:1000}") int allGuesses) {
     this.jdbc = jdbc;
     this.exchange = exchange;
     this.alerts = alerts;
     this.thresholds =
-        new RefusalThresholds(window, addressGuesses, addressBlock, accountStepUp, accountSuspend);
+        new RefusalThresholds(
+            window,
+            addressGuesses,
+            addressBlock,
+            accountStepUp,
+            accountSuspend,
+            networkFactor,
+            allGuesses);
   }
 
   /**
@@ -54,18 +68,46 @@ class ExchangeRefusalWatch {
    */
   Optional<Finding> weigh(ExchangeOperation operation) {
     String account = operation.account();
-    if (RefusalThresholds.guess(account, operation.outcome())
-        && ExchangeClient.addressLiteral(operation.source())) {
-      long guesses = count("ADDRESS", operation.source(), operation);
-      if (thresholds.guessing(guesses) && !blocked(operation.source(), operation.at())) {
-        raise(operation.source(), guesses, operation.at());
-      }
+    if (RefusalThresholds.guess(account, operation.outcome())) {
+      weighGuesses(operation);
       return Optional.empty();
     }
     if (RefusalThresholds.probe(account, operation.outcome())) {
-      return thresholds.probing(count("ACCOUNT", account, operation));
+      return thresholds.probing(count("ACCOUNT", account, operation.at(), operation.count()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Counts a row of guesses against its address, its network and all addresses. An address past its
+   * own threshold is blocked on its own: only its guesses below that threshold count for its
+   * network and for all, as the register's sign-in limit takes an address's token before its
+   * network's, so that one address alone never blocks its neighbours. The exchange's folded {@code
+   * other} row (no address) counts for all only.
+   */
+  private void weighGuesses(ExchangeOperation operation) {
+    String source = operation.source();
+    long spread = operation.count();
+    if (ExchangeClient.addressLiteral(source)) {
+      long guesses = count("ADDRESS", source, operation.at(), operation.count());
+      if (thresholds.guessing(guesses)) {
+        raiseOnce(source, guesses, operation.at());
+      }
+      spread = thresholds.belowAddressThreshold(guesses - operation.count(), operation.count());
+      Optional<String> network = AddressRateLimiter.prefix(source);
+      if (network.isPresent() && spread > 0) {
+        long fromNetwork = count("NETWORK", network.get(), operation.at(), spread);
+        if (thresholds.networkGuessing(fromNetwork)) {
+          raiseOnce(network.get(), fromNetwork, operation.at());
+        }
+      }
+    }
+    if (spread > 0) {
+      long all = count("ALL", ExchangeClient.UNKNOWN_NETWORKS, operation.at(), spread);
+      if (thresholds.flooding(all)) {
+        raiseOnce(ExchangeClient.UNKNOWN_NETWORKS, all, operation.at());
+      }
+    }
   }
 
   /**
@@ -75,8 +117,10 @@ class ExchangeRefusalWatch {
   void tellTheExchange() {
     List<AddressAlert> untold =
         jdbc.query(
-            "select id, address, raised_at, refusals, until from exchange_address_alert"
-                + " where not told and released_at is null order by raised_at",
+            "select "
+                + AddressAlerts.COLUMNS
+                + " from exchange_address_alert where not told and released_at is null"
+                + " order by raised_at",
             (row, n) -> AddressAlert.of(row));
     for (AddressAlert alert : untold) {
       try {
@@ -94,15 +138,16 @@ class ExchangeRefusalWatch {
   /** The address alerts raised since {@code since}, newest first. */
   List<AddressAlert> addressAlerts(Instant since) {
     return jdbc.query(
-        "select id, address, raised_at, refusals, until from exchange_address_alert"
-            + " where raised_at >= ? order by raised_at desc",
+        "select "
+            + AddressAlerts.COLUMNS
+            + " from exchange_address_alert where raised_at >= ? order by raised_at desc",
         (row, n) -> AddressAlert.of(row),
         Timestamp.from(since));
   }
 
-  /** Adds the row's refusals to its subject's and returns the subject's sum within the window. */
-  private long count(String kind, String subject, ExchangeOperation operation) {
-    Instant from = operation.at().minus(thresholds.window());
+  /** Adds {@code refusals} at {@code at} to the subject's and returns its sum within the window. */
+  private long count(String kind, String subject, Instant at, long refusals) {
+    Instant from = at.minus(thresholds.window());
     jdbc.update(
         "delete from exchange_refusal where subject_kind = ? and subject = ? and at <= ?",
         kind,
@@ -112,16 +157,17 @@ class ExchangeRefusalWatch {
         "insert into exchange_refusal (subject_kind, subject, at, refusals) values (?, ?, ?, ?)",
         kind,
         subject,
-        Timestamp.from(operation.at()),
-        operation.count());
+        Timestamp.from(at),
+        (int) Math.min(refusals, Integer.MAX_VALUE));
     Long sum =
         jdbc.queryForObject(
             "select coalesce(sum(refusals), 0) from exchange_refusal"
-                + " where subject_kind = ? and subject = ? and at > ?",
+                + " where subject_kind = ? and subject = ? and at > ? and at <= ?",
             Long.class,
             kind,
             subject,
-            Timestamp.from(from));
+            Timestamp.from(from),
+            Timestamp.from(at));
     return sum == null ? 0 : sum;
   }
 
@@ -143,7 +189,10 @@ class ExchangeRefusalWatch {
     return n != null && n > 0;
   }
 
-  private void raise(String address, long guesses, Instant at) {
+  private void raiseOnce(String address, long guesses, Instant at) {
+    if (blocked(address, at)) {
+      return;
+    }
     UUID id = UUID.randomUUID();
     Instant until = at.plus(thresholds.addressBlock());
     jdbc.update(

@@ -16,13 +16,20 @@ import java.util.Set;
  * second factor, from {@code accountSuspend} on, suspended. An honest client makes the odd 404 (a
  * batch already picked up), 409 (a resumed upload) or 401 (an expired token, then it signs in
  * again): a handful an hour, far below each threshold (see docs/exchange.md).
+ *
+ * <p>Guesses spread over many addresses are summed too: per network (the /24 of an IPv4 address,
+ * the /64 of an IPv6 one), which is refused from {@code networkFactor} times an address's threshold
+ * on, as the register's sign-in limit counts them; and across all addresses, which from {@code
+ * allGuesses} on has the exchange serve only the networks that signed in successfully lately.
  */
 record RefusalThresholds(
     Duration window,
     int addressGuesses,
     Duration addressBlock,
     int accountStepUp,
-    int accountSuspend) {
+    int accountSuspend,
+    int networkFactor,
+    int allGuesses) {
   static final String DETECTOR = "exchange-refusals";
 
   /** Refusals of a request that had no valid token: guessing. */
@@ -46,10 +53,12 @@ record RefusalThresholds(
         || addressBlock.isZero()
         || addressGuesses < 1
         || accountStepUp < 1
-        || accountSuspend < accountStepUp) {
+        || accountSuspend < accountStepUp
+        || networkFactor < 1
+        || allGuesses < (long) addressGuesses * networkFactor) {
       throw new IllegalArgumentException(
           "exchange refusals: window and block must be positive, thresholds at least 1, the"
-              + " suspension's at least the step-up's");
+              + " suspension's at least the step-up's, all addresses' at least a network's");
     }
   }
 
@@ -66,6 +75,26 @@ record RefusalThresholds(
   /** Whether {@code refusals} guesses from one address within the window block it. */
   boolean guessing(long refusals) {
     return refusals >= addressGuesses;
+  }
+
+  /**
+   * How many of {@code added} guesses, made by an address that had made {@code before} within the
+   * window, came while it was below its own threshold: those count for its network and for all.
+   */
+  long belowAddressThreshold(long before, long added) {
+    return Math.max(0, Math.min(added, addressGuesses - 1 - before));
+  }
+
+  /**
+   * Whether {@code refusals} guesses from the addresses of one network within the window block it.
+   */
+  boolean networkGuessing(long refusals) {
+    return refusals >= (long) addressGuesses * networkFactor;
+  }
+
+  /** Whether {@code refusals} guesses from all addresses within the window raise the guard. */
+  boolean flooding(long refusals) {
+    return refusals >= allGuesses;
   }
 
   /** What {@code refusals} probes of one account within the window ask for. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,19 +90,47 @@ public class AddressRateLimiter {
    * ::ffff:192.0.2.7}, the first 64 bits in hex for IPv6. Anything else is its own network.
    */
   public static String network(String address) {
+    return literal(address)
+        .map(
+            parsed -> {
+              byte[] bytes = parsed.getAddress();
+              if (parsed instanceof Inet4Address) {
+                return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff);
+              }
+              return HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64";
+            })
+        .orElse("other:" + address);
+  }
+
+  /**
+   * The same network as {@link #network}, written as a prefix: {@code 192.0.2.0/24}, or the /64 of
+   * an IPv6 address with its last 64 bits zero ({@code 2001:db8:0:1:0:0:0:0/64}); empty for
+   * anything but an address literal.
+   */
+  public static Optional<String> prefix(String address) {
+    return literal(address)
+        .map(
+            parsed -> {
+              boolean v4 = parsed instanceof Inet4Address;
+              byte[] bytes = parsed.getAddress();
+              Arrays.fill(bytes, v4 ? 3 : 8, bytes.length, (byte) 0);
+              try {
+                return InetAddress.getByAddress(bytes).getHostAddress() + (v4 ? "/24" : "/64");
+              } catch (UnknownHostException e) {
+                throw new IllegalStateException("an address of 4 or 16 bytes", e);
+              }
+            });
+  }
+
+  private static Optional<InetAddress> literal(String address) {
     if (address == null || address.isEmpty() || !isLiteral(address)) {
-      return "other:" + address;
+      return Optional.empty();
     }
     try {
       // A literal: no name lookup. IPv4-mapped IPv6 literals come back as IPv4 addresses.
-      InetAddress parsed = InetAddress.getByName(address);
-      byte[] bytes = parsed.getAddress();
-      if (parsed instanceof Inet4Address) {
-        return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff);
-      }
-      return HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64";
+      return Optional.of(InetAddress.getByName(address));
     } catch (UnknownHostException e) {
-      return "other:" + address;
+      return Optional.empty();
     }
   }
 

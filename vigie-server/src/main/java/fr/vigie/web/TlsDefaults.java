@@ -1,5 +1,6 @@
 package fr.vigie.web;
 
+import java.util.Objects;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -18,12 +19,18 @@ import org.springframework.context.annotation.Configuration;
 class TlsDefaults {
   static final String PROTOCOLS = "TLSv1.2+TLSv1.3";
 
+  /**
+   * The suites of TLS 1.3, apart: Tomcat takes them in their own setting and warns, once per name,
+   * when they come in the TLS 1.2 list.
+   */
+  static final String CIPHER_SUITES =
+      String.join(
+          ":", "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256");
+
+  /** The TLS 1.2 suites. */
   static final String CIPHERS =
       String.join(
           ",",
-          "TLS_AES_256_GCM_SHA384",
-          "TLS_AES_128_GCM_SHA256",
-          "TLS_CHACHA20_POLY1305_SHA256",
           "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
           "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
           "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
@@ -50,6 +57,9 @@ class TlsDefaults {
     }
     if (tls.getCiphers().equals(defaults.getCiphers())) {
       tls.setCiphers(CIPHERS);
+    }
+    if (Objects.equals(tls.getCipherSuites(), defaults.getCipherSuites())) {
+      tls.setCipherSuites(CIPHER_SUITES);
     }
     tls.setHonorCipherOrder(true);
   }

@@ -10,6 +10,7 @@ import fr.vigie.audit.AuditAction;
 import fr.vigie.audit.AuditDecision;
 import fr.vigie.audit.AuditEvent;
 import fr.vigie.audit.AuditJournal;
+import fr.vigie.audit.AuditScan;
 import fr.vigie.breach.Incident;
 import fr.vigie.breach.Incidents;
 import fr.vigie.detection.AccessWatch;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -112,6 +114,9 @@ class ExchangeBatchesIT {
   @Autowired Incidents incidents;
   @Autowired Containments containments;
   @Autowired ExchangeRefusalWatch refusals;
+  @Autowired AddressAlerts addressAlerts;
+  @Autowired AuditScan scan;
+  @Autowired TestingClock clock;
 
   private Actor operator;
   private List<PersonId> referred;
@@ -455,6 +460,94 @@ class ExchangeBatchesIT {
     assertThat(entriesFrom(indexBefore, "EXCHANGE.REFUSED.BAD-TOKEN.TIMES-292")).isEqualTo(1);
   }
 
+  /** A Wednesday morning, away from the other tests' guesses: the counts over all addresses. */
+  private static final String SPREAD = "2026-03-04T10:00:00Z";
+
+  /** A Thursday morning, away from the other tests' guesses. */
+  private static final String FLOOD = "2026-03-05T10:00:00Z";
+
+  @Test
+  void ingest_ofForgedTokensFromManyAddressesOfOneNetwork_blocksTheNetworkNotEachAddress()
+      throws Exception {
+    int third = java.util.concurrent.ThreadLocalRandom.current().nextInt(256);
+    String network = "203.0.%d.0/24".formatted(third);
+    ingest.ingest();
+    // Six machines of one /24, each under an address's 50 guesses, 240 in all.
+    for (int host = 1; host <= 6; host++) {
+      exchange.refused("?", "bad-token", "files", "203.0.%d.%d".formatted(third, host), SPREAD, 40);
+    }
+
+    ingest.ingest();
+
+    List<AddressAlert> raised =
+        refusals.addressAlerts(Instant.parse(SPREAD)).stream()
+            .filter(alert -> alert.address().startsWith("203.0.%d.".formatted(third)))
+            .toList();
+    assertThat(raised)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.address()).isEqualTo(network);
+              assertThat(alert.target()).isEqualTo(AddressAlert.Target.NETWORK);
+              assertThat(alert.refusals()).isEqualTo(200);
+            });
+    assertThat(exchange.blocked).containsEntry(network, "2026-03-04T11:00:00Z");
+    assertThat(exchange.blocked).doesNotContainKey("203.0.%d.1".formatted(third));
+  }
+
+  @Test
+  void ingest_ofOneAddressGuessingFast_blocksItAloneNotItsNetwork() throws Exception {
+    int third = java.util.concurrent.ThreadLocalRandom.current().nextInt(256);
+    ingest.ingest();
+    exchange.refused("?", "bad-token", "files", "203.1.%d.9".formatted(third), SPREAD, 5000);
+
+    ingest.ingest();
+
+    assertThat(exchange.blocked)
+        .containsKey("203.1.%d.9".formatted(third))
+        .doesNotContainKey("203.1.%d.0/24".formatted(third))
+        .doesNotContainKey(ExchangeClient.UNKNOWN_NETWORKS);
+  }
+
+  @Test
+  void ingest_ofForgedTokensSpreadOverManyNetworks_raisesOneNationalAlertAndTheGuard()
+      throws Exception {
+    ingest.ingest();
+    long indexBefore = nextIndex();
+    // Thirty networks, each far under its thresholds, and what the exchange folded into 'other'
+    // once its counting was full: 1,500 guesses in all within ten minutes.
+    for (int network = 0; network < 30; network++) {
+      exchange.refused("?", "bad-token", "files", "198.18.%d.%d".formatted(network, 7), FLOOD, 40);
+    }
+    exchange.refused("?", "bad-token", "-", "other", FLOOD, 300);
+
+    ingest.ingest();
+
+    List<AddressAlert> national =
+        refusals.addressAlerts(Instant.parse(FLOOD)).stream()
+            .filter(alert -> alert.target() == AddressAlert.Target.UNKNOWN_NETWORKS)
+            .toList();
+    assertThat(national)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.refusals()).isGreaterThanOrEqualTo(1000));
+    AddressAlert alert = national.getFirst();
+    assertThat(exchange.blocked)
+        .containsEntry(ExchangeClient.UNKNOWN_NETWORKS, "2026-03-05T11:00:00Z");
+    assertThat(exchange.blocked.keySet()).noneMatch(key -> key.startsWith("198.18."));
+    assertThat(
+            entriesFrom(
+                indexBefore,
+                "ADDRESS.BLOCKED." + alert.id().toString().toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo(1);
+    AccountId analyst = analyst();
+    assertThat(addressAlerts.open(AddressAlerts.MAX_LIMIT, analyst)).contains(alert);
+
+    addressAlerts.release(alert.id(), analyst);
+
+    assertThat(exchange.blocked).doesNotContainKey(ExchangeClient.UNKNOWN_NETWORKS);
+    assertThat(exchange.lifted).contains(ExchangeClient.UNKNOWN_NETWORKS);
+  }
+
   @Test
   void ingest_ofAnAccountProbingOffRoutePaths_stepsUpThenSuspendsItsOperator() throws Exception {
     String account = freshAccount("digit-probe");
@@ -542,6 +635,96 @@ class ExchangeBatchesIT {
   }
 
   @Test
+  void ingest_ofADownloadMadeLongBefore_isStampedAtTheIngestAndFoundByItsWindowAndItsBatch()
+      throws Exception {
+    String account = freshAccount("digit-late");
+    ExchangeBatches.Sent sent = send(account);
+    settleOperator();
+    ingest.ingest();
+    long indexBefore = nextIndex();
+    Instant downloaded = clock.instant();
+    String file = "outbound/" + sent.batch().fileName();
+    long size = exchange.outbound.get(sent.batch().fileName()).length;
+    exchange.operation(account, "DOWNLOAD", file, size, "192.0.2.10", downloaded.toString(), "ok");
+    // The register ingests it a quarter of an hour late: the exchange was not reachable.
+    clock.advance(Duration.ofMinutes(15));
+    Instant ingested = clock.instant();
+
+    ingest.ingest();
+
+    List<AuditEvent> inWindow = new ArrayList<>();
+    scan.scan(
+        new AuditScan.Selection(
+            Set.of("exchange:" + account),
+            Set.of(),
+            ingested.minus(Duration.ofMinutes(1)),
+            ingested.plus(Duration.ofMinutes(1))),
+        (index, event) -> inWindow.add(event));
+    assertThat(inWindow)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.purpose()).isEqualTo("EXCHANGE.DOWNLOAD.OK");
+              assertThat(event.at()).isEqualTo(ingested);
+              ExchangeStamp stamp = ExchangeStamp.of(event.source()).orElseThrow();
+              assertThat(stamp.at()).isEqualTo(downloaded);
+              assertThat(stamp.batch()).isEqualTo(sent.batch());
+            });
+    Incident incident =
+        incidents.declare(analystActor(), "LATE-" + sent.batch(), incidents.ofBatch(sent.batch()));
+    List<Incident.Person> persons =
+        incidents.persons(analystActor(), incident.header().id(), 100, 0);
+    assertThat(persons).hasSize(20);
+    assertThat(persons)
+        .allSatisfy(
+            person -> {
+              assertThat(person.lastAt()).isEqualTo(downloaded);
+              assertThat(person.reads()).isEqualTo(1);
+            });
+    assertInTimeOrderFrom(indexBefore);
+  }
+
+  @Test
+  void auditRaisings_ofAnAlertAuditedLate_isStampedAtTheAppendWithTheRaisingsTimeInside()
+      throws Exception {
+    ingest.ingest();
+    long indexBefore = nextIndex();
+    Instant raised = clock.instant();
+    // What the watch leaves when the audit log was unavailable at the raising: an alert (told to
+    // the exchange) whose raising is still to be audited, a quarter of an hour later.
+    UUID id = UUID.randomUUID();
+    jdbc.update(
+        "insert into exchange_address_alert (id, address, raised_at, refusals, until, told)"
+            + " values (?, ?, ?, 60, ?, true)",
+        id,
+        freshAddress(),
+        java.sql.Timestamp.from(raised),
+        java.sql.Timestamp.from(raised.plus(Duration.ofHours(1))));
+    clock.advance(Duration.ofMinutes(15));
+
+    addressAlerts.auditRaisings();
+
+    String purpose = "ADDRESS.BLOCKED." + id.toString().toUpperCase(java.util.Locale.ROOT);
+    List<AuditEvent> raisings = new ArrayList<>();
+    scan.scan(
+        new AuditScan.Selection(
+            Set.of("detection"), Set.of(), raised, clock.instant().plus(Duration.ofMinutes(1))),
+        (index, event) -> {
+          if (purpose.equals(event.purpose())) {
+            raisings.add(event);
+          }
+        });
+    assertThat(raisings)
+        .singleElement()
+        .satisfies(
+            raising -> {
+              assertThat(raising.at()).isEqualTo(clock.instant());
+              assertThat(raising.source()).isEqualTo(AddressAlerts.RAISED_AT + raised);
+            });
+    assertInTimeOrderFrom(indexBefore);
+  }
+
+  @Test
   void incident_byABatchThatWasNeverSent_isRefused() {
     assertThatThrownBy(() -> incidents.ofBatch(BatchId.random()))
         .isInstanceOf(VigieException.class)
@@ -599,6 +782,20 @@ class ExchangeBatchesIT {
         organization,
         "analyst-" + account);
     return new AccountId(account);
+  }
+
+  private long nextIndex() {
+    return jdbc.queryForObject("select coalesce(max(idx), -1) + 1 from audit_entry", Long.class);
+  }
+
+  /** Each entry from {@code index} on is no earlier than the one before it. */
+  private void assertInTimeOrderFrom(long index) {
+    List<Instant> times =
+        jdbc.query(
+            "select at from audit_entry where idx >= ? order by idx",
+            (row, n) -> row.getTimestamp(1).toInstant(),
+            index);
+    assertThat(times).isNotEmpty().isSorted();
   }
 
   private long entriesFrom(long index, String purpose) {

@@ -27,7 +27,10 @@ final class FakeExchange implements AutoCloseable {
   /** What the register told of each account's suspension, last word kept. */
   final Map<String, Boolean> suspended = new ConcurrentHashMap<>();
 
-  /** The addresses the register told to refuse, with the time told for each. */
+  /**
+   * The addresses the register told to refuse, with the time told for each; a network as {@code
+   * 192.0.2.0/24}, the guard of the unknown networks as {@code *}.
+   */
   final Map<String, String> blocked = new ConcurrentHashMap<>();
 
   /** The addresses the register told to serve again, in order. */
@@ -67,6 +70,17 @@ final class FakeExchange implements AutoCloseable {
           body = operations.stream().skip(after).collect(Collectors.joining(",", "[", "]"));
         }
         respond(call, 200, body.getBytes(StandardCharsets.UTF_8));
+      } else if (path.equals("/api/sign-in-guard")
+          || parts.length == 6 && parts[2].equals("networks")) {
+        String target = parts.length == 6 ? parts[3] + "/" + parts[4] : "*";
+        if (method.equals("PUT")) {
+          String body = new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          blocked.put(target, body.replaceAll(".*\"until\":\"([^\"]+)\".*", "$1"));
+        } else {
+          blocked.remove(target);
+          lifted.add(target);
+        }
+        call.sendResponseHeaders(204, -1);
       } else if (parts.length == 5 && parts[2].equals("addresses") && method.equals("DELETE")) {
         blocked.remove(parts[3]);
         lifted.add(parts[3]);

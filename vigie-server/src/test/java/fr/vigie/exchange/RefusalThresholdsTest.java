@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RefusalThresholdsTest {
   private static final RefusalThresholds THRESHOLDS =
-      new RefusalThresholds(Duration.ofMinutes(10), 50, Duration.ofHours(1), 20, 60);
+      new RefusalThresholds(Duration.ofMinutes(10), 50, Duration.ofHours(1), 20, 60, 4, 1000);
 
   @Test
   void guess_isARefusalWithoutAccount_andProbe_oneWithAnAccount() {
@@ -33,6 +33,36 @@ class RefusalThresholdsTest {
   }
 
   @Test
+  void networkGuessing_fromTheAddressThresholdTimesTheFactorOn() {
+    assertThat(THRESHOLDS.networkGuessing(199)).isFalse();
+    assertThat(THRESHOLDS.networkGuessing(200)).isTrue();
+  }
+
+  @Test
+  void flooding_fromTheThresholdOfAllAddressesOn() {
+    assertThat(THRESHOLDS.flooding(999)).isFalse();
+    assertThat(THRESHOLDS.flooding(1000)).isTrue();
+  }
+
+  @Test
+  void belowAddressThreshold_countsOnlyTheGuessesBeforeTheAddressIsBlocked() {
+    assertThat(THRESHOLDS.belowAddressThreshold(0, 40)).isEqualTo(40);
+    assertThat(THRESHOLDS.belowAddressThreshold(40, 40)).isEqualTo(9);
+    assertThat(THRESHOLDS.belowAddressThreshold(49, 10)).isZero();
+    assertThat(THRESHOLDS.belowAddressThreshold(0, 5000)).isEqualTo(49);
+  }
+
+  @Test
+  void thresholds_whereAllAddressesWeighLessThanOneNetwork_areRefused() {
+    assertThatThrownBy(
+            () ->
+                new RefusalThresholds(
+                    Duration.ofMinutes(10), 50, Duration.ofHours(1), 20, 60, 4, 199))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("all addresses' at least a network's");
+  }
+
+  @Test
   void probing_stepsUpFromTheFirstThreshold_andSuspendsFromTheSecond() {
     assertThat(THRESHOLDS.probing(19)).isEmpty();
     assertThat(THRESHOLDS.probing(20)).map(Finding::target).hasValue(ContainmentState.STEP_UP);
@@ -49,7 +79,9 @@ class RefusalThresholdsTest {
   @Test
   void thresholds_whereTheSuspensionComesBeforeTheStepUp_areRefused() {
     assertThatThrownBy(
-            () -> new RefusalThresholds(Duration.ofMinutes(10), 50, Duration.ofHours(1), 20, 10))
+            () ->
+                new RefusalThresholds(
+                    Duration.ofMinutes(10), 50, Duration.ofHours(1), 20, 10, 4, 1000))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least the step-up's");
   }

@@ -118,6 +118,17 @@ class AddressRateLimiterTest {
   }
 
   @Test
+  void prefix_ofAnAddress_isItsNetworkWrittenAsAPrefix() {
+    assertThat(AddressRateLimiter.prefix("192.0.2.7")).hasValue("192.0.2.0/24");
+    assertThat(AddressRateLimiter.prefix("::ffff:192.0.2.7")).hasValue("192.0.2.0/24");
+    assertThat(AddressRateLimiter.prefix("2001:db8:1:2:ffff::9"))
+        .hasValue("2001:db8:1:2:0:0:0:0/64");
+    assertThat(AddressRateLimiter.prefix("localhost")).isEmpty();
+    assertThat(AddressRateLimiter.prefix("other")).isEmpty();
+    assertThat(AddressRateLimiter.prefix(null)).isEmpty();
+  }
+
+  @Test
   void network_notAnAddressLiteral_isItsOwnWithoutLookingItUp() {
     assertThat(AddressRateLimiter.network("localhost")).isEqualTo("other:localhost");
     assertThat(AddressRateLimiter.network("")).isEqualTo("other:");
