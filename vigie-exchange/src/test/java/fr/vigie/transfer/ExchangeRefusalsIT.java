@@ -64,6 +64,11 @@ class ExchangeRefusalsIT {
     return rows;
   }
 
+  /** The register tells the exchange, at {@code path}, to refuse for {@code seconds}. */
+  private static HttpResponse<String> toldToRefuse(String path, long seconds) throws Exception {
+    return exchange.api("PUT", path, "{\"until\":\"" + Instant.now().plusSeconds(seconds) + "\"}");
+  }
+
   private static long rows(String source) {
     return exchange
         .bean(JdbcTemplate.class)
@@ -136,11 +141,7 @@ class ExchangeRefusalsIT {
     HttpsClient blocked = from("127.0.0.9");
     HttpsClient other = from("127.0.0.10");
 
-    HttpResponse<String> told =
-        exchange.api(
-            "PUT",
-            "/addresses/127.0.0.9/block",
-            "{\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+    HttpResponse<String> told = toldToRefuse("/addresses/127.0.0.9/block", 3600);
     HttpResponse<byte[]> refusedSignIn =
         blocked.send("POST", "/session", null, "login=x&password=y&code=1".getBytes());
     HttpResponse<byte[]> refusedList = blocked.send("GET", "/files/outbound/", "any", null);
@@ -172,11 +173,7 @@ class ExchangeRefusalsIT {
     HttpsClient second = from("127.0.5.200");
     HttpsClient outside = from("127.0.6.7");
 
-    HttpResponse<String> told =
-        exchange.api(
-            "PUT",
-            "/networks/127.0.5.0/24/block",
-            "{\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+    HttpResponse<String> told = toldToRefuse("/networks/127.0.5.0/24/block", 3600);
 
     assertThat(told.statusCode()).isEqualTo(204);
     HttpResponse<byte[]> refusedFirst = first.send("GET", "/files/outbound/", "any", null);
@@ -194,14 +191,9 @@ class ExchangeRefusalsIT {
 
   @Test
   void blockingANetworkOfAnotherSize_isRefused() throws Exception {
-    String until = "{\"until\":\"" + Instant.now().plusSeconds(60) + "\"}";
-
-    assertThat(exchange.api("PUT", "/networks/127.0.0.0/16/block", until).statusCode())
-        .isEqualTo(400);
-    assertThat(exchange.api("PUT", "/networks/2001:db8::/48/block", until).statusCode())
-        .isEqualTo(400);
-    assertThat(exchange.api("PUT", "/networks/example.org/24/block", until).statusCode())
-        .isEqualTo(400);
+    assertThat(toldToRefuse("/networks/127.0.0.0/16/block", 60).statusCode()).isEqualTo(400);
+    assertThat(toldToRefuse("/networks/2001:db8::/48/block", 60).statusCode()).isEqualTo(400);
+    assertThat(toldToRefuse("/networks/example.org/24/block", 60).statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -213,9 +205,7 @@ class ExchangeRefusalsIT {
     HttpsClient stranger = from("127.0.8.9");
     HttpsClient neighbour = from("127.0.7.2"); // another machine of a network that signed in
 
-    HttpResponse<String> told =
-        exchange.api(
-            "PUT", "/sign-in-guard", "{\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+    HttpResponse<String> told = toldToRefuse("/sign-in-guard", 3600);
     try {
       assertThat(told.statusCode()).isEqualTo(204);
       HttpResponse<byte[]> refusedGuess = stranger.send("GET", "/files/outbound/", "forged", null);
@@ -277,11 +267,7 @@ class ExchangeRefusalsIT {
 
   @Test
   void blockingSomethingElseThanAnAddress_isRefused() throws Exception {
-    HttpResponse<String> told =
-        exchange.api(
-            "PUT",
-            "/addresses/example.org/block",
-            "{\"until\":\"" + Instant.now().plusSeconds(60) + "\"}");
+    HttpResponse<String> told = toldToRefuse("/addresses/example.org/block", 60);
 
     assertThat(told.statusCode()).isEqualTo(400);
   }
