@@ -49,7 +49,17 @@ public final class PersonCsv {
   private static final Pattern SURROUNDING_BLANKS = Pattern.compile("^[ \t]+|[ \t]+$");
 
   private static final Pattern BIRTH_PLACE = Pattern.compile("(?:[0-9]{2}|2A|2B)[0-9]{3}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
+
+  /**
+   * An address as mail is sent to: a dot-atom local part and a domain of labels (letters of any
+   * script allowed, RFC 6531). The third outside pass stored {@code someone@gmail.com;env;}, which
+   * the looser pattern before took for an address.
+   */
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
+              + "@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+\\p{L}{2,}");
+
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .]{6,20}");
   private static final int MAX_TEXT = 200;
 

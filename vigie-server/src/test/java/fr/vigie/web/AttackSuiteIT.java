@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The standing attack suite's cases that no other test tells (docs/security.md): session fixation,
@@ -24,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * RequestLimitsIT}, {@code CeilingsApiIT}, {@code ManagementApiIT}, {@code ContainmentIT} and
  * {@code PersonApiIT}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AttackSuiteIT extends IdentityIntegrationTest {
   private static final String PLANTED = "0123456789ABCDEF0123456789ABCDEF";
 
@@ -127,6 +131,28 @@ class AttackSuiteIT extends IdentityIntegrationTest {
         .isNotEqualTo("07 99 99 99 99");
   }
 
+  /**
+   * The third outside pass: wapiti's command-injection probe appended to an email ({@code
+   * ...@gmail.com;env;}) was stored as the person's address, which mail would be sent to.
+   */
+  @Test
+  void update_withAnEmailCarryingAShellProbe_isRefusedAndTheAddressStays() {
+    StaffClient client = signedIn(advisor);
+    String probe = followedRecord.email() + ";env;";
+
+    StaffClient.Answer update =
+        client.patch(
+            "/api/persons/" + followed,
+            Map.of("purpose", "FOLLOW_UP", "changes", Map.of("email", probe)));
+
+    assertThat(update.status()).isEqualTo(400);
+    assertThat(update.json().get("code").asString()).isEqualTo("FIELD_INVALID");
+    assertThat(update.json().get("detail").asString()).contains("email: not an email address");
+    assertThat(update.body()).doesNotContain(probe);
+    assertThat(client.get("/api/persons/" + followed).json().get("fields").get("email").asString())
+        .isEqualTo(followedRecord.email());
+  }
+
   @Test
   void read_byAnAdvisorOfAnotherAgency_isRefusedEvenWithAJustification() {
     TestAccount elsewhere =
@@ -193,6 +219,57 @@ class AttackSuiteIT extends IdentityIntegrationTest {
 
       assertThat(answer.status()).as(path).isIn(400, 403, 404);
       assertThat(answer.body()).as(path).doesNotContain(followedRecord.birthName());
+    }
+  }
+
+  /**
+   * The third outside pass (wapiti, then curl): every anonymous request with a method a path does
+   * not take wrote a {@code WARN} line of Spring's {@code PageNotFound}, so anyone could fill the
+   * log at one line a request, with a method name of their choosing.
+   */
+  @Test
+  void anonymousRequest_withAMethodThePathDoesNotTake_isRefused405_andLeavesNothingInTheLog(
+      CapturedOutput output) {
+    StaffClient anonymous = client();
+
+    for (int n = 0; n < 3; n++) {
+      StaffClient.Answer answer = anonymous.get("/console/deconnexion?probe=zqxjmethod");
+
+      assertThat(answer.status()).isEqualTo(405);
+      assertThat(answer.json().get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+      assertThat(answer.response().headers().firstValue("Allow")).hasValue("POST");
+    }
+    assertThat(output.getAll())
+        .doesNotContain("PageNotFound")
+        .doesNotContain("is not supported")
+        .doesNotContain("zqxjmethod");
+  }
+
+  /**
+   * The third outside pass: what Spring Security's firewall refuses (sqlmap's paths with {@code
+   * ..;} or {@code //}, a made-up method) answered Spring Boot's own JSON error body, repeating the
+   * path, instead of a problem.
+   */
+  @Test
+  void request_theFirewallRefuses_isA400Problem_thatDoesNotRepeatThePath() {
+    List<String> requestLines =
+        List.of(
+            "GET /api/space/copy.pdf/..;/zqxjpath HTTP/1.1",
+            "GET /console//zqxjpath HTTP/1.1",
+            "ZQXJMETHOD /console/personnes/zqxjpath HTTP/1.1");
+
+    for (String line : requestLines) {
+      RawHttp.Reply reply =
+          RawHttp.send(
+              port(), line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n", out -> {});
+
+      assertThat(reply.status()).as(line).isEqualTo(400);
+      assertThat(reply.header("Content-Type")).as(line).startsWith("application/problem+json");
+      assertThat(reply.body())
+          .as(line)
+          .contains("\"code\":\"REQUEST_INVALID\"")
+          .contains(FirewallRefusals.DETAIL)
+          .doesNotContain("zqxj");
     }
   }
 
