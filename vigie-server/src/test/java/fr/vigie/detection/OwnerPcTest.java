@@ -89,6 +89,14 @@ class OwnerPcTest {
     return detection.state(ACCOUNT) == ContainmentState.SUSPENDED ? n : -1;
   }
 
+  /**
+   * The owner at work today, beside the thief: {@code nobody-met} (the owner away, {@link
+   * OwnerAwayTest}) stays out of it, and what is shown is the pace detectors' own work.
+   */
+  private void ownerMetSomeoneThisMorning() {
+    read(MONDAY, Link.APPOINTMENT);
+  }
+
   private boolean signalled(String detector) {
     return detection.reasons(ACCOUNT).stream().anyMatch(s -> s.detector().equals(detector));
   }
@@ -149,6 +157,7 @@ class OwnerPcTest {
   @Test
   void caseloadAtSeventeenAnHour_stepUpsAnswered_suspendedWithinTwentyPersons() {
     work();
+    ownerMetSomeoneThisMorning();
 
     int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 212, Link.FOLLOWED);
 
@@ -161,6 +170,7 @@ class OwnerPcTest {
   @Test
   void caseloadAtEightAMinute_stepUpsAnswered_suspendedWithinTwentyPersons() {
     work();
+    ownerMetSomeoneThisMorning();
 
     int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 7, Link.FOLLOWED);
 
@@ -173,6 +183,7 @@ class OwnerPcTest {
   @Test
   void caseloadAtFiveAMinute_stepUpsAnswered_suspendedWithinTwentyPersons() {
     work();
+    ownerMetSomeoneThisMorning();
 
     int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 12, Link.FOLLOWED);
 
