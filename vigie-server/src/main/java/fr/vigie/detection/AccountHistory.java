@@ -93,6 +93,14 @@ public final class AccountHistory {
 
   final Map<String, String> lastDeviceAt = new HashMap<>();
 
+  /**
+   * Distinct persons first read since the last one an appointment or a relationship explained, and
+   * when that one was read (null: not since the start). Evidence of the day, not stored.
+   */
+  int unexplainedStreak;
+
+  Instant lastExplainedAt;
+
   /** Which networks each device used, and the persons read from an office device moved. */
   final DeviceNetworks deviceNetworks = new DeviceNetworks();
 
@@ -189,9 +197,14 @@ public final class AccountHistory {
       if (!explained) {
         todayUnexplained++;
         unexplainedInLastDay++;
+        unexplainedStreak++;
       }
     } else if (!before.explained && explained) {
       unexplainedInLastDay--;
+    }
+    if (explained) {
+      unexplainedStreak = 0;
+      lastExplainedAt = access.at();
     }
     lastHourReads.addLast(access.at());
     ZonedDateTime local = access.at().atZone(zone);
@@ -361,6 +374,7 @@ public final class AccountHistory {
     devicePersons.clear();
     besidePersons.clear();
     deviceNetworks.forgive();
+    unexplainedStreak = 0;
     previousAddressAt = null;
     wokeAt = null;
     cusumOutside = 0;
@@ -626,9 +640,17 @@ public final class AccountHistory {
     return todayPersons;
   }
 
-  /** Of those, the ones an appointment or a time-boxed relationship explained. */
-  public int explainedToday() {
-    return todayPersons - todayUnexplained;
+  /**
+   * Distinct persons read in a row that nothing explains, since the last person an appointment or a
+   * time-boxed relationship explained.
+   */
+  public int unexplainedStreak() {
+    return unexplainedStreak;
+  }
+
+  /** When the last person an appointment or a relationship explained was read, or null. */
+  public Instant lastExplainedAt() {
+    return lastExplainedAt;
   }
 
   /**

@@ -1,18 +1,24 @@
 package fr.vigie.detection;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A day of many persons read and nobody met: none of today's persons had an appointment or a
- * manager's time-boxed relationship, while the account's days usually have their share of them. The
- * owner receiving persons reads their files; a thief on the owner's PC while the owner is away goes
- * through the caseload and meets nobody. A binomial tail on the account's own explained share, so a
- * quiet day of paperwork says little; worth less than a step-up alone, it suspends with {@code
- * pace} when the thief reads faster than any working hour of the owner's.
+ * Many persons read in a row and nobody met: none had an appointment or a manager's time-boxed
+ * relationship for a quarter of an hour at least, while the account's days usually have their
+ * share. The owner receiving persons reads their files; a thief on the owner's PC while the owner
+ * is away goes through the caseload and meets nobody. Weighed only while the last hour's
+ * unexplained persons are far above the account's pace (a day of paperwork at the usual pace, or a
+ * new PC's first day, says nothing), as a binomial tail on the account's own explained share; worth
+ * less than a step-up alone, it suspends with {@code pace}.
  */
 final class NobodyMet implements Detector {
-  /** Persons read today before the day says anything. */
+  /** Persons read in a row with nobody met before the run says anything. */
   static final int LEAST_PERSONS = 10;
+
+  /** How long without a person met before the run says anything: between two appointments. */
+  static final Duration NOBODY_FOR = Duration.ofMinutes(15);
 
   /** Below the step-up: alone it asks for nothing. */
   static final int MOST = 35;
@@ -28,11 +34,12 @@ final class NobodyMet implements Detector {
   @Override
   public Optional<Signal> assess(
       AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-    int persons = history.personsToday();
+    int persons = history.unexplainedStreak();
+    Instant met = history.lastExplainedAt();
     if (!access.disclosed()
         || access.link().explained()
         || persons < LEAST_PERSONS
-        || history.explainedToday() > 0
+        || (met != null && Duration.between(met, access.at()).compareTo(NOBODY_FOR) < 0)
         || history.baselineDays() < AccountHistory.CUSUM_BASELINE_DAYS
         || !hurried(history, peers, access)) {
       return Optional.empty();
@@ -48,8 +55,8 @@ final class NobodyMet implements Detector {
             name(),
             points,
             persons
-                + " persons read today, none with an appointment or a time-boxed relationship; its"
-                + " usual days have "
+                + " persons read in a row, none with an appointment or a time-boxed relationship;"
+                + " its usual days have "
                 + Math.round(share * 100)
                 + "% of them"));
   }
