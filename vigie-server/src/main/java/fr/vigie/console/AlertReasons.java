@@ -43,6 +43,11 @@ final class AlertReasons {
       case "hours" -> "Des lectures à une heure où ni ce compte ni ses pairs ne travaillent.";
       case "new-device" -> "Un appareil ou un réseau nouveau pour ce compte.";
       case "unfamiliar-place" -> "Un appareil et un réseau récents, d'où beaucoup est lu.";
+      case "moved-office-pc" ->
+          "Un poste qui n'a jamais quitté le réseau du bureau, utilisé depuis un réseau qu'aucun"
+              + " autre compte n'utilise.";
+      case "nobody-met" ->
+          "Beaucoup de personnes lues aujourd'hui, aucune avec un rendez-vous : personne reçu.";
       case "two-places" -> "Le compte utilisé depuis deux réseaux à quelques secondes d'écart.";
       case "dormant" -> "Un compte inactif depuis plus de 30 jours qui reprend.";
       case "after-recovery" ->

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the detectors remember of one account: the last 24 hours access by access, and before that
@@ -91,6 +93,17 @@ public final class AccountHistory {
 
   final Map<String, String> lastDeviceAt = new HashMap<>();
 
+  /**
+   * Distinct persons first read since the last one an appointment or a relationship explained, and
+   * when that one was read (null: not since the start). Evidence of the day, not stored.
+   */
+  int unexplainedStreak;
+
+  Instant lastExplainedAt;
+
+  /** Which networks each device used, and the persons read from an office device moved. */
+  final DeviceNetworks deviceNetworks = new DeviceNetworks();
+
   AccountHistory(ZoneId zone) {
     this.zone = zone;
   }
@@ -112,6 +125,15 @@ public final class AccountHistory {
    * ceilings reckon them), so that the persons read then are counted apart.
    */
   ClosedDay record(Access access, PeerStats peers, boolean offHours) {
+    return record(access, peers, offHours, network -> false);
+  }
+
+  /**
+   * Takes in {@code access} as {@link #record(Access, PeerStats, boolean)}; {@code shared} says
+   * which networks other accounts use too (an office's), so that a device that only ever worked on
+   * such networks is seen when it appears on one of its own.
+   */
+  ClosedDay record(Access access, PeerStats peers, boolean offHours, Predicate<String> shared) {
     ClosedDay closed = rollDay(access.at(), peers);
     previousActive = lastActive;
     if (firstActive == null) {
@@ -140,6 +162,7 @@ public final class AccountHistory {
     currentAddress = access.address();
     currentOffHours = offHours;
     lastDeviceAt.put(access.address(), access.device());
+    deviceNetworks.record(access.device(), access.address(), access.at(), shared);
     lastActive = access.at();
     forget(access.at());
     switch (access.kind()) {
@@ -159,6 +182,7 @@ public final class AccountHistory {
       if (deviceFirstSeen.containsKey(access.device())) {
         devicePersons.merge(access.device(), 1, Integer::sum);
       }
+      deviceNetworks.disclosed();
       String halfNew = halfNewPlaceWatched(access.at());
       if (halfNew != null) {
         besidePersons.merge(halfNew, 1, Integer::sum);
@@ -173,9 +197,14 @@ public final class AccountHistory {
       if (!explained) {
         todayUnexplained++;
         unexplainedInLastDay++;
+        unexplainedStreak++;
       }
     } else if (!before.explained && explained) {
       unexplainedInLastDay--;
+    }
+    if (explained) {
+      unexplainedStreak = 0;
+      lastExplainedAt = access.at();
     }
     lastHourReads.addLast(access.at());
     ZonedDateTime local = access.at().atZone(zone);
@@ -325,6 +354,7 @@ public final class AccountHistory {
                   !deviceFirstSeen.containsKey(k.substring(k.indexOf(':') + 1))
                       && !addressFirstSeen.containsKey(k.substring(k.indexOf(':') + 1)));
       lastDeviceAt.keySet().retainAll(addresses.keySet());
+      deviceNetworks.retain(devices.keySet());
     }
   }
 
@@ -343,6 +373,8 @@ public final class AccountHistory {
     addressFirstSeen.clear();
     devicePersons.clear();
     besidePersons.clear();
+    deviceNetworks.forgive();
+    unexplainedStreak = 0;
     previousAddressAt = null;
     wokeAt = null;
     cusumOutside = 0;
@@ -583,6 +615,19 @@ public final class AccountHistory {
     return place == null ? 0 : besidePersons.getOrDefault(place, 0);
   }
 
+  /**
+   * Persons read from the last access's device since it appeared on a network of its own, having
+   * only ever worked on networks other accounts share (an office PC moved); 0 otherwise.
+   */
+  public int personsFromMovedOfficeDevice() {
+    return deviceNetworks.movedPersons();
+  }
+
+  /** Every network the account remembers, for the networks shared across accounts. */
+  Set<String> networks() {
+    return addresses.keySet();
+  }
+
   /** True when the new device or network of the last access first appeared on an earlier day. */
   public boolean halfNewPlaceFromEarlierDay(Instant now) {
     Instant first = deviceNewSince() != null ? deviceNewSince() : addressNewSince();
@@ -593,6 +638,19 @@ public final class AccountHistory {
   /** Distinct persons disclosed today (calendar day, Paris). */
   public int personsToday() {
     return todayPersons;
+  }
+
+  /**
+   * Distinct persons read in a row that nothing explains, since the last person an appointment or a
+   * time-boxed relationship explained.
+   */
+  public int unexplainedStreak() {
+    return unexplainedStreak;
+  }
+
+  /** When the last person an appointment or a relationship explained was read, or null. */
+  public Instant lastExplainedAt() {
+    return lastExplainedAt;
   }
 
   /**

@@ -6,6 +6,8 @@ import fr.vigie.detection.AccountProfile.PeerGroup;
 import fr.vigie.identity.AccountId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +29,8 @@ public record AccountMemory(AccountId account, PeerGroup peers, String state) {
   /**
    * The memory of an account used from {@code first} to {@code last} on these devices and networks,
    * before the detectors saw any of it: what a deployment's store holds of an account it has known
-   * for longer than a run (the simulated agency existed before its day 0).
+   * for longer than a run (the simulated agency existed before its day 0). Which device used which
+   * network is not known: each counts as having used them all.
    */
   public static AccountMemory ofPastUse(
       AccountId account,
@@ -37,11 +40,38 @@ public record AccountMemory(AccountId account, PeerGroup peers, String state) {
       Instant last,
       Set<String> devices,
       Set<String> addresses) {
+    Map<String, Set<String>> networks = new HashMap<>();
+    devices.forEach(d -> networks.put(d, addresses));
+    return ofPastUse(account, peers, zone, first, last, networks);
+  }
+
+  /**
+   * The same, knowing which networks each device used ({@code networks}: device to its networks),
+   * each since {@code first}.
+   */
+  public static AccountMemory ofPastUse(
+      AccountId account,
+      PeerGroup peers,
+      ZoneId zone,
+      Instant first,
+      Instant last,
+      Map<String, Set<String>> networks) {
     AccountHistory history = new AccountHistory(zone);
     history.firstActive = requireNonNull(first, "first is null");
     history.lastActive = requireNonNull(last, "last is null");
-    devices.forEach(d -> history.devices.put(d, last));
-    addresses.forEach(a -> history.addresses.put(a, last));
+    networks.forEach(
+        (device, used) -> {
+          history.devices.put(device, last);
+          Map<String, Instant> since = new HashMap<>();
+          used.forEach(
+              address -> {
+                history.addresses.put(address, last);
+                since.put(address, first);
+              });
+          if (used.size() <= DeviceNetworks.MOST_NETWORKS) {
+            history.deviceNetworks.networks.put(device, since);
+          }
+        });
     return new AccountMemory(account, peers, HistoryCodec.write(history));
   }
 

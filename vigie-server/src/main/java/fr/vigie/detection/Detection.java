@@ -36,6 +36,7 @@ public final class Detection {
   private final ConcurrentHashMap<AccountId, Watch> watches = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PeerGroup, PeerStats> peers = new ConcurrentHashMap<>();
   private final CrossAccount across;
+  private final SharedNetworks sharedNetworks = new SharedNetworks();
   private final boolean acrossAccounts;
 
   public Detection(Ceilings ceilings, List<Detector> detectors, Thresholds thresholds) {
@@ -178,8 +179,10 @@ public final class Detection {
     PeerStats group = peers.computeIfAbsent(profile.peers(), g -> new PeerStats(ceilings.zone()));
     synchronized (watch) {
       watch.peers = profile.peers();
+      sharedNetworks.used(access.address(), profile.account());
       AccountHistory.ClosedDay closed =
-          watch.history.record(access, group, ceilings.offHours(access.at()));
+          watch.history.record(
+              access, group, ceilings.offHours(access.at()), sharedNetworks::shared);
       if (closed != null) {
         group.learn(closed);
       }
@@ -487,6 +490,7 @@ public final class Detection {
     AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
     Watch watch = watch(memory.account());
     PeerStats group = peers.computeIfAbsent(memory.peers(), g -> new PeerStats(ceilings.zone()));
+    history.networks().forEach(n -> sharedNetworks.used(n, memory.account()));
     synchronized (watch) {
       watch.history = history;
       watch.peers = memory.peers();
@@ -502,6 +506,7 @@ public final class Detection {
   public void takeBack(AccountMemory memory) {
     AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
     Watch watch = watch(memory.account());
+    history.networks().forEach(n -> sharedNetworks.used(n, memory.account()));
     synchronized (watch) {
       watch.history = history;
       watch.peers = memory.peers();

@@ -24,6 +24,8 @@ public final class Detectors {
         new UnfamiliarPlace(Ceilings.defaults()::offHours),
         new TwoPlaces(),
         new HalfNewPlace(),
+        new MovedOfficePc(),
+        new NobodyMet(),
         new Dormant(),
         new AfterRecovery(),
         new OffHours(Ceilings.defaults()::offHours),

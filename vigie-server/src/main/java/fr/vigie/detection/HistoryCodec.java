@@ -3,6 +3,7 @@ package fr.vigie.detection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -60,6 +61,10 @@ final class HistoryCodec {
     h.besidePersons.forEach(beside::put);
     ObjectNode lastDevice = root.putObject("last_device_at");
     h.lastDeviceAt.forEach(lastDevice::put);
+    ObjectNode deviceNetworks = root.putObject("device_networks");
+    h.deviceNetworks.networks.forEach((d, used) -> instants(deviceNetworks.putObject(d), used));
+    ObjectNode moved = root.putObject("moved_persons");
+    h.deviceNetworks.movedPersons.forEach(moved::put);
     return JSON.writeValueAsString(root);
   }
 
@@ -109,7 +114,24 @@ final class HistoryCodec {
     readMap(root.get("device_persons"), h.devicePersons, n -> n.asInt(0));
     readMap(root.get("beside_persons"), h.besidePersons, n -> n.asInt(0));
     readMap(root.get("last_device_at"), h.lastDeviceAt, HistoryCodec::text);
+    readDeviceNetworks(root.get("device_networks"), h.deviceNetworks.networks);
+    readMap(root.get("moved_persons"), h.deviceNetworks.movedPersons, n -> n.asInt(0));
+    h.deviceNetworks.movedPersons.keySet().removeIf(k -> k.indexOf('|') < 0);
     return h;
+  }
+
+  /** Each device's networks, at most {@link DeviceNetworks#MOST_NETWORKS} a device. */
+  private static void readDeviceNetworks(JsonNode node, Map<String, Map<String, Instant>> into) {
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> device : node.properties()) {
+      Map<String, Instant> used = new HashMap<>();
+      readMap(device.getValue(), used, HistoryCodec::instant);
+      if (!used.isEmpty() && used.size() <= DeviceNetworks.MOST_NETWORKS) {
+        into.put(device.getKey(), used);
+      }
+    }
   }
 
   private static void put(ObjectNode node, String field, Instant at) {

@@ -226,11 +226,19 @@ final class AdvisorBehaviour {
         r.chance(SECOND_DEVICE)
             ? "shared-" + account.organization().code() + "-" + r.nextInt(8)
             : null;
-    String pc = "pc-" + account.index() + (life.newPc >= 0 && day >= life.newPc ? "b" : "");
-    return new Place(pc, "office-" + account.organization().code(), second, false, null);
+    return new Place(
+        pc(account, life, day), "office-" + account.organization().code(), second, false, null);
   }
 
+  private static String pc(SimulatedAccount account, AdvisorLife life, int day) {
+    return "pc-" + account.index() + (life.newPc >= 0 && day >= life.newPc ? "b" : "");
+  }
+
+  /** The device it works on away from the office: its laptop, or its one device for everything. */
   private static String laptop(SimulatedAccount account, AdvisorLife life, int day) {
+    if (life.oneLaptop) {
+      return pc(account, life, day);
+    }
     return "laptop-" + account.index() + (life.newLaptop >= 0 && day >= life.newLaptop ? "b" : "");
   }
 

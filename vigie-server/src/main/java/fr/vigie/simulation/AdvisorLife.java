@@ -26,6 +26,12 @@ final class AdvisorLife {
   final int newLaptop;
   final int newHome;
 
+  /**
+   * A remote worker with one laptop for everything (half of them): the same device at the office,
+   * at home and on its phone's connection, so that its device roams from the start.
+   */
+  final boolean oneLaptop;
+
   /** From this day on the owner does not use the account (an attack took it, or it left). */
   int stoppedFrom = Integer.MAX_VALUE;
 
@@ -48,6 +54,8 @@ final class AdvisorLife {
     newLaptop = remote && random.chance(days / (3.0 * 365)) ? random.nextInt(days) : -1;
     newHome = remote && random.chance(days / (2.0 * 365)) ? random.nextInt(days) : -1;
     arrival = random.chance(0.04) ? random.nextInt(days) : 0;
+    // Drawn apart, so that the draws above and below are those of the runs before it.
+    oneLaptop = remote && SplitMix64.forIndex(seed ^ 0x524F_414DL, index).chance(0.5);
     absent = new boolean[days];
     absences(random, days);
   }

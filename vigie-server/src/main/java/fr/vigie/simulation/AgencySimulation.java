@@ -103,12 +103,16 @@ final class AgencySimulation implements ContainmentListener {
         continue;
       }
       int last = lastDay.getOrDefault(account.index(), -3);
-      Set<String> devices = new HashSet<>(Set.of("pc-" + account.index()));
-      Set<String> addresses = new HashSet<>(Set.of("office-" + account.organization().code()));
+      String office = "office-" + account.organization().code();
+      Map<String, Set<String>> networks = new HashMap<>();
+      networks.put("pc-" + account.index(), new HashSet<>(Set.of(office)));
       if (life.remoteWorker()) {
-        devices.add("laptop-" + account.index());
-        addresses.add("home-" + account.index());
-        addresses.add("mobile-" + account.index());
+        Set<String> away = Set.of("home-" + account.index(), "mobile-" + account.index());
+        if (life.oneLaptop) {
+          networks.get("pc-" + account.index()).addAll(away);
+        } else {
+          networks.put("laptop-" + account.index(), away);
+        }
       }
       executor.usedBefore(
           account,
@@ -118,8 +122,7 @@ final class AgencySimulation implements ContainmentListener {
               calendar.zone(),
               dayZero.minus(Duration.ofDays(400)),
               dayZero.plus(Duration.ofDays(last)).plus(Duration.ofHours(17)),
-              devices,
-              addresses));
+              networks));
     }
   }
 

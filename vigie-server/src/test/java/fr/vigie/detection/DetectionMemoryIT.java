@@ -75,6 +75,9 @@ class DetectionMemoryIT extends IdentityIntegrationTest {
     assertThat(loaded).isGreaterThanOrEqualTo(1);
     assertThat(memory.get("devices").size()).isEqualTo(1);
     assertThat(memory.get("addresses").size()).isEqualTo(1);
+    assertThat(memory.get("device_networks").size()).isEqualTo(1);
+    assertThat(memory.get("device_networks").properties().iterator().next().getValue().size())
+        .isEqualTo(1);
     assertThat(memory.get("last").asString()).isNotNull();
     assertThat(stored).doesNotContain("Testnom");
     assertThat(
