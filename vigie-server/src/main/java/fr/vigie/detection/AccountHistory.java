@@ -47,6 +47,7 @@ public final class AccountHistory {
   final int[] dailyOffHours = new int[DAYS];
   int todayOutside;
   int todayOffHours;
+  LocalDate offHoursOverOn;
 
   /**
    * Evidence that accumulates across days (a one-sided CUSUM per account): the excess of each day's
@@ -201,7 +202,7 @@ public final class AccountHistory {
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
       dailyOutside[closedDays % DAYS] = todayOutside;
-      dailyOffHours[closedDays % DAYS] = todayOffHours;
+      dailyOffHours[closedDays % DAYS] = offHoursToLearn(at);
       closedDays++;
       closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside);
     }
@@ -270,6 +271,43 @@ public final class AccountHistory {
       max = Math.max(max, dailyOffHours[i]);
     }
     return max;
+  }
+
+  /**
+   * Persons the account may read at night or at a weekend in a day before {@code off-hours} speaks:
+   * twice the most of one day of its baseline, at least {@link #LEAST_OFF_HOURS}.
+   */
+  public int offHoursAllowance() {
+    return Math.max(LEAST_OFF_HOURS, 2 * maxDailyOffHours());
+  }
+
+  static final int LEAST_OFF_HOURS = 3;
+
+  /**
+   * The off-hours persons the baseline learns from the day closing at {@code at}. A settled
+   * account's day above its allowance is not learned as usual (the usual most stays) and is
+   * remembered as {@link #offHoursOverOn}: a thief reading every night must not raise the bar for
+   * itself. A new account learns its nights freely.
+   */
+  private int offHoursToLearn(Instant at) {
+    if (!settled(at) || todayOffHours <= offHoursAllowance()) {
+      return todayOffHours;
+    }
+    offHoursOverOn = today;
+    return maxDailyOffHours();
+  }
+
+  /** The last closed day on which it read more at night or at a weekend than allowed, or null. */
+  public LocalDate offHoursOverOn() {
+    return offHoursOverOn;
+  }
+
+  /** True when a closed day of the last {@code days} before today read over its allowance. */
+  public boolean offHoursOverWithin(int days) {
+    return offHoursOverOn != null
+        && today != null
+        && offHoursOverOn.isBefore(today)
+        && !offHoursOverOn.isBefore(today.minusDays(days));
   }
 
   /** Mean distinct persons outside what it follows per active day over the baseline. */
