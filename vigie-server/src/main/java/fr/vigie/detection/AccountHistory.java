@@ -49,6 +49,12 @@ public final class AccountHistory {
   int todayOffHours;
   LocalDate offHoursOverOn;
 
+  /** Disclosures today by hour of the day, to tell the hours worked before today. */
+  final int[] todayByHour = new int[24];
+
+  /** Distinct persons read today at an hour of the week it had never read at before today. */
+  int todayStrangeHours;
+
   /**
    * Evidence that accumulates across days (a one-sided CUSUM per account): the excess of each day's
    * distinct persons outside what the account follows, and of its distinct persons, over an
@@ -180,7 +186,11 @@ public final class AccountHistory {
     }
     lastHourReads.addLast(access.at());
     ZonedDateTime local = access.at().atZone(zone);
+    if (before == null && !workedBeforeToday(access.at())) {
+      todayStrangeHours++;
+    }
     hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]++;
+    todayByHour[local.getHour()]++;
     historyDisclosures++;
     if (!explained) {
       historyUnexplained++;
@@ -211,6 +221,8 @@ public final class AccountHistory {
     todayUnexplained = 0;
     todayOutside = 0;
     todayOffHours = 0;
+    todayStrangeHours = 0;
+    java.util.Arrays.fill(todayByHour, 0);
     return closed;
   }
 
@@ -507,6 +519,22 @@ public final class AccountHistory {
 
   public long historyUnexplained() {
     return historyUnexplained;
+  }
+
+  /**
+   * True when the account read at this hour of the week on a day before today (its whole memory of
+   * hours, which a thief's reads of today do not count in).
+   */
+  public boolean workedBeforeToday(Instant at) {
+    ZonedDateTime local = at.atZone(zone);
+    return hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]
+            - todayByHour[local.getHour()]
+        > 0;
+  }
+
+  /** Distinct persons read today at hours of the week it never read at before today. */
+  public int strangeHoursToday() {
+    return todayStrangeHours;
   }
 
   /** Disclosures of the whole history in this hour of the week (0 = Monday 00:00). */

@@ -28,6 +28,7 @@ public final class Detectors {
         new AfterRecovery(),
         new OffHours(Ceilings.defaults()::offHours),
         new OffHoursAgain(Ceilings.defaults()::offHours),
+        new OwnHours(),
         new BrokenGlass(),
         new Pace(),
         new QuickPace(),
