@@ -32,6 +32,11 @@ final class AlertReasons {
           "Un volume de personnes lues accumulé sur plusieurs jours, au-delà de l'habitude du"
               + " compte.";
       case "off-hours" -> "Des personnes lues la nuit ou le week-end, plus que d'habitude.";
+      case "off-hours-again" ->
+          "Des personnes lues la nuit ou le week-end plus que d'habitude, pour la deuxième fois"
+              + " de la semaine.";
+      case "own-hours" ->
+          "Des personnes lues à des heures de la semaine où ce compte n'a jamais travaillé.";
       case "broken-glass" -> "Plus de lectures hors portefeuille justifiées que d'habitude.";
       case "pace" -> "Des personnes sans rendez-vous lues à un rythme inhabituel dans l'heure.";
       case "volume" -> "Plus de personnes distinctes lues en 24 heures que d'habitude.";

@@ -49,6 +49,13 @@ public final class AccountHistory {
   final int[] dailyOffHours = new int[DAYS];
   int todayOutside;
   int todayOffHours;
+  LocalDate offHoursOverOn;
+
+  /** Disclosures today by hour of the day, to tell the hours worked before today. */
+  final int[] todayByHour = new int[24];
+
+  /** Distinct persons read today at an hour of the week it had never read at before today. */
+  int todayStrangeHours;
 
   /**
    * Evidence that accumulates across days (a one-sided CUSUM per account): the excess of each day's
@@ -208,7 +215,11 @@ public final class AccountHistory {
     }
     lastHourReads.addLast(access.at());
     ZonedDateTime local = access.at().atZone(zone);
+    if (before == null && !workedBeforeToday(access.at())) {
+      todayStrangeHours++;
+    }
     hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]++;
+    todayByHour[local.getHour()]++;
     historyDisclosures++;
     if (!explained) {
       historyUnexplained++;
@@ -230,7 +241,7 @@ public final class AccountHistory {
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
       dailyOutside[closedDays % DAYS] = todayOutside;
-      dailyOffHours[closedDays % DAYS] = todayOffHours;
+      dailyOffHours[closedDays % DAYS] = offHoursToLearn(at);
       closedDays++;
       closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside);
     }
@@ -239,6 +250,8 @@ public final class AccountHistory {
     todayUnexplained = 0;
     todayOutside = 0;
     todayOffHours = 0;
+    todayStrangeHours = 0;
+    java.util.Arrays.fill(todayByHour, 0);
     return closed;
   }
 
@@ -299,6 +312,43 @@ public final class AccountHistory {
       max = Math.max(max, dailyOffHours[i]);
     }
     return max;
+  }
+
+  /**
+   * Persons the account may read at night or at a weekend in a day before {@code off-hours} speaks:
+   * twice the most of one day of its baseline, at least {@link #LEAST_OFF_HOURS}.
+   */
+  public int offHoursAllowance() {
+    return Math.max(LEAST_OFF_HOURS, 2 * maxDailyOffHours());
+  }
+
+  static final int LEAST_OFF_HOURS = 3;
+
+  /**
+   * The off-hours persons the baseline learns from the day closing at {@code at}. A settled
+   * account's day above its allowance is not learned as usual (the usual most stays) and is
+   * remembered as {@link #offHoursOverOn}: a thief reading every night must not raise the bar for
+   * itself. A new account learns its nights freely.
+   */
+  private int offHoursToLearn(Instant at) {
+    if (!settled(at) || todayOffHours <= offHoursAllowance()) {
+      return todayOffHours;
+    }
+    offHoursOverOn = today;
+    return maxDailyOffHours();
+  }
+
+  /** The last closed day on which it read more at night or at a weekend than allowed, or null. */
+  public LocalDate offHoursOverOn() {
+    return offHoursOverOn;
+  }
+
+  /** True when a closed day of the last {@code days} before today read over its allowance. */
+  public boolean offHoursOverWithin(int days) {
+    return offHoursOverOn != null
+        && today != null
+        && offHoursOverOn.isBefore(today)
+        && !offHoursOverOn.isBefore(today.minusDays(days));
   }
 
   /** Mean distinct persons outside what it follows per active day over the baseline. */
@@ -501,6 +551,22 @@ public final class AccountHistory {
 
   public long historyUnexplained() {
     return historyUnexplained;
+  }
+
+  /**
+   * True when the account read at this hour of the week on a day before today (its whole memory of
+   * hours, which a thief's reads of today do not count in).
+   */
+  public boolean workedBeforeToday(Instant at) {
+    ZonedDateTime local = at.atZone(zone);
+    return hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]
+            - todayByHour[local.getHour()]
+        > 0;
+  }
+
+  /** Distinct persons read today at hours of the week it never read at before today. */
+  public int strangeHoursToday() {
+    return todayStrangeHours;
   }
 
   /** Disclosures of the whole history in this hour of the week (0 = Monday 00:00). */

@@ -29,6 +29,8 @@ public final class Detectors {
         new Dormant(),
         new AfterRecovery(),
         new OffHours(Ceilings.defaults()::offHours),
+        new OffHoursAgain(Ceilings.defaults()::offHours),
+        new OwnHours(),
         new BrokenGlass(),
         new Pace(),
         new QuickPace(),
@@ -105,7 +107,6 @@ public final class Detectors {
    * evening at home opens a file or three; its usual days set how many more it may.
    */
   static final class OffHours implements Detector {
-    private static final int LEAST_ALLOWANCE = 3;
     private final Predicate<Instant> offHours;
 
     OffHours(Predicate<Instant> offHours) {
@@ -125,7 +126,7 @@ public final class Detectors {
         return Optional.empty();
       }
       int persons = history.offHoursToday();
-      int allowance = Math.max(LEAST_ALLOWANCE, 2 * history.maxDailyOffHours());
+      int allowance = history.offHoursAllowance();
       if (persons <= allowance) {
         return Optional.empty();
       }

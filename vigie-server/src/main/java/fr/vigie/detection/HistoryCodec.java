@@ -35,7 +35,10 @@ final class HistoryCodec {
     root.put("today_unexplained", h.todayUnexplained);
     root.put("today_outside", h.todayOutside);
     root.put("today_off_hours", h.todayOffHours);
+    root.put("today_strange_hours", h.todayStrangeHours);
+    ints(root.putArray("today_by_hour"), h.todayByHour);
     root.put("closed_days", h.closedDays);
+    root.put("off_hours_over", h.offHoursOverOn == null ? null : h.offHoursOverOn.toString());
     ints(root.putArray("daily_persons"), h.dailyPersons);
     ints(root.putArray("daily_unexplained"), h.dailyUnexplained);
     ints(root.putArray("daily_outside"), h.dailyOutside);
@@ -89,7 +92,11 @@ final class HistoryCodec {
     h.todayUnexplained = root.path("today_unexplained").asInt(0);
     h.todayOutside = root.path("today_outside").asInt(0);
     h.todayOffHours = root.path("today_off_hours").asInt(0);
+    h.todayStrangeHours = root.path("today_strange_hours").asInt(0);
+    readInts(root.get("today_by_hour"), h.todayByHour);
     h.closedDays = Math.max(0, root.path("closed_days").asInt(0));
+    String over = text(root.get("off_hours_over"));
+    h.offHoursOverOn = over == null ? null : LocalDate.parse(over);
     readInts(root.get("daily_persons"), h.dailyPersons);
     readInts(root.get("daily_unexplained"), h.dailyUnexplained);
     readInts(root.get("daily_outside"), h.dailyOutside);
