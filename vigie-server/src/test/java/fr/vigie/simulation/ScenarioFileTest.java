@@ -79,7 +79,7 @@ class ScenarioFileTest {
             "t",
             """
             {"name": "rereads", "accounts": {}, "start": {}, "pace": {"reads": 3, "per": "minute"},
-             "targets": "followed", "action": "update", "reread_share": 0.8}
+             "targets": "organization", "reread_share": 0.8}
             """);
 
     assertThat(s.rereadShare()).isEqualTo(0.8);
@@ -111,6 +111,19 @@ class ScenarioFileTest {
                      "targets": "followed", "reread_share": 1}
                     """))
         .hasMessage("file.json: reread_share: expected a share >= 0 and < 1");
+  }
+
+  @Test
+  void parse_rereadShareOfUpdates_isRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "followed", "action": "update", "reread_share": 0.5}
+                    """))
+        .hasMessage("file.json: reread_share: only for a read of followed or organization targets");
   }
 
   @Test
