@@ -81,8 +81,8 @@ public record AttackScenario(
     if (rereadShare < 0 || rereadShare >= 1) {
       throw new IllegalArgumentException("reread_share: expected a share >= 0 and < 1");
     }
-    // Re-reads only: an attack re-updating persons through the server disagreed with the same
-    // attack in memory (2026-12-01, cause not found), and a second referral is not a change.
+    // Re-reads only: attacks that update, with or without re-reads, disagree through the server
+    // with the same attack in memory (2026-12-01, cause not found); a second referral is no change.
     if (rereadShare > 0 && (targets == Targets.SEARCH_SWEEP || act != Act.READ)) {
       throw new IllegalArgumentException(
           "reread_share: only for a read of followed or organization targets");
