@@ -200,6 +200,7 @@ final class Attack {
     final int position;
     Instant next;
     long target;
+    boolean rereading;
     boolean done;
 
     Cursor(SimulatedAccount account, SplitMix64 random, double usual, int position) {
@@ -236,7 +237,8 @@ final class Attack {
     }
 
     SimulatedAccess access(Instant at) {
-      SimulatedAccess read = target(at);
+      rereading = scenario.rereadShare() > 0 && target > 0 && random.chance(scenario.rereadShare());
+      SimulatedAccess read = target(at, rereading ? random.between(0L, target - 1) : target);
       return switch (scenario.act()) {
         case READ -> read;
         case SEARCH ->
@@ -251,12 +253,12 @@ final class Attack {
       };
     }
 
-    /** The next target, as a read. */
-    private SimulatedAccess target(Instant at) {
+    /** The {@code n}-th target (the next one, or one gone through before), as a read. */
+    private SimulatedAccess target(Instant at, long n) {
       long index =
           scenario.targets() == AttackScenario.Targets.ORGANIZATION_WALK
-              ? walkIndex()
-              : Math.floorMod(offset + target * stride, poolSize());
+              ? walkIndex(n)
+              : Math.floorMod(offset + n * stride, poolSize());
       return switch (scenario.targets()) {
         case FOLLOWED ->
             new SimulatedAccess(
@@ -287,13 +289,16 @@ final class Attack {
      * The register's order, the accounts taking turns: from a start all the scenario's accounts
      * share, account {@code position} reads every {@code accounts}-th person after its own first.
      */
-    private long walkIndex() {
+    private long walkIndex(long n) {
       long start = Math.floorMod((long) scenario.name().hashCode(), poolSize());
-      return Math.floorMod(start + position + target * accounts.size(), poolSize());
+      return Math.floorMod(start + position + n * accounts.size(), poolSize());
     }
 
+    /** A re-read leaves the cursor where it was: the next new target is still ahead. */
     void advance(Instant at, Duration wait) {
-      target++;
+      if (!rereading) {
+        target++;
+      }
       next = at.plus(wait);
     }
 

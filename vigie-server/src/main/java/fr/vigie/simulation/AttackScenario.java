@@ -28,6 +28,8 @@ import java.util.List;
  *     refers it to a partner organization
  * @param persons when above 0, the attacker goes through only this many of its targets, again and
  *     again (1: one person re-read, which costs no new person)
+ * @param rereadShare the share of the attacker's reads that go back to a target it already went
+ *     through (a person already read, re-read: an access, no new person) instead of the next one
  */
 public record AttackScenario(
     String name,
@@ -51,7 +53,8 @@ public record AttackScenario(
     int pauseMinutes,
     List<Integer> restartDays,
     Act act,
-    int persons) {
+    int persons,
+    double rereadShare) {
   public AttackScenario {
     requireNonNull(name, "name is null");
     requireNonNull(description, "description is null");
@@ -74,6 +77,15 @@ public record AttackScenario(
     if (persons < 0 || (targets == Targets.SEARCH_SWEEP && persons != 0)) {
       throw new IllegalArgumentException(
           "persons: expected a whole number >= 1 of the targets, and none for a search_sweep");
+    }
+    if (rereadShare < 0 || rereadShare >= 1) {
+      throw new IllegalArgumentException("reread_share: expected a share >= 0 and < 1");
+    }
+    // Re-reads only: attacks that update, with or without re-reads, disagree through the server
+    // with the same attack in memory (2026-12-01, cause not found); a second referral is no change.
+    if (rereadShare > 0 && (targets == Targets.SEARCH_SWEEP || act != Act.READ)) {
+      throw new IllegalArgumentException(
+          "reread_share: only for a read of followed or organization targets");
     }
   }
 

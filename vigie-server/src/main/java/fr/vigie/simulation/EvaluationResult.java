@@ -170,7 +170,11 @@ public record EvaluationResult(
           .append(number(s.capLeakedP95()))
           .append(",\"baseline_leaked_max\":")
           .append(number(s.capLeakedMax()))
-          .append('}');
+          .append(",\"refusals\":")
+          .append(s.refusals())
+          .append(",\"ceilings\":[")
+          .append(String.join(",", s.ceilings().stream().map(c -> "\"" + c + "\"").toList()))
+          .append("]}");
     }
     return out.append("],\"seeds\":")
         .append(seeds)

@@ -77,7 +77,8 @@ public final class ScenarioFile {
           "pause_after_refusal_minutes",
           "restart_days",
           "action",
-          "persons");
+          "persons",
+          "reread_share");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -163,7 +164,8 @@ public final class ScenarioFile {
           root.has("action")
               ? r.choice(root, "action", AttackScenario.Act.class)
               : AttackScenario.Act.READ,
-          r.positive(root, "persons", 0));
+          r.positive(root, "persons", 0),
+          r.number(root, "reread_share", 0.0));
     } catch (IllegalArgumentException | NullPointerException e) {
       // The reader's errors name the source already; the record's do not.
       String message = e.getMessage();
@@ -209,6 +211,9 @@ public final class ScenarioFile {
     root.put("action", s.act().name().toLowerCase(Locale.ROOT));
     if (s.persons() > 0) {
       root.put("persons", s.persons());
+    }
+    if (s.rereadShare() > 0) {
+      root.put("reread_share", s.rereadShare());
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }

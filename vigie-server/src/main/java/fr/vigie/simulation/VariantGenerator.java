@@ -84,6 +84,7 @@ public final class VariantGenerator {
         r.between(5, 120),
         restarts,
         AttackScenario.Act.READ,
+        0,
         0);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,34 @@ class EvaluationTest {
         List.of("name", "leaked_median", "leaked_p95", "leaked_max", "contain_seconds_p95")) {
       assertThat(scenario.has(field)).as(field).isTrue();
     }
+    assertThat(scenario.get("refusals").asLong())
+        .isEqualTo(result.scenarios().getFirst().refusals());
+    assertThat(scenario.get("ceilings").isArray()).isTrue();
+  }
+
+  @Test
+  void run_rereadsAtFifteenAMinute_meetTheCeilingOfAccessesWhereNewPersonsMeetTheBurst()
+      throws Exception {
+    Path file =
+        Path.of(EvaluationTest.class.getResource("/scenarios/test-only-rereads.json").toURI());
+    String json = Files.readString(file);
+    AttackScenario rereads = ScenarioFile.parse("rereads", json);
+    AttackScenario newPersons =
+        ScenarioFile.parse("new persons", json.replace("\"reread_share\": 0.99,", ""));
+    assertThat(newPersons.rereadShare()).isZero();
+
+    EvaluationResult.ScenarioStats withRereads =
+        Evaluation.run(tiny(List.of(rereads)), days -> {}).scenarios().getFirst();
+    EvaluationResult.ScenarioStats without =
+        Evaluation.run(tiny(List.of(newPersons)), days -> {}).scenarios().getFirst();
+
+    // 15 new persons a minute: the burst ceiling suspends at the eleventh, nothing is refused.
+    assertThat(without.ceilings()).isEmpty();
+    assertThat(without.containedShare()).isEqualTo(1.0);
+    assertThat(without.leakedMax()).isLessThanOrEqualTo(11);
+    // 99% re-reads: few new persons, the accesses pile up to the hourly ceiling of accesses.
+    assertThat(withRereads.ceilings()).containsExactly("accesses-hourly");
+    assertThat(withRereads.refusals()).isPositive();
+    assertThat(withRereads.leakedMedian()).isBetween(2.0, 59.0);
   }
 }

@@ -73,6 +73,73 @@ class ScenarioFileTest {
   }
 
   @Test
+  void parse_rereadShare_isReadAndWrittenBack() {
+    AttackScenario s =
+        ScenarioFile.parse(
+            "t",
+            """
+            {"name": "rereads", "accounts": {}, "start": {}, "pace": {"reads": 3, "per": "minute"},
+             "targets": "organization", "reread_share": 0.8}
+            """);
+
+    assertThat(s.rereadShare()).isEqualTo(0.8);
+    assertThat(ScenarioFile.parse("again", ScenarioFile.write(s))).isEqualTo(s);
+  }
+
+  @Test
+  void parse_withoutRereadShare_isZeroAndWrittenWithout() {
+    AttackScenario s =
+        ScenarioFile.parse(
+            "t",
+            """
+            {"name": "plain", "accounts": {}, "start": {}, "pace": {"reads": 3, "per": "hour"},
+             "targets": "followed"}
+            """);
+
+    assertThat(s.rereadShare()).isZero();
+    assertThat(ScenarioFile.write(s)).doesNotContain("reread_share");
+  }
+
+  @Test
+  void parse_rereadShareOfOneOrMore_isRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "followed", "reread_share": 1}
+                    """))
+        .hasMessage("file.json: reread_share: expected a share >= 0 and < 1");
+  }
+
+  @Test
+  void parse_rereadShareOfUpdates_isRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "followed", "action": "update", "reread_share": 0.5}
+                    """))
+        .hasMessage("file.json: reread_share: only for a read of followed or organization targets");
+  }
+
+  @Test
+  void parse_rereadShareOfReferrals_isRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ScenarioFile.parse(
+                    "file.json",
+                    """
+                    {"name": "x", "accounts": {}, "start": {}, "pace": {"reads": 1, "per": "day"},
+                     "targets": "followed", "action": "refer", "reread_share": 0.5}
+                    """))
+        .hasMessageStartingWith("file.json: reread_share: only for ");
+  }
+
+  @Test
   void parse_personsForASearchSweep_isRefusedNamingTheField() {
     assertThatThrownBy(
             () ->
