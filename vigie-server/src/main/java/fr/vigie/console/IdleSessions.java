@@ -69,15 +69,23 @@ class IdleSessions {
         throws ServletException, IOException {
       HttpSession session = request.getSession(false);
       if (session != null) {
-        Instant now = clock.instant();
-        boolean background = background(request.getRequestURI());
-        if (!background || session.getAttribute(LAST_ACTIVITY) == null) {
-          session.setAttribute(LAST_ACTIVITY, now);
-        } else if (idleSince((Instant) session.getAttribute(LAST_ACTIVITY), now)) {
-          session.invalidate();
+        try {
+          check(session, background(request.getRequestURI()));
+        } catch (IllegalStateException endedMeanwhile) {
+          // Another request of this session ended it since (a sign-out, a lock after a failed
+          // second factor): there is no activity left to record, and Spring Security finds none.
         }
       }
       chain.doFilter(request, response);
+    }
+
+    private void check(HttpSession session, boolean background) {
+      Instant now = clock.instant();
+      if (!background || session.getAttribute(LAST_ACTIVITY) == null) {
+        session.setAttribute(LAST_ACTIVITY, now);
+      } else if (idleSince((Instant) session.getAttribute(LAST_ACTIVITY), now)) {
+        session.invalidate();
+      }
     }
 
     private boolean idleSince(Instant lastActivity, Instant now) {
