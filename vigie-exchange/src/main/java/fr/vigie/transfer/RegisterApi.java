@@ -148,9 +148,7 @@ class RegisterApi {
   @PutMapping("/addresses/{address}/block")
   ResponseEntity<Void> block(@PathVariable String address, @RequestBody Block block) {
     requireAddress(address);
-    if (block == null || block.until() == null) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until is required");
-    }
+    requireUntil(block);
     blocked.block(address, block.until());
     operations.record("?", OperationKind.BLOCK, null, null, address, "ok");
     return ResponseEntity.noContent().build();
@@ -174,9 +172,7 @@ class RegisterApi {
   ResponseEntity<Void> blockNetwork(
       @PathVariable String address, @PathVariable int bits, @RequestBody Block block) {
     requireNetwork(address, bits);
-    if (block == null || block.until() == null) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until is required");
-    }
+    requireUntil(block);
     blocked.blockNetwork(address, block.until());
     operations.record("?", OperationKind.BLOCK, null, null, address + "/" + bits, "ok");
     return ResponseEntity.noContent().build();
@@ -197,9 +193,7 @@ class RegisterApi {
    */
   @PutMapping("/sign-in-guard")
   ResponseEntity<Void> guard(@RequestBody Block block) {
-    if (block == null || block.until() == null) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until is required");
-    }
+    requireUntil(block);
     guard.raise(block.until());
     operations.record("?", OperationKind.BLOCK, null, null, GUARD, "ok");
     return ResponseEntity.noContent().build();
@@ -305,12 +299,23 @@ class RegisterApi {
     }
   }
 
-  /** An address and the length of its network's prefix: 24 for IPv4, 64 for IPv6. */
+  /**
+   * An address and the length of its network's prefix: 24 for IPv4, 64 for IPv6. Which one the
+   * address is comes from the address parsed, not its spelling: an IPv4-mapped IPv6 literal is the
+   * IPv4 address it maps, and blocks its /24.
+   */
   private static void requireNetwork(String address, int bits) {
     requireAddress(address);
-    boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    if (bits != (v4 ? 24 : 64) || AddressLimits.network(address).startsWith("other:")) {
+    String network = AddressLimits.network(address);
+    boolean v4 = !network.endsWith("/64");
+    if (network.startsWith("other:") || bits != (v4 ? 24 : 64)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "network refused");
+    }
+  }
+
+  private static void requireUntil(Block block) {
+    if (block == null || block.until() == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until is required");
     }
   }
 

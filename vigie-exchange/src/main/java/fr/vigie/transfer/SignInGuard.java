@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,10 +19,14 @@ import org.springframework.stereotype.Component;
  * /64 of an IPv6 one) that did not sign in successfully within {@code known-for} is refused. The
  * subcontractors' machines keep working from the networks they used; a machine on a network never
  * used before waits for the end of the guard or its lift by an analyst. The known networks are read
- * from the operation log when the guard starts (and again after a restart).
+ * from the operation log when the guard starts (and again after a restart). An exchange that knows
+ * no network (new, or no sign-in within {@code known-for}) would refuse everyone, its honest
+ * subcontractors first, and none of them could ever become known: there the guard refuses nobody,
+ * and says so in the log.
  */
 @Component
 class SignInGuard {
+  private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
   private final JdbcTemplate jdbc;
   private final Duration knownFor;
   private final Clock clock = Clock.systemUTC();
@@ -50,6 +56,10 @@ class SignInGuard {
         Timestamp.from(until));
     known = knownNetworks();
     this.until = this.until == null || until.isAfter(this.until) ? until : this.until;
+    if (known.isEmpty()) {
+      log.warn(
+          "sign-in guard raised, but no network signed in within {}: it refuses nobody", knownFor);
+    }
   }
 
   /** Serves every network again (an analyst lifted the national alert). */
@@ -65,10 +75,17 @@ class SignInGuard {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    if (!end.isAfter(now) || known.contains(AddressLimits.network(address))) {
+    if (!end.isAfter(now) || serves(known, AddressLimits.network(address))) {
       return Optional.empty();
     }
     return Optional.of(Duration.between(now, end));
+  }
+
+  /**
+   * Whether a guard knowing {@code known} serves {@code network}: all of them when it knows none.
+   */
+  static boolean serves(Set<String> known, String network) {
+    return known.isEmpty() || known.contains(network);
   }
 
   private Set<String> knownNetworks() {

@@ -13,6 +13,7 @@ import fr.vigie.audit.AuditLog;
 import fr.vigie.audit.AuditScan;
 import fr.vigie.audit.ProofException;
 import fr.vigie.exchange.BatchId;
+import fr.vigie.exchange.ExchangeAuditIngest;
 import fr.vigie.exchange.ExchangeBatches;
 import fr.vigie.exchange.ExchangeStamp;
 import fr.vigie.identity.AccountId;
@@ -46,12 +47,6 @@ public class Incidents {
 
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-  /** An exchange account as its operations' audit entries name it ({@code exchange:ACCOUNT}). */
-  private static final Pattern EXCHANGE_ACCOUNT = Pattern.compile("[a-z0-9-]{1,60}");
-
-  /** The purpose of a download from the exchange that completed. */
-  private static final String DOWNLOADED = "EXCHANGE.DOWNLOAD.OK";
-
   private final IncidentStore store;
   private final AuditScan scan;
   private final ScopeCompleteness completeness;
@@ -79,15 +74,18 @@ public class Incidents {
    * the exchange disclosed, in the window those reads took.
    */
   public Scope ofBatch(BatchId batch) {
-    ExchangeBatches.Batch found =
-        batches
-            .batch(requireNonNull(batch, "batch is null"))
-            .orElseThrow(
-                () ->
-                    new VigieException(
-                        ProblemCode.FIELD_INVALID,
-                        "batch: no batch " + batch + " whose reads' window is known"));
+    ExchangeBatches.Batch found = batch(requireNonNull(batch, "batch is null"));
     return Scope.ofBatch(batch, found.operator(), found.readFrom(), found.readTo());
+  }
+
+  private ExchangeBatches.Batch batch(BatchId batch) {
+    return batches
+        .batch(batch)
+        .orElseThrow(
+            () ->
+                new VigieException(
+                    ProblemCode.FIELD_INVALID,
+                    "batch: no batch " + batch + " whose reads' window is known"));
   }
 
   /** Declares an incident and scopes it. */
@@ -164,7 +162,8 @@ public class Incidents {
    */
   private Scoped scope(Scope scope, List<Scope> earlier) {
     long started = System.nanoTime();
-    Impact impact = new Impact(earlier, admits(scope));
+    ExchangeBatches.Batch batch = scope.kind() == Scope.Kind.BATCH ? batch(scope.batch()) : null;
+    Impact impact = new Impact(earlier, admits(batch));
     Set<Long> entries = new java.util.HashSet<>();
     try {
       AuditScan.Report report =
@@ -174,8 +173,8 @@ public class Incidents {
                 impact.add(event);
                 entries.add(index);
               });
-      if (scope.kind() == Scope.Kind.BATCH) {
-        downloads(scope).forEach(impact::leftAgainAt);
+      if (batch != null) {
+        downloads(scope, batch).forEach(impact::leftAgainAt);
       }
       return new Scoped(impact, report, (System.nanoTime() - started) / 1e9, entries);
     } catch (ProofException e) {
@@ -211,21 +210,19 @@ public class Incidents {
    * of their ingest, which may come long after the download: the window runs to now, and the
    * download's own time is the one its entry's source keeps ({@link ExchangeStamp}).
    */
-  private List<Instant> downloads(Scope scope) throws ProofException {
-    ExchangeBatches.Batch batch = batches.batch(scope.batch()).orElseThrow();
-    if (!EXCHANGE_ACCOUNT.matcher(batch.account()).matches()) {
+  private List<Instant> downloads(Scope scope, ExchangeBatches.Batch batch) throws ProofException {
+    String actor = ExchangeAuditIngest.actor(batch.account());
+    if (actor.equals(ExchangeAuditIngest.actor(null))) {
       return List.of();
     }
     Instant now = clock.instant();
     List<Instant> found = new ArrayList<>();
     scan.scanIndexed(
         new AuditScan.Selection(
-            Set.of("exchange:" + batch.account()),
-            Set.of(),
-            scope.from(),
-            now.isBefore(scope.from()) ? scope.from() : now),
+            Set.of(actor), Set.of(), scope.from(), now.isBefore(scope.from()) ? scope.from() : now),
         (index, event) -> {
-          if (DOWNLOADED.equals(event.purpose()) && event.decision() == AuditDecision.ALLOW) {
+          if (ExchangeAuditIngest.DOWNLOADED.equals(event.purpose())
+              && event.decision() == AuditDecision.ALLOW) {
             ExchangeStamp.of(event.source())
                 .filter(stamp -> scope.batch().equals(stamp.batch()))
                 .ifPresent(stamp -> found.add(stamp.at()));
@@ -234,15 +231,16 @@ public class Incidents {
     return found;
   }
 
-  /** Which selected entries a scope takes: for a batch, its persons' reads for the exchange. */
-  private Predicate<AuditEvent> admits(Scope scope) {
-    if (scope.kind() != Scope.Kind.BATCH) {
+  /**
+   * Which selected entries a scope takes: for a batch's scope, its persons' reads for the exchange;
+   * for any other (no batch), all.
+   */
+  private static Predicate<AuditEvent> admits(ExchangeBatches.Batch batch) {
+    if (batch == null) {
       return event -> true;
     }
     Set<String> persons =
-        batches.batch(scope.batch()).orElseThrow().persons().stream()
-            .map(PersonId::toString)
-            .collect(Collectors.toSet());
+        batch.persons().stream().map(PersonId::toString).collect(Collectors.toSet());
     return event ->
         Purpose.EXCHANGE.name().equals(event.purpose()) && persons.contains(event.subject());
   }

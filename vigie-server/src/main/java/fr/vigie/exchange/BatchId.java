@@ -6,6 +6,9 @@ import java.util.UUID;
 
 /** One batch sent to a subcontractor; its name on the exchange is {@code batch-<id>}. */
 public record BatchId(UUID value) {
+  /** A batch's id as its file name and the audit write it: a lower-case UUID. */
+  static final String FORM = "[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}";
+
   public BatchId {
     requireNonNull(value, "value is null");
   }

@@ -144,11 +144,24 @@ public class ExchangeAuditIngest {
     return found;
   }
 
+  /** The purpose of the entry of a completed download from the exchange. */
+  public static final String DOWNLOADED = "EXCHANGE.DOWNLOAD.OK";
+
+  private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9-]{1,60}");
+
+  /**
+   * The actor of the audit entries of an exchange account's operations: {@code exchange:} and the
+   * account, or {@code exchange:unknown} for a name outside the accounts' alphabet.
+   */
+  public static String actor(String account) {
+    return "exchange:"
+        + (account != null && ACCOUNT.matcher(account).matches() ? account : "unknown");
+  }
+
   private static AuditEvent event(ExchangeOperation operation, Instant now) {
-    String account = operation.account();
     return new AuditEvent(
         now,
-        "exchange:" + (account.matches("[a-z0-9-]{1,60}") ? account : "unknown"),
+        actor(operation.account()),
         AuditAction.EXCHANGE,
         null,
         List.of(),

@@ -25,7 +25,7 @@ record ExchangeOperation(
     String outcome,
     int count) {
   private static final Pattern BATCH_FILE =
-      Pattern.compile("outbound/batch-([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\\.pgp");
+      Pattern.compile("outbound/batch-(" + BatchId.FORM + ")\\.pgp");
 
   static ExchangeOperation of(JsonNode operation) {
     JsonNode bytes = operation.get("bytes");

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * The entry's own time is the register's, when it appended the entry: the audit log stays in time
  * order however late the register ingests, and the exchange's time travels here.
  *
- * <p>Written {@code exchange-seq:<19 digits>@<ISO instant>} then {@code /batch-<uuid>} for a
- * batch's file: at most 104 characters of the source token's alphabet.
+ * <p>Written {@code exchange-seq:<19 digits>/at:<ISO instant>} then {@code /batch-<uuid>} for a
+ * batch's file: at most 106 characters of the source token's alphabet. An entry ingested before
+ * this form existed has {@code exchange-seq:<19 digits>} alone and no stamp: its time is the
+ * exchange's own (the entry's time), and it names no batch.
  *
  * @param batch the batch whose file the operation moved, or null
  */
@@ -27,7 +29,9 @@ public record ExchangeStamp(long seq, Instant at, BatchId batch) {
   private static final Pattern FORM =
       Pattern.compile(
           Pattern.quote(PREFIX)
-              + "(\\d{19})/at:([0-9T:.Z-]{20,27})(?:/batch-([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))?");
+              + "(\\d{19})/at:([0-9T:.Z-]{20,27})(?:/batch-("
+              + BatchId.FORM
+              + "))?");
 
   public ExchangeStamp {
     requireNonNull(at, "at is null");
@@ -49,7 +53,8 @@ public record ExchangeStamp(long seq, Instant at, BatchId batch) {
               Long.parseLong(matcher.group(1)),
               Instant.parse(matcher.group(2)),
               matcher.group(3) == null ? null : new BatchId(UUID.fromString(matcher.group(3)))));
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | NumberFormatException e) {
+      // A time that is no instant, or 19 digits beyond a long: not a stamp Vigie wrote.
       return Optional.empty();
     }
   }

@@ -53,12 +53,14 @@ public final class PersonCsv {
   /**
    * An address as mail is sent to: a dot-atom local part and a domain of labels (letters of any
    * script allowed, RFC 6531). The third outside pass stored {@code someone@gmail.com;env;}, which
-   * the looser pattern before took for an address.
+   * the looser pattern before took for an address. A top-level domain is letters, or an
+   * internationalized one written in punycode ({@code xn--p1ai}).
    */
   private static final Pattern EMAIL =
       Pattern.compile(
           "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
-              + "@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+\\p{L}{2,}");
+              + "@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
+              + "(?:\\p{L}{2,}|xn--[a-z0-9-]*[a-z0-9])");
 
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .]{6,20}");
   private static final int MAX_TEXT = 200;

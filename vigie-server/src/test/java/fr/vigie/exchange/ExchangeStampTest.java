@@ -50,6 +50,13 @@ class ExchangeStampTest {
     assertThat(ExchangeStamp.of("raised-at:2026-03-02T10:00:00Z")).isEmpty();
   }
 
+  /** Found in review: 19 digits beyond a long threw out of the parse, and failed a whole scope. */
+  @Test
+  void of_aSequenceBeyondALong_isEmpty() {
+    assertThat(ExchangeStamp.of("exchange-seq:9999999999999999999/at:2026-03-02T10:00:00Z"))
+        .isEmpty();
+  }
+
   @Test
   void batch_ofAnOperation_isReadFromAnOutboundBatchFileOnly() {
     BatchId batch = BatchId.random();

@@ -63,6 +63,16 @@ class PersonCsvTest {
     assertThat(person.nir().value()).isEqualTo(NIR);
   }
 
+  /** Found in review: the stricter address refused a punycode top-level domain. */
+  @Test
+  void parse_emailUnderAnInternationalizedTopLevelDomain_isAccepted() {
+    assertThat(
+            PersonCsv.parse(validRow().with("email", "claire@example.xn--p1ai").record()).email())
+        .isEqualTo("claire@example.xn--p1ai");
+    assertThat(PersonCsv.parse(validRow().with("email", "claire@exemple.рф").record()).email())
+        .isEqualTo("claire@exemple.рф");
+  }
+
   @Test
   void parse_corsicanBirthPlace_isAccepted() {
     assertThat(PersonCsv.parse(validRow().with("birth_place", "2A004").record()).birthPlace())
