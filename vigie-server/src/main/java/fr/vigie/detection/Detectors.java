@@ -118,11 +118,19 @@ public final class Detectors {
       return "off-hours";
     }
 
+    /**
+     * True when {@code access} disclosed a person at night or at a weekend, by an account in use
+     * for four weeks: a new advisor has no usual hours yet.
+     */
+    static boolean settledOffHoursRead(
+        Predicate<Instant> offHours, AccountHistory history, Access access) {
+      return access.disclosed() && offHours.test(access.at()) && history.settled(access.at());
+    }
+
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      // A new advisor has no usual hours yet: four weeks of use before its nights say anything.
-      if (!access.disclosed() || !offHours.test(access.at()) || !history.settled(access.at())) {
+      if (!settledOffHoursRead(offHours, history, access)) {
         return Optional.empty();
       }
       int persons = history.offHoursToday();
@@ -135,9 +143,7 @@ public final class Detectors {
           new Signal(
               name(),
               points,
-              persons
-                  + " persons read at night or at a weekend today; its usual days allow "
-                  + allowance));
+              persons + " persons read this night or weekend; its usual ones allow " + allowance));
     }
   }
 

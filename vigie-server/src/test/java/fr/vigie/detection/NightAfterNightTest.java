@@ -145,4 +145,52 @@ class NightAfterNightTest {
     assertThat(signalled(OffHoursAgain.NAME)).isFalse();
     assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
   }
+
+  @Test
+  void oneNightPastMidnight_overTheAllowance_sayNoOffHoursAgain() {
+    work();
+
+    night(evening(0), 11, 1800);
+
+    assertThat(signalled("off-hours")).isTrue();
+    assertThat(signalled(OffHoursAgain.NAME)).isFalse();
+  }
+
+  @Test
+  void oneWeekendSaturdayThenSunday_overTheAllowance_sayNoOffHoursAgain() {
+    work();
+    Instant saturday = MONDAY.plus(Duration.ofDays(5)).plus(Duration.ofHours(1));
+
+    night(saturday, 5, 1800);
+    night(saturday.plus(Duration.ofDays(1)), 5, 1800);
+
+    assertThat(signalled("off-hours")).isTrue();
+    assertThat(signalled(OffHoursAgain.NAME)).isFalse();
+  }
+
+  @Test
+  void twoNightsPastMidnight_secondSaysOffHoursAgain() {
+    work();
+    // One an hour from 21:00 to 02:00: over the allowance, not enough for off-hours to suspend.
+    assertThat(night(evening(0), 6, 3600)).isEqualTo(-1);
+
+    int read = night(evening(1), 20, 1800);
+
+    assertThat(read).isBetween(4, 8);
+
+    assertThat(signalled(OffHoursAgain.NAME)).isTrue();
+  }
+
+  @Test
+  void releasedInTheNight_nextReadThenRaisesNothing() {
+    work();
+    night(evening(0), 8, 600);
+    assertThat(signalled(OwnHours.NAME)).isTrue();
+    detection.release(ACCOUNT);
+
+    read(evening(0).plus(Duration.ofMinutes(90)));
+
+    assertThat(detection.reasons(ACCOUNT)).isEmpty();
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+  }
 }
