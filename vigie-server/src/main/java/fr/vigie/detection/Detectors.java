@@ -102,9 +102,9 @@ public final class Detectors {
   private static final int READS_IN_HALF_A_BURST = 6;
 
   /**
-   * More persons read at night or at a weekend today than the account's own days ever needed,
-   * whatever the device: a thief on the owner's own PC reads while the owner is away. An advisor's
-   * evening at home opens a file or three; its usual days set how many more it may.
+   * More persons read in this night or weekend than the account's own nights ever needed, whatever
+   * the device: a thief on the owner's own PC reads while the owner is away. An advisor's evening
+   * at home opens a file or three; its usual days set how many more it may.
    */
   static final class OffHours implements Detector {
     private final Predicate<Instant> offHours;
