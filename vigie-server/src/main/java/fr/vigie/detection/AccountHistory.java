@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -48,7 +47,16 @@ public final class AccountHistory {
   final int[] dailyOutside = new int[DAYS];
   final int[] dailyOffHours = new int[DAYS];
   int todayOutside;
+
+  /** Distinct persons read in the night or weekend {@link #offHoursPeriod}, as it goes on. */
   int todayOffHours;
+
+  /** The night or weekend of the last read at such an hour, by the day it began on, or null. */
+  LocalDate offHoursPeriod;
+
+  /** Nights and weekends with reads that closed, for {@link #dailyOffHours} (one per period). */
+  int closedPeriods;
+
   LocalDate offHoursOverOn;
 
   /** Disclosures today by hour of the day, to tell the hours worked before today. */
@@ -124,24 +132,24 @@ public final class AccountHistory {
    * that the peers learn from it, or null.
    */
   ClosedDay record(Access access, PeerStats peers) {
-    return record(access, peers, false);
+    return record(access, peers, null, network -> false);
   }
 
   /**
-   * Takes in {@code access}; {@code offHours} when it happened at night or at a weekend (as the
-   * ceilings reckon them), so that the persons read then are counted apart.
+   * Takes in {@code access}; {@code offHoursPeriod} is the night or weekend it happened in (as the
+   * ceilings reckon them, by the day it began on), or null by day, so that the persons read then
+   * are counted apart, night by night; {@code shared} says which networks other accounts use too
+   * (an office's), so that a device that only ever worked on such networks is seen when it appears
+   * on one of its own.
    */
-  ClosedDay record(Access access, PeerStats peers, boolean offHours) {
-    return record(access, peers, offHours, network -> false);
-  }
-
-  /**
-   * Takes in {@code access} as {@link #record(Access, PeerStats, boolean)}; {@code shared} says
-   * which networks other accounts use too (an office's), so that a device that only ever worked on
-   * such networks is seen when it appears on one of its own.
-   */
-  ClosedDay record(Access access, PeerStats peers, boolean offHours, Predicate<String> shared) {
+  ClosedDay record(
+      Access access, PeerStats peers, LocalDate offHoursPeriod, Predicate<String> shared) {
     ClosedDay closed = rollDay(access.at(), peers);
+    boolean offHours = offHoursPeriod != null;
+    if (offHours && !offHoursPeriod.equals(this.offHoursPeriod)) {
+      closeOffHoursPeriod(access.at());
+      this.offHoursPeriod = offHoursPeriod;
+    }
     previousActive = lastActive;
     if (firstActive == null) {
       firstActive = access.at();
@@ -218,7 +226,7 @@ public final class AccountHistory {
     if (before == null && !workedBeforeToday(access.at())) {
       todayStrangeHours++;
     }
-    hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]++;
+    hourOfWeek[hourOfWeekIndex(local)]++;
     todayByHour[local.getHour()]++;
     historyDisclosures++;
     if (!explained) {
@@ -241,7 +249,6 @@ public final class AccountHistory {
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
       dailyOutside[closedDays % DAYS] = todayOutside;
-      dailyOffHours[closedDays % DAYS] = offHoursToLearn(at);
       closedDays++;
       closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside);
     }
@@ -249,7 +256,6 @@ public final class AccountHistory {
     todayPersons = 0;
     todayUnexplained = 0;
     todayOutside = 0;
-    todayOffHours = 0;
     todayStrangeHours = 0;
     java.util.Arrays.fill(todayByHour, 0);
     return closed;
@@ -300,23 +306,26 @@ public final class AccountHistory {
     return firstActive != null && !firstActive.isAfter(now.minus(SETTLED));
   }
 
-  /** Distinct persons first read at night or at a weekend today (calendar day, Paris). */
+  /**
+   * Distinct persons first read in the current night (past midnight until the morning) or weekend
+   * (Friday evening to Monday morning).
+   */
   public int offHoursToday() {
     return todayOffHours;
   }
 
-  /** The most persons read at night or at a weekend on one day of the baseline. */
+  /** The most persons read in one night or weekend of the last {@link #DAYS} with reads. */
   public int maxDailyOffHours() {
     int max = 0;
-    for (int i = 0; i < baselineDays(); i++) {
+    for (int i = 0; i < Math.min(closedPeriods, DAYS); i++) {
       max = Math.max(max, dailyOffHours[i]);
     }
     return max;
   }
 
   /**
-   * Persons the account may read at night or at a weekend in a day before {@code off-hours} speaks:
-   * twice the most of one day of its baseline, at least {@link #LEAST_OFF_HOURS}.
+   * Persons the account may read in a night or a weekend before {@code off-hours} speaks: twice the
+   * most of one of its nights or weekends, at least {@link #LEAST_OFF_HOURS}.
    */
   public int offHoursAllowance() {
     return Math.max(LEAST_OFF_HOURS, 2 * maxDailyOffHours());
@@ -325,30 +334,40 @@ public final class AccountHistory {
   static final int LEAST_OFF_HOURS = 3;
 
   /**
-   * The off-hours persons the baseline learns from the day closing at {@code at}. A settled
-   * account's day above its allowance is not learned as usual (the usual most stays) and is
-   * remembered as {@link #offHoursOverOn}: a thief reading every night must not raise the bar for
-   * itself. A new account learns its nights freely.
+   * Closes the night or weekend that was going on, as one of the next begins at {@code at}: the
+   * baseline learns its persons. A settled account's period above its allowance is not learned as
+   * usual (the usual most stays) and is remembered as {@link #offHoursOverOn}: a thief reading
+   * every night must not raise the bar for itself. A new account learns its nights freely.
    */
-  private int offHoursToLearn(Instant at) {
-    if (!settled(at) || todayOffHours <= offHoursAllowance()) {
-      return todayOffHours;
+  private void closeOffHoursPeriod(Instant at) {
+    if (offHoursPeriod != null) {
+      int learned = todayOffHours;
+      if (settled(at) && todayOffHours > offHoursAllowance()) {
+        offHoursOverOn = offHoursPeriod;
+        learned = maxDailyOffHours();
+      }
+      dailyOffHours[closedPeriods % DAYS] = learned;
+      closedPeriods++;
     }
-    offHoursOverOn = today;
-    return maxDailyOffHours();
+    todayOffHours = 0;
   }
 
-  /** The last closed day on which it read more at night or at a weekend than allowed, or null. */
+  /**
+   * The last closed night or weekend in which it read more than allowed (its first day), or null.
+   */
   public LocalDate offHoursOverOn() {
     return offHoursOverOn;
   }
 
-  /** True when a closed day of the last {@code days} before today read over its allowance. */
+  /**
+   * True when a closed night or weekend begun within {@code days} before the current one read over
+   * its allowance: another night than the current one.
+   */
   public boolean offHoursOverWithin(int days) {
     return offHoursOverOn != null
-        && today != null
-        && offHoursOverOn.isBefore(today)
-        && !offHoursOverOn.isBefore(today.minusDays(days));
+        && offHoursPeriod != null
+        && offHoursOverOn.isBefore(offHoursPeriod)
+        && !offHoursOverOn.isBefore(offHoursPeriod.minusDays(days));
   }
 
   /** Mean distinct persons outside what it follows per active day over the baseline. */
@@ -431,6 +450,8 @@ public final class AccountHistory {
     cusumVolume = 0;
     todayOutside = 0;
     todayOffHours = 0;
+    todayStrangeHours = 0;
+    offHoursOverOn = null;
     todayPersons = 0;
     todayUnexplained = 0;
   }
@@ -559,9 +580,7 @@ public final class AccountHistory {
    */
   public boolean workedBeforeToday(Instant at) {
     ZonedDateTime local = at.atZone(zone);
-    return hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]
-            - todayByHour[local.getHour()]
-        > 0;
+    return hourOfWeek[hourOfWeekIndex(local)] - todayByHour[local.getHour()] > 0;
   }
 
   /** Distinct persons read today at hours of the week it never read at before today. */
@@ -571,8 +590,11 @@ public final class AccountHistory {
 
   /** Disclosures of the whole history in this hour of the week (0 = Monday 00:00). */
   public long disclosuresInHourOfWeek(Instant at) {
-    ZonedDateTime local = at.atZone(zone);
-    return hourOfWeek[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()];
+    return hourOfWeek[hourOfWeekIndex(at.atZone(zone))];
+  }
+
+  private static int hourOfWeekIndex(ZonedDateTime local) {
+    return (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
   }
 
   /**
@@ -689,9 +711,12 @@ public final class AccountHistory {
     return deviceNetworks.movedPersons();
   }
 
-  /** Every network the account remembers, for the networks shared across accounts. */
-  Set<String> networks() {
-    return addresses.keySet();
+  /**
+   * Every network the account remembers, with when it last used it, for the networks shared across
+   * accounts.
+   */
+  Map<String, Instant> networks() {
+    return java.util.Collections.unmodifiableMap(addresses);
   }
 
   /** True when the new device or network of the last access first appeared on an earlier day. */

@@ -11,6 +11,7 @@ import fr.vigie.identity.Role;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -270,6 +271,24 @@ public record Ceilings(
     return nightStarts.isAfter(nightEnds)
         ? !time.isBefore(nightStarts) || time.isBefore(nightEnds)
         : !time.isBefore(nightStarts) && time.isBefore(nightEnds);
+  }
+
+  /**
+   * The night or weekend {@code at} belongs to, by the day it began on: a night runs past midnight
+   * to the first hour of the day, and a weekend, from Friday evening to Monday morning, is one
+   * period (its Friday). Meaningful for an instant {@link #offHours} holds.
+   */
+  public LocalDate offHoursPeriod(Instant at) {
+    LocalDate day =
+        at.atZone(zone)
+            .minusHours(nightEnds.getHour())
+            .minusMinutes(nightEnds.getMinute())
+            .toLocalDate();
+    return switch (day.getDayOfWeek()) {
+      case SATURDAY -> day.minusDays(1);
+      case SUNDAY -> day.minusDays(2);
+      default -> day;
+    };
   }
 
   /** The longest window of any limit: how far back the counters must remember. */

@@ -8,6 +8,7 @@ import fr.vigie.identity.ContainmentState;
 import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -179,10 +180,9 @@ public final class Detection {
     PeerStats group = peers.computeIfAbsent(profile.peers(), g -> new PeerStats(ceilings.zone()));
     synchronized (watch) {
       watch.peers = profile.peers();
-      sharedNetworks.used(access.address(), profile.account());
+      sharedNetworks.used(access.address(), profile.account(), access.at());
       AccountHistory.ClosedDay closed =
-          watch.history.record(
-              access, group, ceilings.offHours(access.at()), sharedNetworks::shared);
+          watch.history.record(access, group, offHoursPeriod(access.at()), sharedNetworks::shared);
       if (closed != null) {
         group.learn(closed);
       }
@@ -481,6 +481,17 @@ public final class Detection {
     return all;
   }
 
+  /** The night or weekend {@code at} belongs to when it is at such an hour, or null. */
+  private LocalDate offHoursPeriod(Instant at) {
+    return ceilings.offHours(at) ? ceilings.offHoursPeriod(at) : null;
+  }
+
+  private void learnNetworks(AccountHistory history, AccountId account) {
+    history
+        .networks()
+        .forEach((network, lastSeen) -> sharedNetworks.used(network, account, lastSeen));
+  }
+
   /**
    * Takes back what was remembered of an account, on a start: its history replaces what this
    * instance knows of it, and its peers learn its baseline days and hours again. Call it before the
@@ -490,7 +501,7 @@ public final class Detection {
     AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
     Watch watch = watch(memory.account());
     PeerStats group = peers.computeIfAbsent(memory.peers(), g -> new PeerStats(ceilings.zone()));
-    history.networks().forEach(n -> sharedNetworks.used(n, memory.account()));
+    learnNetworks(history, memory.account());
     synchronized (watch) {
       watch.history = history;
       watch.peers = memory.peers();
@@ -506,7 +517,7 @@ public final class Detection {
   public void takeBack(AccountMemory memory) {
     AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
     Watch watch = watch(memory.account());
-    history.networks().forEach(n -> sharedNetworks.used(n, memory.account()));
+    learnNetworks(history, memory.account());
     synchronized (watch) {
       watch.history = history;
       watch.peers = memory.peers();

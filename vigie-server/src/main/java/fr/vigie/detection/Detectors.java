@@ -102,9 +102,9 @@ public final class Detectors {
   private static final int READS_IN_HALF_A_BURST = 6;
 
   /**
-   * More persons read at night or at a weekend today than the account's own days ever needed,
-   * whatever the device: a thief on the owner's own PC reads while the owner is away. An advisor's
-   * evening at home opens a file or three; its usual days set how many more it may.
+   * More persons read in this night or weekend than the account's own nights ever needed, whatever
+   * the device: a thief on the owner's own PC reads while the owner is away. An advisor's evening
+   * at home opens a file or three; its usual days set how many more it may.
    */
   static final class OffHours implements Detector {
     private final Predicate<Instant> offHours;
@@ -118,11 +118,19 @@ public final class Detectors {
       return "off-hours";
     }
 
+    /**
+     * True when {@code access} disclosed a person at night or at a weekend, by an account in use
+     * for four weeks: a new advisor has no usual hours yet.
+     */
+    static boolean settledOffHoursRead(
+        Predicate<Instant> offHours, AccountHistory history, Access access) {
+      return access.disclosed() && offHours.test(access.at()) && history.settled(access.at());
+    }
+
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      // A new advisor has no usual hours yet: four weeks of use before its nights say anything.
-      if (!access.disclosed() || !offHours.test(access.at()) || !history.settled(access.at())) {
+      if (!settledOffHoursRead(offHours, history, access)) {
         return Optional.empty();
       }
       int persons = history.offHoursToday();
@@ -135,9 +143,7 @@ public final class Detectors {
           new Signal(
               name(),
               points,
-              persons
-                  + " persons read at night or at a weekend today; its usual days allow "
-                  + allowance));
+              persons + " persons read this night or weekend; its usual ones allow " + allowance));
     }
   }
 

@@ -39,6 +39,8 @@ final class HistoryCodec {
     ints(root.putArray("today_by_hour"), h.todayByHour);
     root.put("closed_days", h.closedDays);
     root.put("off_hours_over", h.offHoursOverOn == null ? null : h.offHoursOverOn.toString());
+    root.put("off_hours_period", h.offHoursPeriod == null ? null : h.offHoursPeriod.toString());
+    root.put("closed_periods", h.closedPeriods);
     ints(root.putArray("daily_persons"), h.dailyPersons);
     ints(root.putArray("daily_unexplained"), h.dailyUnexplained);
     ints(root.putArray("daily_outside"), h.dailyOutside);
@@ -97,6 +99,9 @@ final class HistoryCodec {
     h.closedDays = Math.max(0, root.path("closed_days").asInt(0));
     String over = text(root.get("off_hours_over"));
     h.offHoursOverOn = over == null ? null : LocalDate.parse(over);
+    String period = text(root.get("off_hours_period"));
+    h.offHoursPeriod = period == null ? null : LocalDate.parse(period);
+    h.closedPeriods = Math.max(0, root.path("closed_periods").asInt(h.closedDays));
     readInts(root.get("daily_persons"), h.dailyPersons);
     readInts(root.get("daily_unexplained"), h.dailyUnexplained);
     readInts(root.get("daily_outside"), h.dailyOutside);

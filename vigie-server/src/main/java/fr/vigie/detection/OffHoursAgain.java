@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * More persons read at night or at a weekend than the account's allowance today, and on another day
- * of the last week: a thief on the owner's own PC comes back night after night, while an advisor's
- * late evening is once. With {@code off-hours}, which such a night raises, it suspends; the days
- * over the allowance are not learned as usual ({@link AccountHistory#offHoursAllowance}), so the
- * second night is judged by the owner's own nights, not the thief's first.
+ * More persons read in this night or weekend than the account's allowance, and in another night
+ * begun within the last week: a thief on the owner's own PC comes back night after night, while an
+ * advisor's late evening is once. With {@code off-hours}, which such a night raises, it suspends;
+ * the days over the allowance are not learned as usual ({@link AccountHistory#offHoursAllowance}),
+ * so the second night is judged by the owner's own nights, not the thief's first.
  */
 final class OffHoursAgain implements Detector {
   static final String NAME = "off-hours-again";
@@ -33,9 +33,7 @@ final class OffHoursAgain implements Detector {
   @Override
   public Optional<Signal> assess(
       AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-    if (!access.disclosed()
-        || !offHours.test(access.at())
-        || !history.settled(access.at())
+    if (!Detectors.OffHours.settledOffHoursRead(offHours, history, access)
         || !history.offHoursOverWithin(DAYS)
         || history.offHoursToday() <= history.offHoursAllowance()) {
       return Optional.empty();
@@ -45,7 +43,7 @@ final class OffHoursAgain implements Detector {
             NAME,
             POINTS,
             history.offHoursToday()
-                + " persons read at night or at a weekend today, above its usual days, as on "
+                + " persons read this night or weekend, above its usual ones, as in the one of "
                 + history.offHoursOverOn()));
   }
 }

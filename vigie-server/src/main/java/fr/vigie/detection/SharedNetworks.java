@@ -1,40 +1,88 @@
 package fr.vigie.detection;
 
 import fr.vigie.identity.AccountId;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The networks (pseudonymous tokens) more than one account used: an office's, as opposed to a home
  * box or a phone's connection, which one account uses. Learnt from every access and from every
- * account's remembered networks on a start, so nothing more is stored. Thread-safe.
+ * account's remembered networks on a start, so nothing more is stored. Bounded: past {@link
+ * #MOST_NETWORKS}, the network used longest ago is forgotten, so that a new office's network is
+ * still learnt. Thread-safe.
  */
 final class SharedNetworks {
-  /** Accounts that make a network shared. */
-  static final int ACCOUNTS = 2;
+  /** Networks remembered at most. */
+  static final int MOST_NETWORKS = 100_000;
 
-  /** Networks remembered at most: past it, new ones are not learnt (and count as not shared). */
-  static final int MOST_NETWORKS = 1_000_000;
+  private final int most;
 
-  private final ConcurrentHashMap<String, Set<AccountId>> users = new ConcurrentHashMap<>();
+  /** By network, least recently used first. */
+  private final LinkedHashMap<String, Use> uses = new LinkedHashMap<>();
 
-  /** Takes in that {@code account} used {@code network}. */
-  void used(String network, AccountId account) {
-    Set<AccountId> seen = users.get(network);
-    if (seen == null) {
-      if (users.size() >= MOST_NETWORKS) {
-        return;
-      }
-      seen = users.computeIfAbsent(network, n -> ConcurrentHashMap.newKeySet());
-    }
-    if (seen.size() < ACCOUNTS) {
-      seen.add(account);
+  /** The first account seen on a network, whether another one used it too, and when last used. */
+  private static final class Use {
+    private final AccountId first;
+    private boolean shared;
+    private Instant lastSeen;
+
+    private Use(AccountId first, Instant lastSeen) {
+      this.first = first;
+      this.lastSeen = lastSeen;
     }
   }
 
+  SharedNetworks() {
+    this(MOST_NETWORKS);
+  }
+
+  SharedNetworks(int most) {
+    if (most < 1) {
+      throw new IllegalArgumentException("most must be positive");
+    }
+    this.most = most;
+  }
+
+  /** Takes in that {@code account} used {@code network}, last at {@code at}. */
+  synchronized void used(String network, AccountId account, Instant at) {
+    Use use = uses.get(network);
+    if (use == null) {
+      uses.put(network, new Use(account, at));
+      forgetOldest();
+      return;
+    }
+    use.shared |= !use.first.equals(account);
+    if (at.isAfter(use.lastSeen)) {
+      use.lastSeen = at;
+      uses.remove(network);
+      uses.put(network, use);
+    }
+  }
+
+  /**
+   * Drops the network used longest ago once past the bound. Networks are kept in the order of their
+   * last use as it was taken in; one taken in late (a start replaying what accounts remember) with
+   * an older last use may stay a little longer than a more recent one.
+   */
+  private void forgetOldest() {
+    if (uses.size() <= most) {
+      return;
+    }
+    Iterator<Map.Entry<String, Use>> oldest = uses.entrySet().iterator();
+    oldest.next();
+    oldest.remove();
+  }
+
   /** True when more than one account used {@code network}. */
-  boolean shared(String network) {
-    Set<AccountId> seen = users.get(network);
-    return seen != null && seen.size() >= ACCOUNTS;
+  synchronized boolean shared(String network) {
+    Use use = uses.get(network);
+    return use != null && use.shared;
+  }
+
+  /** Networks remembered now. */
+  synchronized int size() {
+    return uses.size();
   }
 }

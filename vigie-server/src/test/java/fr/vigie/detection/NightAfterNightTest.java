@@ -10,6 +10,9 @@ import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +29,35 @@ class NightAfterNightTest {
   private static final AccountProfile ADVISOR =
       new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.MISSION_LOCALE, null);
 
-  private Detection detection = Detection.withDefaults();
+  /** Every detector that spoke on a read, whether or not the account's state rose. */
+  private final Set<String> raised = new HashSet<>();
+
+  private Detection detection = listened();
   private int nextPerson;
+
+  private Detection listened() {
+    return new Detection(
+        Ceilings.defaults(),
+        Detectors.defaults().stream().map(this::heard).toList(),
+        Thresholds.defaults());
+  }
+
+  private Detector heard(Detector detector) {
+    return new Detector() {
+      @Override
+      public String name() {
+        return detector.name();
+      }
+
+      @Override
+      public Optional<Signal> assess(
+          AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+        Optional<Signal> signal = detector.assess(history, peers, profile, access);
+        signal.ifPresent(spoke -> raised.add(spoke.detector()));
+        return signal;
+      }
+    };
+  }
 
   private void read(Instant at) {
     detection.observe(
@@ -74,7 +104,8 @@ class NightAfterNightTest {
   }
 
   private boolean signalled(String detector) {
-    return detection.reasons(ACCOUNT).stream().anyMatch(s -> s.detector().equals(detector));
+    return raised.contains(detector)
+        || detection.reasons(ACCOUNT).stream().anyMatch(s -> s.detector().equals(detector));
   }
 
   /** 21:00 in Paris, {@code days} after the first Monday. */
@@ -100,7 +131,7 @@ class NightAfterNightTest {
     work();
     night(evening(0), 6, 1800);
     AccountMemory memory = detection.memory(ACCOUNT).orElseThrow();
-    detection = Detection.withDefaults();
+    detection = listened();
     detection.remember(memory);
 
     int read = night(evening(1), 20, 1800);
@@ -144,5 +175,54 @@ class NightAfterNightTest {
 
     assertThat(signalled(OffHoursAgain.NAME)).isFalse();
     assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+  }
+
+  @Test
+  void oneNightPastMidnight_overTheAllowance_sayNoOffHoursAgain() {
+    work();
+
+    night(evening(0), 11, 1800);
+
+    assertThat(signalled("off-hours")).isTrue();
+    assertThat(signalled(OffHoursAgain.NAME)).isFalse();
+  }
+
+  @Test
+  void oneWeekendSaturdayThenSunday_overTheAllowance_sayNoOffHoursAgain() {
+    work();
+    Instant saturday = MONDAY.plus(Duration.ofDays(5)).plus(Duration.ofHours(1));
+
+    night(saturday, 5, 1800);
+    night(saturday.plus(Duration.ofDays(1)), 5, 1800);
+
+    assertThat(signalled("off-hours")).isTrue();
+    assertThat(signalled(OffHoursAgain.NAME)).isFalse();
+  }
+
+  @Test
+  void twoNightsPastMidnight_secondSaysOffHoursAgain() {
+    work();
+    // One an hour from 21:00 to 02:00: over the allowance, not enough for off-hours to suspend.
+    assertThat(night(evening(0), 6, 3600)).isEqualTo(-1);
+
+    int read = night(evening(1), 20, 1800);
+
+    assertThat(read).isBetween(4, 8);
+
+    assertThat(signalled(OffHoursAgain.NAME)).isTrue();
+  }
+
+  @Test
+  void releasedInTheNight_nextReadThenRaisesNothing() {
+    work();
+    night(evening(0), 8, 600);
+    assertThat(signalled(OwnHours.NAME)).isTrue();
+    detection.release(ACCOUNT);
+    raised.clear();
+
+    read(evening(0).plus(Duration.ofMinutes(90)));
+
+    assertThat(raised).doesNotContain(OwnHours.NAME, OffHoursAgain.NAME, "off-hours");
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
   }
 }
