@@ -6,7 +6,6 @@ import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
-import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,19 +30,10 @@ class OwnHoursTest {
       new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.CAP_EMPLOI, null);
 
   private Detection detection = Detection.withDefaults();
-  private int nextPerson;
+  private final OfficePcReads reads = new OfficePcReads(ADVISOR);
 
   private void read(Instant at, Link link) {
-    detection.observe(
-        ADVISOR,
-        Access.of(
-            ACCOUNT,
-            at,
-            AccessKind.READ,
-            new PersonId(new UUID(9, nextPerson++)),
-            link,
-            "pc",
-            "office"));
+    detection.observe(ADVISOR, reads.next(at, link));
   }
 
   /** Five weeks of weekdays at the office PC, 09:00 to 15:00 in Paris, 12 persons a day. */
@@ -117,7 +107,7 @@ class OwnHoursTest {
             Ceilings.defaults(),
             Detectors.defaults().stream().filter(d -> !d.name().equals(OwnHours.NAME)).toList(),
             Thresholds.defaults());
-    nextPerson = 0;
+    reads.restart();
     work();
     int without = readAMinute(FRIDAY_EVENING, 60);
 

@@ -6,7 +6,6 @@ import fr.vigie.identity.AccountId;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
-import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,19 +26,10 @@ class OwnerPcTest {
       new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
 
   private final Detection detection = Detection.withDefaults();
-  private int nextPerson;
+  private final OfficePcReads reads = new OfficePcReads(ADVISOR);
 
   private void read(Instant at, Link link) {
-    detection.observe(
-        ADVISOR,
-        Access.of(
-            ACCOUNT,
-            at,
-            AccessKind.READ,
-            new PersonId(new UUID(9, nextPerson++)),
-            link,
-            "pc",
-            "office"));
+    detection.observe(ADVISOR, reads.next(at, link));
   }
 
   /** Five weeks of weekdays at the office PC, 12 persons a day and one justified read a week. */
