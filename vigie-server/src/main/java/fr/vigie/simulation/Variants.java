@@ -49,7 +49,8 @@ public final class Variants {
       double containedShare,
       int apart,
       double apartLeakedPerAccountMax,
-      List<Outcome> worst) {
+      List<Outcome> worst,
+      List<Outcome> uncontained) {
     /** The {@code "variants"} member of the evaluation's JSON line. */
     public String json() {
       return "{\"count\":"
@@ -84,25 +85,37 @@ public final class Variants {
               100 * containedShare,
               apart,
               apartLeakedPerAccountMax));
-      for (Outcome o : worst) {
-        out.append(
-            String.format(
-                "  %-22s %3d accounts %-12s %-9s %6.1f per account%s%n",
-                o.scenario().name(),
-                o.scenario().accounts(),
-                o.scenario().targets().name().toLowerCase(java.util.Locale.ROOT),
-                o.scenario().per().name().toLowerCase(java.util.Locale.ROOT),
-                o.leakedPerAccount(),
-                o.contained() ? "" : ", not contained"));
+      worst.forEach(o -> line(out, o));
+      List<Outcome> others = uncontained.stream().filter(o -> !worst.contains(o)).toList();
+      if (!others.isEmpty()) {
+        out.append(String.format("not contained, beyond the ten worst:%n"));
+        others.forEach(o -> line(out, o));
       }
       return out.toString();
     }
 
-    /** Writes the worst variants as scenario files into {@code dir}, to be replayed. */
+    private static void line(StringBuilder out, Outcome o) {
+      out.append(
+          String.format(
+              "  %-22s %3d accounts %-12s %-9s %6.1f per account%s%n",
+              o.scenario().name(),
+              o.scenario().accounts(),
+              o.scenario().targets().name().toLowerCase(java.util.Locale.ROOT),
+              o.scenario().per().name().toLowerCase(java.util.Locale.ROOT),
+              o.leakedPerAccount(),
+              o.contained() ? "" : ", not contained"));
+    }
+
+    /**
+     * Writes the worst variants, and every one not contained, as scenario files into {@code dir},
+     * to be replayed.
+     */
     public List<Path> writeWorst(Path dir) throws IOException {
       Files.createDirectories(dir);
       List<Path> files = new ArrayList<>();
-      for (Outcome o : worst) {
+      java.util.Set<Outcome> written = new java.util.LinkedHashSet<>(worst);
+      written.addAll(uncontained);
+      for (Outcome o : written) {
         Path file = dir.resolve(o.scenario().name() + ".json");
         Files.writeString(file, ScenarioFile.write(o.scenario()), StandardCharsets.UTF_8);
         files.add(file);
@@ -184,7 +197,11 @@ public final class Variants {
             : counted.stream().filter(Outcome::contained).count() / (double) counted.size(),
         apart.size(),
         apart.stream().mapToDouble(Outcome::leakedPerAccount).max().orElse(0),
-        worst);
+        worst,
+        counted.stream()
+            .filter(o -> !o.contained())
+            .sorted(Comparator.comparing(o -> o.scenario().name()))
+            .toList());
   }
 
   /** Variants packed into agencies, at most {@link #ACCOUNTS_PER_AGENCY} accounts each. */
