@@ -57,11 +57,15 @@ public final class VariantGenerator {
                 : r.chance(0.3)
                     ? AttackScenario.Targets.ORGANIZATION_WALK
                     : AttackScenario.Targets.ORGANIZATION;
-    double duration = r.between(2, 28);
+    double drawnDuration = r.between(2, 28);
     List<Integer> restarts = new ArrayList<>();
     if (r.chance(0.2)) {
-      restarts.add(startDay + r.nextInt((int) duration));
+      restarts.add(startDay + r.nextInt((int) drawnDuration));
     }
+    List<AttackScenario.Window> hours = hours(r);
+    // Weekend hours drawn with a few weekdays would never act: an attack that made no access is
+    // neither contained nor not. The span is stretched to the end of the first window it meets.
+    double duration = Math.max(drawnDuration, daysToFirstWindowEnd(startDay, startTime, hours));
     return new AttackScenario(
         "variant-" + seed + "-" + i,
         "drawn by vigie eval --variants (seed " + seed + ", number " + i + ")",
@@ -74,7 +78,7 @@ public final class VariantGenerator {
         ownerWorks,
         reads,
         per,
-        hours(r),
+        hours,
         r.chance(0.5),
         r.chance(0.5),
         r.chance(0.85),
@@ -86,6 +90,28 @@ public final class VariantGenerator {
         AttackScenario.Act.READ,
         0,
         0);
+  }
+
+  /**
+   * Days from the start at {@code startDay} and {@code startTime} to the end of the first of {@code
+   * windows} that applies after it (local time of the simulated calendar).
+   */
+  static double daysToFirstWindowEnd(
+      int startDay, LocalTime startTime, List<AttackScenario.Window> windows) {
+    int start = startTime.toSecondOfDay();
+    for (int day = startDay; day < startDay + 8; day++) {
+      boolean weekend = SimulatedCalendar.weekend(SimulatedCalendar.START.plusDays(day));
+      int earliestEnd = Integer.MAX_VALUE;
+      for (AttackScenario.Window window : windows) {
+        if (window.applies(weekend) && (day > startDay || window.toSecond() > start)) {
+          earliestEnd = Math.min(earliestEnd, window.toSecond());
+        }
+      }
+      if (earliestEnd != Integer.MAX_VALUE) {
+        return (day - startDay) + (earliestEnd - start) / 86_400.0;
+      }
+    }
+    throw new IllegalArgumentException("hours: no window applies on any day of a week");
   }
 
   private static List<AttackScenario.Window> hours(SplitMix64 r) {

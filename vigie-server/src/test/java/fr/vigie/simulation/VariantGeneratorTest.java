@@ -30,6 +30,27 @@ class VariantGeneratorTest {
   }
 
   @Test
+  void draw_everyVariant_meetsOneOfItsWindowsWithinItsSpan() {
+    for (AttackScenario v : VariantGenerator.draw(600, 1)) {
+      double needed =
+          VariantGenerator.daysToFirstWindowEnd(v.startDay(), v.startTime(), v.windows());
+      assertThat(v.durationDays()).as(v.name()).isGreaterThanOrEqualTo(needed);
+    }
+  }
+
+  @Test
+  void daysToFirstWindowEnd_weekendHoursFromATuesday_reachTheSaturday() {
+    // Day 50 is a Tuesday (day 0 is Monday 5 January 2026); 10:00-18:00 at weekends.
+    List<AttackScenario.Window> weekends =
+        List.of(new AttackScenario.Window(AttackScenario.Days.WEEKENDS, 36_000, 64_800));
+
+    double days =
+        VariantGenerator.daysToFirstWindowEnd(50, java.time.LocalTime.of(11, 15), weekends);
+
+    assertThat(days).isEqualTo(4 + (64_800 - 40_500) / 86_400.0);
+  }
+
+  @Test
   void write_thenParse_givesTheSameScenario() {
     for (AttackScenario variant : drawn) {
       assertThat(ScenarioFile.parse(variant.name(), ScenarioFile.write(variant)))
