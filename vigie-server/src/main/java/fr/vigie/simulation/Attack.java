@@ -156,7 +156,38 @@ final class Attack {
       seconds =
           firstRead == null ? 0 : Math.max(0, Duration.between(firstRead, last).toNanos() / 1e9);
     }
-    return new ScenarioRun(leaked.size(), seconds, refusals, ceilings);
+    return new ScenarioRun(leaked.size(), seconds, refusals, ceilings, withinUsualPace());
+  }
+
+  /** True when every account is read at most at its owner's usual persons a working day. */
+  private boolean withinUsualPace() {
+    return !accounts.isEmpty()
+        && accounts.stream()
+            .allMatch(
+                a -> {
+                  double usualDay = usual.getOrDefault(a.index(), 0.0);
+                  return personsPerWeekday(scenario, usualDay) <= usualDay;
+                });
+  }
+
+  /**
+   * Persons a working day the attack reads at its pace, over its weekday windows, for an account
+   * whose owner usually reads {@code usualDay}.
+   */
+  static double personsPerWeekday(AttackScenario scenario, double usualDay) {
+    double window = 0;
+    for (AttackScenario.Window w : scenario.windows()) {
+      if (w.applies(false)) {
+        window += w.toSecond() - w.fromSecond();
+      }
+    }
+    return switch (scenario.per()) {
+      case SECOND -> scenario.reads() * window;
+      case MINUTE -> scenario.reads() * window / 60;
+      case HOUR -> scenario.reads() * window / 3600;
+      case DAY -> window > 0 ? scenario.reads() : 0;
+      case USUAL_DAY -> window > 0 ? scenario.reads() * usualDay : 0;
+    };
   }
 
   private Duration pause() {

@@ -39,9 +39,40 @@ public record EvaluationResult(
       double capLeakedP95,
       double capLeakedMax,
       long refusals,
-      List<String> ceilings) {
+      List<String> ceilings,
+      boolean ownPace) {
     public ScenarioStats {
       ceilings = List.copyOf(ceilings);
+    }
+
+    /** Of an attack faster than its owners, or whose pace is not known. */
+    public ScenarioStats(
+        String name,
+        double leakedMedian,
+        double leakedP95,
+        double leakedMax,
+        double containSecondsMedian,
+        double containSecondsP95,
+        double containedShare,
+        double capLeakedMedian,
+        double capLeakedP95,
+        double capLeakedMax,
+        long refusals,
+        List<String> ceilings) {
+      this(
+          name,
+          leakedMedian,
+          leakedP95,
+          leakedMax,
+          containSecondsMedian,
+          containSecondsP95,
+          containedShare,
+          capLeakedMedian,
+          capLeakedP95,
+          capLeakedMax,
+          refusals,
+          ceilings,
+          false);
     }
 
     /** Without the names of the ceilings met. */
@@ -114,7 +145,8 @@ public record EvaluationResult(
           Percentiles.percentile(capLeaked, 0.95),
           Percentiles.max(capLeaked),
           runs.stream().mapToLong(ScenarioRun::refusals).sum(),
-          runs.stream().flatMap(run -> run.ceilings().stream()).distinct().sorted().toList());
+          runs.stream().flatMap(run -> run.ceilings().stream()).distinct().sorted().toList(),
+          runs.stream().allMatch(ScenarioRun::ownPace));
     }
   }
 

@@ -144,6 +144,14 @@ public final class VariantGenerator {
    * Need-to-know bounds it to the caseload; the evaluation reports it apart.
    */
   static boolean indistinguishable(AttackScenario s) {
+    return indistinguishable(s, false);
+  }
+
+  /**
+   * The same, where {@code ownPace} says that the run found the attack's persons a working day (at
+   * a pace per second, minute, hour or day) at most each owner's usual day.
+   */
+  static boolean indistinguishable(AttackScenario s, boolean ownPace) {
     boolean workingHours =
         s.windows().stream()
             .allMatch(
@@ -158,7 +166,6 @@ public final class VariantGenerator {
         && !s.recovery()
         && s.dormantDays() == 0
         && workingHours
-        && s.per() == AttackScenario.Per.USUAL_DAY
-        && s.reads() <= 1.0;
+        && (ownPace || (s.per() == AttackScenario.Per.USUAL_DAY && s.reads() <= 1.0));
   }
 }

@@ -34,9 +34,15 @@ public final class Variants {
   private Variants() {}
 
   /** One variant's outcome. */
-  public record Outcome(AttackScenario scenario, double leakedPerAccount, boolean contained) {
+  public record Outcome(
+      AttackScenario scenario, double leakedPerAccount, boolean contained, boolean ownPace) {
+    /** Of an attack faster than its owners, or whose pace is not known. */
+    public Outcome(AttackScenario scenario, double leakedPerAccount, boolean contained) {
+      this(scenario, leakedPerAccount, contained, false);
+    }
+
     boolean apart() {
-      return VariantGenerator.indistinguishable(scenario);
+      return VariantGenerator.indistinguishable(scenario, ownPace);
     }
   }
 
@@ -161,7 +167,8 @@ public final class Variants {
               new Outcome(
                   scenario,
                   stats.leakedMax() / scenario.accounts(),
-                  stats.containedShare() == 1.0));
+                  stats.containedShare() == 1.0,
+                  stats.ownPace()));
         }
       }
     } catch (ExecutionException e) {

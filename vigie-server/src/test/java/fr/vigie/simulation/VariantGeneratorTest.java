@@ -108,4 +108,55 @@ class VariantGeneratorTest {
     assertThat(VariantGenerator.indistinguishable(own)).isTrue();
     assertThat(VariantGenerator.indistinguishable(newDevice)).isFalse();
   }
+
+  @Test
+  void indistinguishable_sevenADayOfTheCaseload_onlyWhenTheRunFoundItWithinTheOwnersDay() {
+    AttackScenario sevenADay =
+        ScenarioFile.parse(
+            "seven",
+            """
+            {"name": "seven", "accounts": {}, "start": {}, "pace": {"reads": 7, "per": "day"},
+             "hours": [{"days": "weekdays", "from": "09:00", "to": "17:00"}],
+             "device": "owner", "address": "owner", "targets": "followed"}
+            """);
+    AttackScenario atNight =
+        ScenarioFile.parse(
+            "night",
+            """
+            {"name": "night", "accounts": {}, "start": {}, "pace": {"reads": 7, "per": "day"},
+             "hours": [{"days": "weekdays", "from": "20:00", "to": "23:00"}],
+             "device": "owner", "address": "owner", "targets": "followed"}
+            """);
+
+    assertThat(VariantGenerator.indistinguishable(sevenADay)).isFalse();
+    assertThat(VariantGenerator.indistinguishable(sevenADay, true)).isTrue();
+    assertThat(VariantGenerator.indistinguishable(atNight, true)).isFalse();
+  }
+
+  @Test
+  void personsPerWeekday_eachPace_overTheWeekdayWindows() {
+    String hours =
+        "\"hours\": [{\"days\": \"weekdays\", \"from\": \"09:00\", \"to\": \"17:00\"},"
+            + " {\"days\": \"weekends\", \"from\": \"10:00\", \"to\": \"12:00\"}],";
+
+    assertThat(Attack.personsPerWeekday(paced(hours, "2", "hour"), 30)).isEqualTo(16);
+    assertThat(Attack.personsPerWeekday(paced(hours, "0.5", "minute"), 30)).isEqualTo(240);
+    assertThat(Attack.personsPerWeekday(paced(hours, "7", "day"), 30)).isEqualTo(7);
+    assertThat(Attack.personsPerWeekday(paced(hours, "0.5", "usual_day"), 30)).isEqualTo(15);
+    String weekendsOnly =
+        "\"hours\": [{\"days\": \"weekends\", \"from\": \"10:00\", \"to\": \"12:00\"}],";
+    assertThat(Attack.personsPerWeekday(paced(weekendsOnly, "7", "day"), 30)).isZero();
+  }
+
+  private static AttackScenario paced(String hours, String reads, String per) {
+    return ScenarioFile.parse(
+        "paced",
+        "{\"name\": \"paced\", \"accounts\": {}, \"start\": {}, \"pace\": {\"reads\": "
+            + reads
+            + ", \"per\": \""
+            + per
+            + "\"}, "
+            + hours
+            + " \"targets\": \"followed\"}");
+  }
 }
