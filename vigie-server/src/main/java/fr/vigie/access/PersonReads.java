@@ -412,17 +412,20 @@ public class PersonReads {
   }
 
   /**
-   * What explains the access to the detectors: an appointment, a manager's time-boxed relationship,
-   * the caseload, a justification.
+   * What explains the access to the detectors: a justification, else a manager's time-boxed
+   * relationship, else an appointment, else the caseload.
    */
   private static Link link(Facts facts, Decision.Allow allow) {
     if (allow.basis() == Basis.JUSTIFICATION) {
       return Link.OUTSIDE;
     }
-    if (facts.appointment()) {
-      return Link.APPOINTMENT;
+    if (facts.timeBoxed()) {
+      // The manager's relationship says why this account, the appointment only that someone of
+      // its organization sees the person: the detectors weigh a stranger read under the first as
+      // explained, under the second as one the account never read (never-read).
+      return Link.TIME_BOXED;
     }
-    return facts.timeBoxed() ? Link.TIME_BOXED : Link.FOLLOWED;
+    return facts.appointment() ? Link.APPOINTMENT : Link.FOLLOWED;
   }
 
   private Access access(Actor actor, AccessKind kind, PersonId person, Link link) {

@@ -46,7 +46,21 @@ public final class AccountHistory {
   final int[] dailyUnexplained = new int[DAYS];
   final int[] dailyOutside = new int[DAYS];
   final int[] dailyOffHours = new int[DAYS];
+  final int[] dailyNeverRead = new int[DAYS];
   int todayOutside;
+
+  /** The persons it read before, back to a few thousand ({@link ReadBefore}). */
+  ReadBefore readBefore = new ReadBefore();
+
+  /**
+   * Distinct persons read today that it never read before and no manager's time-boxed relationship
+   * explains. An appointment does not: it may be anyone's of the organization, and a first
+   * appointment's stranger is in the account's own rate of them.
+   */
+  int todayNeverRead;
+
+  /** The CUSUM of {@link #todayNeverRead} over the closed days, as {@link #cusumOutside}. */
+  double cusumNeverRead;
 
   /** Distinct persons read in the night or weekend {@link #offHoursPeriod}, as it goes on. */
   int todayOffHours;
@@ -89,6 +103,9 @@ public final class AccountHistory {
   String currentDevice;
   String currentAddress;
   Instant wokeAt;
+
+  /** It woke on a device or a network it never used and has not been back at its own since. */
+  boolean wokeElsewhere;
 
   /** When a step-up was last answered (the last activity then), kept across a restart; or null. */
   Instant steppedUpAt;
@@ -172,6 +189,13 @@ public final class AccountHistory {
     previousAddress = access.address();
     if (lastActive != null && Duration.between(lastActive, access.at()).compareTo(DORMANT) > 0) {
       wokeAt = access.at();
+      wokeElsewhere =
+          newSince(deviceFirstSeen, access.device(), wokeAt)
+              || newSince(addressFirstSeen, access.address(), wokeAt);
+    } else if (wokeElsewhere
+        && !newSince(deviceFirstSeen, access.device(), wokeAt)
+        && !newSince(addressFirstSeen, access.address(), wokeAt)) {
+      wokeElsewhere = false;
     }
     currentDevice = access.device();
     currentAddress = access.address();
@@ -194,6 +218,9 @@ public final class AccountHistory {
     lastDay.put(
         access.person(), new Seen(access.at(), explained || (before != null && before.explained)));
     if (before == null) {
+      if (readBefore.add(access.person()) && access.link() != Link.TIME_BOXED) {
+        todayNeverRead++;
+      }
       if (deviceFirstSeen.containsKey(access.device())) {
         devicePersons.merge(access.device(), 1, Integer::sum);
       }
@@ -234,8 +261,11 @@ public final class AccountHistory {
     }
   }
 
-  /** A finished day of one account: the peers' baseline learns from it. */
-  record ClosedDay(int persons, int unexplained, int outside) {}
+  /**
+   * A finished day of one account: the peers' baseline learns from it ({@code neverRead} is -1 for
+   * an account not yet settled, whose every person is new to it).
+   */
+  record ClosedDay(int persons, int unexplained, int outside, int neverRead) {}
 
   private ClosedDay rollDay(Instant at, PeerStats peers) {
     LocalDate day = at.atZone(zone).toLocalDate();
@@ -246,14 +276,19 @@ public final class AccountHistory {
     if (today != null && todayPersons > 0) {
       cusumOutside = excessOutside(peers);
       cusumVolume = excessVolume();
+      cusumNeverRead = excessNeverRead(peers);
+      dailyNeverRead[closedDays % DAYS] = todayNeverRead;
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
       dailyOutside[closedDays % DAYS] = todayOutside;
       closedDays++;
-      closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside);
+      // A new account meets its caseload for the first time: not a usual day of strangers.
+      int neverRead = lastActive != null && settled(lastActive) ? todayNeverRead : -1;
+      closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside, neverRead);
     }
     today = day;
     todayPersons = 0;
+    todayNeverRead = 0;
     todayUnexplained = 0;
     todayOutside = 0;
     todayStrangeHours = 0;
@@ -265,7 +300,9 @@ public final class AccountHistory {
   void teach(PeerStats peers) {
     for (int i = 0; i < baselineDays(); i++) {
       if (dailyPersons[i] > 0) {
-        peers.learn(new ClosedDay(dailyPersons[i], dailyUnexplained[i], dailyOutside[i]));
+        peers.learn(
+            new ClosedDay(
+                dailyPersons[i], dailyUnexplained[i], dailyOutside[i], dailyNeverRead[i]));
       }
     }
     peers.learnHours(hourOfWeek);
@@ -286,6 +323,54 @@ public final class AccountHistory {
     double usual = Math.max(mean(dailyOutside), peers.outsideMean());
     double allowance = usual + Math.max(3, usual);
     return Math.max(0, cusumOutside + todayOutside - allowance);
+  }
+
+  /** Distinct persons read today that it never read before and nothing explains. */
+  public int neverReadToday() {
+    return todayNeverRead;
+  }
+
+  /**
+   * The same over today and its last {@code closed} active days before (fewer when it has fewer):
+   * how many days the sum holds is {@link #neverReadDays}.
+   */
+  public int neverReadRecently(int closed) {
+    int sum = todayNeverRead;
+    for (int i = 1; i <= Math.min(closed, baselineDays()); i++) {
+      sum += dailyNeverRead[Math.floorMod(closedDays - i, DAYS)];
+    }
+    return sum;
+  }
+
+  /** The days {@link #neverReadRecently} sums: today and at most {@code closed} before. */
+  public int neverReadDays(int closed) {
+    return 1 + Math.min(closed, baselineDays());
+  }
+
+  /**
+   * The usual persons a day it never read before and nothing explains: the larger of its own mean
+   * (once it has {@link #CUSUM_BASELINE_DAYS} days of baseline) and its peers', at least {@code
+   * least}. An account older than the detectors' memory has no days of its own yet: its peers'
+   * rate judges it.
+   */
+  public double usualNeverRead(PeerStats peers, double least) {
+    double own = baselineDays() < CUSUM_BASELINE_DAYS ? 0 : mean(dailyNeverRead);
+    return Math.max(least, Math.max(own, peers.neverReadMean()));
+  }
+
+  /**
+   * The accumulated excess of persons never read before that nothing explains, today included: each
+   * day adds its count less an allowance of three times the usual (at least the usual and 1.5). Weeks
+   * of a few strangers a day add up where each day says little; an account whose days are full of
+   * strangers anyway is left to the day's tail ({@code never-read}).
+   */
+  public double excessNeverRead(PeerStats peers) {
+    if (lastActive == null || !settled(lastActive)) {
+      return 0;
+    }
+    double usual = usualNeverRead(peers, 0);
+    double allowance = usual + Math.max(1.5, 2 * usual);
+    return Math.max(0, cusumNeverRead + todayNeverRead - allowance);
   }
 
   /**
@@ -446,6 +531,9 @@ public final class AccountHistory {
     unexplainedStreak = 0;
     previousAddressAt = null;
     wokeAt = null;
+    wokeElsewhere = false;
+    cusumNeverRead = 0;
+    todayNeverRead = 0;
     cusumOutside = 0;
     cusumVolume = 0;
     todayOutside = 0;
@@ -657,6 +745,10 @@ public final class AccountHistory {
    * weeks by an account in use for four weeks before, as {@code device:} or {@code network:} and
    * the new token; null otherwise.
    */
+  boolean halfNewPlaceNow(Instant now) {
+    return halfNewPlace(now) != null;
+  }
+
   private String halfNewPlace(Instant now) {
     Instant device = youngSince(deviceNewSince(), now);
     Instant address = youngSince(addressNewSince(), now);
@@ -777,6 +869,19 @@ public final class AccountHistory {
       }
     }
     return latest;
+  }
+
+  private static boolean newSince(Map<String, Instant> firstSeen, String token, Instant since) {
+    Instant first = firstSeen.get(token);
+    return first != null && since != null && !first.isBefore(since);
+  }
+
+  /**
+   * True when the account woke from its dormancy on a device or a network it had never used, and
+   * has not been back on a device and a network of its own since.
+   */
+  public boolean wokeElsewhere() {
+    return wokeElsewhere && wokeAt != null;
   }
 
   /** When the account last woke from a dormancy of more than 30 days, or null. */

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import fr.vigie.detection.AccountProfile.PeerGroup;
 import fr.vigie.identity.AccountId;
+import fr.vigie.registry.PersonId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +20,8 @@ import java.util.Set;
  * ({@code detection_memory}), carried across a restart by the simulation.
  *
  * @param peers the account's peer group, whose statistics learn its baseline days again
- * @param state the JSON text; no personal data, only counts, instants and tokens
+ * @param state the JSON text; no personal data, only counts, instants, tokens and the fingerprints
+ *     of the persons read before ({@link ReadBefore})
  */
 public record AccountMemory(AccountId account, PeerGroup peers, String state) {
   public AccountMemory {
@@ -56,7 +60,23 @@ public record AccountMemory(AccountId account, PeerGroup peers, String state) {
       Instant first,
       Instant last,
       Map<String, Set<String>> networks) {
+    return ofPastUse(account, peers, zone, first, last, networks, List.of());
+  }
+
+  /**
+   * The same, with the persons the account read in that time (what the audit log holds of it): a
+   * person read before is not a stranger to it after a restart or a long absence.
+   */
+  public static AccountMemory ofPastUse(
+      AccountId account,
+      PeerGroup peers,
+      ZoneId zone,
+      Instant first,
+      Instant last,
+      Map<String, Set<String>> networks,
+      Collection<PersonId> read) {
     AccountHistory history = new AccountHistory(zone);
+    read.forEach(history.readBefore::add);
     history.firstActive = requireNonNull(first, "first is null");
     history.lastActive = requireNonNull(last, "last is null");
     networks.forEach(

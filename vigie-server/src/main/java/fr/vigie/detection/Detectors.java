@@ -35,7 +35,11 @@ public final class Detectors {
         new Pace(),
         new QuickPace(),
         new Accumulated("accumulated-outside", 40, 60, "persons outside what it follows"),
-        new Accumulated("accumulated-volume", 50, 60, "persons"));
+        new Accumulated("accumulated-volume", 50, 60, "persons"),
+        new NeverRead(),
+        new WokenAway(),
+        new Accumulated(
+            "accumulated-never-read", 12, 60, "persons it never read before"));
   }
 
   /**
@@ -70,9 +74,11 @@ public final class Detectors {
         return Optional.empty();
       }
       double excess =
-          name.equals("accumulated-outside")
-              ? history.excessOutside(peers)
-              : history.excessVolume();
+          switch (name) {
+            case "accumulated-outside" -> history.excessOutside(peers);
+            case "accumulated-never-read" -> history.excessNeverRead(peers);
+            default -> history.excessVolume();
+          };
       if (excess < limit / 2) {
         return Optional.empty();
       }
@@ -228,14 +234,19 @@ public final class Detectors {
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      if (!access.disclosed()
-          || access.link().explained()
-          || history.baselineDays() < 5
-          || bursting(history, access)) {
+      if (!access.disclosed() || access.link().explained() || bursting(history, access)) {
+        return Optional.empty();
+      }
+      double rate;
+      if (history.baselineDays() >= 5) {
+        rate = Math.max(LEAST_RATE, history.meanDailyUnexplained() / HOURS);
+      } else if (history.settled(access.at()) && peers.days() >= PEER_DAYS) {
+        // Older than the detectors' memory (no days of its own kept): its peers' hour judges it.
+        rate = hourlyRate(history, peers);
+      } else {
         return Optional.empty();
       }
       int persons = history.unexplainedLastHour(access.at());
-      double rate = Math.max(LEAST_RATE, history.meanDailyUnexplained() / HOURS);
       double surprise = -Binomial.log10PoissonUpperTail(rate, persons);
       int points = (int) Math.min(MOST, 10 * surprise - 30);
       if (points <= 0) {
@@ -610,7 +621,12 @@ public final class Detectors {
     }
   }
 
-  /** An account that had done nothing for more than 30 days, in the day after it wakes. */
+  /**
+   * An account that had done nothing for more than 30 days, in the day after it wakes: more when it
+   * wakes on a device or a network it never used (its office PC on a stranger's network), most
+   * when both are new; and for two weeks while it has not been back on a device and a network of
+   * its own since (an advisor back from leave is back at its usual place within days).
+   */
   static final class Dormant implements Detector {
     @Override
     public String name() {
@@ -621,7 +637,21 @@ public final class Detectors {
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
       Instant woke = history.wokeAt();
-      if (woke == null || Duration.between(woke, access.at()).compareTo(Duration.ofDays(1)) >= 0) {
+      if (woke == null) {
+        return Optional.empty();
+      }
+      Duration since = Duration.between(woke, access.at());
+      if (since.compareTo(Duration.ofDays(1)) >= 0) {
+        if (since.compareTo(WokenAway.WATCHED) < 0 && history.wokeElsewhere()) {
+          return Optional.of(
+              new Signal(
+                  name(),
+                  40,
+                  "woken "
+                      + since.toDays()
+                      + " days ago after more than 30 days without use, from a device or a network"
+                      + " it never used, and never back at its own since"));
+        }
         return Optional.empty();
       }
       if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
@@ -632,6 +662,16 @@ public final class Detectors {
                 70,
                 "active again after more than 30 days without use, from a device and network"
                     + " it never used"));
+      }
+      if (history.halfNewPlaceNow(access.at())) {
+        // Its own device on a network it never used, or a device it never had on its own network:
+        // an advisor back from leave comes back to its usual place.
+        return Optional.of(
+            new Signal(
+                name(),
+                50,
+                "active again after more than 30 days without use, from a device or a network it"
+                    + " never used"));
       }
       return Optional.of(
           new Signal(name(), 30, "active again after more than 30 days without use"));

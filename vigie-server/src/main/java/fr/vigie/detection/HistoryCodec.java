@@ -29,6 +29,7 @@ final class HistoryCodec {
     put(root, "first", h.firstActive);
     put(root, "last", h.lastActive);
     put(root, "woke", h.wokeAt);
+    root.put("woke_elsewhere", h.wokeElsewhere);
     put(root, "stepped_up", h.steppedUpAt);
     root.put("today", h.today == null ? null : h.today.toString());
     root.put("today_persons", h.todayPersons);
@@ -45,6 +46,10 @@ final class HistoryCodec {
     ints(root.putArray("daily_unexplained"), h.dailyUnexplained);
     ints(root.putArray("daily_outside"), h.dailyOutside);
     ints(root.putArray("daily_off_hours"), h.dailyOffHours);
+    ints(root.putArray("daily_never_read"), h.dailyNeverRead);
+    root.put("today_never_read", h.todayNeverRead);
+    root.put("cusum_never_read", h.cusumNeverRead);
+    root.put("read_before", h.readBefore.write());
     ArrayNode hours = root.putArray("hours");
     for (long n : h.hourOfWeek) {
       hours.add(n);
@@ -87,6 +92,7 @@ final class HistoryCodec {
     h.firstActive = instant(root.get("first"));
     h.lastActive = instant(root.get("last"));
     h.wokeAt = instant(root.get("woke"));
+    h.wokeElsewhere = root.path("woke_elsewhere").asBoolean(false);
     h.steppedUpAt = instant(root.get("stepped_up"));
     String today = text(root.get("today"));
     h.today = today == null ? null : LocalDate.parse(today);
@@ -106,6 +112,13 @@ final class HistoryCodec {
     readInts(root.get("daily_unexplained"), h.dailyUnexplained);
     readInts(root.get("daily_outside"), h.dailyOutside);
     readInts(root.get("daily_off_hours"), h.dailyOffHours);
+    readInts(root.get("daily_never_read"), h.dailyNeverRead);
+    h.todayNeverRead = root.path("today_never_read").asInt(0);
+    h.cusumNeverRead = root.path("cusum_never_read").asDouble(0);
+    String readBefore = text(root.get("read_before"));
+    if (readBefore != null) {
+      h.readBefore = ReadBefore.read(readBefore);
+    }
     JsonNode hours = root.get("hours");
     if (hours != null && hours.isArray()) {
       for (int i = 0; i < Math.min(hours.size(), h.hourOfWeek.length); i++) {

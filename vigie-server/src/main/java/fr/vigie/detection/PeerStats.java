@@ -19,6 +19,8 @@ public final class PeerStats {
   private long persons;
   private long unexplained;
   private long outside;
+  private long neverRead;
+  private long neverReadDays;
   private long disclosures;
 
   PeerStats(ZoneId zone) {
@@ -31,6 +33,18 @@ public final class PeerStats {
     persons += day.persons();
     unexplained += day.unexplained();
     outside += day.outside();
+    if (day.neverRead() >= 0) {
+      neverRead += day.neverRead();
+      neverReadDays++;
+    }
+  }
+
+  /**
+   * Mean distinct persons a closed day of a settled account that it never read before and no
+   * relationship explained; 0 before 100 such days.
+   */
+  public synchronized double neverReadMean() {
+    return neverReadDays < 100 ? 0 : (double) neverRead / neverReadDays;
   }
 
   /** Mean distinct persons outside what the account follows per closed day; 0 before 100 days. */

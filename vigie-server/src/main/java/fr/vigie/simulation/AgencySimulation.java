@@ -5,6 +5,7 @@ import fr.vigie.detection.AccountProfile;
 import fr.vigie.identity.ContainmentState;
 import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
+import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -122,8 +123,19 @@ final class AgencySimulation implements ContainmentListener {
               calendar.zone(),
               dayZero.minus(Duration.ofDays(400)),
               dayZero.plus(Duration.ofDays(last)).plus(Duration.ofHours(17)),
-              networks));
+              networks,
+              caseload(account)));
     }
+  }
+
+  /** The persons of the account's caseload, every one read in its years of work before day 0. */
+  private List<PersonId> caseload(SimulatedAccount account) {
+    SyntheticAdvisor advisor = account.advisor();
+    List<PersonId> persons = new ArrayList<>(advisor.caseloadSize());
+    for (long p = advisor.firstPerson(); p < advisor.firstPerson() + advisor.caseloadSize(); p++) {
+      persons.add(register.personId(p));
+    }
+    return persons;
   }
 
   /**

@@ -57,9 +57,10 @@ final class Register {
   }
 
   /**
-   * What explains an access the policy allowed: an appointment this week (with the account, or its
-   * organization for a partner), else followed, else a manager's time-boxed relationship, else a
-   * justified access outside the caseload.
+   * What explains an access the policy allowed: outside what the account follows, a manager's
+   * time-boxed relationship or else a justification; for a followed person, a time-boxed
+   * relationship, else an appointment this week (with the account, or its organization for a
+   * partner), else followed.
    */
   Link link(SimulatedAccount account, long person, LocalDate day, boolean timeBoxed) {
     boolean followed =
@@ -68,12 +69,13 @@ final class Register {
     if (!followed) {
       return timeBoxed ? Link.TIME_BOXED : Link.OUTSIDE;
     }
-    if (appointmentDay(person, day) > 0) {
-      return Link.APPOINTMENT;
-    }
     // In the server's order (PersonReads.link): a time-boxed relationship explains a read of a
-    // followed person too, such as a partner's session list of persons referred to it.
-    return timeBoxed ? Link.TIME_BOXED : Link.FOLLOWED;
+    // followed person too, such as a partner's session list of persons referred to it, before an
+    // appointment that may be any colleague's.
+    if (timeBoxed) {
+      return Link.TIME_BOXED;
+    }
+    return appointmentDay(person, day) > 0 ? Link.APPOINTMENT : Link.FOLLOWED;
   }
 
   /**
