@@ -350,8 +350,8 @@ public final class AccountHistory {
   /**
    * The usual persons a day it never read before and nothing explains: the larger of its own mean
    * (once it has {@link #CUSUM_BASELINE_DAYS} days of baseline) and its peers', at least {@code
-   * least}. An account older than the detectors' memory has no days of its own yet: its peers'
-   * rate judges it.
+   * least}. An account older than the detectors' memory has no days of its own yet: its peers' rate
+   * judges it.
    */
   public double usualNeverRead(PeerStats peers, double least) {
     double own = baselineDays() < CUSUM_BASELINE_DAYS ? 0 : mean(dailyNeverRead);
@@ -360,9 +360,9 @@ public final class AccountHistory {
 
   /**
    * The accumulated excess of persons never read before that nothing explains, today included: each
-   * day adds its count less an allowance of three times the usual (at least the usual and 1.5). Weeks
-   * of a few strangers a day add up where each day says little; an account whose days are full of
-   * strangers anyway is left to the day's tail ({@code never-read}).
+   * day adds its count less an allowance of three times the usual (at least the usual and 1.5).
+   * Weeks of a few strangers a day add up where each day says little; an account whose days are
+   * full of strangers anyway is left to the day's tail ({@code never-read}).
    */
   public double excessNeverRead(PeerStats peers) {
     if (lastActive == null || !settled(lastActive)) {

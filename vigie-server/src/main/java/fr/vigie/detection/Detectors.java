@@ -38,8 +38,7 @@ public final class Detectors {
         new Accumulated("accumulated-volume", 50, 60, "persons"),
         new NeverRead(),
         new WokenAway(),
-        new Accumulated(
-            "accumulated-never-read", 12, 60, "persons it never read before"));
+        new Accumulated("accumulated-never-read", 12, 60, "persons it never read before"));
   }
 
   /**
@@ -623,9 +622,9 @@ public final class Detectors {
 
   /**
    * An account that had done nothing for more than 30 days, in the day after it wakes: more when it
-   * wakes on a device or a network it never used (its office PC on a stranger's network), most
-   * when both are new; and for two weeks while it has not been back on a device and a network of
-   * its own since (an advisor back from leave is back at its usual place within days).
+   * wakes on a device or a network it never used (its office PC on a stranger's network), most when
+   * both are new; and for two weeks while it has not been back on a device and a network of its own
+   * since (an advisor back from leave is back at its usual place within days).
    */
   static final class Dormant implements Detector {
     @Override

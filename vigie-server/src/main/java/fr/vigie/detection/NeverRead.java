@@ -5,12 +5,12 @@ import java.util.Optional;
 
 /**
  * Persons read that the account never read before and that no manager's time-boxed relationship
- * explains (an appointment of the organization does not, {@link AccountHistory#todayNeverRead}), today and over its last few active days, far above its own
- * and its peers' usual days: the owner goes back to the same caseload week after week, a thief on
- * the owner's PC goes through persons of the organization the account never opened, at whatever
- * pace and hour. A Poisson tail over the days, so a stranger or two at the desk say nothing and a
- * few a day add up. Below the throttle: with {@code accumulated-never-read}, which the same run
- * raises, it suspends.
+ * explains (an appointment of the organization does not, {@link AccountHistory#todayNeverRead}),
+ * today and over its last few active days, far above its own and its peers' usual days: the owner
+ * goes back to the same caseload week after week, a thief on the owner's PC goes through persons of
+ * the organization the account never opened, at whatever pace and hour. A Poisson tail over the
+ * days, so a stranger or two at the desk say nothing and a few a day add up. Below the throttle:
+ * with {@code accumulated-never-read}, which the same run raises, it suspends.
  */
 final class NeverRead implements Detector {
   /** The least usual rate a day believed. */

@@ -9,12 +9,12 @@ import java.util.UUID;
 /**
  * The persons an account has read before, as far back as a few thousand of them: the owner's work
  * goes back to the same caseload week after week, a thief goes through persons the account never
- * read. Each person is kept as a 32-bit fingerprint of its pseudonymous id (a chance of about one in
- * two million that a person never read passes for one read, at full memory), in two generations of
- * at most {@link #GENERATION} each: when the newer one fills, the older one is forgotten, and a
+ * read. Each person is kept as a 32-bit fingerprint of its pseudonymous id (a chance of about one
+ * in two million that a person never read passes for one read, at full memory), in two generations
+ * of at most {@link #GENERATION} each: when the newer one fills, the older one is forgotten, and a
  * person read again from the older one moves to the newer. So the persons read in the last {@code
- * GENERATION} distinct reads are always remembered, up to twice as many often. About 16 KiB at
- * most an account; nothing that names a person without the register and its keys.
+ * GENERATION} distinct reads are always remembered, up to twice as many often. About 16 KiB at most
+ * an account; nothing that names a person without the register and its keys.
  */
 final class ReadBefore {
   /** Persons a generation holds: more than the largest caseload (about 1,200). */
@@ -82,7 +82,9 @@ final class ReadBefore {
     return read;
   }
 
-  /** A 32-bit mix of the whole id (its first bits are a time, shared by persons created together). */
+  /**
+   * A 32-bit mix of the whole id (its first bits are a time, shared by persons created together).
+   */
   static int fingerprint(PersonId person) {
     UUID id = person.value();
     long h = mix(id.getMostSignificantBits() ^ mix(id.getLeastSignificantBits()));

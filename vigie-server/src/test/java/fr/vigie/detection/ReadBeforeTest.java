@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The persons an account read before: remembered, forgotten oldest first, written and read back. */
+/**
+ * The persons an account read before: remembered, forgotten oldest first, written and read back.
+ */
 class ReadBeforeTest {
   private static PersonId person(int n) {
     return new PersonId(new UUID(0x0190_0000_7000_0000L, 0x8000_0000_0000_0000L | n));
