@@ -62,6 +62,12 @@ public final class AccountHistory {
   /** The CUSUM of {@link #todayNeverRead} over the closed days, as {@link #cusumOutside}. */
   double cusumNeverRead;
 
+  /**
+   * Searches that found nobody (or nobody the account may see), by day of searching: the owner
+   * mistypes a name now and then, a sweep goes through the register finding nobody, at any pace.
+   */
+  final DailyCount emptySearches = new DailyCount();
+
   /** Distinct persons read in the night or weekend {@link #offHoursPeriod}, as it goes on. */
   int todayOffHours;
 
@@ -206,7 +212,14 @@ public final class AccountHistory {
     forget(access.at());
     switch (access.kind()) {
       case READ, UPDATE -> disclose(access, offHours);
-      case SEARCH -> lastHourSearches.addLast(new Search(access.at(), access.found()));
+      case SEARCH -> {
+        lastHourSearches.addLast(new Search(access.at(), access.found()));
+        if (access.found() == 0) {
+          emptySearches.add();
+        } else {
+          emptySearches.touch();
+        }
+      }
       case REFUSED, CHANGE -> {}
     }
     return closed;
@@ -263,9 +276,10 @@ public final class AccountHistory {
 
   /**
    * A finished day of one account: the peers' baseline learns from it ({@code neverRead} is -1 for
-   * an account not yet settled, whose every person is new to it).
+   * an account not yet settled, whose every person is new to it; {@code emptySearches} is -1 on a
+   * day it did not search).
    */
-  record ClosedDay(int persons, int unexplained, int outside, int neverRead) {}
+  record ClosedDay(int persons, int unexplained, int outside, int neverRead, int emptySearches) {}
 
   private ClosedDay rollDay(Instant at, PeerStats peers) {
     LocalDate day = at.atZone(zone).toLocalDate();
@@ -284,7 +298,17 @@ public final class AccountHistory {
       closedDays++;
       // A new account meets its caseload for the first time: not a usual day of strangers.
       int neverRead = lastActive != null && settled(lastActive) ? todayNeverRead : -1;
-      closed = new ClosedDay(todayPersons, todayUnexplained, todayOutside, neverRead);
+      closed =
+          new ClosedDay(
+              todayPersons,
+              todayUnexplained,
+              todayOutside,
+              neverRead,
+              emptySearches.active ? emptySearches.today : -1);
+    }
+    // A day that only searched closes here too: a sweep that finds nobody reads nobody.
+    if (today != null) {
+      emptySearches.close(emptySearchAllowance(peers));
     }
     today = day;
     todayPersons = 0;
@@ -302,7 +326,7 @@ public final class AccountHistory {
       if (dailyPersons[i] > 0) {
         peers.learn(
             new ClosedDay(
-                dailyPersons[i], dailyUnexplained[i], dailyOutside[i], dailyNeverRead[i]));
+                dailyPersons[i], dailyUnexplained[i], dailyOutside[i], dailyNeverRead[i], -1));
       }
     }
     peers.learnHours(hourOfWeek);
@@ -371,6 +395,48 @@ public final class AccountHistory {
     double usual = usualNeverRead(peers, 0);
     double allowance = usual + Math.max(1.5, 2 * usual);
     return Math.max(0, cusumNeverRead + todayNeverRead - allowance);
+  }
+
+  /** The least usual searches finding nobody a day believed: a typo or two is any day's. */
+  static final double EMPTY_SEARCH_LEAST = 0.5;
+
+  /** Searches today that found nobody. */
+  public int emptySearchesToday() {
+    return emptySearches.today;
+  }
+
+  /**
+   * The same over today and its last {@code before} days of searching (fewer when it has fewer).
+   */
+  public int emptySearchesRecently(int before) {
+    return emptySearches.recently(before);
+  }
+
+  /** The days {@link #emptySearchesRecently} sums. */
+  public int emptySearchDays(int before) {
+    return emptySearches.recentDays(before);
+  }
+
+  /**
+   * The usual searches a day of searching that found nobody: the larger of its own mean (once it
+   * has {@link #CUSUM_BASELINE_DAYS} such days) and its peers', at least {@code least}.
+   */
+  public double usualEmptySearches(PeerStats peers, double least) {
+    double own = emptySearches.days() < CUSUM_BASELINE_DAYS ? 0 : emptySearches.mean();
+    return Math.max(least, Math.max(own, peers.emptySearchesMean()));
+  }
+
+  /**
+   * The accumulated excess of searches that found nobody, today included: each day of searching
+   * adds its count less an allowance of three times the usual (at least the usual and 1.5).
+   */
+  public double excessEmptySearches(PeerStats peers) {
+    return emptySearches.excess(emptySearchAllowance(peers));
+  }
+
+  private double emptySearchAllowance(PeerStats peers) {
+    double usual = usualEmptySearches(peers, EMPTY_SEARCH_LEAST);
+    return usual + Math.max(1.5, 2 * usual);
   }
 
   /**
@@ -534,6 +600,7 @@ public final class AccountHistory {
     wokeElsewhere = false;
     cusumNeverRead = 0;
     todayNeverRead = 0;
+    emptySearches.forgive();
     cusumOutside = 0;
     cusumVolume = 0;
     todayOutside = 0;

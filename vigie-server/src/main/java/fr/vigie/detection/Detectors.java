@@ -38,7 +38,9 @@ public final class Detectors {
         new Accumulated("accumulated-volume", 50, 60, "persons"),
         new NeverRead(),
         new WokenAway(),
-        new Accumulated("accumulated-never-read", 12, 60, "persons it never read before"));
+        new Accumulated("accumulated-never-read", 12, 60, "persons it never read before"),
+        new SearchedNobody(),
+        new Accumulated("accumulated-searched-nobody", 12, 60, "searches that found nobody"));
   }
 
   /**
@@ -69,13 +71,15 @@ public final class Detectors {
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      if (!access.disclosed()) {
+      boolean searches = name.equals("accumulated-searched-nobody");
+      if (searches ? !SearchedNobody.foundNobody(access) : !access.disclosed()) {
         return Optional.empty();
       }
       double excess =
           switch (name) {
             case "accumulated-outside" -> history.excessOutside(peers);
             case "accumulated-never-read" -> history.excessNeverRead(peers);
+            case "accumulated-searched-nobody" -> history.excessEmptySearches(peers);
             default -> history.excessVolume();
           };
       if (excess < limit / 2) {

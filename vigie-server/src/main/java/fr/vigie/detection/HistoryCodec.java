@@ -50,6 +50,12 @@ final class HistoryCodec {
     root.put("today_never_read", h.todayNeverRead);
     root.put("cusum_never_read", h.cusumNeverRead);
     root.put("read_before", h.readBefore.write());
+    ObjectNode empty = root.putObject("empty_searches");
+    ints(empty.putArray("daily"), h.emptySearches.daily);
+    empty.put("closed", h.emptySearches.closed);
+    empty.put("today", h.emptySearches.today);
+    empty.put("active", h.emptySearches.active);
+    empty.put("cusum", h.emptySearches.cusum);
     ArrayNode hours = root.putArray("hours");
     for (long n : h.hourOfWeek) {
       hours.add(n);
@@ -115,6 +121,12 @@ final class HistoryCodec {
     readInts(root.get("daily_never_read"), h.dailyNeverRead);
     h.todayNeverRead = root.path("today_never_read").asInt(0);
     h.cusumNeverRead = root.path("cusum_never_read").asDouble(0);
+    JsonNode empty = root.path("empty_searches");
+    readInts(empty.get("daily"), h.emptySearches.daily);
+    h.emptySearches.closed = Math.max(0, empty.path("closed").asInt(0));
+    h.emptySearches.today = Math.max(0, empty.path("today").asInt(0));
+    h.emptySearches.active = empty.path("active").asBoolean(false);
+    h.emptySearches.cusum = Math.max(0, empty.path("cusum").asDouble(0));
     String readBefore = text(root.get("read_before"));
     if (readBefore != null) {
       h.readBefore = ReadBefore.read(readBefore);

@@ -21,6 +21,8 @@ public final class PeerStats {
   private long outside;
   private long neverRead;
   private long neverReadDays;
+  private long emptySearches;
+  private long searchDays;
   private long disclosures;
 
   PeerStats(ZoneId zone) {
@@ -37,6 +39,15 @@ public final class PeerStats {
       neverRead += day.neverRead();
       neverReadDays++;
     }
+    if (day.emptySearches() >= 0) {
+      emptySearches += day.emptySearches();
+      searchDays++;
+    }
+  }
+
+  /** Mean searches that found nobody a closed day of searching; 0 before 100 such days. */
+  public synchronized double emptySearchesMean() {
+    return searchDays < 100 ? 0 : (double) emptySearches / searchDays;
   }
 
   /**
