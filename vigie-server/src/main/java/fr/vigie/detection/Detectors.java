@@ -183,18 +183,16 @@ public final class Detectors {
       double usual =
           Math.max(LEAST_RATE, Math.max(history.meanDailyOutside(), peers.outsideMean()));
       double surprise = -Binomial.log10PoissonUpperTail(usual, outside);
-      int points = (int) Math.min(MOST, 10 * surprise - 20);
-      if (points <= 0) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Signal(
-              name(),
-              points,
+      return Signal.ofSurprise(
+          name(),
+          surprise,
+          20,
+          MOST,
+          () ->
               outside
                   + " persons outside what it follows read today with a justification; its usual"
                   + " days have "
-                  + String.format(java.util.Locale.ROOT, "%.1f", usual)));
+                  + String.format(java.util.Locale.ROOT, "%.1f", usual));
     }
   }
 
@@ -251,17 +249,15 @@ public final class Detectors {
       }
       int persons = history.unexplainedLastHour(access.at());
       double surprise = -Binomial.log10PoissonUpperTail(rate, persons);
-      int points = (int) Math.min(MOST, 10 * surprise - 30);
-      if (points <= 0) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Signal(
-              name(),
-              points,
+      return Signal.ofSurprise(
+          name(),
+          surprise,
+          30,
+          MOST,
+          () ->
               persons
                   + " persons with no appointment link read in the last hour; its usual hour has "
-                  + String.format(java.util.Locale.ROOT, "%.1f", rate)));
+                  + String.format(java.util.Locale.ROOT, "%.1f", rate));
     }
   }
 
@@ -370,20 +366,18 @@ public final class Detectors {
           (history.historyUnexplained() + PRIOR_WEIGHT * prior)
               / (history.historyDisclosures() + PRIOR_WEIGHT);
       double surprise = -Binomial.log10UpperTail(n, u, Math.min(0.95, Math.max(0.01, share)));
-      int points = (int) Math.min(80, 10 * surprise - 20);
-      if (points <= 0) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Signal(
-              name(),
-              points,
+      return Signal.ofSurprise(
+          name(),
+          surprise,
+          20,
+          80,
+          () ->
               u
                   + " of "
                   + n
                   + " persons read in 24 hours had no appointment link; its usual share is "
                   + Math.round(share * 100)
-                  + "%"));
+                  + "%");
     }
   }
 

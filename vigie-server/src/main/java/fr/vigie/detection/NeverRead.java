@@ -40,20 +40,18 @@ final class NeverRead implements Detector {
     int days = history.neverReadDays(DAYS_BEFORE);
     double usual = history.usualNeverRead(peers, LEAST_RATE);
     double surprise = -Binomial.log10PoissonUpperTail(usual * days, persons);
-    int points = (int) Math.min(MOST, 10 * surprise - 20);
-    if (points <= 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Signal(
-            name(),
-            points,
+    return Signal.ofSurprise(
+        name(),
+        surprise,
+        20,
+        MOST,
+        () ->
             persons
                 + " persons read in its last "
                 + days
                 + " active days that it never read before, with no relationship explaining them;"
                 + " its usual"
                 + " day has "
-                + String.format(Locale.ROOT, "%.1f", usual)));
+                + String.format(Locale.ROOT, "%.1f", usual));
   }
 }

@@ -46,19 +46,17 @@ final class NobodyMet implements Detector {
     }
     double share = usualExplainedShare(history);
     double surprise = -persons * Math.log10(1 - share);
-    int points = (int) Math.min(MOST, 10 * surprise - 15);
-    if (points <= 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Signal(
-            name(),
-            points,
+    return Signal.ofSurprise(
+        name(),
+        surprise,
+        15,
+        MOST,
+        () ->
             persons
                 + " persons read in a row, none with an appointment or a time-boxed relationship;"
                 + " its usual days have "
                 + Math.round(share * 100)
-                + "% of them"));
+                + "% of them");
   }
 
   /**

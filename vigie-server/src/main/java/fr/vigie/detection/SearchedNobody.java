@@ -37,18 +37,16 @@ final class SearchedNobody implements Detector {
     int days = history.emptySearchDays(DAYS_BEFORE);
     double usual = history.usualEmptySearches(peers, AccountHistory.EMPTY_SEARCH_LEAST);
     double surprise = -Binomial.log10PoissonUpperTail(usual * days, searches);
-    int points = (int) Math.min(MOST, 10 * surprise - 20);
-    if (points <= 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Signal(
-            name(),
-            points,
+    return Signal.ofSurprise(
+        name(),
+        surprise,
+        20,
+        MOST,
+        () ->
             searches
                 + " searches that found nobody in its last "
                 + days
                 + " days of searching; its usual day has "
-                + String.format(Locale.ROOT, "%.1f", usual)));
+                + String.format(Locale.ROOT, "%.1f", usual));
   }
 }
