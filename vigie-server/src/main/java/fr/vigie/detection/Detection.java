@@ -403,7 +403,7 @@ public final class Detection {
   static final int PERSISTING = 50;
 
   /** How long after the answer, at least, the pace must have gone on: not the same minutes. */
-  static final Duration PERSISTING_AFTER = Duration.ofMinutes(20);
+  static final Duration PERSISTING_AFTER = Duration.ofMinutes(10);
 
   /** The fewest unexplained persons since the answer that count. */
   static final int PERSISTING_LEAST = 8;
