@@ -45,10 +45,11 @@ public final class Detectors {
 
   /**
    * Evidence that adds up across days (a one-sided CUSUM, {@link AccountHistory#excessOutside},
-   * {@link AccountHistory#excessVolume}): weeks of a little more than its usual day, each day under
-   * every other threshold, reach {@code limit} excess persons within a day or two of the first.
-   * Half the limit gives 30 points, the limit {@code most}; one alone asks for a step-up at most,
-   * with another detector it suspends.
+   * {@link AccountHistory#excessVolume}, {@link AccountHistory#excessNeverRead}, {@link
+   * AccountHistory#excessEmptySearches}): weeks of a little more than its usual day, each day under
+   * every other threshold, reach {@code limit} excess persons (or searches finding nobody) within a
+   * day or two of the first. Half the limit gives 30 points, the limit {@code most}; one alone asks
+   * for a step-up at most, with another detector it suspends.
    */
   static final class Accumulated implements Detector {
     private final String name;
