@@ -46,21 +46,18 @@ public final class AccountHistory {
   final int[] dailyUnexplained = new int[DAYS];
   final int[] dailyOutside = new int[DAYS];
   final int[] dailyOffHours = new int[DAYS];
-  final int[] dailyNeverRead = new int[DAYS];
   int todayOutside;
 
   /** The persons it read before, back to a few thousand ({@link ReadBefore}). */
   ReadBefore readBefore = new ReadBefore();
 
   /**
-   * Distinct persons read today that it never read before and no manager's time-boxed relationship
-   * explains. An appointment does not: it may be anyone's of the organization, and a first
-   * appointment's stranger is in the account's own rate of them.
+   * Distinct persons read that it never read before and no manager's time-boxed relationship
+   * explains, by the days it read persons (its days close with its baseline days). An appointment
+   * does not explain one: it may be anyone's of the organization, and a first appointment's
+   * stranger is in the account's own rate of them.
    */
-  int todayNeverRead;
-
-  /** The CUSUM of {@link #todayNeverRead} over the closed days, as {@link #cusumOutside}. */
-  double cusumNeverRead;
+  final DailyCount neverRead = new DailyCount();
 
   /**
    * Searches that found nobody (or nobody the account may see), by day of searching: the owner
@@ -232,7 +229,9 @@ public final class AccountHistory {
         access.person(), new Seen(access.at(), explained || (before != null && before.explained)));
     if (before == null) {
       if (readBefore.add(access.person()) && access.link() != Link.TIME_BOXED) {
-        todayNeverRead++;
+        neverRead.add();
+      } else {
+        neverRead.touch();
       }
       if (deviceFirstSeen.containsKey(access.device())) {
         devicePersons.merge(access.device(), 1, Integer::sum);
@@ -290,29 +289,27 @@ public final class AccountHistory {
     if (today != null && todayPersons > 0) {
       cusumOutside = excessOutside(peers);
       cusumVolume = excessVolume();
-      cusumNeverRead = excessNeverRead(peers);
-      dailyNeverRead[closedDays % DAYS] = todayNeverRead;
       dailyPersons[closedDays % DAYS] = todayPersons;
       dailyUnexplained[closedDays % DAYS] = todayUnexplained;
       dailyOutside[closedDays % DAYS] = todayOutside;
       closedDays++;
       // A new account meets its caseload for the first time: not a usual day of strangers.
-      int neverRead = lastActive != null && settled(lastActive) ? todayNeverRead : -1;
       closed =
           new ClosedDay(
               todayPersons,
               todayUnexplained,
               todayOutside,
-              neverRead,
+              lastActive != null && settled(lastActive) ? neverRead.today : -1,
               emptySearches.active ? emptySearches.today : -1);
     }
-    // A day that only searched closes here too: a sweep that finds nobody reads nobody.
     if (today != null) {
+      // Each closes on its own days: the never read with the persons read, the searches on a day
+      // that only searched too (a sweep that finds nobody reads nobody).
+      neverRead.close(neverReadAllowance(peers));
       emptySearches.close(emptySearchAllowance(peers));
     }
     today = day;
     todayPersons = 0;
-    todayNeverRead = 0;
     todayUnexplained = 0;
     todayOutside = 0;
     todayStrangeHours = 0;
@@ -326,7 +323,7 @@ public final class AccountHistory {
       if (dailyPersons[i] > 0) {
         peers.learn(
             new ClosedDay(
-                dailyPersons[i], dailyUnexplained[i], dailyOutside[i], dailyNeverRead[i], -1));
+                dailyPersons[i], dailyUnexplained[i], dailyOutside[i], neverRead.daily[i], -1));
       }
     }
     peers.learnHours(hourOfWeek);
@@ -349,28 +346,6 @@ public final class AccountHistory {
     return Math.max(0, cusumOutside + todayOutside - allowance);
   }
 
-  /** Distinct persons read today that it never read before and nothing explains. */
-  public int neverReadToday() {
-    return todayNeverRead;
-  }
-
-  /**
-   * The same over today and its last {@code closed} active days before (fewer when it has fewer):
-   * how many days the sum holds is {@link #neverReadDays}.
-   */
-  public int neverReadRecently(int closed) {
-    int sum = todayNeverRead;
-    for (int i = 1; i <= Math.min(closed, baselineDays()); i++) {
-      sum += dailyNeverRead[Math.floorMod(closedDays - i, DAYS)];
-    }
-    return sum;
-  }
-
-  /** The days {@link #neverReadRecently} sums: today and at most {@code closed} before. */
-  public int neverReadDays(int closed) {
-    return 1 + Math.min(closed, baselineDays());
-  }
-
   /**
    * The usual persons a day it never read before and nothing explains: the larger of its own mean
    * (once it has {@link #CUSUM_BASELINE_DAYS} days of baseline) and its peers', at least {@code
@@ -378,7 +353,7 @@ public final class AccountHistory {
    * judges it.
    */
   public double usualNeverRead(PeerStats peers, double least) {
-    double own = baselineDays() < CUSUM_BASELINE_DAYS ? 0 : mean(dailyNeverRead);
+    double own = neverRead.days() < CUSUM_BASELINE_DAYS ? 0 : neverRead.mean();
     return Math.max(least, Math.max(own, peers.neverReadMean()));
   }
 
@@ -389,33 +364,20 @@ public final class AccountHistory {
    * full of strangers anyway is left to the day's tail ({@code never-read}).
    */
   public double excessNeverRead(PeerStats peers) {
+    return neverRead.excess(neverReadAllowance(peers));
+  }
+
+  /** An account not yet settled meets its caseload for the first time: nothing adds up. */
+  private double neverReadAllowance(PeerStats peers) {
     if (lastActive == null || !settled(lastActive)) {
-      return 0;
+      return Double.POSITIVE_INFINITY;
     }
     double usual = usualNeverRead(peers, 0);
-    double allowance = usual + Math.max(1.5, 2 * usual);
-    return Math.max(0, cusumNeverRead + todayNeverRead - allowance);
+    return usual + Math.max(1.5, 2 * usual);
   }
 
   /** The least usual searches finding nobody a day believed: a typo or two is any day's. */
   static final double EMPTY_SEARCH_LEAST = 0.5;
-
-  /** Searches today that found nobody. */
-  public int emptySearchesToday() {
-    return emptySearches.today;
-  }
-
-  /**
-   * The same over today and its last {@code before} days of searching (fewer when it has fewer).
-   */
-  public int emptySearchesRecently(int before) {
-    return emptySearches.recently(before);
-  }
-
-  /** The days {@link #emptySearchesRecently} sums. */
-  public int emptySearchDays(int before) {
-    return emptySearches.recentDays(before);
-  }
 
   /**
    * The usual searches a day of searching that found nobody: the larger of its own mean (once it
@@ -598,8 +560,7 @@ public final class AccountHistory {
     previousAddressAt = null;
     wokeAt = null;
     wokeElsewhere = false;
-    cusumNeverRead = 0;
-    todayNeverRead = 0;
+    neverRead.forgive();
     emptySearches.forgive();
     cusumOutside = 0;
     cusumVolume = 0;

@@ -46,9 +46,9 @@ final class HistoryCodec {
     ints(root.putArray("daily_unexplained"), h.dailyUnexplained);
     ints(root.putArray("daily_outside"), h.dailyOutside);
     ints(root.putArray("daily_off_hours"), h.dailyOffHours);
-    ints(root.putArray("daily_never_read"), h.dailyNeverRead);
-    root.put("today_never_read", h.todayNeverRead);
-    root.put("cusum_never_read", h.cusumNeverRead);
+    ints(root.putArray("daily_never_read"), h.neverRead.daily);
+    root.put("today_never_read", h.neverRead.today);
+    root.put("cusum_never_read", h.neverRead.cusum);
     root.put("read_before", h.readBefore.write());
     ObjectNode empty = root.putObject("empty_searches");
     ints(empty.putArray("daily"), h.emptySearches.daily);
@@ -118,9 +118,12 @@ final class HistoryCodec {
     readInts(root.get("daily_unexplained"), h.dailyUnexplained);
     readInts(root.get("daily_outside"), h.dailyOutside);
     readInts(root.get("daily_off_hours"), h.dailyOffHours);
-    readInts(root.get("daily_never_read"), h.dailyNeverRead);
-    h.todayNeverRead = root.path("today_never_read").asInt(0);
-    h.cusumNeverRead = root.path("cusum_never_read").asDouble(0);
+    // The never read close with the baseline days: the same count of days, today active alike.
+    readInts(root.get("daily_never_read"), h.neverRead.daily);
+    h.neverRead.closed = h.closedDays;
+    h.neverRead.today = root.path("today_never_read").asInt(0);
+    h.neverRead.active = h.todayPersons > 0;
+    h.neverRead.cusum = root.path("cusum_never_read").asDouble(0);
     JsonNode empty = root.path("empty_searches");
     readInts(empty.get("daily"), h.emptySearches.daily);
     h.emptySearches.closed = Math.max(0, empty.path("closed").asInt(0));

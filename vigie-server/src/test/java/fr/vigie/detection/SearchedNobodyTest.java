@@ -166,9 +166,9 @@ class SearchedNobodyTest {
 
     AccountHistory back = HistoryCodec.read(PARIS, HistoryCodec.write(history));
 
-    assertThat(back.emptySearchesToday()).isEqualTo(6);
-    assertThat(back.emptySearchesRecently(4)).isEqualTo(4 + 5 + 6);
-    assertThat(back.emptySearchDays(4)).isEqualTo(3);
+    assertThat(back.emptySearches.today).isEqualTo(6);
+    assertThat(back.emptySearches.recently(4)).isEqualTo(4 + 5 + 6);
+    assertThat(back.emptySearches.recentDays(4)).isEqualTo(3);
     assertThat(back.excessEmptySearches(peers)).isEqualTo(history.excessEmptySearches(peers));
     assertThat(back.excessEmptySearches(peers)).isEqualTo((4 - 2.0) + (5 - 2.0) + (6 - 2.0));
   }
