@@ -561,6 +561,8 @@ public final class AccountHistory {
     wokeAt = null;
     wokeElsewhere = false;
     neverRead.forgive();
+    // Its days are the baseline days: today starts again with the persons below.
+    neverRead.active = false;
     emptySearches.forgive();
     cusumOutside = 0;
     cusumVolume = 0;
