@@ -183,4 +183,33 @@ class NeverReadTest {
     int read = readDays(5, 12, 10_000, Link.FOLLOWED);
     assertThat(read).isBetween(1, 20);
   }
+
+  @Test
+  void aReleaseMidDay_dropsTheNeverReadDayWithThePersonsDay() {
+    AccountHistory history = new AccountHistory(PARIS);
+    PeerStats peers = new PeerStats(PARIS);
+    Instant day = MONDAY;
+    for (int d = 0; d < 3; d++, day = day.plus(Duration.ofDays(1))) {
+      for (int n = 0; n < 5; n++) {
+        history.record(
+            Access.of(
+                ACCOUNT,
+                day.plusSeconds(600L * n),
+                AccessKind.READ,
+                person(100 * d + n),
+                Link.FOLLOWED,
+                "pc",
+                "office"),
+            peers);
+      }
+      if (d == 1) {
+        history.forgive();
+      }
+    }
+
+    // The released day closed neither as a baseline day nor as a day of persons never read.
+    assertThat(history.baselineDays()).isEqualTo(1);
+    assertThat(history.neverRead.days()).isEqualTo(history.baselineDays());
+    assertThat(history.neverRead.today).isEqualTo(5);
+  }
 }
