@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Vigie's detectors. Each gives a few points with a reason; {@link Thresholds} turns their sum into
@@ -34,13 +35,33 @@ public final class Detectors {
         new BrokenGlass(),
         new Pace(),
         new QuickPace(),
-        new Accumulated("accumulated-outside", 40, 60, "persons outside what it follows"),
-        new Accumulated("accumulated-volume", 50, 60, "persons"),
+        new Accumulated(
+            "accumulated-outside",
+            40,
+            "persons outside what it follows",
+            AccountHistory::excessOutside,
+            Access::disclosed),
+        new Accumulated(
+            "accumulated-volume",
+            50,
+            "persons",
+            (history, peers) -> history.excessVolume(),
+            Access::disclosed),
         new NeverRead(),
         new WokenAway(),
-        new Accumulated("accumulated-never-read", 12, 60, "persons it never read before"),
+        new Accumulated(
+            "accumulated-never-read",
+            12,
+            "persons it never read before",
+            AccountHistory::excessNeverRead,
+            Access::disclosed),
         new SearchedNobody(),
-        new Accumulated("accumulated-searched-nobody", 12, 60, "searches that found nobody"));
+        new Accumulated(
+            "accumulated-searched-nobody",
+            12,
+            "searches that found nobody",
+            AccountHistory::excessEmptySearches,
+            SearchedNobody::foundNobody));
   }
 
   /**
@@ -48,20 +69,36 @@ public final class Detectors {
    * {@link AccountHistory#excessVolume}, {@link AccountHistory#excessNeverRead}, {@link
    * AccountHistory#excessEmptySearches}): weeks of a little more than its usual day, each day under
    * every other threshold, reach {@code limit} excess persons (or searches finding nobody) within a
-   * day or two of the first. Half the limit gives 30 points, the limit {@code most}; one alone asks
-   * for a step-up at most, with another detector it suspends.
+   * day or two of the first. Half the limit gives 30 points, the limit {@link #MOST}; one alone
+   * asks for a step-up at most, with another detector it suspends.
    */
   static final class Accumulated implements Detector {
+    /** The points at the limit: with another detector it suspends. */
+    private static final int MOST = 60;
+
     private final String name;
     private final double limit;
-    private final int most;
     private final String what;
+    private final ToDoubleBiFunction<AccountHistory, PeerStats> excess;
+    private final Predicate<Access> judged;
 
-    Accumulated(String name, double limit, int most, String what) {
+    /**
+     * @param limit the excess that gives {@link #MOST} points
+     * @param what what is added up, in the reason ("persons it never read before")
+     * @param excess the account's accumulated excess, today included
+     * @param judged the accesses it speaks on: those that add to the excess
+     */
+    Accumulated(
+        String name,
+        double limit,
+        String what,
+        ToDoubleBiFunction<AccountHistory, PeerStats> excess,
+        Predicate<Access> judged) {
       this.name = name;
       this.limit = limit;
-      this.most = most;
       this.what = what;
+      this.excess = excess;
+      this.judged = judged;
     }
 
     @Override
@@ -72,26 +109,19 @@ public final class Detectors {
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      boolean searches = name.equals("accumulated-searched-nobody");
-      if (searches ? !SearchedNobody.foundNobody(access) : !access.disclosed()) {
+      if (!judged.test(access)) {
         return Optional.empty();
       }
-      double excess =
-          switch (name) {
-            case "accumulated-outside" -> history.excessOutside(peers);
-            case "accumulated-never-read" -> history.excessNeverRead(peers);
-            case "accumulated-searched-nobody" -> history.excessEmptySearches(peers);
-            default -> history.excessVolume();
-          };
-      if (excess < limit / 2) {
+      double sum = excess.applyAsDouble(history, peers);
+      if (sum < limit / 2) {
         return Optional.empty();
       }
-      int points = (int) Math.min(most, 30 + (most - 30) * (excess - limit / 2) / (limit / 2));
+      int points = (int) Math.min(MOST, 30 + (MOST - 30) * (sum - limit / 2) / (limit / 2));
       return Optional.of(
           new Signal(
               name,
               points,
-              Math.round(excess)
+              Math.round(sum)
                   + " more "
                   + what
                   + " than its usual days allow, added up over the last days"));
