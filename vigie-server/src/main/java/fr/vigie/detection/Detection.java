@@ -375,9 +375,9 @@ public final class Detection {
 
   /**
    * The session proved a fresh second factor: a step-up is answered. Its evidence stays: for {@link
-   * #ANSWERED}, a pace of unexplained reads since the answer far above the account's own and its
-   * peers' adds {@link #PERSISTING} (a thief holding the second factor answers and reads on; an
-   * honest advisor's busy hour ends).
+   * #ANSWERED}, a pace of unexplained reads since the first answer far above the account's own and
+   * its peers' adds {@link #PERSISTING} (a thief holding the second factor answers and reads on; an
+   * honest advisor's busy hour ends). Answering the next step-up does not start the count again.
    */
   public void steppedUp(AccountId account) {
     Watch watch = watches.get(account);
@@ -603,8 +603,13 @@ public final class Detection {
       return Optional.empty();
     }
 
+    /**
+     * The evidence counts from the first answer within {@link #ANSWERED}: a reader answering each
+     * new step-up would otherwise put the count since the answer back to nothing every time.
+     */
     void answer(Instant at) {
-      if (at != null) {
+      Instant first = history.steppedUpAt;
+      if (at != null && (first == null || Duration.between(first, at).compareTo(ANSWERED) >= 0)) {
         history.steppedUpAt = at;
       }
     }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,6 +178,51 @@ class OwnerPcTest {
     assertThat(read).isLessThanOrEqualTo(20);
     assertThat(signalled("pace")).isTrue();
     assertThat(signalled(Detection.PERSISTING_DETECTOR)).isTrue();
+  }
+
+  @Test
+  void caseloadAtSeventeenAnHour_aSecondSessionAnswersToo_afterStepUpCountsFromTheFirstAnswer() {
+    work();
+    long gap = 212;
+    Instant from = MONDAY.plusSeconds(600);
+    Instant firstAnswer = null;
+    boolean secondAnswered = false;
+    Instant suspendedAt = null;
+    for (int i = 0; i < 60 && suspendedAt == null; i++) {
+      Instant at = from.plusSeconds(gap * i);
+      if (detection.state(ACCOUNT) == ContainmentState.STEP_UP) {
+        detection.steppedUp(ACCOUNT);
+        firstAnswer = firstAnswer == null ? at : firstAnswer;
+      } else if (firstAnswer != null
+          && !secondAnswered
+          && !at.isBefore(firstAnswer.plus(Duration.ofMinutes(8)))) {
+        // The reader's second session, held by the guard, proves the second factor as well.
+        detection.steppedUp(ACCOUNT);
+        secondAnswered = true;
+      }
+      if ((gap * i) % 1200 < gap) {
+        read(at.minusSeconds(1), Link.APPOINTMENT); // the owner at work beside the thief
+      }
+      read(at, Link.FOLLOWED);
+      if (detection.state(ACCOUNT) == ContainmentState.SUSPENDED) {
+        suspendedAt = at;
+      }
+    }
+
+    assertThat(secondAnswered).isTrue();
+    assertThat(suspendedAt).isNotNull();
+    assertThat(signalled(Detection.PERSISTING_DETECTOR)).isTrue();
+    // The count runs from the first answer (the read before it): the second did not restart it.
+    String reason =
+        detection.reasons(ACCOUNT).stream()
+            .filter(s -> s.detector().equals(Detection.PERSISTING_DETECTOR))
+            .findFirst()
+            .orElseThrow()
+            .reason();
+    Matcher since = Pattern.compile("in the (\\d+) min since").matcher(reason);
+    assertThat(since.find()).as(reason).isTrue();
+    assertThat(Long.parseLong(since.group(1)))
+        .isGreaterThanOrEqualTo(Duration.between(firstAnswer, suspendedAt).toMinutes());
   }
 
   @Test
