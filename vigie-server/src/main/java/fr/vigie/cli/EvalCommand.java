@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -40,6 +41,17 @@ import picocli.CommandLine.Spec;
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  /** Where {@code docs/} is, for {@code --write-docs}: VIGIE_HOME, or here. */
+  private final Path home;
+
+  EvalCommand() {
+    this(Path.of(Objects.requireNonNullElse(System.getenv("VIGIE_HOME"), ".")));
+  }
+
+  EvalCommand(Path home) {
+    this.home = home;
+  }
 
   @Option(
       names = "--seeds",
@@ -69,7 +81,9 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--write-docs",
-      description = "Write the table into docs/evaluation.md (of VIGIE_HOME or here).")
+      description =
+          "Write the tables into docs/evaluation.md (of VIGIE_HOME or here); checked before"
+              + " the run.")
   boolean writeDocs;
 
   @Option(
@@ -112,8 +126,8 @@ final class EvalCommand implements Callable<Integer> {
       names = "--ablation",
       description =
           "Also run a smaller evaluation with each detector switched off in turn (and the"
-              + " --variants, whole), and print (with --write-docs, write) what each one"
-              + " contributes.")
+              + " --variants, whole), and print (with --write-docs, write: that table only,"
+              + " not the results or the variants) what each one contributes.")
   boolean ablation;
 
   @Option(
@@ -133,6 +147,16 @@ final class EvalCommand implements Callable<Integer> {
       err.println("vigie eval: --seeds and --advisor-days at least 1, --persons at least 1000");
       return 2;
     }
+    if (writeDocs && !Files.isDirectory(docsDirectory())) {
+      err.println(
+          "vigie eval: --write-docs: no docs directory at "
+              + docsDirectory().toAbsolutePath()
+              + " (run from the project, or set VIGIE_HOME)");
+      return 2;
+    }
+    // With --ablation the run is usually made smaller to keep the rows quick: its results and
+    // variants would replace those of the full run on the page, so only its table is written.
+    boolean mainTables = writeDocs && !ablation;
     List<AttackScenario> scenarios = new ArrayList<>();
     for (Path file : scenarioFiles) {
       try {
@@ -155,7 +179,7 @@ final class EvalCommand implements Callable<Integer> {
     double elapsed = (System.nanoTime() - started) / 1e9;
     out.print(EvaluationReport.table(result));
     out.printf("%.0f s%n", elapsed);
-    if (writeDocs) {
+    if (mainTables) {
       Path docs = docs();
       String when =
           ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))
@@ -188,6 +212,10 @@ final class EvalCommand implements Callable<Integer> {
       out.flush();
       if (writeDocs) {
         BenchmarkReport.write(docs().resolve("evaluation.md"), "ablation", table);
+        out.println(
+            "ablation written to "
+                + docs().resolve("evaluation.md")
+                + "; the results and the variants are not (a run without --ablation writes them)");
       }
     }
     String line = result.json();
@@ -201,7 +229,7 @@ final class EvalCommand implements Callable<Integer> {
       out.print(summary.table());
       List<Path> written = summary.writeWorst(variantsOut);
       out.println("worst variants written to " + written.size() + " files in " + variantsOut);
-      if (writeDocs) {
+      if (mainTables) {
         BenchmarkReport.write(
             docs().resolve("evaluation.md"),
             "variants",
@@ -297,9 +325,12 @@ final class EvalCommand implements Callable<Integer> {
     return command.append(sweep ? " --sweep" : "").append(" --write-docs").toString();
   }
 
-  private static Path docs() {
-    String home = System.getenv("VIGIE_HOME");
-    Path docs = Path.of(home != null ? home : ".", "docs");
+  private Path docsDirectory() {
+    return home.resolve("docs");
+  }
+
+  private Path docs() {
+    Path docs = docsDirectory();
     if (!Files.isDirectory(docs)) {
       throw new IllegalStateException("no docs directory at " + docs.toAbsolutePath());
     }

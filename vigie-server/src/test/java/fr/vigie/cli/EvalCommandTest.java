@@ -105,4 +105,71 @@ class EvalCommandTest {
     assertThat(err.toString()).contains("bad.json: pace: expected an object");
     assertThat(out.toString()).isEmpty();
   }
+
+  private int runIn(Path home, String... args) {
+    return new CommandLine(new EvalCommand(home))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  @Test
+  void writeDocs_withNoDocsDirectory_refusedBeforeAnyRun() {
+    int code = runIn(directory, "--seeds", "1", "--advisor-days", "500", "--write-docs");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--write-docs").contains("no docs directory");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void ablationWriteDocs_writesItsTableOnly_notTheResultsOrVariantsOfItsSmallerRun()
+      throws Exception {
+    Path scenario =
+        Path.of(EvalCommandTest.class.getResource("/scenarios/test-only-burst.json").toURI());
+    Path page = Files.createDirectories(directory.resolve("docs")).resolve("evaluation.md");
+    String kept =
+        """
+        <!-- bench:eval -->
+        the full run's results
+        <!-- /bench:eval -->
+        <!-- bench:variants -->
+        the full run's variants
+        <!-- /bench:variants -->
+        <!-- bench:ablation -->
+        an old ablation
+        <!-- /bench:ablation -->
+        """;
+    Files.writeString(page, kept);
+
+    int code =
+        runIn(
+            directory,
+            "--seeds",
+            "1",
+            "--advisor-days",
+            "300",
+            "--persons",
+            "20000",
+            "--scenario",
+            scenario.toString(),
+            "--variants",
+            "2",
+            "--seed",
+            "3",
+            "--variants-out",
+            directory.resolve("worst").toString(),
+            "--ablation",
+            "--write-docs");
+
+    assertThat(code).as(err.toString()).isZero();
+    String written = Files.readString(page);
+    assertThat(written)
+        .contains("the full run's results")
+        .contains("the full run's variants")
+        .doesNotContain("an old ablation")
+        .contains("| switched off |")
+        .contains("| never-read |");
+    assertThat(out.toString()).contains("the results and the variants are not");
+  }
 }
