@@ -138,20 +138,20 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (writeDocs && !Files.isDirectory(docs())) {
+      err.println(
+          "vigie eval: --write-docs: no docs directory at "
+              + docs().toAbsolutePath()
+              + " (run from the project, or set VIGIE_HOME)");
+      return 2;
+    }
     if (throughServer) {
       return throughServer();
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (seeds < 1 || advisorDays < 1 || persons < 1000 || variants < 0) {
       err.println("vigie eval: --seeds and --advisor-days at least 1, --persons at least 1000");
-      return 2;
-    }
-    if (writeDocs && !Files.isDirectory(docsDirectory())) {
-      err.println(
-          "vigie eval: --write-docs: no docs directory at "
-              + docsDirectory().toAbsolutePath()
-              + " (run from the project, or set VIGIE_HOME)");
       return 2;
     }
     // With --ablation the run is usually made smaller to keep the rows quick: its results and
@@ -325,16 +325,9 @@ final class EvalCommand implements Callable<Integer> {
     return command.append(sweep ? " --sweep" : "").append(" --write-docs").toString();
   }
 
-  private Path docsDirectory() {
-    return home.resolve("docs");
-  }
-
+  /** Where {@code --write-docs} writes: checked to exist before any run. */
   private Path docs() {
-    Path docs = docsDirectory();
-    if (!Files.isDirectory(docs)) {
-      throw new IllegalStateException("no docs directory at " + docs.toAbsolutePath());
-    }
-    return docs;
+    return home.resolve("docs");
   }
 
   /** A line on standard error every 10 seconds: advisor-days simulated and the rate. */

@@ -123,6 +123,15 @@ class EvalCommandTest {
   }
 
   @Test
+  void throughServerWriteDocs_withNoDocsDirectory_refusedBeforeStartingAServer() {
+    int code = runIn(directory, "--through-server", "--write-docs");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("no docs directory");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void ablationWriteDocs_writesItsTableOnly_notTheResultsOrVariantsOfItsSmallerRun()
       throws Exception {
     Path scenario =
