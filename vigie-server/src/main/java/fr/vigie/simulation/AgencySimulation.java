@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -219,13 +221,7 @@ final class AgencySimulation implements ContainmentListener {
         executor.release(accounts.get(i), calendar.at(today, 7 * 3600));
       }
       suspendedClean.clear();
-      long worked = 0;
-      for (SimulatedAccount account : accounts) {
-        if (runDay(account, today)) {
-          worked++;
-        }
-      }
-      progress.accept(worked);
+      progress.accept(runDay(today));
     }
     Map<String, ScenarioRun> runs = new LinkedHashMap<>();
     Map<String, ScenarioRun> baseline = new LinkedHashMap<>();
@@ -263,25 +259,89 @@ final class AgencySimulation implements ContainmentListener {
     }
   }
 
-  private boolean runDay(SimulatedAccount account, int day) {
-    List<SimulatedAccess> owner = behaviour.day(account, day);
-    Attack attack = attackOf.get(account.index());
-    boolean attacked = attack != null && day >= attack.scenario.startDay();
-    if (owner.isEmpty() && !attacked) {
-      return false;
+  /**
+   * Runs one day of every account in time order across the agency, as a server hears them: the
+   * detectors across accounts (an organization's rise, persons read by several accounts) see what
+   * happened before each access and nothing after it. Each account's own accesses keep their order;
+   * at the same instant, the lower account index goes first. Returns the advisor-days worked.
+   */
+  private long runDay(int day) {
+    PriorityQueue<AccountDay> queue =
+        new PriorityQueue<>(
+            Comparator.comparing(AccountDay::nextAt).thenComparingInt(d -> d.account.index()));
+    List<AccountDay> worked = new ArrayList<>();
+    for (SimulatedAccount account : accounts) {
+      AccountDay accountDay = new AccountDay(account, day);
+      if (accountDay.works()) {
+        worked.add(accountDay);
+        if (accountDay.hasNext()) {
+          queue.add(accountDay);
+        }
+      }
     }
-    Set<Long> persons = new HashSet<>();
-    int o = 0;
-    boolean ownerStopped = false;
-    SimulatedAccess next = attacked ? attack.next(account, day) : null;
-    while ((o < owner.size() && !ownerStopped) || next != null) {
-      boolean attackerFirst =
-          next != null
-              && (ownerStopped || o >= owner.size() || next.at().isBefore(owner.get(o).at()));
-      if (attackerFirst) {
-        attack.outcome(account, next, executor.execute(account, next), executor);
-        next = attack.next(account, day);
-        continue;
+    while (!queue.isEmpty()) {
+      AccountDay next = queue.poll();
+      next.step();
+      if (next.hasNext()) {
+        queue.add(next);
+      }
+    }
+    long ownersWorked = 0;
+    for (AccountDay accountDay : worked) {
+      if (accountDay.close()) {
+        ownersWorked++;
+      }
+    }
+    return ownersWorked;
+  }
+
+  /** One account's day: its owner's accesses and its attacker's, merged in time order. */
+  private final class AccountDay {
+    final SimulatedAccount account;
+    final int day;
+    final List<SimulatedAccess> owner;
+    final Attack attack;
+    final boolean attacked;
+    final Set<Long> persons = new HashSet<>();
+    int o;
+    boolean ownerStopped;
+    SimulatedAccess attackNext;
+
+    AccountDay(SimulatedAccount account, int day) {
+      this.account = account;
+      this.day = day;
+      this.owner = behaviour.day(account, day);
+      this.attack = attackOf.get(account.index());
+      this.attacked = attack != null && day >= attack.scenario.startDay();
+      this.attackNext = works() && attacked ? attack.next(account, day) : null;
+    }
+
+    boolean works() {
+      return !owner.isEmpty() || attacked;
+    }
+
+    boolean hasNext() {
+      return ownerNext() || attackNext != null;
+    }
+
+    private boolean ownerNext() {
+      return o < owner.size() && !ownerStopped;
+    }
+
+    private boolean attackerFirst() {
+      return attackNext != null && (!ownerNext() || attackNext.at().isBefore(owner.get(o).at()));
+    }
+
+    Instant nextAt() {
+      return attackerFirst() ? attackNext.at() : owner.get(o).at();
+    }
+
+    /** Carries out the next access, the attacker's or the owner's. */
+    void step() {
+      if (attackerFirst()) {
+        attack.outcome(account, attackNext, executor.execute(account, attackNext), executor);
+        attackNext = attack.next(account, day);
+        return;
       }
       SimulatedAccess access = owner.get(o++);
       Outcome outcome = executor.execute(account, access);
@@ -297,7 +357,12 @@ final class AgencySimulation implements ContainmentListener {
         case NOTHING_FOUND, DENIED, STEP_UP, THROTTLED -> {}
       }
     }
-    if (!owner.isEmpty()) {
+
+    /** Counts the owner's day; true when the owner worked. */
+    boolean close() {
+      if (owner.isEmpty()) {
+        return false;
+      }
       remember(account.index(), persons.size());
       if (day >= warmupDays && attack == null) {
         counts.advisorDays++;
@@ -305,8 +370,8 @@ final class AgencySimulation implements ContainmentListener {
           counts.capBlockedDays++;
         }
       }
+      return true;
     }
-    return !owner.isEmpty();
   }
 
   @Override
@@ -314,14 +379,13 @@ final class AgencySimulation implements ContainmentListener {
       SimulatedAccount account, ContainmentState state, Instant at, List<String> detectors) {
     Attack attack = attackOf.get(account.index());
     if (attack != null) {
-      if (state != ContainmentState.SUSPENDED) {
-        return;
-      }
-      if (at.isBefore(attack.start())) {
-        // Its owner was stopped before the attack: released the next morning like any other, so
-        // that the attack does not meet an account suspended already. Not counted either way.
+      boolean stopped = state == ContainmentState.SUSPENDED || state == ContainmentState.THROTTLED;
+      if (stopped && at.isBefore(attack.start())) {
+        // Its owner was stopped or slowed before the attack: released the next morning like any
+        // other, so that the attack does not meet an account suspended or throttled already (a
+        // throttle used to stay for good on an account an attack would take). Not counted.
         suspendedClean.add(account.index());
-      } else {
+      } else if (state == ContainmentState.SUSPENDED) {
         attack.contained(account, at);
       }
       return;

@@ -3,6 +3,7 @@ package fr.vigie.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,18 @@ class ServerEvaluationIT {
   }
 
   /**
+   * The ceilings no reader meets before the detectors contain it. Persons outside the caseload read
+   * with a justification are rare since covers, sessions and desks are explicit relationships: the
+   * sixteen of {@code ceiling-outside-daily} have {@code broken-glass} suspend the account after
+   * about nine, before the night's ceiling of outside persons (twelve). Its old "never contained"
+   * held only in the company of the other attacks run in each account's turn (alone it was
+   * contained after nine persons then too); run in time order, it is contained. The ceiling itself
+   * is tested over HTTP in {@code web.LowCeilingsIntegrationTest}; here the run through the server
+   * must contain it as the run in memory does.
+   */
+  private static final Set<String> DETECTORS_FIRST = Set.of("ceiling-outside-daily");
+
+  /**
    * One attack per refusing ceiling (hourly, daily, outside-daily, searches, empty-searches,
    * accesses-minute, accesses-hourly, changes, and the search refused before the burst), each paced
    * to meet its own ceiling before any detector contains it: the ceilings of persons at 20:00 of a
@@ -39,7 +52,9 @@ class ServerEvaluationIT {
    * by its own ceiling and by no other, through the server as in memory, one for one. The server's
    * side names a ceiling only when the answer was 429 {@code CEILING_REACHED}, the audit log holds
    * the {@code CEILING.} entry of that account (the name counted is the entry's), and the detectors
-   * heard the refusal ({@code ServerExecutor.refusedBy}, {@code settle}); else the run stops.
+   * heard the refusal ({@code ServerExecutor.refusedBy}, {@code settle}); else the run stops. The
+   * exceptions ({@link #DETECTORS_FIRST}) are contained by the detectors first, through the server
+   * as in memory.
    */
   @Test
   void throughServer_eachCeilingScenario_isRefusedByItsCeilingAsInMemory() throws Exception {
@@ -52,6 +67,11 @@ class ServerEvaluationIT {
 
     assertThat(comparison.differences()).as(comparison.table()).isEmpty();
     for (EvaluationResult.ScenarioStats scenario : comparison.throughServer().scenarios()) {
+      if (DETECTORS_FIRST.contains(scenario.name())) {
+        assertThat(scenario.ceilings()).as(scenario.name()).isEmpty();
+        assertThat(scenario.containedShare()).as(scenario.name()).isEqualTo(1.0);
+        continue;
+      }
       String ceiling = scenario.name().substring("ceiling-".length());
       assertThat(scenario.ceilings())
           .as(scenario.name() + "\n" + comparison.table())
