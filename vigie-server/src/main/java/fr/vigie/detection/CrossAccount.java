@@ -93,7 +93,12 @@ public final class CrossAccount {
   private List<CrossFinding> findings(
       String organization, Access access, OrganizationRise.Today today) {
     List<CrossFinding> found = new ArrayList<>(1);
-    rise.observe(organization, access.account(), access.at().atZone(zone).toLocalDate(), today)
+    rise.observe(
+            organization,
+            access.account(),
+            access.at(),
+            access.at().atZone(zone).toLocalDate(),
+            today)
         .ifPresent(found::add);
     shared.observe(access).ifPresent(found::add);
     walk.observe(organization, access).ifPresent(found::add);

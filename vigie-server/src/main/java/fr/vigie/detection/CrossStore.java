@@ -26,7 +26,7 @@ class CrossStore {
 
   private static final String COLUMNS =
       "id, organization, account_id, person_id, link, observed_at, outside, usual_outside,"
-          + " unexplained, usual_unexplained";
+          + " unexplained, usual_unexplained, hurried";
 
   private final JdbcTemplate jdbc;
   private final UUID node = UUID.randomUUID();
@@ -68,8 +68,8 @@ class CrossStore {
   void record(CrossMemory.Observation o) {
     jdbc.update(
         "insert into detection_cross_observation (node, organization, account_id, person_id,"
-            + " link, observed_at, outside, usual_outside, unexplained, usual_unexplained)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " link, observed_at, outside, usual_outside, unexplained, usual_unexplained,"
+            + " hurried) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         node,
         o.organization(),
         o.account().value(),
@@ -79,7 +79,8 @@ class CrossStore {
         o.today().outside(),
         o.today().usualOutside(),
         o.today().unexplained(),
-        o.today().usualUnexplained());
+        o.today().usualUnexplained(),
+        o.today().hurried());
   }
 
   /** The observations other nodes stored since the last call, oldest first. */
@@ -135,6 +136,7 @@ class CrossStore {
             rs.getInt("outside"),
             rs.getDouble("usual_outside"),
             rs.getInt("unexplained"),
-            rs.getDouble("usual_unexplained")));
+            rs.getDouble("usual_unexplained"),
+            rs.getBoolean("hurried")));
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -245,12 +246,16 @@ public final class Detection {
     synchronized (watch) {
       PeerStats group = watch.peers == null ? null : peers.get(watch.peers);
       AccountHistory history = watch.history;
+      OptionalDouble usualHour = Detectors.Pace.usualHour(history, group, access.at());
       today =
           new OrganizationRise.Today(
               history.outsideToday(),
               Math.max(history.meanDailyOutside(), group == null ? 0 : group.outsideMean()),
               history.unexplainedLastDay(),
-              history.meanDailyUnexplained());
+              history.meanDailyUnexplained(),
+              usualHour.isPresent()
+                  && OrganizationRise.hurried(
+                      usualHour.getAsDouble(), history.unexplainedLastHour(access.at())));
     }
     List<Rise> rises = new ArrayList<>();
     for (CrossFinding finding : across.observe(organization, access, today)) {

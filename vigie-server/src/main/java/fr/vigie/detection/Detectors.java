@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleBiFunction;
 
@@ -263,21 +264,32 @@ public final class Detectors {
       return Math.max(LEAST_RATE, Math.max(own, peer));
     }
 
+    /**
+     * The usual unexplained persons an hour the account is judged by at {@code at}: its own days
+     * once it has 5; an account older than the detectors' memory (no days of its own kept) by its
+     * peers' ({@code peers} may be null: none known); empty for a new account.
+     */
+    static OptionalDouble usualHour(AccountHistory history, PeerStats peers, Instant at) {
+      if (history.baselineDays() >= 5) {
+        return OptionalDouble.of(Math.max(LEAST_RATE, history.meanDailyUnexplained() / HOURS));
+      }
+      if (peers != null && history.settled(at) && peers.days() >= PEER_DAYS) {
+        return OptionalDouble.of(hourlyRate(history, peers));
+      }
+      return OptionalDouble.empty();
+    }
+
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
       if (!access.disclosed() || access.link().explained() || bursting(history, access)) {
         return Optional.empty();
       }
-      double rate;
-      if (history.baselineDays() >= 5) {
-        rate = Math.max(LEAST_RATE, history.meanDailyUnexplained() / HOURS);
-      } else if (history.settled(access.at()) && peers.days() >= PEER_DAYS) {
-        // Older than the detectors' memory (no days of its own kept): its peers' hour judges it.
-        rate = hourlyRate(history, peers);
-      } else {
+      OptionalDouble usual = usualHour(history, peers, access.at());
+      if (usual.isEmpty()) {
         return Optional.empty();
       }
+      double rate = usual.getAsDouble();
       int persons = history.unexplainedLastHour(access.at());
       double surprise = -Binomial.log10PoissonUpperTail(rate, persons);
       return Signal.ofSurprise(

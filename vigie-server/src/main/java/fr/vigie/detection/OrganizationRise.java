@@ -1,8 +1,11 @@
 package fr.vigie.detection;
 
 import fr.vigie.identity.AccountId;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +14,10 @@ import java.util.Set;
 
 /**
  * An organization whose accounts, many at once, read several times their usual persons outside
- * their caseloads (or unexplained ones) today. One account reading more is the per-account
- * detectors' business; here the evidence is that the rise is shared: more accounts rise on one day
- * than the organization's own days and its peers' have ever shown. Not thread-safe: {@link
- * CrossAccount} locks it.
+ * their caseloads (or unexplained ones) today, or read in the last hour far faster than their usual
+ * hour. One account reading more is the per-account detectors' business; here the evidence is that
+ * the rise is shared: more accounts rise at once than the organization's own days and its peers'
+ * have ever shown. Not thread-safe: {@link CrossAccount} locks it.
  */
 final class OrganizationRise {
   static final String NAME = "organization-rise";
@@ -30,10 +33,28 @@ final class OrganizationRise {
 
   static final int POINTS = 60;
 
-  /** What one account did today, as its own history tells it. */
-  record Today(int outside, double usualOutside, int unexplained, double usualUnexplained) {
-    /** Twice its usual persons outside the caseload and 3 more, or three times its unexplained. */
+  /**
+   * How unlikely (log10) the account's unexplained persons of the last hour must be at its usual
+   * hour (a Poisson tail) for the hour to count as hurried: a caseload read at a few times its
+   * owner's pace, which no day's total shows yet.
+   */
+  static final double HURRIED_SURPRISE = 4;
+
+  /** How long after its last hurried access an account still counts as rising. */
+  static final Duration HURRIED_FOR = Duration.ofHours(1);
+
+  /**
+   * What one account did today, as its own history tells it, and whether its last hour was hurried.
+   */
+  record Today(
+      int outside, double usualOutside, int unexplained, double usualUnexplained, boolean hurried) {
+    /** Rising today, or hurried now. */
     boolean rising() {
+      return risingToday() || hurried;
+    }
+
+    /** Twice its usual persons outside the caseload and 3 more, or three times its unexplained. */
+    boolean risingToday() {
       return outside >= usualOutside + Math.max(3, usualOutside)
           || unexplained >= usualUnexplained + Math.max(20, 2 * usualUnexplained);
     }
@@ -43,12 +64,28 @@ final class OrganizationRise {
     }
   }
 
+  /**
+   * True when {@code lastHour} unexplained persons are at most {@code 10^-HURRIED_SURPRISE} likely
+   * at {@code usualHour} an hour.
+   */
+  static boolean hurried(double usualHour, int lastHour) {
+    return -Binomial.log10PoissonUpperTail(usualHour, lastHour) >= HURRIED_SURPRISE;
+  }
+
+  /** An account counted as rising, and when it last was. */
+  private record Rising(Today today, Instant at) {
+    /** Rising today, or hurried within {@link #HURRIED_FOR} before {@code now}. */
+    boolean counts(Instant now) {
+      return today.risingToday() || !at.isBefore(now.minus(HURRIED_FOR));
+    }
+  }
+
   private final Map<String, Organization> organizations = new HashMap<>();
   private double peersRising;
   private long peerDays;
 
   Optional<CrossFinding> observe(
-      String organization, AccountId account, LocalDate day, Today today) {
+      String organization, AccountId account, Instant at, LocalDate day, Today today) {
     Organization org = organizations.computeIfAbsent(organization, o -> new Organization());
     if (org.day != null && day.isBefore(org.day)) {
       // Replayed from before the day it holds (another node's, or a restart's): the days it
@@ -60,32 +97,37 @@ final class OrganizationRise {
       org.day = day;
     }
     if (today.rising()) {
-      org.rising.put(account, today);
+      org.rising.put(account, new Rising(today, at));
     } else {
       org.rising.remove(account);
     }
-    org.most = Math.max(org.most, org.rising.size());
-    if (!org.alarmed && !org.riseAboveUsual()) {
+    Map<AccountId, Today> counted = org.counted(at);
+    org.most = Math.max(org.most, counted.size());
+    if (!org.alarmed && !org.riseAboveUsual(counted)) {
       return Optional.empty();
     }
     org.alarmed = true;
-    Set<AccountId> fresh = new LinkedHashSet<>(org.rising.keySet());
+    Set<AccountId> fresh = new LinkedHashSet<>(counted.keySet());
     fresh.removeAll(org.named);
     if (fresh.isEmpty()) {
       return Optional.empty();
     }
     org.named.addAll(fresh);
-    double excess = org.rising.values().stream().mapToDouble(Today::excess).sum();
+    double excess = counted.values().stream().mapToDouble(Today::excess).sum();
+    long hurried = counted.values().stream().filter(t -> !t.risingToday()).count();
     return Optional.of(
         new CrossFinding(
             NAME,
             POINTS,
             List.copyOf(fresh),
-            org.rising.size()
+            counted.size()
                 + " accounts of its organization read "
                 + Math.round(excess)
-                + " persons more than their usual today outside their caseloads or unexplained,"
-                + " against "
+                + " persons more than their usual today outside their caseloads or unexplained"
+                + (hurried == 0
+                    ? ""
+                    : " (" + hurried + " of them far faster than their usual hour)")
+                + ", against "
                 + String.format(java.util.Locale.ROOT, "%.1f", org.usualRising())
                 + " accounts rising on a usual day: "
                 + CrossFinding.named(org.named)));
@@ -117,7 +159,7 @@ final class OrganizationRise {
   /** One organization's accounts rising today and its usual count of them. */
   private final class Organization {
     LocalDate day;
-    final Map<AccountId, Today> rising = new HashMap<>();
+    final Map<AccountId, Rising> rising = new HashMap<>();
     final Set<AccountId> named = new LinkedHashSet<>();
     int most;
     boolean alarmed;
@@ -131,11 +173,23 @@ final class OrganizationRise {
       return days < 10 ? Math.max(usual, peers) : Math.max(usual, peers / 2);
     }
 
-    boolean riseAboveUsual() {
-      if (rising.size() < Math.max(MIN_ACCOUNTS, FOLD * usualRising())) {
+    /** The accounts that count as rising at {@code now}, with what each did today. */
+    Map<AccountId, Today> counted(Instant now) {
+      Map<AccountId, Today> counted = new LinkedHashMap<>();
+      rising.forEach(
+          (account, r) -> {
+            if (r.counts(now)) {
+              counted.put(account, r.today());
+            }
+          });
+      return counted;
+    }
+
+    boolean riseAboveUsual(Map<AccountId, Today> counted) {
+      if (counted.size() < Math.max(MIN_ACCOUNTS, FOLD * usualRising())) {
         return false;
       }
-      double excess = rising.values().stream().mapToDouble(Today::excess).sum();
+      double excess = counted.values().stream().mapToDouble(Today::excess).sum();
       return excess >= MIN_EXCESS;
     }
 

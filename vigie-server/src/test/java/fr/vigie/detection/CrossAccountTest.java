@@ -150,6 +150,55 @@ class CrossAccountTest {
         .contains(OrganizationRise.NAME);
   }
 
+  /**
+   * Five accounts read their own caseloads at 12 persons an hour, eight times their usual hour: no
+   * day's total is out of the ordinary yet (fewer than 20 unexplained above the usual), but the
+   * hours are, all at once.
+   */
+  @Test
+  void organizationRise_fiveAccountsHurryingThroughTheirCaseloads_namesAllFive() {
+    work(20);
+    for (int n = 0; n < 12; n++) {
+      for (int a = 0; a < 5; a++) {
+        read(a, anyPerson(), Link.FOLLOWED);
+      }
+      clock.advance(Duration.ofMinutes(5));
+    }
+    for (int a = 0; a < 5; a++) {
+      assertThat(signals(a, OrganizationRise.NAME)).as("account %d", a).hasSize(1);
+    }
+    String reason = signals(4, OrganizationRise.NAME).getFirst().reason();
+    assertThat(reason).contains("far faster than their usual hour");
+    for (int a = 0; a < 5; a++) {
+      assertThat(reason).contains(account(a).value().toString());
+    }
+    for (int a = 5; a < 20; a++) {
+      assertThat(state(a)).as("account %d", a).isEqualTo(ContainmentState.ACTIVE);
+    }
+  }
+
+  /**
+   * A hurried hour counts for an hour: two accounts hurrying in the morning and a third after lunch
+   * are not three at once.
+   */
+  @Test
+  void organizationRise_hurriedHoursApart_raiseNothingAcross() {
+    work(20);
+    for (int n = 0; n < 12; n++) {
+      read(0, anyPerson(), Link.FOLLOWED);
+      read(1, anyPerson(), Link.FOLLOWED);
+      clock.advance(Duration.ofMinutes(5));
+    }
+    clock.advance(Duration.ofHours(2));
+    for (int n = 0; n < 12; n++) {
+      read(2, anyPerson(), Link.FOLLOWED);
+      clock.advance(Duration.ofMinutes(5));
+    }
+    for (int a = 0; a < 3; a++) {
+      assertThat(signals(a, OrganizationRise.NAME)).as("account %d", a).isEmpty();
+    }
+  }
+
   @Test
   void organizationRise_tenAccountsOnSessionAndReceptionLists_raiseNothingAcross() {
     work(20);
