@@ -40,6 +40,9 @@ final class AlertReasons {
       case "broken-glass" -> "Plus de lectures hors portefeuille justifiées que d'habitude.";
       case "pace" -> "Des personnes sans rendez-vous lues à un rythme inhabituel dans l'heure.";
       case "volume" -> "Plus de personnes distinctes lues en 24 heures que d'habitude.";
+      case "hour-volume" ->
+          "Plus de personnes distinctes lues en une heure que lors de la journée la plus chargée"
+              + " du compte.";
       case "unexplained" ->
           "Une part inhabituelle de personnes lues sans lien de rendez-vous ni de portefeuille.";
       case "enumeration" ->

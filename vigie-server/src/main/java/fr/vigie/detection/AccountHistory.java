@@ -601,6 +601,21 @@ public final class AccountHistory {
     return n;
   }
 
+  /**
+   * Distinct persons disclosed after {@code since} (within the last 24 hours), with or without an
+   * appointment link.
+   */
+  public int personsSince(Instant since) {
+    int n = 0;
+    for (Seen seen : lastDay.sequencedValues().reversed()) {
+      if (!seen.at.isAfter(since)) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
   /** Mean distinct unexplained persons per active day over the baseline. */
   public double meanDailyUnexplained() {
     return mean(dailyUnexplained);

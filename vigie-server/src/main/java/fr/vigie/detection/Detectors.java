@@ -19,6 +19,7 @@ public final class Detectors {
   public static List<Detector> defaults() {
     return List.of(
         new Volume(),
+        new HourVolume(),
         new Unexplained(),
         new Enumeration(),
         new UnusualHours(),
@@ -379,6 +380,54 @@ public final class Detectors {
               name(),
               points,
               "read " + persons + " distinct persons in 24 hours; its usual ceiling is " + usual));
+    }
+  }
+
+  /**
+   * More distinct persons in the last hour than the account's busiest whole day of its baseline (at
+   * least {@link #LEAST}), with or without an appointment link: a thief going down the owner's
+   * caseload reads persons the owner has appointments with, which {@code pace} does not count, and
+   * {@code volume} waits for the day's total. An advisor's busy hour holds a few of its day's
+   * persons, not more than its busiest day.
+   */
+  static final class HourVolume implements Detector {
+    static final int LEAST = 12;
+
+    private static final int MOST = 45;
+
+    @Override
+    public String name() {
+      return "hour-volume";
+    }
+
+    @Override
+    public Optional<Signal> assess(
+        AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
+      if (!access.disclosed() || bursting(history, access)) {
+        return Optional.empty();
+      }
+      int usual;
+      if (history.baselineDays() >= 5) {
+        usual = history.maxDailyPersons();
+      } else if (peers.days() >= 100) {
+        usual = peers.dailyPersonsQuantile(0.999);
+      } else {
+        return Optional.empty();
+      }
+      usual = Math.max(usual, LEAST);
+      int persons = history.personsSince(access.at().minus(Duration.ofHours(1)));
+      if (persons <= usual) {
+        return Optional.empty();
+      }
+      int points = (int) Math.min(MOST, 30 + 30.0 * (persons - usual) / usual);
+      return Optional.of(
+          new Signal(
+              name(),
+              points,
+              "read "
+                  + persons
+                  + " distinct persons in the last hour; its busiest day has "
+                  + usual));
     }
   }
 

@@ -70,6 +70,8 @@ class AlertReasonsTest {
   void french_ofADetector_isFrench_andOfAnUnknownOne_namesIt() {
     assertThat(AlertReasons.french(new Signal("two-places", 1, "used from two networks")))
         .contains("deux réseaux");
+    assertThat(AlertReasons.french(new Signal("hour-volume", 30, "read 20 distinct persons")))
+        .contains("en une heure");
     assertThat(AlertReasons.french(new Signal("new-kind", 1, "x"))).contains("« new-kind »");
   }
 }

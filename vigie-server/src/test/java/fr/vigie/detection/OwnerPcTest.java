@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A thief on the owner's own PC and network (issue 9): no new place, no ceiling met, yet reads at
@@ -27,8 +29,24 @@ class OwnerPcTest {
   private static final AccountProfile ADVISOR =
       new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
 
-  private final Detection detection = Detection.withDefaults();
+  private Detection detection = Detection.withDefaults();
   private final OfficePcReads reads = new OfficePcReads(ADVISOR);
+
+  /**
+   * Every detector but {@code hour-volume}, from a fresh start: on this flat baseline (12 persons
+   * every day, so its busiest day has 12) {@code hour-volume} steps up any reader above 12 persons
+   * an hour first, and the tests that call this show the work of the detectors after it. {@link
+   * #caseloadReaders_everyDetector_suspendedWithinTwentyPersons_noLaterThanWithoutHourVolume} runs
+   * the same readers with every detector.
+   */
+  private void withoutHourVolume() {
+    detection =
+        new Detection(
+            Ceilings.defaults(),
+            Detectors.defaults().stream().filter(d -> !d.name().equals("hour-volume")).toList(),
+            Thresholds.defaults());
+    reads.restart();
+  }
 
   private void read(Instant at, Link link) {
     detection.observe(ADVISOR, reads.next(at, link));
@@ -169,7 +187,37 @@ class OwnerPcTest {
   }
 
   @Test
+  void appointmentsAtTwentyFourAnHour_moreThanItsBusiestDayInAnHour_hourVolumeSteppedUp() {
+    work();
+
+    // 150 s apart: 20 persons in 48 minutes, every one with an appointment, which pace does not
+    // count; 20 is under the day's volume ceiling (24), above its busiest day (12).
+    readUntilSuspended(MONDAY.plusSeconds(600), 20, 150, Link.APPOINTMENT);
+
+    assertThat(signalled("hour-volume")).isTrue();
+    assertThat(signalled("pace")).isFalse();
+    assertThat(signalled("volume")).isFalse();
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.ACTIVE);
+  }
+
+  @Test
+  void itsBusiestDayReadInTwentyMinutes_thenTheUsualDay_staysActive() {
+    work();
+    Instant from = MONDAY.plusSeconds(600);
+
+    // The morning's files prepared at once, as many as its busiest day; the afternoon's later.
+    readUntilSuspended(from, 12, 100, Link.APPOINTMENT);
+    for (int n = 0; n < 6; n++) {
+      read(from.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(40L * n)), Link.APPOINTMENT);
+    }
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(detection.reasons(ACCOUNT)).isEmpty();
+  }
+
+  @Test
   void caseloadAtSeventeenAnHour_stepUpsAnswered_suspendedWithinTwentyPersons() {
+    withoutHourVolume();
     work();
 
     int read = readAnsweringBesideTheOwnerUntilSuspended(MONDAY.plusSeconds(600), 60, 212);
@@ -182,6 +230,7 @@ class OwnerPcTest {
 
   @Test
   void caseloadAtSeventeenAnHour_aSecondSessionAnswersToo_afterStepUpCountsFromTheFirstAnswer() {
+    withoutHourVolume();
     work();
     long gap = 212;
     Instant from = MONDAY.plusSeconds(600);
@@ -227,6 +276,7 @@ class OwnerPcTest {
 
   @Test
   void caseloadAtEightAMinute_stepUpsAnswered_suspendedWithinTwentyPersons() {
+    withoutHourVolume();
     work();
     ownerMetSomeoneThisMorning();
 
@@ -240,6 +290,7 @@ class OwnerPcTest {
 
   @Test
   void caseloadAtFiveAMinute_stepUpsAnswered_suspendedWithinTwentyPersons() {
+    withoutHourVolume();
     work();
     ownerMetSomeoneThisMorning();
 
@@ -248,6 +299,33 @@ class OwnerPcTest {
     assertThat(read).isPositive();
     assertThat(read).isLessThanOrEqualTo(20);
     assertThat(signalled("quick-pace")).isTrue();
+  }
+
+  /**
+   * The caseload readers of the tests above (5 and 8 a minute, 17 an hour beside the owner), every
+   * step-up answered, with every detector: suspended within 20 persons, never later than without
+   * {@code hour-volume}.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {7, 12, 212})
+  void caseloadReaders_everyDetector_suspendedWithinTwentyPersons_noLaterThanWithoutHourVolume(
+      long gap) {
+    int every = readTheCaseload(gap);
+    withoutHourVolume();
+    int without = readTheCaseload(gap);
+
+    assertThat(every).isPositive().isLessThanOrEqualTo(20).isLessThanOrEqualTo(without);
+  }
+
+  /** Five weeks of work, then the caseload read every {@code gap} seconds by a thief answering. */
+  private int readTheCaseload(long gap) {
+    work();
+    Instant from = MONDAY.plusSeconds(600);
+    if (gap > 60) {
+      return readAnsweringBesideTheOwnerUntilSuspended(from, 60, gap);
+    }
+    ownerMetSomeoneThisMorning();
+    return readAnsweringUntilSuspended(from, 60, gap, Link.FOLLOWED);
   }
 
   @Test
