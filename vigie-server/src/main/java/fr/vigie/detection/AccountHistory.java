@@ -589,16 +589,7 @@ public final class AccountHistory {
    * explains.
    */
   public int unexplainedSince(Instant since) {
-    int n = 0;
-    for (Seen seen : lastDay.sequencedValues().reversed()) {
-      if (!seen.at.isAfter(since)) {
-        break;
-      }
-      if (!seen.explained) {
-        n++;
-      }
-    }
-    return n;
+    return countSince(since, true);
   }
 
   /**
@@ -606,12 +597,19 @@ public final class AccountHistory {
    * appointment link.
    */
   public int personsSince(Instant since) {
+    return countSince(since, false);
+  }
+
+  /** The persons of the last day last read after {@code since}: all, or only the unexplained. */
+  private int countSince(Instant since, boolean unexplainedOnly) {
     int n = 0;
     for (Seen seen : lastDay.sequencedValues().reversed()) {
       if (!seen.at.isAfter(since)) {
         break;
       }
-      n++;
+      if (!unexplainedOnly || !seen.explained) {
+        n++;
+      }
     }
     return n;
   }
