@@ -417,6 +417,17 @@ public final class Detection {
   static final double PERSISTING_SURPRISE = 6;
 
   /**
+   * Days of its own an account needs before its persons of every kind are judged since an answer.
+   */
+  static final int PERSISTING_BASELINE_DAYS = 5;
+
+  /** Working hours over which an account's usual day of persons is spread. */
+  static final double PERSISTING_WORKING_HOURS = 6;
+
+  /** The least usual hour of persons of every kind (an advisor meets a few persons an hour). */
+  static final double PERSISTING_LEAST_HOUR = 3;
+
+  /**
    * A security analyst found nothing wrong: the account works again, and what led to the alert is
    * reset (the suspending ceilings' window, the detectors' evidence of the last day, the places
    * first seen lately), so that its next ordinary read does not suspend it again. Its baseline and
@@ -620,10 +631,13 @@ public final class Detection {
     }
 
     /**
-     * Unexplained persons read since the step-up was answered (at least {@link #PERSISTING_AFTER}
-     * before) far above the account's own hourly rate and its peers' (a Poisson tail): the thief
-     * holding the second factor answers and reads on at its pace; an honest advisor's busy hour
-     * ends, or goes on at a pace its own days and its peers' have.
+     * Persons read since the step-up was answered (at least {@link #PERSISTING_AFTER} before) far
+     * above the account's usual hour (a Poisson tail): the thief holding the second factor answers
+     * and reads on at its pace; an honest advisor's busy hour ends, or goes on at a pace its own
+     * days have. Counted twice: the unexplained persons against the account's own and its peers'
+     * unexplained hour, and every person, with or without an appointment link, against its own
+     * usual hour of persons (once it has a baseline): a thief going down the owner's caseload reads
+     * persons the owner has appointments with.
      */
     Optional<Signal> persisting(PeerStats group, Instant at) {
       Instant answered = history.steppedUpAt;
@@ -638,22 +652,42 @@ public final class Detection {
       if (since.compareTo(PERSISTING_AFTER) < 0) {
         return Optional.empty();
       }
-      int persons = history.unexplainedSince(answered);
-      double hourly = Detectors.Pace.hourlyRate(history, group);
-      double expected = hourly * since.toSeconds() / 3600.0;
-      if (persons < PERSISTING_LEAST
-          || -Binomial.log10PoissonUpperTail(expected, persons) < PERSISTING_SURPRISE) {
+      double hours = since.toSeconds() / 3600.0;
+      int unexplained = history.unexplainedSince(answered);
+      double unexplainedHour = Detectors.Pace.hourlyRate(history, group);
+      if (surprising(unexplained, unexplainedHour * hours)) {
+        return Optional.of(
+            persistingSignal(
+                unexplained, " persons with no appointment link", since, unexplainedHour));
+      }
+      if (history.baselineDays() < PERSISTING_BASELINE_DAYS) {
         return Optional.empty();
       }
-      return Optional.of(
-          new Signal(
-              PERSISTING_DETECTOR,
-              PERSISTING,
-              persons
-                  + " persons with no appointment link read in the "
-                  + since.toMinutes()
-                  + " min since a step-up was answered; its usual hour and its peers' have "
-                  + String.format(java.util.Locale.ROOT, "%.1f", hourly)));
+      int persons = history.personsSince(answered);
+      double personsHour =
+          Math.max(PERSISTING_LEAST_HOUR, history.meanDailyPersons() / PERSISTING_WORKING_HOURS);
+      if (surprising(persons, personsHour * hours)) {
+        return Optional.of(persistingSignal(persons, " persons", since, personsHour));
+      }
+      return Optional.empty();
+    }
+
+    private static boolean surprising(int persons, double expected) {
+      return persons >= PERSISTING_LEAST
+          && -Binomial.log10PoissonUpperTail(expected, persons) >= PERSISTING_SURPRISE;
+    }
+
+    private static Signal persistingSignal(
+        int persons, String what, Duration since, double usualHour) {
+      return new Signal(
+          PERSISTING_DETECTOR,
+          PERSISTING,
+          persons
+              + what
+              + " read in the "
+              + since.toMinutes()
+              + " min since a step-up was answered; its usual hour has "
+              + String.format(java.util.Locale.ROOT, "%.1f", usualHour));
     }
 
     List<Signal> lasting(Instant at) {

@@ -201,6 +201,18 @@ class OwnerPcTest {
   }
 
   @Test
+  void appointmentsAtTwentyAnHour_stepUpsAnswered_afterStepUpCountsEveryPerson() {
+    work();
+
+    // Every person with an appointment: the unexplained count since the answer stays at nothing.
+    int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 180, Link.APPOINTMENT);
+
+    assertThat(read).isPositive().isLessThanOrEqualTo(30);
+    assertThat(signalled(Detection.PERSISTING_DETECTOR)).isTrue();
+    assertThat(signalled("pace")).isFalse();
+  }
+
+  @Test
   void itsBusiestDayReadInTwentyMinutes_thenTheUsualDay_staysActive() {
     work();
     Instant from = MONDAY.plusSeconds(600);
