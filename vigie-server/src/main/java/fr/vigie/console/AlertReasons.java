@@ -41,8 +41,8 @@ final class AlertReasons {
       case "pace" -> "Des personnes sans rendez-vous lues à un rythme inhabituel dans l'heure.";
       case "volume" -> "Plus de personnes distinctes lues en 24 heures que d'habitude.";
       case "hour-volume" ->
-          "Plus de personnes distinctes lues en une heure que lors de la journée la plus chargée"
-              + " du compte.";
+          "Plus de personnes distinctes lues en une heure que ce compte n'en lit en une journée"
+              + " entière, même la plus chargée.";
       case "unexplained" ->
           "Une part inhabituelle de personnes lues sans lien de rendez-vous ni de portefeuille.";
       case "enumeration" ->
@@ -60,6 +60,39 @@ final class AlertReasons {
       case "dormant" -> "Un compte inactif depuis plus de 30 jours qui reprend.";
       case "after-recovery" ->
           "Un compte utilisé peu après une réinitialisation par le support, comme en 2024.";
+      case "never-read" ->
+          "Des personnes que ce compte n'avait jamais lues, sans relation qui l'explique, plus que"
+              + " d'habitude ces derniers jours.";
+      case "accumulated-never-read" ->
+          "Des personnes jamais lues auparavant, accumulées sur plusieurs jours au-delà de"
+              + " l'habitude du compte.";
+      case "searched-nobody" ->
+          "Des recherches qui ne trouvent personne que ce compte puisse voir, plus que d'habitude"
+              + " ces derniers jours.";
+      case "accumulated-searched-nobody" ->
+          "Des recherches sans résultat accumulées sur plusieurs jours au-delà de l'habitude du"
+              + " compte.";
+      case "quick-pace" ->
+          "Des personnes sans rendez-vous lues en quelques minutes, bien plus vite que d'habitude.";
+      case "half-new-place" ->
+          "Un appareil ou un réseau récent, utilisé à côté des habituels ou la nuit, d'où"
+              + " beaucoup est lu.";
+      case "woken-away" ->
+          "Un compte sorti d'une longue inactivité, depuis un lieu qui n'est pas le sien, qui lit"
+              + " plus que sa journée habituelle.";
+      case "after-step-up" ->
+          "Après une double authentification réussie, les lectures ont continué bien au-delà du"
+              + " rythme habituel du compte.";
+      case "throttled-again" ->
+          "Compte ralenti depuis un jour précédent, non libéré par un analyste, et de nouveaux"
+              + " signaux aujourd'hui.";
+      case "organization-rise" ->
+          "Plusieurs comptes de la même structure lisent en même temps bien plus que d'habitude.";
+      case "shared-persons" ->
+          "Les mêmes personnes lues par plusieurs comptes que rien ne relie à elles.";
+      case "register-walk" ->
+          "Des personnes lues l'une après l'autre dans l'ordre du registre : un parcours du"
+              + " fichier.";
       case "person-flag" ->
           "Des personnes signalent des consultations qu'elles ne reconnaissent pas.";
       default -> "Un signal du détecteur « " + detector + " ».";

@@ -426,7 +426,7 @@ public final class Detectors {
               points,
               "read "
                   + persons
-                  + " distinct persons in the last hour; its busiest day has "
+                  + " distinct persons in the last hour; a whole day of its baseline has at most "
                   + usual));
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.detection.AccountProfile;
 import fr.vigie.detection.Ceilings;
+import fr.vigie.detection.Detectors;
 import fr.vigie.detection.Limit;
 import fr.vigie.detection.Signal;
 import fr.vigie.identity.AccountId;
@@ -11,6 +12,8 @@ import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,26 @@ class AlertReasonsTest {
           .as(limit.name())
           .startsWith("Plafond franchi : plus de ")
           .doesNotContain("within");
+    }
+  }
+
+  @Test
+  void french_ofEveryDetector_isItsOwnSentence() {
+    List<String> names = new ArrayList<>();
+    Detectors.defaults().forEach(d -> names.add(d.name()));
+    // Beside the detectors: the evidence after an answered step-up or on a throttle left in
+    // place, and the findings across accounts.
+    names.addAll(
+        List.of(
+            "after-step-up",
+            "throttled-again",
+            "organization-rise",
+            "shared-persons",
+            "register-walk"));
+    for (String name : names) {
+      assertThat(AlertReasons.french(new Signal(name, 1, "x")))
+          .as(name)
+          .doesNotContain("« " + name + " »");
     }
   }
 
