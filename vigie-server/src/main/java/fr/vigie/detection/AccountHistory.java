@@ -113,6 +113,9 @@ public final class AccountHistory {
   /** When a step-up was last answered (the last activity then), kept across a restart; or null. */
   Instant steppedUpAt;
 
+  /** When the account was last throttled and not released since, kept across a restart; or null. */
+  Instant throttledAt;
+
   final Map<String, Instant> deviceFirstSeen = new HashMap<>();
   final Map<String, Instant> addressFirstSeen = new HashMap<>();
   final Map<String, Integer> devicePersons = new HashMap<>();
@@ -122,6 +125,13 @@ public final class AccountHistory {
    * {@code device:} or {@code network:} and the new token.
    */
   final Map<String, Integer> besidePersons = new HashMap<>();
+
+  /**
+   * Persons read today from a half-new place, watched or not, by its key and the other half it was
+   * used with ({@link #halfNewPair}): once the place is used beside the usual one, what the same
+   * device read on the same network before the owner came counts too.
+   */
+  final Map<String, Integer> halfNewToday = new HashMap<>();
 
   /** The last access happened at night or at a weekend (as the ceilings reckon them). */
   boolean currentOffHours;
@@ -241,6 +251,10 @@ public final class AccountHistory {
       if (halfNew != null) {
         besidePersons.merge(halfNew, 1, Integer::sum);
       }
+      String pair = halfNewPair(access.at());
+      if (pair != null) {
+        halfNewToday.merge(pair, 1, Integer::sum);
+      }
       todayPersons++;
       if (offHours) {
         todayOffHours++;
@@ -309,6 +323,7 @@ public final class AccountHistory {
       emptySearches.close(emptySearchAllowance(peers));
     }
     today = day;
+    halfNewToday.clear();
     todayPersons = 0;
     todayUnexplained = 0;
     todayOutside = 0;
@@ -555,6 +570,7 @@ public final class AccountHistory {
     addressFirstSeen.clear();
     devicePersons.clear();
     besidePersons.clear();
+    halfNewToday.clear();
     deviceNetworks.forgive();
     unexplainedStreak = 0;
     previousAddressAt = null;
@@ -831,11 +847,35 @@ public final class AccountHistory {
 
   /**
    * Persons read from the last access's half-new place while beside the usual one or at night or at
-   * a weekend ({@link #halfNewPlaceWatched}), when the last access is such a use; 0 otherwise.
+   * a weekend ({@link #halfNewPlaceWatched}), when the last access is such a use; 0 otherwise. Once
+   * it is beside the usual place, every person the same pair read today counts ({@link
+   * #halfNewToday}): a stranger's device on the owner's office network from 7:15 has read a dozen
+   * before the owner comes in, which the count beside the owner alone would miss.
    */
   public int personsBesideFromHalfNewPlace(Instant now) {
     String place = halfNewPlaceWatched(now);
-    return place == null ? 0 : besidePersons.getOrDefault(place, 0);
+    if (place == null) {
+      return 0;
+    }
+    int watched = besidePersons.getOrDefault(place, 0);
+    if (halfNewPlaceBeside(now) == null) {
+      return watched;
+    }
+    return Math.max(watched, halfNewToday.getOrDefault(halfNewPair(now), 0));
+  }
+
+  /**
+   * The last access's half-new place with the half that is not new ({@code device:stranger@office},
+   * {@code network:elsewhere@pc}), or null: a new laptop read at home in the morning and beside the
+   * office PC in the afternoon is two pairs, a stranger's device on the owner's network before and
+   * after the owner came is one.
+   */
+  private String halfNewPair(Instant now) {
+    String place = halfNewPlace(now);
+    if (place == null) {
+      return null;
+    }
+    return place + "@" + (place.startsWith("device:") ? currentAddress : currentDevice);
   }
 
   /**

@@ -204,6 +204,11 @@ public final class Detection {
         signals.add(persisting.get());
         score += persisting.get().points();
       }
+      Optional<Signal> again = watch.throttledAgain(access.at());
+      if (again.isPresent()) {
+        signals.add(again.get());
+        score += again.get().points();
+      }
       for (Signal lasting : watch.lasting(access.at())) {
         signals.add(lasting);
         score += lasting.points();
@@ -397,6 +402,14 @@ public final class Detection {
     }
   }
 
+  /**
+   * The name and points of the signal on an account throttled on an earlier day and not released
+   * since: with evidence at the throttle again, it suspends.
+   */
+  static final String THROTTLED_AGAIN_DETECTOR = "throttled-again";
+
+  static final int THROTTLED_AGAIN = 30;
+
   /** How long the evidence behind an answered step-up is kept. */
   static final Duration ANSWERED = Duration.ofHours(24);
 
@@ -443,6 +456,7 @@ public final class Detection {
         watch.signals = List.of();
         watch.lasting.clear();
         watch.history.steppedUpAt = null;
+        watch.history.throttledAt = null;
         watch.score = 0;
         watch.acknowledged = 0;
       }
@@ -549,8 +563,10 @@ public final class Detection {
     if (watch != null) {
       synchronized (watch) {
         Instant steppedUp = watch.history.steppedUpAt;
+        Instant throttled = watch.history.throttledAt;
         watch.history = new AccountHistory(ceilings.zone());
         watch.history.steppedUpAt = steppedUp;
+        watch.history.throttledAt = throttled;
       }
     }
   }
@@ -610,6 +626,9 @@ public final class Detection {
         target = ContainmentState.STEP_UP;
       }
       if (target.compareTo(state) > 0) {
+        if (target == ContainmentState.THROTTLED) {
+          history.throttledAt = at;
+        }
         state = target;
         signals = List.copyOf(newSignals);
         return Optional.of(verdict(target, at));
@@ -670,6 +689,29 @@ public final class Detection {
         return Optional.of(persistingSignal(persons, " persons", since, personsHour));
       }
       return Optional.empty();
+    }
+
+    /**
+     * A throttle left in place since an earlier day: no analyst has released it, and the evidence
+     * of today adds {@link #THROTTLED_AGAIN}, so that evidence at the throttle again (a new day's,
+     * not the one that throttled it) suspends. A throttle slows a reader to one access every 20
+     * seconds, which a thief reading a few persons a day never notices; an honest account's
+     * throttle is released once an analyst has looked at it.
+     */
+    Optional<Signal> throttledAgain(Instant at) {
+      Instant throttled = history.throttledAt;
+      if (state != ContainmentState.THROTTLED || throttled == null) {
+        return Optional.empty();
+      }
+      LocalDate day = throttled.atZone(ceilings.zone()).toLocalDate();
+      if (!day.isBefore(at.atZone(ceilings.zone()).toLocalDate())) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Signal(
+              THROTTLED_AGAIN_DETECTOR,
+              THROTTLED_AGAIN,
+              "throttled since " + day + " and not released"));
     }
 
     private static boolean surprising(int persons, double expected) {

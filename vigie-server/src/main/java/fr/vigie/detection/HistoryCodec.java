@@ -31,6 +31,7 @@ final class HistoryCodec {
     put(root, "woke", h.wokeAt);
     root.put("woke_elsewhere", h.wokeElsewhere);
     put(root, "stepped_up", h.steppedUpAt);
+    put(root, "throttled", h.throttledAt);
     root.put("today", h.today == null ? null : h.today.toString());
     root.put("today_persons", h.todayPersons);
     root.put("today_unexplained", h.todayUnexplained);
@@ -75,6 +76,8 @@ final class HistoryCodec {
     h.devicePersons.forEach(persons::put);
     ObjectNode beside = root.putObject("beside_persons");
     h.besidePersons.forEach(beside::put);
+    ObjectNode halfNewToday = root.putObject("half_new_today");
+    h.halfNewToday.forEach(halfNewToday::put);
     ObjectNode lastDevice = root.putObject("last_device_at");
     h.lastDeviceAt.forEach(lastDevice::put);
     ObjectNode deviceNetworks = root.putObject("device_networks");
@@ -100,6 +103,7 @@ final class HistoryCodec {
     h.wokeAt = instant(root.get("woke"));
     h.wokeElsewhere = root.path("woke_elsewhere").asBoolean(false);
     h.steppedUpAt = instant(root.get("stepped_up"));
+    h.throttledAt = instant(root.get("throttled"));
     String today = text(root.get("today"));
     h.today = today == null ? null : LocalDate.parse(today);
     h.todayPersons = root.path("today_persons").asInt(0);
@@ -153,6 +157,7 @@ final class HistoryCodec {
     readMap(root.get("addresses_new"), h.addressFirstSeen, HistoryCodec::instant);
     readMap(root.get("device_persons"), h.devicePersons, n -> n.asInt(0));
     readMap(root.get("beside_persons"), h.besidePersons, n -> n.asInt(0));
+    readMap(root.get("half_new_today"), h.halfNewToday, n -> n.asInt(0));
     readMap(root.get("last_device_at"), h.lastDeviceAt, HistoryCodec::text);
     readDeviceNetworks(root.get("device_networks"), h.deviceNetworks.networks);
     readMap(root.get("moved_persons"), h.deviceNetworks.movedPersons, n -> n.asInt(0));

@@ -285,6 +285,64 @@ class DetectionTest {
     assertThat(throttling.state(ACCOUNT)).isEqualTo(ContainmentState.THROTTLED);
   }
 
+  /**
+   * Throttles at 20 points and suspends at 50 with two detectors: after-recovery alone gives 25.
+   */
+  private static Detection throttlingAfterRecovery() {
+    return new Detection(
+        Ceilings.defaults(), List.of(new Detectors.AfterRecovery()), new Thresholds(20, 20, 50, 2));
+  }
+
+  private static final AccountProfile RECOVERED =
+      new AccountProfile(ACCOUNT, Role.ADVISOR, OrganizationKind.CAP_EMPLOI, WORKING_HOURS);
+
+  @Test
+  void observe_throttledOnAnEarlierDayAndNotReleased_evidenceAgainSuspends() {
+    Detection throttling = throttlingAfterRecovery();
+    throttling.observe(RECOVERED, read(1, WORKING_HOURS.plusSeconds(60)));
+    assertThat(throttling.state(ACCOUNT)).isEqualTo(ContainmentState.THROTTLED);
+    // The same day, the evidence that throttled it is not new evidence.
+    throttling.observe(RECOVERED, read(2, WORKING_HOURS.plus(Duration.ofHours(3))));
+    assertThat(throttling.state(ACCOUNT)).isEqualTo(ContainmentState.THROTTLED);
+
+    Optional<Verdict> nextDay =
+        throttling.observe(RECOVERED, read(3, WORKING_HOURS.plus(Duration.ofDays(1))));
+
+    assertThat(nextDay)
+        .hasValueSatisfying(v -> assertThat(v.state()).isEqualTo(ContainmentState.SUSPENDED));
+    assertThat(nextDay.get().reasons())
+        .extracting(Signal::detector)
+        .containsExactlyInAnyOrder("after-recovery", Detection.THROTTLED_AGAIN_DETECTOR);
+  }
+
+  @Test
+  void observe_throttleReleased_theNextDaysEvidenceThrottlesOnly() {
+    Detection throttling = throttlingAfterRecovery();
+    throttling.observe(RECOVERED, read(1, WORKING_HOURS.plusSeconds(60)));
+    throttling.release(ACCOUNT);
+
+    throttling.observe(RECOVERED, read(2, WORKING_HOURS.plus(Duration.ofDays(1))));
+
+    assertThat(throttling.state(ACCOUNT)).isEqualTo(ContainmentState.THROTTLED);
+    assertThat(throttling.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain(Detection.THROTTLED_AGAIN_DETECTOR);
+  }
+
+  @Test
+  void restart_aThrottleLeftInPlace_theNextDaysEvidenceStillSuspends() {
+    Detection before = throttlingAfterRecovery();
+    before.observe(RECOVERED, read(1, WORKING_HOURS.plusSeconds(60)));
+    assertThat(before.memory(ACCOUNT).orElseThrow().state()).contains("\"throttled\":\"");
+
+    Detection after = throttlingAfterRecovery();
+    before.memories().forEach(after::remember);
+    after.restore(ACCOUNT, ContainmentState.THROTTLED);
+    after.observe(RECOVERED, read(2, WORKING_HOURS.plus(Duration.ofDays(1))));
+
+    assertThat(after.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+  }
+
   @Test
   void release_suspendedAccount_worksAgain() {
     for (int n = 0; n <= 10; n++) {

@@ -218,6 +218,42 @@ class UnfamiliarPlaceTest {
   }
 
   @Test
+  void newDeviceOnTheOwnersNetwork_fromBeforeTheOwnerCame_suspendsOnceBesideTheOwner() {
+    Instant monday = work(ADVISOR, 5);
+    // 07:30 to 09:00 in Paris (the owner comes at 9): ten persons from a stranger's device on the
+    // office network, neither beside the owner nor at night.
+    readFrom(ADVISOR, monday.minus(Duration.ofMinutes(90)), 10, 540, "stranger", "office");
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+
+    int read = besideTheOwner(monday, 40, "stranger", "office");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(read).isLessThanOrEqualTo(2);
+    assertThat(detection.reasons(ACCOUNT)).extracting(Signal::detector).contains("half-new-place");
+  }
+
+  @Test
+  void newLaptopAtHomeInTheMorning_thenBesideTheOfficePcForAFew_raisesNothing() {
+    // Five weeks at the office PC, and on Fridays the same PC at home: home is its own network.
+    Instant day = MONDAY.minus(Duration.ofDays(35));
+    for (; day.isBefore(MONDAY); day = day.plus(Duration.ofDays(1))) {
+      int dow = day.atZone(java.time.ZoneId.of("Europe/Paris")).getDayOfWeek().getValue();
+      if (dow < 6) {
+        readFrom(ADVISOR, day, 12, 1800, "pc", dow == 5 ? "home" : "office");
+      }
+    }
+    // A new laptop at home from 07:30, twelve persons; at the office from 9 the PC, and the laptop
+    // beside it for three more.
+    readFrom(ADVISOR, MONDAY.minus(Duration.ofMinutes(90)), 12, 420, "laptop", "home");
+    besideTheOwner(MONDAY, 3, "laptop", "office");
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  @Test
   void sharedOfficePcForAFewPersons_besideTheOwner_raisesNothing() {
     Instant monday = work(ADVISOR, 5);
 
