@@ -126,13 +126,6 @@ public final class AccountHistory {
    */
   final Map<String, Integer> besidePersons = new HashMap<>();
 
-  /**
-   * Persons read today from a half-new place, watched or not, by its key and the other half it was
-   * used with ({@link #halfNewPair}): once the place is used beside the usual one, what the same
-   * device read on the same network before the owner came counts too.
-   */
-  final Map<String, Integer> halfNewToday = new HashMap<>();
-
   /** The last access happened at night or at a weekend (as the ceilings reckon them). */
   boolean currentOffHours;
 
@@ -251,10 +244,6 @@ public final class AccountHistory {
       if (halfNew != null) {
         besidePersons.merge(halfNew, 1, Integer::sum);
       }
-      String pair = halfNewPair(access.at());
-      if (pair != null) {
-        halfNewToday.merge(pair, 1, Integer::sum);
-      }
       todayPersons++;
       if (offHours) {
         todayOffHours++;
@@ -323,7 +312,6 @@ public final class AccountHistory {
       emptySearches.close(emptySearchAllowance(peers));
     }
     today = day;
-    halfNewToday.clear();
     todayPersons = 0;
     todayUnexplained = 0;
     todayOutside = 0;
@@ -570,7 +558,6 @@ public final class AccountHistory {
     addressFirstSeen.clear();
     devicePersons.clear();
     besidePersons.clear();
-    halfNewToday.clear();
     deviceNetworks.forgive();
     unexplainedStreak = 0;
     previousAddressAt = null;
@@ -847,35 +834,11 @@ public final class AccountHistory {
 
   /**
    * Persons read from the last access's half-new place while beside the usual one or at night or at
-   * a weekend ({@link #halfNewPlaceWatched}), when the last access is such a use; 0 otherwise. Once
-   * it is beside the usual place, every person the same pair read today counts ({@link
-   * #halfNewToday}): a stranger's device on the owner's office network from 7:15 has read a dozen
-   * before the owner comes in, which the count beside the owner alone would miss.
+   * a weekend ({@link #halfNewPlaceWatched}), when the last access is such a use; 0 otherwise.
    */
   public int personsBesideFromHalfNewPlace(Instant now) {
     String place = halfNewPlaceWatched(now);
-    if (place == null) {
-      return 0;
-    }
-    int watched = besidePersons.getOrDefault(place, 0);
-    if (halfNewPlaceBeside(now) == null) {
-      return watched;
-    }
-    return Math.max(watched, halfNewToday.getOrDefault(halfNewPair(now), 0));
-  }
-
-  /**
-   * The last access's half-new place with the half that is not new ({@code device:stranger@office},
-   * {@code network:elsewhere@pc}), or null: a new laptop read at home in the morning and beside the
-   * office PC in the afternoon is two pairs, a stranger's device on the owner's network before and
-   * after the owner came is one.
-   */
-  private String halfNewPair(Instant now) {
-    String place = halfNewPlace(now);
-    if (place == null) {
-      return null;
-    }
-    return place + "@" + (place.startsWith("device:") ? currentAddress : currentDevice);
+    return place == null ? 0 : besidePersons.getOrDefault(place, 0);
   }
 
   /**

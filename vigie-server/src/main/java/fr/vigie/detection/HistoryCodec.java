@@ -76,8 +76,6 @@ final class HistoryCodec {
     h.devicePersons.forEach(persons::put);
     ObjectNode beside = root.putObject("beside_persons");
     h.besidePersons.forEach(beside::put);
-    ObjectNode halfNewToday = root.putObject("half_new_today");
-    h.halfNewToday.forEach(halfNewToday::put);
     ObjectNode lastDevice = root.putObject("last_device_at");
     h.lastDeviceAt.forEach(lastDevice::put);
     ObjectNode deviceNetworks = root.putObject("device_networks");
@@ -157,7 +155,6 @@ final class HistoryCodec {
     readMap(root.get("addresses_new"), h.addressFirstSeen, HistoryCodec::instant);
     readMap(root.get("device_persons"), h.devicePersons, n -> n.asInt(0));
     readMap(root.get("beside_persons"), h.besidePersons, n -> n.asInt(0));
-    readMap(root.get("half_new_today"), h.halfNewToday, n -> n.asInt(0));
     readMap(root.get("last_device_at"), h.lastDeviceAt, HistoryCodec::text);
     readDeviceNetworks(root.get("device_networks"), h.deviceNetworks.networks);
     readMap(root.get("moved_persons"), h.deviceNetworks.movedPersons, n -> n.asInt(0));
