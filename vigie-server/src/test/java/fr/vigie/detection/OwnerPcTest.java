@@ -213,6 +213,18 @@ class OwnerPcTest {
   }
 
   @Test
+  void appointmentsAtThreeAMinute_stepUpsAnswered_afterStepUpSpeaksWithinMinutesOfTheAnswer() {
+    work();
+
+    // Every person with an appointment, three a minute: ten minutes after the answer would be
+    // thirty persons more.
+    int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 80, 20, Link.APPOINTMENT);
+
+    assertThat(read).isPositive().isLessThanOrEqualTo(30);
+    assertThat(signalled(Detection.PERSISTING_DETECTOR)).isTrue();
+  }
+
+  @Test
   void itsBusiestDayReadInTwentyMinutes_thenTheUsualDay_staysActive() {
     work();
     Instant from = MONDAY.plusSeconds(600);
