@@ -421,10 +421,9 @@ public final class Detection {
   static final int PERSISTING = 50;
 
   /**
-   * How long after the answer, at least, the pace must have gone on: not the same minutes. Three
-   * (ten until 3 December): a reader at three a minute reads thirty persons in ten; the tail and
-   * the {@link #PERSISTING_LEAST} persons since the answer keep an honest advisor's few files
-   * apart.
+   * How long after the answer, at least, the pace must have gone on: not the same minutes. Short,
+   * since a reader at three a minute reads thirty persons in ten; the tail and the {@link
+   * #PERSISTING_LEAST} persons since the answer keep an honest advisor's few files apart.
    */
   static final Duration PERSISTING_AFTER = Duration.ofMinutes(3);
 

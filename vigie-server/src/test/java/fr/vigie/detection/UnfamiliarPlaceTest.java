@@ -9,10 +9,12 @@ import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class UnfamiliarPlaceTest {
@@ -37,20 +39,31 @@ class UnfamiliarPlaceTest {
         address);
   }
 
-  /** {@code weeks} weeks of weekdays at the office PC, 12 persons a day; returns the next day. */
-  private Instant work(AccountProfile profile, int weeks) {
+  /**
+   * Each weekday of the {@code weeks} weeks before {@link #MONDAY}, at 09:00 in Paris, with its day
+   * of the week (1 for Monday); returns {@link #MONDAY}.
+   */
+  private static Instant weekdays(int weeks, BiConsumer<Instant, Integer> workday) {
     Instant day = MONDAY.minus(Duration.ofDays(7L * weeks));
     for (; day.isBefore(MONDAY); day = day.plus(Duration.ofDays(1))) {
-      int dow = day.atZone(java.time.ZoneId.of("Europe/Paris")).getDayOfWeek().getValue();
-      if (dow > 5) {
-        continue;
-      }
-      for (int n = 0; n < 12; n++) {
-        Link link = n % 2 == 0 ? Link.APPOINTMENT : Link.FOLLOWED;
-        detection.observe(profile, read(day.plusSeconds(1800L * n), link, "pc", "office"));
+      int dow = day.atZone(ZoneId.of("Europe/Paris")).getDayOfWeek().getValue();
+      if (dow <= 5) {
+        workday.accept(day, dow);
       }
     }
     return day;
+  }
+
+  /** {@code weeks} weeks of weekdays at the office PC, 12 persons a day; returns the next day. */
+  private Instant work(AccountProfile profile, int weeks) {
+    return weekdays(
+        weeks,
+        (day, dow) -> {
+          for (int n = 0; n < 12; n++) {
+            Link link = n % 2 == 0 ? Link.APPOINTMENT : Link.FOLLOWED;
+            detection.observe(profile, read(day.plusSeconds(1800L * n), link, "pc", "office"));
+          }
+        });
   }
 
   /** Reads {@code n} persons from {@code device}/{@code address}; the signals of each access. */
@@ -225,13 +238,7 @@ class UnfamiliarPlaceTest {
   @Test
   void newLaptopAtHomeInTheMorning_thenBesideTheOfficePcForAFew_raisesNothing() {
     // Five weeks at the office PC, and on Fridays the same PC at home: home is its own network.
-    Instant day = MONDAY.minus(Duration.ofDays(35));
-    for (; day.isBefore(MONDAY); day = day.plus(Duration.ofDays(1))) {
-      int dow = day.atZone(java.time.ZoneId.of("Europe/Paris")).getDayOfWeek().getValue();
-      if (dow < 6) {
-        readFrom(ADVISOR, day, 12, 1800, "pc", dow == 5 ? "home" : "office");
-      }
-    }
+    weekdays(5, (day, dow) -> readFrom(ADVISOR, day, 12, 1800, "pc", dow == 5 ? "home" : "office"));
     // A new laptop at home from 07:30, twelve persons; at the office from 9 the PC, and the laptop
     // beside it for three more.
     readFrom(ADVISOR, MONDAY.minus(Duration.ofMinutes(90)), 12, 420, "laptop", "home");
@@ -247,16 +254,16 @@ class UnfamiliarPlaceTest {
   void newHomeBoxAllDay_withThePhonesConnectionInTheAfternoon_raisesNothing() {
     // Five weeks: the office PC from Monday to Thursday, the laptop at home on Fridays, on the
     // phone's connection in the afternoon.
-    Instant day = MONDAY.minus(Duration.ofDays(35));
-    for (; day.isBefore(MONDAY); day = day.plus(Duration.ofDays(1))) {
-      int dow = day.atZone(java.time.ZoneId.of("Europe/Paris")).getDayOfWeek().getValue();
-      if (dow < 5) {
-        readFrom(ADVISOR, day, 12, 1800, "pc", "office");
-      } else if (dow == 5) {
-        readFrom(ADVISOR, day, 6, 1800, "laptop", "home");
-        readFrom(ADVISOR, day.plus(Duration.ofHours(5)), 6, 1800, "laptop", "mobile");
-      }
-    }
+    weekdays(
+        5,
+        (day, dow) -> {
+          if (dow < 5) {
+            readFrom(ADVISOR, day, 12, 1800, "pc", "office");
+          } else {
+            readFrom(ADVISOR, day, 6, 1800, "laptop", "home");
+            readFrom(ADVISOR, day.plus(Duration.ofHours(5)), 6, 1800, "laptop", "mobile");
+          }
+        });
     // A new home box: a whole day from it, then a morning, and an afternoon between it and the
     // phone's connection.
     readFrom(ADVISOR, MONDAY, 12, 1800, "laptop", "home-b");
