@@ -10,7 +10,6 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
@@ -39,7 +38,7 @@ class SessionSteps {
 
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
-  private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+  private final SecurityContextRepository repository = new EndedSessions();
   private final SessionAuthenticationStrategy strategy =
       new CompositeSessionAuthenticationStrategy(
           List.of(

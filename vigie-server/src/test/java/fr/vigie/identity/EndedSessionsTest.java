@@ -1,0 +1,109 @@
+package fr.vigie.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+/**
+ * A session that a parallel request ends between the container handing it over and the context
+ * being read: signed out, not a 500 (the race of forty wrong codes at once, which locks the
+ * account).
+ */
+class EndedSessionsTest {
+
+  @Test
+  void sessionEndedByAParallelRequest_readsAsSignedOut() {
+    MockHttpServletRequest request = signedInRequest(new EndedWhileRead());
+
+    SecurityContext context = new EndedSessions().loadDeferredContext(request).get();
+
+    assertThat(context.getAuthentication()).isNull();
+    assertThat(new EndedSessions().containsContext(signedInRequest(new EndedWhileRead())))
+        .isFalse();
+  }
+
+  @Test
+  void sessionEndedByAParallelRequest_springsOwnRepositoryThrows() {
+    // What the staff chain used before: the race answered 500.
+    MockHttpServletRequest request = signedInRequest(new EndedWhileRead());
+
+    assertThatThrownBy(
+            () -> new HttpSessionSecurityContextRepository().loadDeferredContext(request).get())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void sessionStillValid_readsItsContext() {
+    MockHttpServletRequest request = signedInRequest(new MockHttpSession());
+
+    var context = new EndedSessions().loadDeferredContext(request);
+
+    assertThat(context.get().getAuthentication().getName()).isEqualTo("advisor");
+    assertThat(context.isGenerated()).isFalse();
+  }
+
+  @Test
+  void sessionStillValidThatThrows_isNotHidden() {
+    MockHttpServletRequest request = signedInRequest(new BrokenButValid());
+
+    assertThatThrownBy(() -> new EndedSessions().loadDeferredContext(request).get())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("broken");
+  }
+
+  private static MockHttpServletRequest signedInRequest(MockHttpSession session) {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/session/totp");
+    request.setSession(session);
+    SecurityContext context =
+        new SecurityContextImpl(new TestingAuthenticationToken("advisor", null, "ROLE_ADVISOR"));
+    new HttpSessionSecurityContextRepository()
+        .saveContext(context, request, new MockHttpServletResponse());
+    return request;
+  }
+
+  /** Ended by another request just as this one reads it, as a container's session then throws. */
+  private static final class EndedWhileRead extends MockHttpSession {
+    private boolean saved;
+
+    @Override
+    public void setAttribute(String name, Object value) {
+      super.setAttribute(name, value);
+      saved = true;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+      if (saved && !isInvalid()) {
+        invalidate();
+      }
+      return super.getAttribute(name);
+    }
+  }
+
+  /** A session still valid whose read fails for another reason. */
+  private static final class BrokenButValid extends MockHttpSession {
+    private boolean saved;
+
+    @Override
+    public void setAttribute(String name, Object value) {
+      super.setAttribute(name, value);
+      saved = true;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+      if (saved) {
+        throw new IllegalStateException("broken");
+      }
+      return super.getAttribute(name);
+    }
+  }
+}
