@@ -121,6 +121,18 @@ public final class AccountHistory {
   final Map<String, Integer> devicePersons = new HashMap<>();
 
   /**
+   * Persons read today (calendar day, Paris) from each device first seen lately, on each network,
+   * by {@code device|network}.
+   */
+  final Map<String, Integer> todayDevicePersons = new HashMap<>();
+
+  /**
+   * Which devices other accounts use too (shared office PCs): set by the detection, which sees
+   * every account, before its detectors run.
+   */
+  Predicate<String> sharedDevices = device -> false;
+
+  /**
    * Persons read from a half-new place while beside the usual one or at night or at a weekend, by
    * {@code device:} or {@code network:} and the new token.
    */
@@ -238,6 +250,7 @@ public final class AccountHistory {
       }
       if (deviceFirstSeen.containsKey(access.device())) {
         devicePersons.merge(access.device(), 1, Integer::sum);
+        todayDevicePersons.merge(access.device() + "|" + access.address(), 1, Integer::sum);
       }
       deviceNetworks.disclosed();
       String halfNew = halfNewPlaceWatched(access.at());
@@ -313,6 +326,7 @@ public final class AccountHistory {
     }
     today = day;
     todayPersons = 0;
+    todayDevicePersons.clear();
     todayUnexplained = 0;
     todayOutside = 0;
     todayStrangeHours = 0;
@@ -532,6 +546,9 @@ public final class AccountHistory {
       deviceFirstSeen.keySet().retainAll(devices.keySet());
       addressFirstSeen.keySet().retainAll(addresses.keySet());
       devicePersons.keySet().retainAll(deviceFirstSeen.keySet());
+      todayDevicePersons
+          .keySet()
+          .removeIf(k -> !deviceFirstSeen.containsKey(k.substring(0, k.indexOf('|'))));
       besidePersons
           .keySet()
           .removeIf(
@@ -557,6 +574,7 @@ public final class AccountHistory {
     deviceFirstSeen.clear();
     addressFirstSeen.clear();
     devicePersons.clear();
+    todayDevicePersons.clear();
     besidePersons.clear();
     deviceNetworks.forgive();
     unexplainedStreak = 0;
@@ -816,20 +834,56 @@ public final class AccountHistory {
     if (place == null) {
       return null;
     }
-    boolean newDevice = place.startsWith("device:");
-    Map<String, Instant> others = newDevice ? devices : addresses;
-    Map<String, Instant> firstSeen = newDevice ? deviceFirstSeen : addressFirstSeen;
-    String current = newDevice ? currentDevice : currentAddress;
+    boolean beside =
+        place.startsWith("device:")
+            ? establishedWithinHour(devices, deviceFirstSeen, currentDevice, now, any -> true)
+            : establishedWithinHour(addresses, addressFirstSeen, currentAddress, now, any -> true);
+    return beside ? place : null;
+  }
+
+  /**
+   * True when a device or a network of {@code used} other than {@code current}, not first seen
+   * within two weeks, that {@code counts}, was used less than an hour before {@code now}.
+   */
+  private static boolean establishedWithinHour(
+      Map<String, Instant> used,
+      Map<String, Instant> firstSeen,
+      String current,
+      Instant now,
+      Predicate<String> counts) {
     Instant since = now.minus(HOUR);
-    for (Map.Entry<String, Instant> other : others.entrySet()) {
+    for (Map.Entry<String, Instant> other : used.entrySet()) {
       Instant otherFirst = firstSeen.get(other.getKey());
       boolean established =
           otherFirst == null || Duration.between(otherFirst, now).compareTo(HALF_NEW) >= 0;
-      if (established && !other.getKey().equals(current) && other.getValue().isAfter(since)) {
-        return place;
+      if (established
+          && !other.getKey().equals(current)
+          && other.getValue().isAfter(since)
+          && counts.test(other.getKey())) {
+        return true;
       }
     }
-    return null;
+    return false;
+  }
+
+  /**
+   * Persons read today from the last access's device on the last access's network, when the device
+   * is a half-new place beside the owner's own device: no other account uses either, unlike a
+   * shared office PC (a new PC beside the office's shared one is an advisor's own work). Every
+   * person it read there today counts, those it read before the owner came in too (a stranger's
+   * device on the owner's office network from early in the morning); not those it read on another
+   * network (an advisor's new laptop at home, then at the office); 0 otherwise.
+   */
+  public int personsTodayFromOwnNewDeviceBeside(Instant now) {
+    String place = halfNewPlace(now);
+    if (place == null
+        || !place.startsWith("device:")
+        || sharedDevices.test(currentDevice)
+        || !establishedWithinHour(
+            devices, deviceFirstSeen, currentDevice, now, sharedDevices.negate())) {
+      return 0;
+    }
+    return todayDevicePersons.getOrDefault(currentDevice + "|" + currentAddress, 0);
   }
 
   /**
@@ -855,6 +909,11 @@ public final class AccountHistory {
    */
   Map<String, Instant> networks() {
     return java.util.Collections.unmodifiableMap(addresses);
+  }
+
+  /** Every device the account remembers, with when it last used it, for the shared devices. */
+  Map<String, Instant> devices() {
+    return java.util.Collections.unmodifiableMap(devices);
   }
 
   /** True when the new device or network of the last access first appeared on an earlier day. */

@@ -38,7 +38,8 @@ public final class Detection {
   private final ConcurrentHashMap<AccountId, Watch> watches = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PeerGroup, PeerStats> peers = new ConcurrentHashMap<>();
   private final CrossAccount across;
-  private final SharedNetworks sharedNetworks = new SharedNetworks();
+  private final SharedTokens sharedNetworks = new SharedTokens();
+  private final SharedTokens sharedDevices = new SharedTokens();
   private final boolean acrossAccounts;
 
   public Detection(Ceilings ceilings, List<Detector> detectors, Thresholds thresholds) {
@@ -182,8 +183,10 @@ public final class Detection {
     synchronized (watch) {
       watch.peers = profile.peers();
       sharedNetworks.used(access.address(), profile.account(), access.at());
+      sharedDevices.used(access.device(), profile.account(), access.at());
       AccountHistory.ClosedDay closed =
           watch.history.record(access, group, offHoursPeriod(access.at()), sharedNetworks::shared);
+      watch.history.sharedDevices = sharedDevices::shared;
       if (closed != null) {
         group.learn(closed);
       }
@@ -520,10 +523,11 @@ public final class Detection {
     return ceilings.offHours(at) ? ceilings.offHoursPeriod(at) : null;
   }
 
-  private void learnNetworks(AccountHistory history, AccountId account) {
+  private void learnPlaces(AccountHistory history, AccountId account) {
     history
         .networks()
         .forEach((network, lastSeen) -> sharedNetworks.used(network, account, lastSeen));
+    history.devices().forEach((device, lastSeen) -> sharedDevices.used(device, account, lastSeen));
   }
 
   /**
@@ -535,7 +539,7 @@ public final class Detection {
     AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
     Watch watch = watch(memory.account());
     PeerStats group = peers.computeIfAbsent(memory.peers(), g -> new PeerStats(ceilings.zone()));
-    learnNetworks(history, memory.account());
+    learnPlaces(history, memory.account());
     synchronized (watch) {
       watch.history = history;
       watch.peers = memory.peers();
@@ -551,7 +555,7 @@ public final class Detection {
   public void takeBack(AccountMemory memory) {
     AccountHistory history = HistoryCodec.read(ceilings.zone(), memory.state());
     Watch watch = watch(memory.account());
-    learnNetworks(history, memory.account());
+    learnPlaces(history, memory.account());
     synchronized (watch) {
       watch.history = history;
       watch.peers = memory.peers();

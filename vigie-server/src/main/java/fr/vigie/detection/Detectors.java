@@ -642,7 +642,9 @@ public final class Detectors {
    * owner's network, beside the owner at work or while the owner sleeps. A real advisor's shared
    * office PC or phone connection of an afternoon, or its new laptop of an evening, reads a few
    * persons there; a thief goes on. With {@code new-device} it suspends once the half-new place has
-   * read more than a handful.
+   * read more than a handful. A new device no other account uses (not a shared office PC), once
+   * beside the usual one, counts every person it read that day: a stranger's device on the owner's
+   * office network starts before the owner comes in.
    */
   static final class HalfNewPlace implements Detector {
     private static final int FEW_PERSONS = 10;
@@ -661,10 +663,17 @@ public final class Detectors {
      * afternoon takes a few of the day's persons, once.
      */
     static boolean many(AccountHistory history, Instant at) {
-      int persons = history.personsBesideFromHalfNewPlace(at);
+      int persons = persons(history, at);
       return persons > FEW_PERSONS
           && (history.halfNewPlaceFromEarlierDay(at)
               || persons >= FIRST_DAY_SHARE * history.personsToday());
+    }
+
+    /** Persons read from the half-new place as {@link #many} counts them. */
+    static int persons(AccountHistory history, Instant at) {
+      return Math.max(
+          history.personsBesideFromHalfNewPlace(at),
+          history.personsTodayFromOwnNewDeviceBeside(at));
     }
 
     @Override
@@ -679,7 +688,7 @@ public final class Detectors {
               70,
               "a device or a network first seen in the last 14 days, used beside its usual ones"
                   + " within the hour or at night or at a weekend; "
-                  + history.personsBesideFromHalfNewPlace(access.at())
+                  + persons(history, access.at())
                   + " persons read from it so far"));
     }
   }

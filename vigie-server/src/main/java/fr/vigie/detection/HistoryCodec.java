@@ -74,6 +74,8 @@ final class HistoryCodec {
     instants(root.putObject("addresses_new"), h.addressFirstSeen);
     ObjectNode persons = root.putObject("device_persons");
     h.devicePersons.forEach(persons::put);
+    ObjectNode todayPersons = root.putObject("today_device_persons");
+    h.todayDevicePersons.forEach(todayPersons::put);
     ObjectNode beside = root.putObject("beside_persons");
     h.besidePersons.forEach(beside::put);
     ObjectNode lastDevice = root.putObject("last_device_at");
@@ -154,6 +156,7 @@ final class HistoryCodec {
     readMap(root.get("devices_new"), h.deviceFirstSeen, HistoryCodec::instant);
     readMap(root.get("addresses_new"), h.addressFirstSeen, HistoryCodec::instant);
     readMap(root.get("device_persons"), h.devicePersons, n -> n.asInt(0));
+    readMap(root.get("today_device_persons"), h.todayDevicePersons, n -> n.asInt(0));
     readMap(root.get("beside_persons"), h.besidePersons, n -> n.asInt(0));
     readMap(root.get("last_device_at"), h.lastDeviceAt, HistoryCodec::text);
     readDeviceNetworks(root.get("device_networks"), h.deviceNetworks.networks);

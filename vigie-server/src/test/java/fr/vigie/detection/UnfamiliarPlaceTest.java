@@ -286,6 +286,131 @@ class UnfamiliarPlaceTest {
         .doesNotContain("half-new-place");
   }
 
+  /**
+   * A stranger's device on the owner's office network from 07:10, before the owner comes in at 9:
+   * what it read before counts once the owner is there beside it (variant-1-103).
+   */
+  @Test
+  void newDeviceOnTheOwnersNetworkBeforeTheOwnerComes_suspendsOnceTheOwnerIsThere() {
+    Instant monday = work(ADVISOR, 5);
+    beforeTheOwner(detection, monday, "stranger");
+
+    int read = 12 + besideTheOwner(monday, 40, "stranger", "office");
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(read).isLessThanOrEqualTo(13);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .contains("half-new-place", "new-device");
+  }
+
+  @Test
+  void newDeviceOnTheOwnersNetworkBeforeTheOwnerComes_restartBetween_stillSuspends() {
+    Instant monday = work(ADVISOR, 5);
+    beforeTheOwner(detection, monday, "stranger");
+    Detection restarted = Detection.withDefaults();
+    detection.memories().forEach(restarted::remember);
+
+    restarted.observe(ADVISOR, read(monday, Link.APPOINTMENT, "pc", "office"));
+    restarted.observe(ADVISOR, read(monday.plusSeconds(60), Link.FOLLOWED, "stranger", "office"));
+
+    assertThat(restarted.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(restarted.reasons(ACCOUNT)).extracting(Signal::detector).contains("half-new-place");
+  }
+
+  @Test
+  void sharedOfficePcBeforeTheOwnersPc_raisesNothing() {
+    colleagueOnTheSharedPc(5);
+    Instant monday = work(ADVISOR, 5);
+
+    beforeTheOwner(detection, monday, "shared-pc");
+    besideTheOwner(monday, 3, "shared-pc", "office");
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  @Test
+  void sharedOfficePcBeforeTheOwnersPc_afterARestart_isStillShared() {
+    colleagueOnTheSharedPc(5);
+    Instant monday = work(ADVISOR, 5);
+    Detection restarted = Detection.withDefaults();
+    detection.memories().forEach(restarted::remember);
+
+    beforeTheOwner(restarted, monday, "shared-pc");
+    for (int i = 0; i < 3; i++) {
+      Instant at = monday.plusSeconds(240L * i);
+      restarted.observe(ADVISOR, read(at, Link.APPOINTMENT, "pc", "office"));
+      restarted.observe(ADVISOR, read(at.plusSeconds(60), Link.FOLLOWED, "shared-pc", "office"));
+    }
+
+    assertThat(restarted.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(restarted.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  /** An advisor's new PC from the morning on, beside the office's shared PC: its own work. */
+  @Test
+  void newPcFromTheMorning_besideTheSharedOfficePc_raisesNothing() {
+    colleagueOnTheSharedPc(5);
+    Instant monday =
+        weekdays(
+            5,
+            (day, dow) -> {
+              readFrom(ADVISOR, day, 10, 1800, "pc", "office");
+              readFrom(ADVISOR, day.plusSeconds(900), 2, 1800, "shared-pc", "office");
+            });
+
+    beforeTheOwner(detection, monday, "new-pc");
+    for (int i = 0; i < 3; i++) {
+      Instant at = monday.plusSeconds(600L * i);
+      detection.observe(ADVISOR, read(at, Link.APPOINTMENT, "shared-pc", "office"));
+      detection.observe(ADVISOR, read(at.plusSeconds(60), Link.APPOINTMENT, "new-pc", "office"));
+    }
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .doesNotContain("half-new-place");
+  }
+
+  /**
+   * Twelve persons with an appointment from {@code device} on the office network, from 07:10 to
+   * 08:49 on the day of {@code nine} (09:00), before the owner comes in.
+   */
+  private void beforeTheOwner(Detection on, Instant nine, String device) {
+    Instant early = nine.minus(Duration.ofMinutes(110));
+    for (int i = 0; i < 12; i++) {
+      on.observe(ADVISOR, read(early.plusSeconds(540L * i), Link.APPOINTMENT, device, "office"));
+    }
+  }
+
+  /** A colleague of the office on the shared PC each weekday of {@code weeks} weeks. */
+  private void colleagueOnTheSharedPc(int weeks) {
+    AccountId colleague = new AccountId(new UUID(3, 4));
+    AccountProfile profile =
+        new AccountProfile(colleague, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
+    weekdays(
+        weeks,
+        (day, dow) -> {
+          for (int n = 0; n < 4; n++) {
+            detection.observe(
+                profile,
+                Access.of(
+                    colleague,
+                    day.plusSeconds(1800L * n),
+                    AccessKind.READ,
+                    new PersonId(new UUID(8, nextPerson++)),
+                    Link.APPOINTMENT,
+                    "shared-pc",
+                    "office"));
+          }
+        });
+  }
+
   @Test
   void sharedOfficePcForAFewPersons_besideTheOwner_raisesNothing() {
     Instant monday = work(ADVISOR, 5);

@@ -12,14 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class SharedNetworksTest {
+class SharedTokensTest {
   private static final Instant T0 = Instant.parse("2026-11-16T08:00:00Z");
   private static final AccountId ALICE = new AccountId(new UUID(1, 1));
   private static final AccountId BOB = new AccountId(new UUID(1, 2));
 
   @Test
   void twoAccounts_makeANetworkShared_oneAccountDoesNot() {
-    SharedNetworks networks = new SharedNetworks();
+    SharedTokens networks = new SharedTokens();
 
     networks.used("office", ALICE, T0);
     networks.used("home", ALICE, T0);
@@ -33,7 +33,7 @@ class SharedNetworksTest {
 
   @Test
   void full_forgetsTheNetworkUsedLongestAgo_andStillLearnsANewOne() {
-    SharedNetworks networks = new SharedNetworks(3);
+    SharedTokens networks = new SharedTokens(3);
     networks.used("a", ALICE, T0);
     networks.used("a", BOB, T0);
     networks.used("b", ALICE, T0.plusSeconds(1));
@@ -52,7 +52,7 @@ class SharedNetworksTest {
 
   @Test
   void manyThreads_neverPastTheBound() throws Exception {
-    SharedNetworks networks = new SharedNetworks(1_000);
+    SharedTokens networks = new SharedTokens(1_000);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
