@@ -81,8 +81,8 @@ final class AlertReasons {
           "Un compte sorti d'une longue inactivité, depuis un lieu qui n'est pas le sien, qui lit"
               + " plus que sa journée habituelle.";
       case "after-step-up" ->
-          "Après une double authentification réussie, les lectures ont continué bien au-delà du"
-              + " rythme habituel du compte.";
+          "Après une double authentification réussie ou une réinitialisation par l'assistance, les"
+              + " lectures ont continué bien au-delà du rythme habituel du compte.";
       case "throttled-again" ->
           "Compte ralenti depuis un jour précédent, non libéré par un analyste, et de nouveaux"
               + " signaux aujourd'hui.";

@@ -113,6 +113,12 @@ public final class AccountHistory {
   /** When a step-up was last answered (the last activity then), kept across a restart; or null. */
   Instant steppedUpAt;
 
+  /**
+   * The helpdesk recovery whose first access after it was taken as an answered step-up, kept across
+   * a restart; or null.
+   */
+  Instant recoveryAnswered;
+
   /** When the account was last throttled and not released since, kept across a restart; or null. */
   Instant throttledAt;
 

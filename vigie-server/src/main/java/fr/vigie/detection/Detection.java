@@ -187,6 +187,7 @@ public final class Detection {
       AccountHistory.ClosedDay closed =
           watch.history.record(access, group, offHoursPeriod(access.at()), sharedNetworks::shared);
       watch.history.sharedDevices = sharedDevices::shared;
+      watch.recovered(profile.recoveredAt(), access.at());
       if (closed != null) {
         group.learn(closed);
       }
@@ -647,6 +648,22 @@ public final class Detection {
     }
 
     /**
+     * A helpdesk recovery is a fresh second factor too, enrolled by whoever convinced the helpdesk:
+     * the account's first access after it counts as an answer, so that a pace far above its usual
+     * hour from then on is {@link #persisting} as after a step-up. Taken once for each recovery,
+     * across a restart.
+     */
+    void recovered(Instant recoveredAt, Instant at) {
+      if (recoveredAt == null
+          || at.isBefore(recoveredAt)
+          || recoveredAt.equals(history.recoveryAnswered)) {
+        return;
+      }
+      history.recoveryAnswered = recoveredAt;
+      answer(at);
+    }
+
+    /**
      * The evidence counts from the first answer within {@link #ANSWERED}: a reader answering each
      * new step-up would otherwise put the count since the answer back to nothing every time.
      */
@@ -736,7 +753,7 @@ public final class Detection {
               + what
               + " read in the "
               + since.toMinutes()
-              + " min since a step-up was answered; its usual hour has "
+              + " min since a step-up was answered or a recovery completed; its usual hour has "
               + String.format(java.util.Locale.ROOT, "%.1f", usualHour));
     }
 

@@ -31,6 +31,7 @@ final class HistoryCodec {
     put(root, "woke", h.wokeAt);
     root.put("woke_elsewhere", h.wokeElsewhere);
     put(root, "stepped_up", h.steppedUpAt);
+    put(root, "recovery_answered", h.recoveryAnswered);
     put(root, "throttled", h.throttledAt);
     root.put("today", h.today == null ? null : h.today.toString());
     root.put("today_persons", h.todayPersons);
@@ -103,6 +104,7 @@ final class HistoryCodec {
     h.wokeAt = instant(root.get("woke"));
     h.wokeElsewhere = root.path("woke_elsewhere").asBoolean(false);
     h.steppedUpAt = instant(root.get("stepped_up"));
+    h.recoveryAnswered = instant(root.get("recovery_answered"));
     h.throttledAt = instant(root.get("throttled"));
     String today = text(root.get("today"));
     h.today = today == null ? null : LocalDate.parse(today);

@@ -352,6 +352,30 @@ class UnfamiliarPlaceTest {
         .doesNotContain("half-new-place");
   }
 
+  /**
+   * A helpdesk recovery is a fresh second factor: from the account's first access after it, its
+   * pace far above its usual hour counts as after an answered step-up (variant-1-108).
+   */
+  @Test
+  void afterRecovery_atTwentyAnHourFromItsOwnPc_countsAsAfterAStepUp() {
+    Instant monday = work(ADVISOR, 5);
+    AccountProfile recovered =
+        new AccountProfile(
+            ACCOUNT,
+            Role.ADVISOR,
+            OrganizationKind.FRANCE_TRAVAIL_AGENCY,
+            monday.minus(Duration.ofDays(1)));
+
+    for (int i = 0; i < 15; i++) {
+      detection.observe(
+          recovered, read(monday.plusSeconds(180L * i), Link.APPOINTMENT, "pc", "office"));
+    }
+
+    assertThat(detection.reasons(ACCOUNT))
+        .extracting(Signal::detector)
+        .contains("after-step-up", "after-recovery");
+  }
+
   /** An advisor's new PC from the morning on, beside the office's shared PC: its own work. */
   @Test
   void newPcFromTheMorning_besideTheSharedOfficePc_raisesNothing() {
