@@ -40,6 +40,10 @@ public final class Detection {
   private final CrossAccount across;
   private final SharedTokens sharedNetworks = new SharedTokens();
   private final SharedTokens sharedDevices = new SharedTokens();
+
+  /** Whether other accounts use a device too, as each account's history asks it. */
+  private final java.util.function.Predicate<String> sharedDevice = sharedDevices::shared;
+
   private final boolean acrossAccounts;
 
   public Detection(Ceilings ceilings, List<Detector> detectors, Thresholds thresholds) {
@@ -186,7 +190,7 @@ public final class Detection {
       sharedDevices.used(access.device(), profile.account(), access.at());
       AccountHistory.ClosedDay closed =
           watch.history.record(access, group, offHoursPeriod(access.at()), sharedNetworks::shared);
-      watch.history.sharedDevices = sharedDevices::shared;
+      watch.history.sharedDevices = sharedDevice;
       watch.recovered(profile.recoveredAt(), access.at());
       if (closed != null) {
         group.learn(closed);

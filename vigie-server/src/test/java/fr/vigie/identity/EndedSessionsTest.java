@@ -69,9 +69,18 @@ class EndedSessionsTest {
     return request;
   }
 
-  /** Ended by another request just as this one reads it, as a container's session then throws. */
-  private static final class EndedWhileRead extends MockHttpSession {
+  /**
+   * A session whose context, once saved, fails to read: ended by another request just as this one
+   * reads it (as a container's session then throws), or, when {@code ends} is false, still valid
+   * and failing for another reason.
+   */
+  private static class FailsOnRead extends MockHttpSession {
+    private final boolean ends;
     private boolean saved;
+
+    FailsOnRead(boolean ends) {
+      this.ends = ends;
+    }
 
     @Override
     public void setAttribute(String name, Object value) {
@@ -81,6 +90,9 @@ class EndedSessionsTest {
 
     @Override
     public Object getAttribute(String name) {
+      if (saved && !ends) {
+        throw new IllegalStateException("broken");
+      }
       if (saved && !isInvalid()) {
         invalidate();
       }
@@ -88,22 +100,15 @@ class EndedSessionsTest {
     }
   }
 
-  /** A session still valid whose read fails for another reason. */
-  private static final class BrokenButValid extends MockHttpSession {
-    private boolean saved;
-
-    @Override
-    public void setAttribute(String name, Object value) {
-      super.setAttribute(name, value);
-      saved = true;
+  private static final class EndedWhileRead extends FailsOnRead {
+    EndedWhileRead() {
+      super(true);
     }
+  }
 
-    @Override
-    public Object getAttribute(String name) {
-      if (saved) {
-        throw new IllegalStateException("broken");
-      }
-      return super.getAttribute(name);
+  private static final class BrokenButValid extends FailsOnRead {
+    BrokenButValid() {
+      super(false);
     }
   }
 }
