@@ -776,7 +776,10 @@ public final class Detectors {
     }
   }
 
-  /** The week after a helpdesk recovery: how the 2024 attack began. */
+  /**
+   * The week after a helpdesk recovery: how the 2024 attack began. More from a place half new (its
+   * device or its network first seen within two weeks), most from a place both new.
+   */
   static final class AfterRecovery implements Detector {
     private static final Duration WATCHED = Duration.ofDays(7);
 
@@ -803,6 +806,17 @@ public final class Detectors {
                 "within "
                     + Math.max(1, Duration.between(recovered, access.at()).toHours())
                     + " hours of a helpdesk recovery, from a device and network it never used"));
+      }
+      if (history.halfNewPlaceNow(access.at())) {
+        // Half of it: the owner's network from a device it never had (a stranger's, in the
+        // owner's office), or its own device from a network it never used.
+        return Optional.of(
+            new Signal(
+                name(),
+                50,
+                "within "
+                    + Math.max(1, Duration.between(recovered, access.at()).toHours())
+                    + " hours of a helpdesk recovery, from a device or a network it never used"));
       }
       return Optional.of(
           new Signal(

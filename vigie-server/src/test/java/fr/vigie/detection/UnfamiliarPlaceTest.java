@@ -376,6 +376,32 @@ class UnfamiliarPlaceTest {
         .contains("after-step-up", "after-recovery");
   }
 
+  /**
+   * After a helpdesk recovery, a device the account never had on its own office network weighs more
+   * than its own PC, less than a place both new (variant-3-96: never contained before).
+   */
+  @Test
+  void afterRecovery_fromANewDeviceOnItsOwnNetwork_weighsMoreThanFromItsOwnPc() {
+    Instant monday = work(ADVISOR, 5);
+    AccountProfile recovered =
+        new AccountProfile(
+            ACCOUNT,
+            Role.ADVISOR,
+            OrganizationKind.FRANCE_TRAVAIL_AGENCY,
+            monday.minus(Duration.ofDays(1)));
+
+    detection.observe(recovered, read(monday, Link.APPOINTMENT, "pc", "office"));
+    ContainmentState fromOwnPc = detection.state(ACCOUNT);
+    detection.observe(
+        recovered, read(monday.plusSeconds(600), Link.FOLLOWED, "stranger", "office"));
+
+    assertThat(fromOwnPc).isEqualTo(ContainmentState.ACTIVE);
+    assertThat(detection.reasons(ACCOUNT))
+        .filteredOn(s -> s.detector().equals("after-recovery"))
+        .extracting(Signal::points)
+        .containsExactly(50);
+  }
+
   /** An advisor's new PC from the morning on, beside the office's shared PC: its own work. */
   @Test
   void newPcFromTheMorning_besideTheSharedOfficePc_raisesNothing() {
