@@ -89,7 +89,8 @@ class OwnerAwayTest {
 
     int read = readAnsweringUntilSuspended(MONDAY.plus(Duration.ofHours(8)), 100, 60);
 
-    assertThat(read).isBetween(10, 20);
+    // 10 when pace judged the hour only; 9 once it scans the last ten minutes too.
+    assertThat(read).isBetween(5, 20);
     assertThat(signalled("nobody-met")).isTrue();
   }
 

@@ -352,6 +352,26 @@ class OwnerPcTest {
     return readAnsweringUntilSuspended(from, 60, gap, Link.FOLLOWED);
   }
 
+  /**
+   * One a minute, under quick-pace's five: the last ten minutes say what the hour does not yet (a
+   * usual hour of 1.5 unexplained persons has eight in ten minutes once in billions).
+   */
+  @Test
+  void caseloadAtOneAMinute_stepUpsAnswered_paceSpeaksOnMinutesBeforeTheHour() {
+    withoutHourVolume();
+    work();
+    ownerMetSomeoneThisMorning();
+
+    int read = readAnsweringUntilSuspended(MONDAY.plusSeconds(600), 60, 60, Link.FOLLOWED);
+
+    // 14 with the hour alone.
+    assertThat(read).isPositive().isLessThanOrEqualTo(13);
+    assertThat(detection.reasons(ACCOUNT))
+        .filteredOn(s -> s.detector().equals("pace"))
+        .extracting(Signal::reason)
+        .anySatisfy(r -> assertThat(r).containsPattern("in the last [123]0 min"));
+  }
+
   @Test
   void justifiedReadsAtSixAMinute_suspendedWithinTwentyPersons() {
     work();
