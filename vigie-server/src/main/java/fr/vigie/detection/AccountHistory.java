@@ -83,6 +83,15 @@ public final class AccountHistory {
   int todayStrangeHours;
 
   /**
+   * Reads in the night or at the weekend at hours of the week when it and its peers almost never
+   * read ({@link Detectors.UnusualHours#unusual}), once the peers have days enough to say so,
+   * within the last week, oldest first, at most {@link #MOST_UNUSUAL_HOUR_READS}.
+   */
+  final ArrayDeque<Instant> unusualHourReads = new ArrayDeque<>();
+
+  static final int MOST_UNUSUAL_HOUR_READS = 200;
+
+  /**
    * Evidence that accumulates across days (a one-sided CUSUM per account): the excess of each day's
    * distinct persons outside what the account follows, and of its distinct persons, over an
    * allowance above its own and its peers' usual days. A steady "a bit more than usual" adds up day
@@ -229,7 +238,17 @@ public final class AccountHistory {
     lastActive = access.at();
     forget(access.at());
     switch (access.kind()) {
-      case READ, UPDATE -> disclose(access, offHours);
+      case READ, UPDATE -> {
+        disclose(access, offHours);
+        if (offHours
+            && Detectors.UnusualHours.unusual(this, peers, access.at())
+            && peers.days() >= Detectors.UnusualHours.PEER_DAYS) {
+          unusualHourReads.addLast(access.at());
+          if (unusualHourReads.size() > MOST_UNUSUAL_HOUR_READS) {
+            unusualHourReads.removeFirst();
+          }
+        }
+      }
       case SEARCH -> {
         lastHourSearches.addLast(new Search(access.at(), access.found()));
         if (access.found() == 0) {
@@ -596,6 +615,7 @@ public final class AccountHistory {
     todayOutside = 0;
     todayOffHours = 0;
     todayStrangeHours = 0;
+    unusualHourReads.clear();
     offHoursOverOn = null;
     todayPersons = 0;
     todayUnexplained = 0;
@@ -739,6 +759,27 @@ public final class AccountHistory {
   public boolean workedBeforeToday(Instant at) {
     ZonedDateTime local = at.atZone(zone);
     return hourOfWeek[hourOfWeekIndex(local)] - todayByHour[local.getHour()] > 0;
+  }
+
+  /**
+   * Clock hours within {@code window} before {@code now} in which it read at hours of the week when
+   * it and its peers almost never read.
+   */
+  public int unusualHoursWithin(Instant now, Duration window) {
+    Instant since = now.minus(window);
+    while (!unusualHourReads.isEmpty() && !unusualHourReads.peekFirst().isAfter(since)) {
+      unusualHourReads.removeFirst();
+    }
+    int hours = 0;
+    long last = Long.MIN_VALUE;
+    for (Instant at : unusualHourReads) {
+      long hour = at.getEpochSecond() / 3600;
+      if (hour != last) {
+        hours++;
+        last = hour;
+      }
+    }
+    return hours;
   }
 
   /** Distinct persons read today at hours of the week it never read at before today. */

@@ -536,28 +536,60 @@ public final class Detectors {
     }
   }
 
-  /** Reading at an hour of the week when this account never did, nor almost any of its peers. */
+  /**
+   * Reading at an hour of the week when this account never did, nor almost any of its peers: 25
+   * points in one such hour, {@link #STEP} more for each other such hour of a night or weekend of
+   * the last week (each clock hour it read in counts once), at most {@link #MOST}. A thief on the
+   * owner's PC left on at the office comes back night after night at three in the morning, a few
+   * persons each time under every night's allowance; an advisor's odd late file is one hour, and a
+   * burst within one hour counts once (the burst ceiling suspends it).
+   */
   static final class UnusualHours implements Detector {
+    static final Duration WEEK = Duration.ofDays(7);
+
+    /**
+     * Peers' days learnt before their hours add up: on a fresh start every hour is one they never
+     * read at, and each read says no more than 25 points.
+     */
+    static final long PEER_DAYS = 100;
+
+    private static final int POINTS = 25;
+    private static final int STEP = 12;
+
+    /** A throttle alone, so that a later night's read (throttled-again) suspends. */
+    private static final int MOST = 75;
+
     @Override
     public String name() {
       return "hours";
     }
 
+    /**
+     * True when {@code at}, just recorded in {@code history}, is at an hour of the week when the
+     * account never read before (once it has a history to say so) and its peers almost never do.
+     */
+    static boolean unusual(AccountHistory history, PeerStats peers, Instant at) {
+      boolean ownHabit =
+          history.historyDisclosures() >= 200 && history.disclosuresInHourOfWeek(at) > 1;
+      return !ownHabit && peers != null && peers.shareOfHourOfWeek(at) < 0.001;
+    }
+
     @Override
     public Optional<Signal> assess(
         AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-      if (!access.disclosed()) {
+      if (!access.disclosed() || !unusual(history, peers, access.at())) {
         return Optional.empty();
       }
-      Instant at = access.at();
-      boolean ownHabit =
-          history.historyDisclosures() >= 200 && history.disclosuresInHourOfWeek(at) > 1;
-      if (ownHabit || peers.shareOfHourOfWeek(at) >= 0.001) {
-        return Optional.empty();
-      }
+      int hours = Math.max(1, history.unusualHoursWithin(access.at(), WEEK));
       return Optional.of(
           new Signal(
-              name(), 25, "reads at an hour of the week when it and its peers almost never do"));
+              name(),
+              Math.min(MOST, POINTS + STEP * (hours - 1)),
+              hours == 1
+                  ? "reads at an hour of the week when it and its peers almost never do"
+                  : "reads in "
+                      + hours
+                      + " hours of the last week when it and its peers almost never read"));
     }
   }
 

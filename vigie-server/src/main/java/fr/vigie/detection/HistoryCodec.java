@@ -39,6 +39,8 @@ final class HistoryCodec {
     root.put("today_outside", h.todayOutside);
     root.put("today_off_hours", h.todayOffHours);
     root.put("today_strange_hours", h.todayStrangeHours);
+    ArrayNode unusual = root.putArray("unusual_hour_reads");
+    h.unusualHourReads.forEach(at -> unusual.add(at.toString()));
     ints(root.putArray("today_by_hour"), h.todayByHour);
     root.put("closed_days", h.closedDays);
     root.put("off_hours_over", h.offHoursOverOn == null ? null : h.offHoursOverOn.toString());
@@ -113,6 +115,15 @@ final class HistoryCodec {
     h.todayOutside = root.path("today_outside").asInt(0);
     h.todayOffHours = root.path("today_off_hours").asInt(0);
     h.todayStrangeHours = root.path("today_strange_hours").asInt(0);
+    JsonNode unusual = root.get("unusual_hour_reads");
+    if (unusual != null && unusual.isArray()) {
+      for (JsonNode at : unusual) {
+        Instant read = instant(at);
+        if (read != null && h.unusualHourReads.size() < AccountHistory.MOST_UNUSUAL_HOUR_READS) {
+          h.unusualHourReads.addLast(read);
+        }
+      }
+    }
     readInts(root.get("today_by_hour"), h.todayByHour);
     h.closedDays = Math.max(0, root.path("closed_days").asInt(0));
     String over = text(root.get("off_hours_over"));
