@@ -240,14 +240,7 @@ public final class AccountHistory {
     switch (access.kind()) {
       case READ, UPDATE -> {
         disclose(access, offHours);
-        if (offHours
-            && Detectors.UnusualHours.unusual(this, peers, access.at())
-            && peers.days() >= Detectors.UnusualHours.PEER_DAYS) {
-          unusualHourReads.addLast(access.at());
-          if (unusualHourReads.size() > MOST_UNUSUAL_HOUR_READS) {
-            unusualHourReads.removeFirst();
-          }
-        }
+        keepUnusualHour(access.at(), offHours, peers);
       }
       case SEARCH -> {
         lastHourSearches.addLast(new Search(access.at(), access.found()));
@@ -260,6 +253,23 @@ public final class AccountHistory {
       case REFUSED, CHANGE -> {}
     }
     return closed;
+  }
+
+  /**
+   * Keeps {@code at} in {@link #unusualHourReads} when it belongs there; forgets the week before.
+   */
+  private void keepUnusualHour(Instant at, boolean offHours, PeerStats peers) {
+    if (offHours
+        && Detectors.UnusualHours.unusual(this, peers, at)
+        && peers.days() >= Detectors.UnusualHours.PEER_DAYS) {
+      unusualHourReads.addLast(at);
+    }
+    Instant weekAgo = at.minus(Detectors.UnusualHours.WEEK);
+    while (!unusualHourReads.isEmpty()
+        && (unusualHourReads.size() > MOST_UNUSUAL_HOUR_READS
+            || !unusualHourReads.peekFirst().isAfter(weekAgo))) {
+      unusualHourReads.removeFirst();
+    }
   }
 
   private void disclose(Access access, boolean offHours) {
@@ -767,14 +777,11 @@ public final class AccountHistory {
    */
   public int unusualHoursWithin(Instant now, Duration window) {
     Instant since = now.minus(window);
-    while (!unusualHourReads.isEmpty() && !unusualHourReads.peekFirst().isAfter(since)) {
-      unusualHourReads.removeFirst();
-    }
     int hours = 0;
     long last = Long.MIN_VALUE;
     for (Instant at : unusualHourReads) {
       long hour = at.getEpochSecond() / 3600;
-      if (hour != last) {
+      if (at.isAfter(since) && hour != last) {
         hours++;
         last = hour;
       }

@@ -119,7 +119,11 @@ final class HistoryCodec {
     if (unusual != null && unusual.isArray()) {
       for (JsonNode at : unusual) {
         Instant read = instant(at);
-        if (read != null && h.unusualHourReads.size() < AccountHistory.MOST_UNUSUAL_HOUR_READS) {
+        // Oldest first, as written: the hours are told apart in that order.
+        Instant previous = h.unusualHourReads.peekLast();
+        if (read != null
+            && (previous == null || !read.isBefore(previous))
+            && h.unusualHourReads.size() < AccountHistory.MOST_UNUSUAL_HOUR_READS) {
           h.unusualHourReads.addLast(read);
         }
       }
