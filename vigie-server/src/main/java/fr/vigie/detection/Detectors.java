@@ -860,34 +860,26 @@ public final class Detectors {
           || Duration.between(recovered, access.at()).compareTo(WATCHED) >= 0) {
         return Optional.empty();
       }
+      int points = 25;
+      String from = "";
       if (history.unfamiliarPlace(access.at(), UnfamiliarPlace.YOUNG)) {
         // The 2024 pattern: a recovered account used from somewhere it never was.
-        return Optional.of(
-            new Signal(
-                name(),
-                70,
-                "within "
-                    + Math.max(1, Duration.between(recovered, access.at()).toHours())
-                    + " hours of a helpdesk recovery, from a device and network it never used"));
-      }
-      if (history.halfNewPlaceNow(access.at())) {
+        points = 70;
+        from = ", from a device and network it never used";
+      } else if (history.halfNewPlaceNow(access.at())) {
         // Half of it: the owner's network from a device it never had (a stranger's, in the
         // owner's office), or its own device from a network it never used.
-        return Optional.of(
-            new Signal(
-                name(),
-                50,
-                "within "
-                    + Math.max(1, Duration.between(recovered, access.at()).toHours())
-                    + " hours of a helpdesk recovery, from a device or a network it never used"));
+        points = 50;
+        from = ", from a device or a network it never used";
       }
       return Optional.of(
           new Signal(
               name(),
-              25,
+              points,
               "within "
                   + Math.max(1, Duration.between(recovered, access.at()).toHours())
-                  + " hours of a helpdesk recovery"));
+                  + " hours of a helpdesk recovery"
+                  + from));
     }
   }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,27 +35,7 @@ class NightAfterNightTest {
   private int nextPerson;
 
   private Detection listened() {
-    return new Detection(
-        Ceilings.defaults(),
-        Detectors.defaults().stream().map(this::heard).toList(),
-        Thresholds.defaults());
-  }
-
-  private Detector heard(Detector detector) {
-    return new Detector() {
-      @Override
-      public String name() {
-        return detector.name();
-      }
-
-      @Override
-      public Optional<Signal> assess(
-          AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-        Optional<Signal> signal = detector.assess(history, peers, profile, access);
-        signal.ifPresent(spoke -> raised.add(spoke.detector()));
-        return signal;
-      }
-    };
+    return Listened.detection((access, spoke) -> raised.add(spoke.detector()));
   }
 
   private void read(Instant at) {

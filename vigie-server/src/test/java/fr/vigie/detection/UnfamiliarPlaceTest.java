@@ -353,6 +353,15 @@ class UnfamiliarPlaceTest {
         .doesNotContain("half-new-place");
   }
 
+  /** The advisor, recovered by the helpdesk the day before {@code day}. */
+  private static AccountProfile recoveredTheDayBefore(Instant day) {
+    return new AccountProfile(
+        ACCOUNT,
+        Role.ADVISOR,
+        OrganizationKind.FRANCE_TRAVAIL_AGENCY,
+        day.minus(Duration.ofDays(1)));
+  }
+
   /**
    * A helpdesk recovery is a fresh second factor: from the account's first access after it, its
    * pace far above its usual hour counts as after an answered step-up (variant-1-108).
@@ -360,12 +369,7 @@ class UnfamiliarPlaceTest {
   @Test
   void afterRecovery_atTwentyAnHourFromItsOwnPc_countsAsAfterAStepUp() {
     Instant monday = work(ADVISOR, 5);
-    AccountProfile recovered =
-        new AccountProfile(
-            ACCOUNT,
-            Role.ADVISOR,
-            OrganizationKind.FRANCE_TRAVAIL_AGENCY,
-            monday.minus(Duration.ofDays(1)));
+    AccountProfile recovered = recoveredTheDayBefore(monday);
 
     for (int i = 0; i < 15; i++) {
       detection.observe(
@@ -384,12 +388,7 @@ class UnfamiliarPlaceTest {
   @Test
   void afterRecovery_fromANewDeviceOnItsOwnNetwork_weighsMoreThanFromItsOwnPc() {
     Instant monday = work(ADVISOR, 5);
-    AccountProfile recovered =
-        new AccountProfile(
-            ACCOUNT,
-            Role.ADVISOR,
-            OrganizationKind.FRANCE_TRAVAIL_AGENCY,
-            monday.minus(Duration.ofDays(1)));
+    AccountProfile recovered = recoveredTheDayBefore(monday);
 
     detection.observe(recovered, read(monday, Link.APPOINTMENT, "pc", "office"));
     ContainmentState fromOwnPc = detection.state(ACCOUNT);

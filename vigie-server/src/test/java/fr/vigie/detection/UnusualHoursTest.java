@@ -10,7 +10,6 @@ import fr.vigie.registry.PersonId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,29 +34,12 @@ class UnusualHoursTest {
   private int hoursPoints;
 
   private Detection listened() {
-    return new Detection(
-        Ceilings.defaults(),
-        Detectors.defaults().stream().map(this::heard).toList(),
-        Thresholds.defaults());
-  }
-
-  private Detector heard(Detector detector) {
-    return new Detector() {
-      @Override
-      public String name() {
-        return detector.name();
-      }
-
-      @Override
-      public Optional<Signal> assess(
-          AccountHistory history, PeerStats peers, AccountProfile profile, Access access) {
-        Optional<Signal> signal = detector.assess(history, peers, profile, access);
-        signal
-            .filter(s -> s.detector().equals("hours") && access.account().equals(account(0)))
-            .ifPresent(s -> hoursPoints = Math.max(hoursPoints, s.points()));
-        return signal;
-      }
-    };
+    return Listened.detection(
+        (access, spoke) -> {
+          if (spoke.detector().equals("hours") && access.account().equals(account(0))) {
+            hoursPoints = Math.max(hoursPoints, spoke.points());
+          }
+        });
   }
 
   private static AccountId account(int n) {
