@@ -90,6 +90,9 @@ final class AlertReasons {
           "Plusieurs comptes de la même structure lisent en même temps bien plus que d'habitude.";
       case "shared-persons" ->
           "Les mêmes personnes lues par plusieurs comptes que rien ne relie à elles.";
+      case "new-places" ->
+          "Plusieurs comptes, le même jour, chacun depuis un appareil et un réseau qu'il n'avait"
+              + " jamais utilisés : des identifiants volés utilisés depuis d'autres machines.";
       case "register-walk" ->
           "Des personnes lues l'une après l'autre dans l'ordre du registre : un parcours du"
               + " fichier.";

@@ -3,6 +3,7 @@ package fr.vigie.detection;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,14 +14,16 @@ import java.util.Optional;
  * The detectors that look across accounts, where one account's history shows nothing: an
  * organization whose accounts rise together ({@link OrganizationRise}), the same persons read by
  * several accounts nothing links to them ({@link SharedPersons}), reads that walk the register
- * ({@link RegisterWalk}). Each finding names every account involved. Thread-safe: one lock for all,
- * taken after an account's own lock is released.
+ * ({@link RegisterWalk}), many accounts at places new to them at once ({@link NewPlaces}). Each
+ * finding names every account involved. Thread-safe: one lock for all, taken after an account's own
+ * lock is released.
  */
 public final class CrossAccount {
   private final ZoneId zone;
   private final OrganizationRise rise = new OrganizationRise();
   private final SharedPersons shared = new SharedPersons();
   private final RegisterWalk walk = new RegisterWalk();
+  private final NewPlaces newPlaces = new NewPlaces();
 
   /** The observations that hold the state, within {@link SharedPersons#WINDOW}: what is stored. */
   private final ArrayDeque<CrossMemory.Observation> kept = new ArrayDeque<>();
@@ -42,11 +45,13 @@ public final class CrossAccount {
 
   /**
    * The observation {@code access} gives, when it holds state across accounts: a read outside the
-   * caseload (shared persons, walks) or a read of an account rising today; otherwise empty.
+   * caseload (shared persons, walks), a read of an account rising today, or one from a place new to
+   * the account; otherwise empty.
    */
   static Optional<CrossMemory.Observation> observation(
       String organization, Access access, OrganizationRise.Today today) {
-    if (!access.disclosed() || (access.link() != Link.OUTSIDE && !today.rising())) {
+    if (!access.disclosed()
+        || (access.link() != Link.OUTSIDE && !today.rising() && !today.newPlace())) {
       return Optional.empty();
     }
     return Optional.of(
@@ -74,32 +79,36 @@ public final class CrossAccount {
 
   /** What is to be stored, to be {@link #remember remembered} by a new instance. */
   synchronized CrossMemory memory() {
-    return new CrossMemory(rise.learned(), List.copyOf(kept));
+    return new CrossMemory(learned(), List.copyOf(kept));
   }
 
   /** Takes back what was stored: the organizations' usual days, then the observations in order. */
   synchronized void remember(CrossMemory memory) {
-    rise.learn(memory.learned());
+    for (CrossMemory.Learned one : memory.learned()) {
+      if (one.organization().equals(NewPlaces.SCOPE)) {
+        newPlaces.learn(one);
+      } else {
+        rise.learn(List.of(one));
+      }
+    }
     memory.observations().stream()
         .sorted(java.util.Comparator.comparing(CrossMemory.Observation::at))
         .forEach(this::replay);
   }
 
-  /** The organizations' usual days, to be stored as they change. */
+  /** The organizations' usual days, and the register's usual new places, to be stored. */
   synchronized List<CrossMemory.Learned> learned() {
-    return rise.learned();
+    List<CrossMemory.Learned> learned = new ArrayList<>(rise.learned());
+    newPlaces.learned().ifPresent(learned::add);
+    return learned;
   }
 
   private List<CrossFinding> findings(
       String organization, Access access, OrganizationRise.Today today) {
     List<CrossFinding> found = new ArrayList<>(1);
-    rise.observe(
-            organization,
-            access.account(),
-            access.at(),
-            access.at().atZone(zone).toLocalDate(),
-            today)
-        .ifPresent(found::add);
+    LocalDate day = access.at().atZone(zone).toLocalDate();
+    rise.observe(organization, access.account(), access.at(), day, today).ifPresent(found::add);
+    newPlaces.observe(access.account(), access.at(), day, today.newPlace()).ifPresent(found::add);
     shared.observe(access).ifPresent(found::add);
     walk.observe(organization, access).ifPresent(found::add);
     return found;

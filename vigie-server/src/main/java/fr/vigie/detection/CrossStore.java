@@ -26,7 +26,7 @@ class CrossStore {
 
   private static final String COLUMNS =
       "id, organization, account_id, person_id, link, observed_at, outside, usual_outside,"
-          + " unexplained, usual_unexplained, hurried";
+          + " unexplained, usual_unexplained, hurried, new_place";
 
   private final JdbcTemplate jdbc;
   private final UUID node = UUID.randomUUID();
@@ -69,7 +69,7 @@ class CrossStore {
     jdbc.update(
         "insert into detection_cross_observation (node, organization, account_id, person_id,"
             + " link, observed_at, outside, usual_outside, unexplained, usual_unexplained,"
-            + " hurried) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " hurried, new_place) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         node,
         o.organization(),
         o.account().value(),
@@ -80,7 +80,8 @@ class CrossStore {
         o.today().usualOutside(),
         o.today().unexplained(),
         o.today().usualUnexplained(),
-        o.today().hurried());
+        o.today().hurried(),
+        o.today().newPlace());
   }
 
   /** The observations other nodes stored since the last call, oldest first. */
@@ -137,6 +138,7 @@ class CrossStore {
             rs.getDouble("usual_outside"),
             rs.getInt("unexplained"),
             rs.getDouble("usual_unexplained"),
-            rs.getBoolean("hurried")));
+            rs.getBoolean("hurried"),
+            rs.getBoolean("new_place")));
   }
 }

@@ -268,7 +268,8 @@ public final class Detection {
               history.meanDailyUnexplained(),
               usualHour.isPresent()
                   && OrganizationRise.hurried(
-                      usualHour.getAsDouble(), history.unexplainedLastHour(access.at())));
+                      usualHour.getAsDouble(), history.unexplainedLastHour(access.at())),
+              history.unfamiliarPlace(access.at(), NewPlaces.WINDOW));
     }
     List<Rise> rises = new ArrayList<>();
     for (CrossFinding finding : across.observe(organization, access, today)) {

@@ -44,10 +44,16 @@ final class OrganizationRise {
   static final Duration HURRIED_FOR = Duration.ofHours(1);
 
   /**
-   * What one account did today, as its own history tells it, and whether its last hour was hurried.
+   * What one account did today, as its own history tells it, whether its last hour was hurried, and
+   * whether it works from a place new to it ({@link NewPlaces}).
    */
   record Today(
-      int outside, double usualOutside, int unexplained, double usualUnexplained, boolean hurried) {
+      int outside,
+      double usualOutside,
+      int unexplained,
+      double usualUnexplained,
+      boolean hurried,
+      boolean newPlace) {
     /** Rising today, or hurried now. */
     boolean rising() {
       return risingToday() || hurried;

@@ -139,6 +139,63 @@ class CrossAccountMemoryIT extends IdentityIntegrationTest {
     }
   }
 
+  /**
+   * Eight advisors of eight agencies, each at a device and a network of its own that it never used:
+   * five before a restart, three after it. The restarted node counts the five it stored and names
+   * all eight.
+   */
+  @Test
+  void newPlaces_fiveBeforeARestart_threeAfterIt_stepsUpAllEight() throws Exception {
+    List<AccountId> eight = new java.util.ArrayList<>();
+    for (int n = 0; n < NewPlaces.MIN_ACCOUNTS; n++) {
+      eight.add(advisor("FT-" + UUID.randomUUID()));
+    }
+    Instant at = clockNow();
+    try (AccessWatch before = node()) {
+      // 29 days ago, each at its office PC: in use for four weeks (a new place can be unfamiliar
+      // to it), not yet dormant.
+      for (AccountId account : eight) {
+        read(before, account, at.minus(java.time.Duration.ofDays(29)), "pc-", "office");
+      }
+      for (int n = 0; n < 5; n++) {
+        read(before, eight.get(n), at.plusSeconds(60L * n), "thief-pc-", "thief-net-");
+      }
+      assertThat(stored(eight.get(0))).isEqualTo(ContainmentState.ACTIVE);
+    }
+
+    try (AccessWatch restarted = node()) {
+      for (int n = 5; n < NewPlaces.MIN_ACCOUNTS; n++) {
+        read(restarted, eight.get(n), at.plusSeconds(60L * n), "thief-pc-", "thief-net-");
+      }
+    }
+
+    for (AccountId account : eight) {
+      assertThat(stored(account))
+          .as("account %s", account)
+          .isGreaterThanOrEqualTo(ContainmentState.STEP_UP);
+    }
+    String reasons = newestReasons(eight.getLast());
+    assertThat(reasons).contains(NewPlaces.NAME);
+    for (AccountId account : eight) {
+      assertThat(reasons).contains(account.value().toString());
+    }
+  }
+
+  /** A read of a person the account follows, from a device and network named after it. */
+  private static void read(
+      AccessWatch node, AccountId account, Instant at, String device, String network) {
+    node.observe(
+        new AccountProfile(account, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null),
+        Access.of(
+            account,
+            at,
+            AccessKind.READ,
+            new PersonId(UUID.randomUUID()),
+            Link.FOLLOWED,
+            device + account,
+            network + account));
+  }
+
   private int alertsOf(AccountId account) {
     return jdbc.queryForObject(
         "select count(*) from containment_alert where account_id = ?",

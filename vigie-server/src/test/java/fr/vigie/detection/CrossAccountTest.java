@@ -355,6 +355,128 @@ class CrossAccountTest {
     }
   }
 
+  /** Reads a person of its caseload from a device and a network of its own, never seen before. */
+  private List<Detection.Rise> readFromNewPlace(int account) {
+    AccountId id = account(account);
+    AccountProfile profile =
+        new AccountProfile(id, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
+    Access access =
+        Access.of(
+            id,
+            clock.instant(),
+            AccessKind.READ,
+            anyPerson(),
+            Link.FOLLOWED,
+            "thief-pc-" + account,
+            "thief-net-" + account);
+    detection.observe(profile, access);
+    return detection.across(AGENCY, access);
+  }
+
+  @Test
+  void newPlaces_eightAccountsEachFromAPlaceNewToIt_stepsUpEachAndNamesAllEight() {
+    work(20);
+    for (int a = 0; a < NewPlaces.MIN_ACCOUNTS; a++) {
+      readFromNewPlace(a);
+      clock.advance(Duration.ofMinutes(3));
+    }
+    for (int a = 0; a < NewPlaces.MIN_ACCOUNTS; a++) {
+      assertThat(state(a)).as("account %d", a).isGreaterThanOrEqualTo(ContainmentState.STEP_UP);
+      assertThat(signals(a, NewPlaces.NAME)).as("account %d", a).hasSize(1);
+    }
+    String reason = signals(NewPlaces.MIN_ACCOUNTS - 1, NewPlaces.NAME).getFirst().reason();
+    for (int a = 0; a < NewPlaces.MIN_ACCOUNTS; a++) {
+      assertThat(reason).contains(account(a).value().toString());
+    }
+    for (int a = NewPlaces.MIN_ACCOUNTS; a < 20; a++) {
+      assertThat(state(a)).as("account %d", a).isEqualTo(ContainmentState.ACTIVE);
+      assertThat(reason).doesNotContain(account(a).value().toString());
+    }
+  }
+
+  /** A ninth account at a new place the same day is named too, in an alert of its own. */
+  @Test
+  void newPlaces_anAccountArrivingAfterTheAlert_isNamedToo() {
+    work(20);
+    for (int a = 0; a <= NewPlaces.MIN_ACCOUNTS; a++) {
+      readFromNewPlace(a);
+      clock.advance(Duration.ofMinutes(20));
+    }
+    assertThat(signals(NewPlaces.MIN_ACCOUNTS, NewPlaces.NAME)).hasSize(1);
+    assertThat(state(NewPlaces.MIN_ACCOUNTS)).isGreaterThanOrEqualTo(ContainmentState.STEP_UP);
+  }
+
+  @Test
+  void newPlaces_sevenAccounts_raiseNothingAcross() {
+    work(20);
+    for (int a = 0; a < NewPlaces.MIN_ACCOUNTS - 1; a++) {
+      readFromNewPlace(a);
+      clock.advance(Duration.ofMinutes(3));
+    }
+    for (int a = 0; a < NewPlaces.MIN_ACCOUNTS - 1; a++) {
+      assertThat(signals(a, NewPlaces.NAME)).as("account %d", a).isEmpty();
+    }
+  }
+
+  /** Each a day after the one before: never eight within a day. */
+  @Test
+  void newPlaces_arrivalsADayApart_raiseNothing() {
+    work(20);
+    for (int a = 0; a < 2 * NewPlaces.MIN_ACCOUNTS; a++) {
+      readFromNewPlace(a);
+      clock.advance(Duration.ofHours(25));
+    }
+    for (int a = 0; a < 2 * NewPlaces.MIN_ACCOUNTS; a++) {
+      assertThat(signals(a, NewPlaces.NAME)).as("account %d", a).isEmpty();
+    }
+  }
+
+  /**
+   * New office PCs for the whole agency, handed out the same morning: a new device on the usual
+   * network is not a new place.
+   */
+  @Test
+  void newPlaces_twentyNewPcsInTheOffice_raiseNothing() {
+    work(20);
+    for (int a = 0; a < 20; a++) {
+      AccountId id = account(a);
+      Access access =
+          Access.of(
+              id,
+              clock.instant(),
+              AccessKind.READ,
+              anyPerson(),
+              Link.FOLLOWED,
+              "new-pc-" + a,
+              "office");
+      detection.observe(
+          new AccountProfile(id, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null),
+          access);
+      detection.across(AGENCY, access);
+      clock.advance(Duration.ofMinutes(2));
+    }
+    for (int a = 0; a < 20; a++) {
+      assertThat(signals(a, NewPlaces.NAME)).as("account %d", a).isEmpty();
+    }
+  }
+
+  /** Accounts younger than four weeks have no usual place: a new one is no evidence. */
+  @Test
+  void newPlaces_accountsInTheirFirstWeeks_raiseNothing() {
+    clock.advance(Duration.ofDays(28));
+    for (int a = 0; a < 2 * NewPlaces.MIN_ACCOUNTS; a++) {
+      read(a, anyPerson(), Link.FOLLOWED);
+    }
+    clock.advance(Duration.ofDays(7));
+    for (int a = 0; a < 2 * NewPlaces.MIN_ACCOUNTS; a++) {
+      readFromNewPlace(a);
+      clock.advance(Duration.ofMinutes(3));
+    }
+    for (int a = 0; a < 2 * NewPlaces.MIN_ACCOUNTS; a++) {
+      assertThat(signals(a, NewPlaces.NAME)).as("account %d", a).isEmpty();
+    }
+  }
+
   @Test
   void threshold_growsAsTwiceTheRootOfTheReads() {
     assertThat(RegisterWalk.threshold(1)).isEqualTo(RegisterWalk.MIN_CHAIN);
