@@ -88,6 +88,42 @@ class OwnHoursTest {
     assertThat(signalled(OwnHours.NAME)).isFalse();
   }
 
+  /** Its points climb from 35 at six persons to 60 at eighteen, and no further. */
+  @Test
+  void points_climbWithThePersonsReadAtSuchHours() {
+    assertThat(OwnHours.points(OwnHours.PERSONS)).isEqualTo(35);
+    assertThat(OwnHours.points(12)).isBetween(45, 50);
+    assertThat(OwnHours.points(18)).isEqualTo(60);
+    assertThat(OwnHours.points(400)).isEqualTo(60);
+  }
+
+  /**
+   * Ten an hour from the owner's PC on an evening it never worked, every step-up answered: the
+   * caseload read at an evening's pace, which `pace` hardly sees; `own-hours` weighs the more
+   * persons it read and suspends it with the others.
+   */
+  @Test
+  void tenAnHourAtAnHourNeverWorked_suspendedWithOwnHoursAtItsMost() {
+    work();
+
+    int read = 0;
+    for (; read < 60 && detection.state(ACCOUNT) != ContainmentState.SUSPENDED; read++) {
+      if (detection.state(ACCOUNT) == ContainmentState.STEP_UP) {
+        detection.steppedUp(ACCOUNT);
+      }
+      read(FRIDAY_EVENING.plusSeconds(360L * read), Link.FOLLOWED);
+    }
+
+    assertThat(detection.state(ACCOUNT)).isEqualTo(ContainmentState.SUSPENDED);
+    assertThat(read).isLessThanOrEqualTo(20);
+    assertThat(detection.reasons(ACCOUNT))
+        .anySatisfy(
+            s -> {
+              assertThat(s.detector()).isEqualTo(OwnHours.NAME);
+              assertThat(s.points()).isGreaterThan(OwnHours.POINTS);
+            });
+  }
+
   @Test
   void aMinuteInTheOwnersHours_noOwnHours() {
     work();
