@@ -91,9 +91,11 @@ public final class CrossAccount {
         rise.learn(List.of(one));
       }
     }
+    newPlaces.learning(false);
     memory.observations().stream()
         .sorted(java.util.Comparator.comparing(CrossMemory.Observation::at))
         .forEach(this::replay);
+    newPlaces.learning(true);
   }
 
   /** The organizations' usual days, and the register's usual new places, to be stored. */

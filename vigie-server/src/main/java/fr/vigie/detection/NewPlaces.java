@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,30 +39,50 @@ final class NewPlaces {
   /** How many times the usual number of accounts at new places a day there must be. */
   static final double FOLD = 3;
 
+  /** The points of a finding: a step-up, and with any other detector a suspension. */
   static final int POINTS = 60;
+
+  /** The most days the usual day is averaged over: older days fade. */
+  private static final int LEARNED_DAYS = 28;
 
   /** The accounts at a new place within the window, with their first read from it. */
   private final Map<AccountId, Instant> arrived = new LinkedHashMap<>();
 
   private final Set<AccountId> named = new LinkedHashSet<>();
   private LocalDate day;
+  private Instant newest;
   private int most;
   private boolean alarmed;
   private double usual;
   private int days;
 
+  /** False while a restart replays what was stored: those days were learned before it. */
+  private boolean learning = true;
+
   Optional<CrossFinding> observe(AccountId account, Instant at, LocalDate today, boolean newPlace) {
     if (day != null && today.isBefore(day)) {
-      // Replayed from before the day it holds: counted then, by the node that saw it.
+      // Another node's, replayed after this one's day turned: within the window it still counts
+      // (the next arrival may complete an alarm); its day was learned already.
+      if (newPlace && !at.isBefore(newest.minus(WINDOW))) {
+        arrived.putIfAbsent(account, at);
+      }
       return Optional.empty();
     }
-    if (!today.equals(day)) {
+    boolean turned = !today.equals(day);
+    if (turned) {
       close();
       day = today;
     }
-    Instant since = at.minus(WINDOW);
+    newest = newest == null || at.isAfter(newest) ? at : newest;
+    Instant since = newest.minus(WINDOW);
     arrived.values().removeIf(first -> first.isBefore(since));
     named.retainAll(arrived.keySet());
+    if (turned) {
+      // The arrivals of yesterday evening still in the window are today's too, and so is their
+      // alarm: an attack across midnight must not be learned as the next usual day.
+      most = arrived.size();
+      alarmed = arrived.size() >= threshold();
+    }
     if (!newPlace) {
       return Optional.empty();
     }
@@ -85,7 +106,7 @@ final class NewPlaces {
             arrived.size()
                 + " accounts each worked within a day from a device and a network both new to it,"
                 + " against "
-                + String.format(java.util.Locale.ROOT, "%.1f", usual)
+                + String.format(Locale.ROOT, "%.1f", usual)
                 + " on a usual day: "
                 + CrossFinding.named(arrived.keySet())));
   }
@@ -108,13 +129,19 @@ final class NewPlaces {
     days = learned.days();
   }
 
+  /**
+   * While {@code learning} is false (a restart replaying the stored week), the days it passes are
+   * not taught again: what was stored holds them.
+   */
+  void learning(boolean learning) {
+    this.learning = learning;
+  }
+
   private void close() {
     // An alarmed day is not taught as usual: an attack must not raise the bar for itself.
-    if (day != null && !alarmed) {
+    if (day != null && !alarmed && learning) {
       days++;
-      usual += (most - usual) / Math.min(days, 28);
+      usual += (most - usual) / Math.min(days, LEARNED_DAYS);
     }
-    most = arrived.size();
-    alarmed = false;
   }
 }

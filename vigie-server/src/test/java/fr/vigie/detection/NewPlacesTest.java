@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,16 @@ class NewPlacesTest {
     return at;
   }
 
+  /** {@code days} days with a read each and no new place: a usual day of none. */
+  private Instant quiet(Instant from, int days) {
+    Instant at = from;
+    for (int d = 0; d < days; d++) {
+      places.observe(account(9000 + d), at, at.atZone(UTC).toLocalDate(), false);
+      at = at.plus(Duration.ofDays(1));
+    }
+    return at;
+  }
+
   @Test
   void noDaysYet_theBarIsTheFewestAccounts() {
     assertThat(places.threshold()).isEqualTo(NewPlaces.MIN_ACCOUNTS);
@@ -65,17 +76,62 @@ class NewPlacesTest {
     assertThat(twelfth.get().accounts()).hasSize(12);
   }
 
+  /**
+   * An alarm in the evening: neither its day nor the next, which holds its arrivals in the window
+   * after midnight, is taught as usual.
+   */
   @Test
-  void anAlarmedDay_isNotTaughtAsUsual() {
+  void anAlarmedDay_andTheMorningAfterIt_areNotTaughtAsUsual() {
     Instant after = days(START, 30, 3);
     int before = places.threshold();
     assertThat(before).isEqualTo(9);
+    Instant evening = after.plus(Duration.ofHours(13));
     for (int n = 0; n < 40; n++) {
-      arrive(after.plusSeconds(60L * n));
+      arrive(evening.plusSeconds(60L * n));
     }
-    // The next day closes the alarmed one.
-    places.observe(account(9999), after.plus(Duration.ofDays(2)), day(after, 2), false);
+    for (int d = 1; d <= 3; d++) {
+      places.observe(account(9999), after.plus(Duration.ofDays(d)), day(after, d), false);
+    }
     assertThat(places.threshold()).isEqualTo(before);
+  }
+
+  /** Four in the evening and four after midnight are eight within a day. */
+  @Test
+  void theWindowIsTheLast24Hours_notTheCalendarDay() {
+    Instant evening = quiet(START, 30).plus(Duration.ofHours(14));
+    for (int n = 0; n < 4; n++) {
+      assertThat(arrive(evening.plusSeconds(60L * n))).isEmpty();
+    }
+    Instant night = evening.plus(Duration.ofHours(4));
+    for (int n = 0; n < 3; n++) {
+      assertThat(arrive(night.plusSeconds(60L * n))).isEmpty();
+    }
+    assertThat(arrive(night.plusSeconds(600))).isPresent();
+  }
+
+  @Test
+  void arrivalsMoreThan24HoursOld_countNoMore() {
+    for (int n = 0; n < NewPlaces.MIN_ACCOUNTS - 1; n++) {
+      arrive(START.plusSeconds(60L * n));
+    }
+    assertThat(arrive(START.plus(Duration.ofHours(24)).plusSeconds(600))).isEmpty();
+  }
+
+  /**
+   * Another node's arrival of 23:58, replayed here after this node's day turned at 00:05, still
+   * counts within the window: the next arrival completes the eight.
+   */
+  @Test
+  void anotherNodesArrivalReplayedAfterMidnight_stillCounts() {
+    Instant midnight = quiet(START, 30).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+    for (int n = 0; n < 5; n++) {
+      assertThat(arrive(midnight.minusSeconds(600 - 60L * n))).isEmpty();
+    }
+    assertThat(arrive(midnight.plusSeconds(300))).isEmpty();
+    assertThat(arrive(midnight.minusSeconds(120))).as("replayed late").isEmpty();
+    Optional<CrossFinding> eighth = arrive(midnight.plusSeconds(600));
+    assertThat(eighth).isPresent();
+    assertThat(eighth.get().accounts()).hasSize(NewPlaces.MIN_ACCOUNTS);
   }
 
   @Test
@@ -84,6 +140,32 @@ class NewPlacesTest {
     NewPlaces restarted = new NewPlaces();
     restarted.learn(places.learned().orElseThrow());
     assertThat(restarted.threshold()).isEqualTo(places.threshold()).isEqualTo(12);
+  }
+
+  /** A restart replays the stored week without teaching its days a second time. */
+  @Test
+  void aRestart_doesNotTeachTheStoredDaysAgain() {
+    CrossAccount before = new CrossAccount(UTC);
+    for (int d = 0; d < 20; d++) {
+      for (int n = 0; n < 2; n++) {
+        observe(before, 100 * d + n, START.plus(Duration.ofDays(d)).plusSeconds(60L * n));
+      }
+    }
+    CrossMemory.Learned learned = learnedNewPlaces(before);
+    assertThat(learned.days()).isEqualTo(19);
+
+    CrossAccount restarted = new CrossAccount(UTC);
+    restarted.remember(before.memory());
+
+    assertThat(learnedNewPlaces(restarted).days()).isEqualTo(learned.days());
+    assertThat(learnedNewPlaces(restarted).usual()).isEqualTo(learned.usual());
+  }
+
+  private static CrossMemory.Learned learnedNewPlaces(CrossAccount across) {
+    return across.learned().stream()
+        .filter(l -> l.organization().equals(NewPlaces.SCOPE))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Five arrivals before a restart, three after it: eight within a day all the same. */
