@@ -9,7 +9,9 @@ import fr.vigie.identity.OrganizationKind;
 import fr.vigie.identity.Role;
 import fr.vigie.registry.PersonId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,7 +148,7 @@ class CrossAccountMemoryIT extends IdentityIntegrationTest {
    */
   @Test
   void newPlaces_fiveBeforeARestart_threeAfterIt_stepsUpAllEight() throws Exception {
-    List<AccountId> eight = new java.util.ArrayList<>();
+    List<AccountId> eight = new ArrayList<>();
     for (int n = 0; n < NewPlaces.MIN_ACCOUNTS; n++) {
       eight.add(advisor("FT-" + UUID.randomUUID()));
     }
@@ -155,7 +157,7 @@ class CrossAccountMemoryIT extends IdentityIntegrationTest {
       // 29 days ago, each at its office PC: in use for four weeks (a new place can be unfamiliar
       // to it), not yet dormant.
       for (AccountId account : eight) {
-        read(before, account, at.minus(java.time.Duration.ofDays(29)), "pc-", "office");
+        read(before, account, at.minus(Duration.ofDays(29)), "pc-", "office");
       }
       for (int n = 0; n < 5; n++) {
         read(before, eight.get(n), at.plusSeconds(60L * n), "thief-pc-", "thief-net-");

@@ -53,11 +53,16 @@ class CrossAccountTest {
 
   /** Observes the read, as the server and the simulation do, then looks across accounts. */
   private List<Detection.Rise> read(int account, PersonId person, Link link) {
+    return read(account, person, link, "pc-" + account, "office");
+  }
+
+  /** The same from {@code device} on {@code network}. */
+  private List<Detection.Rise> read(
+      int account, PersonId person, Link link, String device, String network) {
     AccountId id = account(account);
     AccountProfile profile =
         new AccountProfile(id, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
-    Access access =
-        Access.of(id, clock.instant(), AccessKind.READ, person, link, "pc-" + account, "office");
+    Access access = Access.of(id, clock.instant(), AccessKind.READ, person, link, device, network);
     detection.observe(profile, access);
     return detection.across(AGENCY, access);
   }
@@ -357,20 +362,7 @@ class CrossAccountTest {
 
   /** Reads a person of its caseload from a device and a network of its own, never seen before. */
   private List<Detection.Rise> readFromNewPlace(int account) {
-    AccountId id = account(account);
-    AccountProfile profile =
-        new AccountProfile(id, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null);
-    Access access =
-        Access.of(
-            id,
-            clock.instant(),
-            AccessKind.READ,
-            anyPerson(),
-            Link.FOLLOWED,
-            "thief-pc-" + account,
-            "thief-net-" + account);
-    detection.observe(profile, access);
-    return detection.across(AGENCY, access);
+    return read(account, anyPerson(), Link.FOLLOWED, "thief-pc-" + account, "thief-net-" + account);
   }
 
   @Test
@@ -439,20 +431,7 @@ class CrossAccountTest {
   void newPlaces_twentyNewPcsInTheOffice_raiseNothing() {
     work(20);
     for (int a = 0; a < 20; a++) {
-      AccountId id = account(a);
-      Access access =
-          Access.of(
-              id,
-              clock.instant(),
-              AccessKind.READ,
-              anyPerson(),
-              Link.FOLLOWED,
-              "new-pc-" + a,
-              "office");
-      detection.observe(
-          new AccountProfile(id, Role.ADVISOR, OrganizationKind.FRANCE_TRAVAIL_AGENCY, null),
-          access);
-      detection.across(AGENCY, access);
+      read(a, anyPerson(), Link.FOLLOWED, "new-pc-" + a, "office");
       clock.advance(Duration.ofMinutes(2));
     }
     for (int a = 0; a < 20; a++) {
