@@ -442,6 +442,18 @@ public final class Detection {
   /** How unlikely (log10) that many persons since the answer must be at the usual pace. */
   static final double PERSISTING_SURPRISE = 6;
 
+  /** The burst before a step-up's answer, weighed with what follows it: the pace's hour. */
+  static final Duration PERSISTING_BURST = Duration.ofHours(1);
+
+  /** The fewest persons since the answer that say a burst goes on. */
+  static final int PERSISTING_GOING_ON_LEAST = 5;
+
+  /** How unlikely (log10) the persons since the answer must be for the burst to go on. */
+  static final double PERSISTING_GOING_ON_SURPRISE = 2;
+
+  /** How unlikely (log10) the burst and what followed the answer must be together. */
+  static final double PERSISTING_WHOLE_SURPRISE = 9;
+
   /**
    * Days of its own an account needs before its persons of every kind are judged since an answer.
    */
@@ -702,12 +714,23 @@ public final class Detection {
         return Optional.empty();
       }
       double hours = since.toSeconds() / 3600.0;
+      Instant burst = answered.minus(PERSISTING_BURST);
+      double withBurst = hours + PERSISTING_BURST.toSeconds() / 3600.0;
       int unexplained = history.unexplainedSince(answered);
       double unexplainedHour = Detectors.Pace.hourlyRate(history, group);
+      String unexplainedWhat = " persons with no appointment link";
       if (surprising(unexplained, unexplainedHour * hours)) {
+        return Optional.of(persistingSignal(unexplained, unexplainedWhat, since, unexplainedHour));
+      }
+      int unexplainedWithBurst = history.unexplainedSince(burst);
+      if (goesOn(
+          unexplained,
+          unexplainedHour * hours,
+          unexplainedWithBurst,
+          unexplainedHour * withBurst)) {
         return Optional.of(
-            persistingSignal(
-                unexplained, " persons with no appointment link", since, unexplainedHour));
+            goingOnSignal(
+                unexplained, unexplainedWithBurst, unexplainedWhat, since, unexplainedHour));
       }
       if (history.baselineDays() < PERSISTING_BASELINE_DAYS) {
         return Optional.empty();
@@ -718,7 +741,25 @@ public final class Detection {
       if (surprising(persons, personsHour * hours)) {
         return Optional.of(persistingSignal(persons, " persons", since, personsHour));
       }
+      int personsWithBurst = history.personsSince(burst);
+      if (goesOn(persons, personsHour * hours, personsWithBurst, personsHour * withBurst)) {
+        return Optional.of(
+            goingOnSignal(persons, personsWithBurst, " persons", since, personsHour));
+      }
       return Optional.empty();
+    }
+
+    /**
+     * The burst that asked the step-up goes on after the answer: the persons since the answer are
+     * above the usual hour (one chance in a hundred), and with those of the hour before the answer
+     * they are far beyond anything usual ({@link #PERSISTING_WHOLE_SURPRISE}). An honest advisor's
+     * busy hour ends at the answer, or was not that far above the usual; a thief answers and reads
+     * on at the pace that asked the step-up, and is not given a fresh hour to prove it again.
+     */
+    private static boolean goesOn(int after, double expectedAfter, int whole, double expected) {
+      return after >= PERSISTING_GOING_ON_LEAST
+          && -Binomial.log10PoissonUpperTail(expectedAfter, after) >= PERSISTING_GOING_ON_SURPRISE
+          && -Binomial.log10PoissonUpperTail(expected, whole) >= PERSISTING_WHOLE_SURPRISE;
     }
 
     /**
@@ -749,8 +790,19 @@ public final class Detection {
           && -Binomial.log10PoissonUpperTail(expected, persons) >= PERSISTING_SURPRISE;
     }
 
+    private static Signal goingOnSignal(
+        int persons, int withBurst, String what, Duration since, double usualHour) {
+      return persistingSignal(
+          persons, what, since, ", " + withBurst + " with the hour before it", usualHour);
+    }
+
     private static Signal persistingSignal(
         int persons, String what, Duration since, double usualHour) {
+      return persistingSignal(persons, what, since, "", usualHour);
+    }
+
+    private static Signal persistingSignal(
+        int persons, String what, Duration since, String before, double usualHour) {
       return new Signal(
           PERSISTING_DETECTOR,
           PERSISTING,
@@ -758,7 +810,9 @@ public final class Detection {
               + what
               + " read in the "
               + since.toMinutes()
-              + " min since a step-up was answered or a recovery completed; its usual hour has "
+              + " min since a step-up was answered or a recovery completed"
+              + before
+              + "; its usual hour has "
               + String.format(java.util.Locale.ROOT, "%.1f", usualHour));
     }
 

@@ -252,6 +252,49 @@ class OwnerPcTest {
     assertThat(signalled(Detection.PERSISTING_DETECTOR)).isTrue();
   }
 
+  /**
+   * A reader at fourteen an hour down the caseload beside the owner (variant-1-28 and -2-102): the
+   * pace asks its step-up, and the answer is not given a fresh hour to prove the pace again. The
+   * burst before the answer counts with what follows it.
+   */
+  @Test
+  void caseloadAtFourteenAnHour_stepUpsAnswered_suspendedWithinTwentyPersons() {
+    withoutHourVolume();
+    work();
+
+    int read = readAnsweringBesideTheOwnerUntilSuspended(MONDAY.plusSeconds(600), 60, 257);
+
+    assertThat(read).isPositive().isLessThanOrEqualTo(20);
+    assertThat(detection.reasons(ACCOUNT))
+        .anySatisfy(
+            s -> {
+              assertThat(s.detector()).isEqualTo(Detection.PERSISTING_DETECTOR);
+              assertThat(s.reason()).contains("with the hour before it");
+            });
+  }
+
+  /**
+   * An honest advisor's burst (ten files in 40 minutes between its appointments), step-up answered,
+   * then its usual day at two an hour: the burst does not go on after the answer, and the burst
+   * alone is not held against it.
+   */
+  @Test
+  void burstAnswered_thenTwoAnHour_notSuspended() {
+    work();
+    Instant from = MONDAY.plusSeconds(600);
+    readAnsweringBesideTheOwnerUntilSuspended(from, 10, 240);
+    assertThat(detection.reasons(ACCOUNT)).isEmpty();
+    detection.steppedUp(ACCOUNT);
+
+    Instant after = from.plus(Duration.ofMinutes(45));
+    for (int n = 0; n < 10; n++) {
+      read(after.plus(Duration.ofMinutes(30L * n)), Link.FOLLOWED);
+    }
+
+    assertThat(detection.state(ACCOUNT)).isNotEqualTo(ContainmentState.SUSPENDED);
+    assertThat(signalled(Detection.PERSISTING_DETECTOR)).isFalse();
+  }
+
   @Test
   void caseloadAtSeventeenAnHour_aSecondSessionAnswersToo_afterStepUpCountsFromTheFirstAnswer() {
     withoutHourVolume();
