@@ -91,10 +91,12 @@ public final class CrossAccount {
         rise.learn(List.of(one));
       }
     }
+    rise.learning(false);
     newPlaces.learning(false);
     memory.observations().stream()
         .sorted(java.util.Comparator.comparing(CrossMemory.Observation::at))
         .forEach(this::replay);
+    rise.learning(true);
     newPlaces.learning(true);
   }
 

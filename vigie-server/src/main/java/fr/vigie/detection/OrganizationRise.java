@@ -90,6 +90,17 @@ final class OrganizationRise {
   private double peersRising;
   private long peerDays;
 
+  /** False while a restart replays what was stored: those days were learned before it. */
+  private boolean learning = true;
+
+  /**
+   * While {@code learning} is false (a restart replaying the stored week), the days it passes are
+   * not taught again: what was stored holds them.
+   */
+  void learning(boolean learning) {
+    this.learning = learning;
+  }
+
   Optional<CrossFinding> observe(
       String organization, AccountId account, Instant at, LocalDate day, Today today) {
     Organization org = organizations.computeIfAbsent(organization, o -> new Organization());
@@ -204,7 +215,7 @@ final class OrganizationRise {
         return;
       }
       // An alarmed day is not taught as usual: an attack must not raise the bar for itself.
-      if (!alarmed) {
+      if (!alarmed && learning) {
         days++;
         usual += (most - usual) / Math.min(days, 28);
         risingSum += most;
