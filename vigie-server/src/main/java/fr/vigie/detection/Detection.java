@@ -396,7 +396,8 @@ public final class Detection {
    * The session proved a fresh second factor: a step-up is answered. Its evidence stays: for {@link
    * #ANSWERED}, a pace of unexplained reads since the first answer far above the account's own and
    * its peers' adds {@link #PERSISTING} (a thief holding the second factor answers and reads on; an
-   * honest advisor's busy hour ends). Answering the next step-up does not start the count again.
+   * honest advisor's busy hour ends), and so does the burst that asked the step-up when it goes on
+   * after the answer. Answering the next step-up does not start the count again.
    */
   public void steppedUp(AccountId account) {
     Watch watch = watches.get(account);
@@ -698,7 +699,8 @@ public final class Detection {
      * days have. Counted twice: the unexplained persons against the account's own and its peers'
      * unexplained hour, and every person, with or without an appointment link, against its own
      * usual hour of persons (once it has a baseline): a thief going down the owner's caseload reads
-     * persons the owner has appointments with.
+     * persons the owner has appointments with. Each count also with the burst that asked the
+     * step-up ({@link #goesOn}): the hour before the answer is weighed with what follows it.
      */
     Optional<Signal> persisting(PeerStats group, Instant at) {
       Instant answered = history.steppedUpAt;
