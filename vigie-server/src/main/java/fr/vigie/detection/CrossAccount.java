@@ -91,13 +91,18 @@ public final class CrossAccount {
         rise.learn(List.of(one));
       }
     }
+    // The stored week was learned before the restart: replaying it must not teach its days again,
+    // and a replay that fails must not leave the detectors unable to learn.
     rise.learning(false);
     newPlaces.learning(false);
-    memory.observations().stream()
-        .sorted(java.util.Comparator.comparing(CrossMemory.Observation::at))
-        .forEach(this::replay);
-    rise.learning(true);
-    newPlaces.learning(true);
+    try {
+      memory.observations().stream()
+          .sorted(java.util.Comparator.comparing(CrossMemory.Observation::at))
+          .forEach(this::replay);
+    } finally {
+      rise.learning(true);
+      newPlaces.learning(true);
+    }
   }
 
   /** The organizations' usual days, and the register's usual new places, to be stored. */
